@@ -1,0 +1,68 @@
+package org.simpul.access;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.simpul.shared.database.DemoSeeds;
+import org.simpul.shared.database.OnDemoWorld;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/** The demo users of API.md, seeded once on the embedded database (never on an external one). */
+@Component
+@OnDemoWorld
+class DemoUsers {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
+
+	record DemoUser(String username, String displayName, Role role, String regionCode) {
+	}
+
+	static final List<DemoUser> USERS = List.of(
+			new DemoUser("admin", "Administrator Simpul", Role.ADMIN, null),
+			new DemoUser("manajer.tegal", "Manajer SLRT Kabupaten Tegal", Role.MANAGER, "33.28"),
+			new DemoUser("manajer.temanggung", "Manajer SLRT Kabupaten Temanggung", Role.MANAGER, "33.23"),
+			new DemoUser("tksk.slawi", "TKSK Kecamatan Slawi", Role.SUPERVISOR, "33.28.10"),
+			new DemoUser("fo.procot", "Front Office Puskesos Procot", Role.FRONT_OFFICE, "33.28.10.1008"),
+			new DemoUser("psm.procot", "PSM Desa Procot", Role.FACILITATOR, "33.28.10.1008"),
+			new DemoUser("psm.pedeslohor", "PSM Desa Pedeslohor", Role.FACILITATOR, "33.28.11.2001"),
+			new DemoUser("program.dinkes", "Dinas Kesehatan Kabupaten Tegal", Role.PROGRAM_MANAGER, "33.28"));
+
+	private final DemoSeeds seeds;
+
+	private final UserAccounts accounts;
+
+	private final PasswordEncoder passwords;
+
+	private final Clock clock;
+
+	private final String password;
+
+	DemoUsers(DemoSeeds seeds, UserAccounts accounts, PasswordEncoder passwords, Clock clock,
+			@Value("${simpul.demo.password:Simpul-Demo-2026}") String password) {
+		this.seeds = seeds;
+		this.accounts = accounts;
+		this.passwords = passwords;
+		this.clock = clock;
+		this.password = password;
+	}
+
+	@EventListener(ApplicationStartedEvent.class)
+	@Order(10)
+	void seed() {
+		boolean seeded = seeds.once("access.users", () -> {
+			String hash = passwords.encode(password);
+			USERS.forEach(user -> accounts.save(UserAccount.create(user.username(), user.displayName(), hash,
+					user.role(), Territory.of(user.regionCode()), clock.instant())));
+		});
+		if (seeded) {
+			log.info("Seeded {} demo users (password from SIMPUL_DEMO_PASSWORD)", USERS.size());
+		}
+	}
+}

@@ -1,0 +1,61 @@
+package org.simpul.access;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads and writes {@code login_state}; each write is its own transaction, row-locked against parallel tries. */
+@Repository
+class LoginStates {
+
+	private final JdbcClient jdbc;
+
+	LoginStates(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	LoginState of(UUID userId) {
+		return jdbc.sql("select failures, locked_until from login_state where user_id = :id")
+			.param("id", userId)
+			.query(LoginState.class)
+			.optional()
+			.orElse(LoginState.CLEAN);
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	LoginState recordFailure(UUID userId, Instant now) {
+		jdbc.sql("insert into login_state (user_id) values (:id) on conflict do nothing").param("id", userId).update();
+		LoginState current = jdbc.sql("select failures, locked_until from login_state where user_id = :id for update")
+			.param("id", userId)
+			.query(LoginState.class)
+			.single();
+		LoginState next = current.failed(now);
+		jdbc.sql("update login_state set failures = :failures, locked_until = :lockedUntil, last_failure_at = :now"
+				+ " where user_id = :id")
+			.param("failures", next.failures())
+			.param("lockedUntil", next.lockedUntil() == null ? null : java.sql.Timestamp.from(next.lockedUntil()))
+			.param("now", java.sql.Timestamp.from(now))
+			.param("id", userId)
+			.update();
+		return next;
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void recordSuccess(UUID userId, Instant now) {
+		jdbc.sql("""
+				insert into login_state (user_id, failures, locked_until, last_login_at) values (:id, 0, null, :now)
+				on conflict (user_id) do update set failures = 0, locked_until = null, last_login_at = :now
+				""").param("id", userId).param("now", java.sql.Timestamp.from(now)).update();
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void unlock(UUID userId) {
+		jdbc.sql("update login_state set failures = 0, locked_until = null where user_id = :id")
+			.param("id", userId)
+			.update();
+	}
+}

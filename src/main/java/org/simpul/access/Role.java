@@ -1,0 +1,28 @@
+package org.simpul.access;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The roles of DOMAIN.md §2. What each may do is asked of the role, never spelled out at call sites. */
+public enum Role {
+
+	ADMIN, MANAGER, SUPERVISOR, BACK_OFFICE, FRONT_OFFICE, FACILITATOR, PROGRAM_MANAGER, DATA_OPERATOR, DPO, VIEWER;
+
+	/** Users and their territories are managed by administrators and district managers. */
+	public boolean managesUsers() {
+		return this == ADMIN || this == MANAGER;
+	}
+
+	/** The roles this role may give to users it manages. */
+	public Set<Role> assignableRoles() {
+		return switch (this) {
+			case ADMIN -> EnumSet.allOf(Role.class);
+			case MANAGER -> EnumSet.complementOf(EnumSet.of(ADMIN));
+			default -> EnumSet.noneOf(Role.class);
+		};
+	}
+
+	public String authority() {
+		return "ROLE_" + name();
+	}
+}

@@ -1,0 +1,68 @@
+package org.simpul.access;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Ends a page session after thirty idle minutes (measured on the application clock, so tests can move
+ * time), and at once when the user was deactivated or their role or territory changed: the session must
+ * never carry rights the user no longer has.
+ */
+class SessionGuardFilter extends OncePerRequestFilter {
+
+	static final Duration IDLE_TIMEOUT = Duration.ofMinutes(30);
+
+	static final String LAST_SEEN = SessionGuardFilter.class.getName() + ".lastSeen";
+
+	private final UserAccounts accounts;
+
+	private final Clock clock;
+
+	SessionGuardFilter(UserAccounts accounts, Clock clock) {
+		this.accounts = accounts;
+		this.clock = clock;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		HttpSession session = request.getSession(false);
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (session != null && authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {
+			Instant now = clock.instant();
+			Instant lastSeen = (Instant) session.getAttribute(LAST_SEEN);
+			boolean idle = lastSeen != null && Duration.between(lastSeen, now).compareTo(IDLE_TIMEOUT) > 0;
+			boolean stale = !accounts.findById(user.id())
+				.filter(UserAccount::isActive)
+				.map(UserAccount::asCurrentUser)
+				.map(fresh -> fresh.role() == user.role() && fresh.territory().equals(user.territory()))
+				.orElse(false);
+			if (idle || stale) {
+				session.invalidate();
+				SecurityContextHolder.clearContext();
+				String login = request.getContextPath() + "/masuk?berakhir";
+				if (request.getHeader("HX-Request") != null) {
+					response.setHeader("HX-Redirect", login); // htmx would swap the login page into a fragment
+					response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+				}
+				else {
+					response.sendRedirect(login);
+				}
+				return;
+			}
+			session.setAttribute(LAST_SEEN, now);
+		}
+		chain.doFilter(request, response);
+	}
+}

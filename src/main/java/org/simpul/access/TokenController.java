@@ -1,0 +1,65 @@
+package org.simpul.access;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.servlet.http.HttpServletRequest;
+import org.simpul.shared.FieldProblem;
+import org.simpul.shared.web.ProblemWriter;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/v1/auth/token}: a bearer token for fifteen minutes, or 401 (same lockout as the login page). */
+@RestController
+class TokenController {
+
+	private final AuthenticationManager authentication;
+
+	private final ApiTokens tokens;
+
+	private final ProblemWriter problems;
+
+	TokenController(AuthenticationManager authentication, ApiTokens tokens, ProblemWriter problems) {
+		this.authentication = authentication;
+		this.tokens = tokens;
+		this.problems = problems;
+	}
+
+	record TokenRequest(String username, String password) {
+	}
+
+	record TokenResponse(@JsonProperty("access_token") String accessToken,
+			@JsonProperty("token_type") String tokenType, @JsonProperty("expires_in") long expiresIn) {
+	}
+
+	@PostMapping("/api/v1/auth/token")
+	ResponseEntity<?> token(@RequestBody TokenRequest request, HttpServletRequest http) {
+		if (request.username() == null || request.username().isBlank() || request.password() == null
+				|| request.password().isEmpty()) {
+			ProblemDetail problem = problems.problem(http, HttpStatus.BAD_REQUEST, "problem.validation",
+					List.of(FieldProblem.of(request.username() == null || request.username().isBlank() ? "username"
+							: "password", "REQUIRED")));
+			return ResponseEntity.badRequest().body(problem);
+		}
+		try {
+			Authentication result = authentication
+				.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()));
+			CurrentUser user = (CurrentUser) result.getPrincipal();
+			ApiTokens.IssuedToken token = tokens.issue(user.id());
+			return ResponseEntity.ok(new TokenResponse(token.value(), "Bearer", token.lifetime().toSeconds()));
+		}
+		catch (AuthenticationException ex) {
+			return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+				.header("WWW-Authenticate", "Bearer")
+				.body(problems.problem(http, HttpStatus.UNAUTHORIZED, "problem.badCredentials", List.of()));
+		}
+	}
+}

@@ -1,0 +1,162 @@
+package org.simpul.access;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.simpul.region.RegionCatalog;
+import org.simpul.region.RegionCode;
+import org.simpul.shared.ConflictException;
+import org.simpul.shared.FieldProblem;
+import org.simpul.shared.InvalidInputException;
+import org.simpul.shared.PageResponse.PageRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** User management pages (Pengguna) for administrators and district managers. */
+@Controller
+@RequestMapping("/pengguna")
+class UserPages {
+
+	private final UserManagement users;
+
+	private final AccessControl access;
+
+	private final RegionCatalog regions;
+
+	UserPages(UserManagement users, AccessControl access, RegionCatalog regions) {
+		this.users = users;
+		this.access = access;
+		this.regions = regions;
+	}
+
+	record UserForm(String username, String password, String displayName, Role role, String regionCode, Integer version) {
+
+		static UserForm empty() {
+			return new UserForm("", "", "", Role.FACILITATOR, "", null);
+		}
+	}
+
+	@GetMapping
+	String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("q", q);
+		model.addAttribute("users", users.list(access.requireUser(), q, new PageRequest(Math.max(page, 0), 25)));
+		return "access/users";
+	}
+
+	@GetMapping("/baru")
+	String newUser(Model model) {
+		return form(model, UserForm.empty(), Map.of(), null);
+	}
+
+	@PostMapping("/baru")
+	String create(UserForm form, Model model, RedirectAttributes redirect) {
+		try {
+			UserView created = users.create(access.requireUser(), new UserManagement.NewUser(form.username(),
+					form.password(), form.displayName(), form.role(), form.regionCode()));
+			redirect.addFlashAttribute("notice", "users.created");
+			return "redirect:/pengguna/" + created.id();
+		}
+		catch (InvalidInputException ex) {
+			return form(model, form, errors(ex.problems().toArray(FieldProblem[]::new)), null);
+		}
+		catch (ConflictException ex) {
+			return form(model, form, errors(ex.problem()), null);
+		}
+	}
+
+	@GetMapping("/{id}")
+	String edit(@PathVariable UUID id, Model model) {
+		UserView user = users.find(access.requireUser(), id);
+		return form(model, new UserForm(user.username(), "", user.displayName(), user.role(), user.regionCode(),
+				user.version()), Map.of(), user);
+	}
+
+	@PostMapping("/{id}")
+	String change(@PathVariable UUID id, UserForm form, Model model, RedirectAttributes redirect) {
+		CurrentUser actor = access.requireUser();
+		try {
+			users.change(actor, id, String.valueOf(form.version()),
+					new UserManagement.UserChange(form.displayName(), form.role(), form.regionCode()));
+			redirect.addFlashAttribute("notice", "users.saved");
+			return "redirect:/pengguna/" + id;
+		}
+		catch (InvalidInputException ex) {
+			return form(model, form, errors(ex.problems().toArray(FieldProblem[]::new)), users.find(actor, id));
+		}
+		catch (org.simpul.shared.web.PreconditionFailedException ex) {
+			redirect.addFlashAttribute("warning", "users.stale");
+			return "redirect:/pengguna/" + id;
+		}
+	}
+
+	@PostMapping("/{id}/nonaktifkan")
+	String deactivate(@PathVariable UUID id, RedirectAttributes redirect) {
+		try {
+			users.deactivate(access.requireUser(), id);
+			redirect.addFlashAttribute("notice", "users.deactivated");
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("warning", "problem." + ex.problems().getFirst().code());
+		}
+		return "redirect:/pengguna/" + id;
+	}
+
+	@PostMapping("/{id}/aktifkan")
+	String activate(@PathVariable UUID id, RedirectAttributes redirect) {
+		users.activate(access.requireUser(), id);
+		redirect.addFlashAttribute("notice", "users.activated");
+		return "redirect:/pengguna/" + id;
+	}
+
+	@PostMapping("/{id}/sandi")
+	String resetPassword(@PathVariable UUID id, @RequestParam String password, RedirectAttributes redirect) {
+		try {
+			users.resetPassword(access.requireUser(), id, password);
+			redirect.addFlashAttribute("notice", "users.passwordReset");
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("warning", "problem." + ex.problems().getFirst().code());
+		}
+		return "redirect:/pengguna/" + id;
+	}
+
+	/** htmx: the territory choices around a newly chosen region, so the form drills down without a reload. */
+	@GetMapping("/wilayah")
+	String regionOptions(@RequestParam(required = false) String regionCode, Model model) {
+		model.addAttribute("form", new UserForm("", "", "", null, regionCode, null));
+		model.addAttribute("regionChoices", RegionChoices.around(regions, access.requireUser().territory(),
+				RegionCode.parse(regionCode).orElse(null)));
+		return "access/user-form :: regionOptions";
+	}
+
+	private String form(Model model, UserForm form, Map<String, String> errors, UserView existing) {
+		CurrentUser actor = access.requireUser();
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("existing", existing);
+		java.util.Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
+		roles.addAll(actor.role().assignableRoles());
+		if (form.role() != null) {
+			roles.add(form.role());
+		}
+		model.addAttribute("roles", roles);
+		model.addAttribute("regionChoices", RegionChoices.around(regions, actor.territory(),
+				RegionCode.parse(form.regionCode()).orElse(null)));
+		return "access/user-form";
+	}
+
+	private static Map<String, String> errors(FieldProblem... problems) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		for (FieldProblem problem : problems) {
+			errors.putIfAbsent(problem.field(), problem.message());
+		}
+		return errors;
+	}
+}

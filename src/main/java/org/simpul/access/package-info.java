@@ -1,0 +1,7 @@
+/**
+ * Users, roles and territories: login with lockout and idle timeout, API tokens, user management, and
+ * {@link org.simpul.access.AccessControl}, the one service every module asks "may this user see or act on
+ * a record in region X?" and uses to restrict its queries to the user's territory. Publishes no events.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region" })
+package org.simpul.access;

@@ -1,0 +1,6 @@
+package org.simpul.directory;
+
+/** Planned (agreed but not yet serving), active, or closed. */
+public enum PuskesosStatus {
+	PLANNED, ACTIVE, CLOSED
+}

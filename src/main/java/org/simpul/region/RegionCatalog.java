@@ -1,0 +1,130 @@
+package org.simpul.region;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.simpul.shared.NotFoundException;
+import org.simpul.shared.PageResponse;
+import org.simpul.shared.PageResponse.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Look-ups of the national region list, for the API, the pages and every other module. */
+@Service
+public class RegionCatalog {
+
+	private static final String COLUMNS = "code, name, level, parent_code";
+
+	private final JdbcClient jdbc;
+
+	RegionCatalog(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<Region> find(RegionCode code) {
+		return jdbc.sql("select " + COLUMNS + " from region where code = :code")
+			.param("code", code.value())
+			.query(Region.class)
+			.optional();
+	}
+
+	/** The region of a code given as text; 404 for a malformed or unknown code. */
+	public Region require(String code) {
+		return RegionCode.parse(code).flatMap(this::find).orElseThrow(() -> new NotFoundException("Region"));
+	}
+
+	public boolean exists(RegionCode code) {
+		return find(code).isPresent();
+	}
+
+	public List<Region> children(RegionCode code) {
+		return jdbc.sql("select " + COLUMNS + " from region where parent_code = :code order by code")
+			.param("code", code.value())
+			.query(Region.class)
+			.list();
+	}
+
+	public List<Region> provinces() {
+		return jdbc.sql("select " + COLUMNS + " from region where parent_code is null order by code")
+			.query(Region.class)
+			.list();
+	}
+
+	/** The region and all its ancestors, from the province down. */
+	public List<Region> lineage(RegionCode code) {
+		return jdbc.sql("select " + COLUMNS + " from region where :code = code or :code like code || '.%' order by code")
+			.param("code", code.value())
+			.query(Region.class)
+			.list();
+	}
+
+	/** Regions filtered by level and direct parent (both optional), ordered by code. */
+	public PageResponse<Region> page(RegionLevel level, RegionCode parent, PageRequest request) {
+		String where = " where (cast(:level as text) is null or level = :level)"
+				+ " and (cast(:parent as text) is null or parent_code = :parent)";
+		long total = jdbc.sql("select count(*) from region" + where)
+			.param("level", level == null ? null : level.name())
+			.param("parent", parent == null ? null : parent.value())
+			.query(Long.class)
+			.single();
+		List<Region> content = jdbc.sql("select " + COLUMNS + " from region" + where
+				+ " order by code limit :limit offset :offset")
+			.param("level", level == null ? null : level.name())
+			.param("parent", parent == null ? null : parent.value())
+			.param("limit", request.size())
+			.param("offset", request.offset())
+			.query(Region.class)
+			.list();
+		return PageResponse.of(content, request, total);
+	}
+
+	/**
+	 * Regions whose name contains {@code text} (case-insensitive), inside {@code within} when given,
+	 * shortest names first so that an exact match leads.
+	 */
+	public PageResponse<Region> search(String text, RegionCode within, PageRequest request) {
+		String pattern = "%" + text.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+				+ "%";
+		String where = " where lower(name) like :pattern"
+				+ " and (cast(:within as text) is null or code = :within or code like :within || '.%')";
+		long total = jdbc.sql("select count(*) from region" + where)
+			.param("pattern", pattern)
+			.param("within", within == null ? null : within.value())
+			.query(Long.class)
+			.single();
+		List<Region> content = jdbc.sql("select " + COLUMNS + " from region" + where
+				+ " order by length(name), name, code limit :limit offset :offset")
+			.param("pattern", pattern)
+			.param("within", within == null ? null : within.value())
+			.param("limit", request.size())
+			.param("offset", request.offset())
+			.query(Region.class)
+			.list();
+		return PageResponse.of(content, request, total);
+	}
+
+	/** The names of the given region codes (unknown codes are left out). */
+	public java.util.Map<String, String> names(java.util.Collection<String> codes) {
+		if (codes.isEmpty()) {
+			return java.util.Map.of();
+		}
+		java.util.Map<String, String> names = new java.util.HashMap<>();
+		jdbc.sql("select code, name from region where code in (:codes)")
+			.param("codes", java.util.List.copyOf(new java.util.HashSet<>(codes)))
+			.query((rs, row) -> names.put(rs.getString(1), rs.getString(2)))
+			.list();
+		return names;
+	}
+
+	/** How many regions of each level lie inside {@code code} (itself excluded). */
+	public RegionCounts countsWithin(RegionCode code) {
+		return jdbc.sql("""
+				select count(*) filter (where level = 'DISTRICT') as districts,
+				       count(*) filter (where level = 'VILLAGE')  as villages
+				from region where code like :code || '.%'
+				""").param("code", code.value()).query(RegionCounts.class).single();
+	}
+
+	public record RegionCounts(long districts, long villages) {
+	}
+}

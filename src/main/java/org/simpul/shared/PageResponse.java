@@ -1,0 +1,39 @@
+package org.simpul.shared;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** The paged answer of API.md: {@code {"content": [...], "page": {...}}}. */
+public record PageResponse<T>(List<T> content, PageMetadata page) {
+
+	public static final int MAX_SIZE = 200;
+
+	public record PageMetadata(int size, int number, long totalElements, int totalPages) {
+	}
+
+	public static <T> PageResponse<T> of(List<T> content, PageRequest request, long total) {
+		int pages = (int) ((total + request.size() - 1) / request.size());
+		return new PageResponse<>(content, new PageMetadata(request.size(), request.page(), total, pages));
+	}
+
+	public <R> PageResponse<R> map(Function<T, R> mapper) {
+		return new PageResponse<>(content.stream().map(mapper).toList(), page);
+	}
+
+	/** A validated page request: page ≥ 0, 1 ≤ size ≤ 200. */
+	public record PageRequest(int page, int size) {
+
+		public PageRequest {
+			if (page < 0) {
+				throw new InvalidInputException(FieldProblem.of("page", "PAGE_NEGATIVE"));
+			}
+			if (size < 1 || size > MAX_SIZE) {
+				throw new InvalidInputException(FieldProblem.of("size", "PAGE_SIZE_OUT_OF_RANGE"));
+			}
+		}
+
+		public long offset() {
+			return (long) page * size;
+		}
+	}
+}

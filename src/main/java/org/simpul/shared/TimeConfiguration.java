@@ -1,0 +1,16 @@
+package org.simpul.shared;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** One clock for the whole application, so that tests can move time (lockouts, token expiry, idle sessions). */
+@Configuration(proxyBeanMethods = false)
+class TimeConfiguration {
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+}

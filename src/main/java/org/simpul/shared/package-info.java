@@ -1,0 +1,7 @@
+/**
+ * Shared kernel, kept tiny: the clock, problem+json errors and the error page, paging, the embedded
+ * PostgreSQL that runs when no external database is configured, and the once-only demo-seed ledger.
+ * No domain logic lives here.
+ */
+@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package org.simpul.shared;
