@@ -1,0 +1,227 @@
+package org.simpul;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.simpul.access.DemoLogins;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/**
+ * The territorial access matrix: every demo user (and an anonymous caller) × every endpoint × a target in
+ * the caller's own territory, a sibling, the parent and another district → the expected status, and no
+ * foreign record in any body. Every new endpoint joins {@link #ENDPOINTS} with its rule.
+ */
+@SimpulIntegrationTest
+class AccessMatrixTests {
+
+	enum Relation {
+		OWN, SIBLING, PARENT, OTHER
+	}
+
+	/** A demo caller and the regions that stand in each relation to its territory. */
+	record Caller(String username, String role, Map<Relation, String> targets) {
+	}
+
+	static final List<Caller> CALLERS = List.of(
+			new Caller("admin", "ADMIN", Map.of(Relation.OWN, "33.28.10")),
+			new Caller("manajer.tegal", "MANAGER",
+					Map.of(Relation.OWN, "33.28", Relation.SIBLING, "33.29", Relation.PARENT, "33", Relation.OTHER, "33.23")),
+			new Caller("manajer.temanggung", "MANAGER",
+					Map.of(Relation.OWN, "33.23", Relation.SIBLING, "33.24", Relation.PARENT, "33", Relation.OTHER, "33.28")),
+			new Caller("tksk.slawi", "SUPERVISOR", Map.of(Relation.OWN, "33.28.10", Relation.SIBLING, "33.28.11",
+					Relation.PARENT, "33.28", Relation.OTHER, "33.23.01")),
+			new Caller("fo.procot", "FRONT_OFFICE", Map.of(Relation.OWN, "33.28.10.1008", Relation.SIBLING,
+					"33.28.10.1007", Relation.PARENT, "33.28.10", Relation.OTHER, "33.23.01.2001")),
+			new Caller("psm.procot", "FACILITATOR", Map.of(Relation.OWN, "33.28.10.1008", Relation.SIBLING,
+					"33.28.10.1007", Relation.PARENT, "33.28.10", Relation.OTHER, "33.28.11.2001")),
+			new Caller("psm.pedeslohor", "FACILITATOR", Map.of(Relation.OWN, "33.28.11.2001", Relation.SIBLING,
+					"33.28.11.2002", Relation.PARENT, "33.28.11", Relation.OTHER, "33.28.10.1008")),
+			new Caller("program.dinkes", "PROGRAM_MANAGER", Map.of(Relation.OWN, "33.28", Relation.SIBLING, "33.29",
+					Relation.PARENT, "33", Relation.OTHER, "33.23")),
+			new Caller(null, "ANONYMOUS", Map.of(Relation.OWN, "33.28.10.1008")));
+
+	/** An endpoint of the matrix: how to call it for a target region, and which status each cell expects. */
+	interface Endpoint {
+
+		String name();
+
+		MvcTestResult call(AccessMatrixTests test, String authorization, String targetRegion);
+
+		HttpStatus expected(String role, Relation relation);
+	}
+
+	static HttpStatus publicRead(String role, Relation relation) {
+		return HttpStatus.OK;
+	}
+
+	/** Users endpoints: administrators everywhere, managers inside their territory (404 outside), others 403. */
+	static HttpStatus userManagement(String role, Relation relation, HttpStatus success) {
+		return switch (role) {
+			case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
+			case "ADMIN" -> success;
+			case "MANAGER" -> relation == Relation.OWN ? success : HttpStatus.NOT_FOUND;
+			default -> HttpStatus.FORBIDDEN;
+		};
+	}
+
+	record Rule(String name, Call call, java.util.function.BiFunction<String, Relation, HttpStatus> expectation)
+			implements Endpoint {
+
+		interface Call {
+
+			MvcTestResult call(AccessMatrixTests test, String authorization, String targetRegion);
+		}
+
+		@Override
+		public MvcTestResult call(AccessMatrixTests test, String authorization, String targetRegion) {
+			return call.call(test, authorization, targetRegion);
+		}
+
+		@Override
+		public HttpStatus expected(String role, Relation relation) {
+			return expectation.apply(role, relation);
+		}
+
+		@Override
+		public String toString() {
+			return name;
+		}
+	}
+
+	static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+	static final List<Endpoint> ENDPOINTS = List.of(
+			new Rule("GET /api/v1/regions/{code}",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/regions/{code}", region), auth),
+					AccessMatrixTests::publicRead),
+			new Rule("GET /api/v1/regions/{code}/children",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/regions/{code}/children", region), auth),
+					AccessMatrixTests::publicRead),
+			new Rule("GET /api/v1/regions?parentCode",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/regions?parentCode={code}", region), auth),
+					AccessMatrixTests::publicRead),
+			new Rule("POST /api/v1/users",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/users").contentType(MediaType.APPLICATION_JSON)
+						.content("""
+								{"username": "matrix.new.%d", "password": "Matrix-Password-2026", "displayName": "Matrix",
+								 "role": "FACILITATOR", "regionCode": "%s"}""".formatted(SEQUENCE.incrementAndGet(), region)),
+							auth),
+					(role, relation) -> userManagement(role, relation, HttpStatus.CREATED)),
+			new Rule("GET /api/v1/users/{id}",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/users/{id}", t.userIn(region)), auth),
+					(role, relation) -> userManagement(role, relation, HttpStatus.OK)),
+			new Rule("PUT /api/v1/users/{id}",
+					(t, auth, region) -> t.send(t.mvc.put().uri("/api/v1/users/{id}", t.userIn(region))
+						.header("If-Match", "\"0\"")
+						.contentType(MediaType.APPLICATION_JSON)
+						.content("""
+								{"displayName": "Matrix edited", "role": "FACILITATOR", "regionCode": "%s"}""".formatted(region)),
+							auth),
+					(role, relation) -> userManagement(role, relation, HttpStatus.OK)),
+			new Rule("POST /api/v1/users/{id}/deactivate",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/users/{id}/deactivate", t.userIn(region)), auth),
+					(role, relation) -> userManagement(role, relation, HttpStatus.OK)),
+			new Rule("POST /api/v1/users/{id}/activate",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/users/{id}/activate", t.userIn(region)), auth),
+					(role, relation) -> userManagement(role, relation, HttpStatus.OK)),
+			new Rule("POST /api/v1/users/{id}/password",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/users/{id}/password", t.userIn(region))
+						.contentType(MediaType.APPLICATION_JSON)
+						.content("{\"password\": \"Matrix-Reset-2026\"}"), auth),
+					(role, relation) -> userManagement(role, relation, HttpStatus.OK)));
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private DemoLogins.Cache tokens;
+
+	@BeforeEach
+	void tokens() {
+		tokens = new DemoLogins.Cache(mvc);
+	}
+
+	static Stream<Arguments> cells() {
+		List<Arguments> cells = new ArrayList<>();
+		for (Endpoint endpoint : ENDPOINTS) {
+			for (Caller caller : CALLERS) {
+				caller.targets().forEach((relation, region) -> cells.add(Arguments.of(endpoint,
+						caller.username() == null ? "anonymous" : caller.username(), caller.role(), relation, region)));
+			}
+		}
+		return cells.stream();
+	}
+
+	@ParameterizedTest(name = "{0} by {1} on {3} ({4})")
+	@MethodSource("cells")
+	void answersAsTheMatrixSays(Endpoint endpoint, String caller, String role, Relation relation, String region)
+			throws Exception {
+		String authorization = "anonymous".equals(caller) ? null : tokens.bearer(caller);
+		MvcTestResult result = endpoint.call(this, authorization, region);
+		HttpStatus expected = endpoint.expected(role, relation);
+		assertThat(result).as("%s by %s on %s %s", endpoint, caller, relation, region).hasStatus(expected);
+		if (!expected.is2xxSuccessful()) {
+			// a refusal must not carry the record it refused
+			assertThat(result.getResponse().getContentAsString()).doesNotContain("\"username\"")
+				.doesNotContain("\"regionCode\"");
+		}
+	}
+
+	@ParameterizedTest(name = "user list of {1}")
+	@MethodSource("managers")
+	void userListsHoldOnlyUsersOfTheCallersTerritory(String caller, String territory) throws Exception {
+		MvcTestResult result = mvc.get()
+			.uri("/api/v1/users?size=200")
+			.header("Authorization", tokens.bearer(caller))
+			.exchange();
+		assertThat(result).hasStatusOk();
+		List<String> regions = com.jayway.jsonpath.JsonPath.read(result.getResponse().getContentAsString(),
+				"$.content[*].regionCode");
+		assertThat(regions).isNotEmpty()
+			.allSatisfy(code -> assertThat(code).satisfiesAnyOf(c -> assertThat(c).isEqualTo(territory),
+					c -> assertThat(c).startsWith(territory + ".")));
+	}
+
+	static Stream<Arguments> managers() {
+		return Stream.of(Arguments.of("manajer.tegal", "33.28"), Arguments.of("manajer.temanggung", "33.23"));
+	}
+
+	MvcTestResult send(org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder request,
+			String authorization) {
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		return request.exchange();
+	}
+
+	/** A fresh active user located in {@code region} (version 0), created directly in the database. */
+	UUID userIn(String region) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into app_user (id, version, username, display_name, password_hash, role, region_code, active,
+				                      created_at, updated_at)
+				values (:id, 0, :username, 'Matrix target', '{noop}unused', 'FACILITATOR', :region, true, now(), now())""")
+			.param("id", id)
+			.param("username", "matrix.target." + SEQUENCE.incrementAndGet())
+			.param("region", region)
+			.update();
+		return id;
+	}
+}

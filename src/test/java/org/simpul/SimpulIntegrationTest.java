@@ -1,0 +1,25 @@
+package org.simpul;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.simpul.shared.TestClock;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole application on a real server port and the shared embedded PostgreSQL of the test JVM (demo
+ * world seeded), with a clock the test can move. Every integration test uses exactly this, so Spring
+ * starts one context for all of them.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "simpul.data-dir=${simpul.test.data-root:target/test-data}/shared")
+@AutoConfigureMockMvc
+@Import(TestClock.Configuration.class)
+public @interface SimpulIntegrationTest {
+}

@@ -1,0 +1,60 @@
+package org.simpul.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/** Test fixture: API tokens of the demo users (password {@code Simpul-Demo-2026}). */
+public final class DemoLogins {
+
+	public static final String PASSWORD = "Simpul-Demo-2026";
+
+	private DemoLogins() {
+	}
+
+	public static MvcTestResult requestToken(MockMvcTester mvc, String username, String password) {
+		return mvc.post()
+			.uri("/api/v1/auth/token")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"username\": \"" + username + "\", \"password\": \"" + password + "\"}")
+			.exchange();
+	}
+
+	/** A fresh bearer token for the user; fails the test when it is refused. */
+	public static String token(MockMvcTester mvc, String username) {
+		return token(mvc, username, PASSWORD);
+	}
+
+	public static String token(MockMvcTester mvc, String username, String password) {
+		MvcTestResult result = requestToken(mvc, username, password);
+		assertThat(result).hasStatusOk();
+		try {
+			String body = result.getResponse().getContentAsString();
+			return body.replaceAll(".*\"access_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+		}
+		catch (java.io.UnsupportedEncodingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Tokens cached per user for tests that only read; fifteen minutes outlast any test class. */
+	public static final class Cache {
+
+		private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+		private final MockMvcTester mvc;
+
+		public Cache(MockMvcTester mvc) {
+			this.mvc = mvc;
+		}
+
+		public String bearer(String username) {
+			return "Bearer " + tokens.computeIfAbsent(username, user -> token(mvc, user));
+		}
+	}
+}

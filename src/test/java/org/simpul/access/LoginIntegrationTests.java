@@ -1,0 +1,160 @@
+package org.simpul.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.simpul.SimpulIntegrationTest;
+import org.simpul.shared.TestClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/** The login page: success, failure, lockout and its expiry, idle timeout, logout. */
+@SimpulIntegrationTest
+class LoginIntegrationTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	TestClock clock;
+
+	@Autowired
+	UserManagement users;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	private MvcTestResult login(String username, String password) {
+		return mvc.post()
+			.uri("/masuk")
+			.with(csrf())
+			.param("username", username)
+			.param("password", password)
+			.exchange();
+	}
+
+	private MockHttpSession loggedIn(String username, String password) {
+		MvcTestResult result = login(username, password);
+		assertThat(result).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/");
+		return (MockHttpSession) result.getMvcResult().getRequest().getSession(false);
+	}
+
+	private String newFacilitator(String username) {
+		CurrentUser admin = new CurrentUser(java.util.UUID.randomUUID(), "test", "Test", Role.ADMIN, Territory.NATIONAL);
+		users.create(admin, new UserManagement.NewUser(username, "Tegal-Procot-2026", "Test " + username,
+				Role.FACILITATOR, "33.28.10.1008"));
+		return username;
+	}
+
+	@Test
+	void showsTheLoginPageInIndonesian() {
+		assertThat(mvc.get().uri("/masuk")).hasStatusOk().bodyText().contains("Masuk ke Simpul", "Nama pengguna",
+				"Kata sandi", "Data wilayah: idn-area-data, ODbL");
+	}
+
+	@Test
+	void sendsAnonymousVisitorsToTheLoginPage() {
+		assertThat(mvc.get().uri("/")).hasStatus(HttpStatus.FOUND).redirectedUrl().endsWith("/masuk");
+	}
+
+	@Test
+	void logsInAndShowsUserRoleAndTerritory() {
+		MockHttpSession session = loggedIn("psm.procot", DemoLogins.PASSWORD);
+		assertThat(mvc.get().uri("/").session(session)).hasStatusOk()
+			.bodyText()
+			.contains("PSM Desa Procot", "Fasilitator (PSM)", "Procot", "Slawi", "Kabupaten Tegal");
+	}
+
+	@Test
+	void managerOfTegalSeesEighteenDistrictsAnd287Villages() {
+		MockHttpSession session = loggedIn("manajer.tegal", DemoLogins.PASSWORD);
+		assertThat(mvc.get().uri("/").session(session)).hasStatusOk()
+			.bodyText()
+			.contains("Kabupaten Tegal", "18 kecamatan dan 287 desa/kelurahan", "Kelola pengguna");
+	}
+
+	@Test
+	void refusesAWrongPassword() {
+		assertThat(login("psm.pedeslohor", "wrong-password-123")).hasStatus(HttpStatus.FOUND)
+			.hasRedirectedUrl("/masuk?gagal");
+		assertThat(login("nobody.here", "wrong-password-123")).hasRedirectedUrl("/masuk?gagal");
+	}
+
+	@Test
+	void locksTheAccountAfterFiveFailuresForFifteenMinutes() {
+		String username = newFacilitator("lock.test");
+		for (int i = 0; i < 5; i++) {
+			assertThat(login(username, "wrong-password-" + i)).hasRedirectedUrl("/masuk?gagal");
+		}
+		// locked: even the right password is refused, on the page and for the API
+		assertThat(login(username, "Tegal-Procot-2026")).hasRedirectedUrl("/masuk?gagal");
+		assertThat(DemoLogins.requestToken(mvc, username, "Tegal-Procot-2026")).hasStatus(HttpStatus.UNAUTHORIZED);
+		clock.advance(Duration.ofMinutes(14));
+		assertThat(login(username, "Tegal-Procot-2026")).hasRedirectedUrl("/masuk?gagal");
+		clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+		assertThat(login(username, "Tegal-Procot-2026")).hasRedirectedUrl("/");
+	}
+
+	@Test
+	void aSuccessfulLoginStartsTheFailureCountAgain() {
+		String username = newFacilitator("count.test");
+		for (int i = 0; i < 4; i++) {
+			login(username, "wrong-password-" + i);
+		}
+		assertThat(login(username, "Tegal-Procot-2026")).hasRedirectedUrl("/");
+		for (int i = 0; i < 4; i++) {
+			login(username, "wrong-password-" + i);
+		}
+		assertThat(login(username, "Tegal-Procot-2026")).hasRedirectedUrl("/");
+	}
+
+	@Test
+	void endsTheSessionAfterThirtyIdleMinutes() {
+		MockHttpSession session = loggedIn("fo.procot", DemoLogins.PASSWORD);
+		assertThat(mvc.get().uri("/").session(session)).hasStatusOk();
+		clock.advance(Duration.ofMinutes(29));
+		assertThat(mvc.get().uri("/").session(session)).hasStatusOk();
+		clock.advance(Duration.ofMinutes(31));
+		assertThat(mvc.get().uri("/").session(session)).hasStatus(HttpStatus.FOUND)
+			.hasRedirectedUrl("/masuk?berakhir");
+		assertThat(session.isInvalid()).isTrue();
+	}
+
+	@Test
+	void logoutKillsTheSession() {
+		MockHttpSession session = loggedIn("tksk.slawi", DemoLogins.PASSWORD);
+		assertThat(mvc.post().uri("/keluar").with(csrf()).session(session)).hasStatus(HttpStatus.FOUND)
+			.hasRedirectedUrl("/masuk?keluar");
+		assertThat(session.isInvalid()).isTrue();
+		assertThat(mvc.get().uri("/").session(session)).hasStatus(HttpStatus.FOUND);
+	}
+
+	@Test
+	void formsWithoutCsrfTokenAreRefused() {
+		assertThat(mvc.post().uri("/masuk").param("username", "psm.procot").param("password", DemoLogins.PASSWORD))
+			.hasStatus(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void pagesCarryTheSecurityHeaders() {
+		MvcTestResult page = mvc.get().uri("/masuk").exchange();
+		assertThat(page).headers()
+			.hasValue("X-Content-Type-Options", "nosniff")
+			.hasValue("X-Frame-Options", "DENY")
+			.hasValue("Referrer-Policy", "same-origin");
+		assertThat(page.getResponse().getHeader("Content-Security-Policy")).contains("script-src 'self'")
+			.contains("frame-ancestors 'none'")
+			.doesNotContain("unsafe-inline");
+		assertThat(page.getResponse().getHeader("Cache-Control")).contains("no-store");
+		assertThat(page).bodyText().doesNotContain("<script>").doesNotContain("style=\"");
+	}
+}

@@ -1,0 +1,100 @@
+package org.simpul.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.simpul.SimpulIntegrationTest;
+import org.simpul.shared.TestClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/** API tokens: issue, use, expiry after fifteen minutes, refusal at once after deactivation. */
+@SimpulIntegrationTest
+class TokenIntegrationTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	TestClock clock;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	@Test
+	void issuesABearerTokenForFifteenMinutes() {
+		assertThat(DemoLogins.requestToken(mvc, "manajer.tegal", DemoLogins.PASSWORD)).hasStatusOk()
+			.bodyJson()
+			.satisfies(json -> {
+				assertThat(json).extractingPath("$.token_type").isEqualTo("Bearer");
+				assertThat(json).extractingPath("$.expires_in").isEqualTo(900);
+				assertThat(json).extractingPath("$.access_token").asString().hasSizeGreaterThanOrEqualTo(40);
+			});
+	}
+
+	@Test
+	void refusesWrongCredentialsWith401() {
+		assertThat(DemoLogins.requestToken(mvc, "manajer.tegal", "not-the-password")).hasStatus(HttpStatus.UNAUTHORIZED)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyText()
+			.doesNotContain("access_token");
+		assertThat(DemoLogins.requestToken(mvc, "no.such.user", "not-the-password"))
+			.hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(mvc.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON).content("{}"))
+			.hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(mvc.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON).content("{oops"))
+			.hasStatus(HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
+	void protectedCallsNeedAToken() {
+		assertThat(mvc.get().uri("/api/v1/users")).hasStatus(HttpStatus.UNAUTHORIZED)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(mvc.get().uri("/api/v1/users").header("Authorization", "Bearer not-a-token"))
+			.hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(mvc.get().uri("/api/v1/anything-else")).hasStatus(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void aTokenWorksUntilItExpires() {
+		String token = DemoLogins.token(mvc, "manajer.tegal");
+		assertThat(mvc.get().uri("/api/v1/users").header("Authorization", "Bearer " + token)).hasStatusOk();
+		clock.advance(Duration.ofMinutes(14));
+		assertThat(mvc.get().uri("/api/v1/users").header("Authorization", "Bearer " + token)).hasStatusOk();
+		clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+		assertThat(mvc.get().uri("/api/v1/users").header("Authorization", "Bearer " + token))
+			.hasStatus(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void aDeactivatedUsersTokenIsRefusedAtOnce() {
+		String admin = "Bearer " + DemoLogins.token(mvc, "admin");
+		String id = JsonBodies.id(mvc.post()
+			.uri("/api/v1/users")
+			.header("Authorization", admin)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"username": "manajer.deactivate", "password": "Tegal-Manager-2026", "displayName": "Manajer Uji",
+					 "role": "MANAGER", "regionCode": "33.28"}""")
+			.exchange());
+		String token = DemoLogins.token(mvc, "manajer.deactivate", "Tegal-Manager-2026");
+		assertThat(mvc.get().uri("/api/v1/users").header("Authorization", "Bearer " + token)).hasStatusOk();
+
+		assertThat(mvc.post().uri("/api/v1/users/{id}/deactivate", id).header("Authorization", admin)).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.active")
+			.isEqualTo(false);
+
+		assertThat(mvc.get().uri("/api/v1/users").header("Authorization", "Bearer " + token))
+			.hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(DemoLogins.requestToken(mvc, "manajer.deactivate", "Tegal-Manager-2026"))
+			.hasStatus(HttpStatus.UNAUTHORIZED);
+	}
+}

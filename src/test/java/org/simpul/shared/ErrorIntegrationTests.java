@@ -1,0 +1,102 @@
+package org.simpul.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import org.junit.jupiter.api.Test;
+import org.simpul.SimpulIntegrationTest;
+import org.simpul.access.DemoLogins;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/** Errors: problem+json for the API, a friendly Indonesian page for people, never a stack trace. */
+@SimpulIntegrationTest
+class ErrorIntegrationTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@LocalServerPort
+	int port;
+
+	private MockHttpSession login(String username) {
+		return (MockHttpSession) mvc.post()
+			.uri("/masuk")
+			.with(csrf())
+			.param("username", username)
+			.param("password", DemoLogins.PASSWORD)
+			.exchange()
+			.getMvcResult()
+			.getRequest()
+			.getSession(false);
+	}
+
+	@Test
+	void unknownApiPathsAnswerProblemJson() throws Exception {
+		// over real HTTP, so that the servlet container's error dispatch is part of the test
+		var client = java.net.http.HttpClient.newHttpClient();
+		String token = DemoLogins.token(mvc, "admin");
+		var response = client.send(java.net.http.HttpRequest.newBuilder(
+				java.net.URI.create("http://localhost:" + port + "/api/v1/no-such-thing"))
+			.header("Authorization", "Bearer " + token)
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.body()).contains("\"status\":404").doesNotContain("Exception").doesNotContain("at org.");
+	}
+
+	@Test
+	void unknownPagesShowAFriendlyIndonesianPage() throws Exception {
+		var client = java.net.http.HttpClient.newHttpClient();
+		var response = client.send(java.net.http.HttpRequest.newBuilder(
+				java.net.URI.create("http://localhost:" + port + "/masuk/tidak-ada")).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as("anonymous visitors learn nothing: to the login page").isEqualTo(302);
+		MockHttpSession session = login("psm.procot");
+		assertThat(mvc.get().uri("/wilayah?kode=99.99").session(session)).hasStatus(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void theErrorPageSpeaksIndonesianAndHidesInternals() throws Exception {
+		var client = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+		String base = "http://localhost:" + port;
+		String loginPage = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/masuk")).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+		String csrfToken = loginPage.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+		client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/masuk"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+					"username=psm.procot&password=" + DemoLogins.PASSWORD + "&_csrf=" + csrfToken))
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		var missing = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/halaman-tidak-ada"))
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.body()).contains("Halaman tidak ditemukan").doesNotContain("Exception").doesNotContain("Whitelabel");
+		var forbidden = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/pengguna"))
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(forbidden.statusCode()).isEqualTo(403);
+		assertThat(forbidden.body()).contains("Akses tidak diizinkan");
+	}
+
+	@Test
+	void healthIsPublicAndMetricsAreNot() {
+		assertThat(mvc.get().uri("/actuator/health")).hasStatusOk().bodyJson().extractingPath("$.status").isEqualTo("UP");
+		assertThat(mvc.get().uri("/actuator/prometheus")).hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(mvc.get().uri("/actuator/prometheus").header("Authorization",
+				"Bearer " + DemoLogins.token(mvc, "manajer.tegal"))).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.get().uri("/actuator/prometheus").header("Authorization",
+				"Bearer " + DemoLogins.token(mvc, "admin"))).hasStatusOk().bodyText().contains("jvm_");
+	}
+
+	@Test
+	void apiAnswersAreNeverCached() {
+		assertThat(mvc.get().uri("/api/v1/regions/33.28").accept(MediaType.APPLICATION_JSON).exchange()
+			.getResponse()
+			.getHeader("Cache-Control")).contains("no-store");
+	}
+}

@@ -1,0 +1,108 @@
+package org.simpul.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every message key a template or the code uses exists in Bahasa Indonesia and in English, and both
+ * files hold the same keys.
+ */
+class I18nTests {
+
+	private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+
+	private static final Path JAVA = Path.of("src/main/java");
+
+	@Test
+	void bothLanguagesHoldTheSameKeys() throws IOException {
+		assertThat(load("id").stringPropertyNames()).containsExactlyInAnyOrderElementsOf(load("en").stringPropertyNames());
+	}
+
+	@Test
+	void everyKeyTheTemplatesUseExists() throws IOException {
+		Set<String> used = new TreeSet<>();
+		Pattern literal = Pattern.compile("#\\{([A-Za-z0-9_.]+)[}(]");
+		Pattern prefixed = Pattern.compile("#\\{'([A-Za-z0-9_.]+)' \\+ \\$\\{[^}]+}}");
+		try (Stream<Path> files = Files.walk(TEMPLATES)) {
+			for (Path file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+				String text = Files.readString(file);
+				Matcher m = literal.matcher(text);
+				while (m.find()) {
+					used.add(m.group(1));
+				}
+				Matcher p = prefixed.matcher(text);
+				while (p.find()) {
+					used.add(p.group(1) + "*");
+				}
+			}
+		}
+		assertThat(used).isNotEmpty();
+		for (String language : new String[] { "id", "en" }) {
+			Set<String> keys = load(language).stringPropertyNames();
+			assertThat(used).as("keys used by templates, missing in messages_%s", language)
+				.allSatisfy(key -> assertThat(key.endsWith("*")
+						? keys.stream().anyMatch(k -> k.startsWith(key.substring(0, key.length() - 1)))
+						: keys.contains(key)).as(key).isTrue());
+		}
+	}
+
+	@Test
+	void everyErrorCodeTheCodeUsesHasAMessage() throws IOException {
+		Set<String> codes = new TreeSet<>();
+		Pattern fieldProblem = Pattern.compile("FieldProblem\\.of\\([^,]+,\\s*\"([A-Z_]+)\"\\)");
+		Pattern policy = Pattern.compile("Optional\\.of\\(\"([A-Z_]+)\"\\)");
+		try (Stream<Path> files = Files.walk(JAVA)) {
+			for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+				String text = Files.readString(file);
+				for (Pattern pattern : new Pattern[] { fieldProblem, policy }) {
+					Matcher m = pattern.matcher(text);
+					while (m.find()) {
+						codes.add(m.group(1));
+					}
+				}
+			}
+		}
+		codes.addAll(Set.of("REQUIRED", "LENGTH_OUT_OF_RANGE", "INVALID_FORMAT", "TOO_SMALL", "TOO_LARGE",
+				"NOT_IN_PAST", "INVALID_VALUE"));
+		assertThat(codes).contains("USERNAME_TAKEN", "PASSWORD_TOO_SHORT");
+		for (String language : new String[] { "id", "en" }) {
+			Set<String> keys = load(language).stringPropertyNames();
+			assertThat(codes).as("error codes without a message in messages_%s", language)
+				.allSatisfy(code -> assertThat(keys).contains("problem." + code));
+		}
+	}
+
+	@Test
+	void everyRoleAndLevelHasALabel() throws IOException {
+		for (String language : new String[] { "id", "en" }) {
+			Set<String> keys = load(language).stringPropertyNames();
+			for (org.simpul.access.Role role : org.simpul.access.Role.values()) {
+				assertThat(keys).contains("role." + role.name());
+			}
+			for (org.simpul.region.RegionLevel level : org.simpul.region.RegionLevel.values()) {
+				assertThat(keys).contains("level." + level.name());
+			}
+		}
+	}
+
+	private static Properties load(String language) throws IOException {
+		Properties properties = new Properties();
+		try (InputStream in = Files.newInputStream(Path.of("src/main/resources/messages/messages_" + language
+				+ ".properties"))) {
+			properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+		}
+		return properties;
+	}
+}
