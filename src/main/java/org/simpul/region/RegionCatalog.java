@@ -13,7 +13,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class RegionCatalog {
 
-	private static final String COLUMNS = "code, name, level, parent_code";
+	// The level follows from the code's length: 2 province, 5 regency, 8 district, 13 village.
+	private static final String COLUMNS = "code, name, case length(code) when 2 then 'PROVINCE' when 5 then 'REGENCY'"
+			+ " when 8 then 'DISTRICT' else 'VILLAGE' end as level, parent_code";
+
+	private static final String LEVEL_LENGTH = "length(code) = case cast(:level as text) when 'PROVINCE' then 2"
+			+ " when 'REGENCY' then 5 when 'DISTRICT' then 8 else 13 end";
 
 	private final JdbcClient jdbc;
 
@@ -60,7 +65,7 @@ public class RegionCatalog {
 
 	/** Regions filtered by level and direct parent (both optional), ordered by code. */
 	public PageResponse<Region> page(RegionLevel level, RegionCode parent, PageRequest request) {
-		String where = " where (cast(:level as text) is null or level = :level)"
+		String where = " where (cast(:level as text) is null or " + LEVEL_LENGTH + ")"
 				+ " and (cast(:parent as text) is null or parent_code = :parent)";
 		long total = jdbc.sql("select count(*) from region" + where)
 			.param("level", level == null ? null : level.name())
@@ -119,8 +124,8 @@ public class RegionCatalog {
 	/** How many regions of each level lie inside {@code code} (itself excluded). */
 	public RegionCounts countsWithin(RegionCode code) {
 		return jdbc.sql("""
-				select count(*) filter (where level = 'DISTRICT') as districts,
-				       count(*) filter (where level = 'VILLAGE')  as villages
+				select count(*) filter (where length(code) = 8)  as districts,
+				       count(*) filter (where length(code) = 13) as villages
 				from region where code like :code || '.%'
 				""").param("code", code.value()).query(RegionCounts.class).single();
 	}
