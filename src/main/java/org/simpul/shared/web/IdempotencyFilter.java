@@ -1,0 +1,223 @@
+package org.simpul.shared.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.simpul.shared.FieldProblem;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.StreamUtils;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * {@code Idempotency-Key} for every API {@code POST} (API.md): the same caller, key and body replay the
+ * first successful answer; the same key with another body answers 422.
+ *
+ * <p>The key is recorded in the same transaction as the request's own writes (the services' transactions
+ * join the one opened here), so a crash leaves either both or neither, and a retry after a lost answer
+ * never writes twice. A second request with the same key waits on the first one's row lock and then
+ * replays its answer. Failed requests (any status but 2xx) are rolled back whole and not recorded, so the
+ * client may correct and retry with the same key.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE - 10)
+class IdempotencyFilter extends OncePerRequestFilter {
+
+	static final String HEADER = "Idempotency-Key";
+
+	private static final int MAX_BODY = 1 << 20;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final ProblemWriter problems;
+
+	private final Clock clock;
+
+	IdempotencyFilter(JdbcClient jdbc, PlatformTransactionManager transactionManager, ProblemWriter problems,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.problems = problems;
+		this.clock = clock;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
+				|| !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+	}
+
+	private record Stored(byte[] requestHash, int status, String contentType, String location, String etag,
+			byte[] body) {
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Optional<UUID> key = parse(request.getHeader(HEADER));
+		if (key.isEmpty()) {
+			problems.write(response, problems.problem(request, HttpStatus.BAD_REQUEST, "problem.validation",
+					List.of(FieldProblem.of(HEADER, "IDEMPOTENCY_KEY_INVALID"))));
+			return;
+		}
+		if (request.getContentLengthLong() > MAX_BODY) {
+			problems.write(response, problems.problem(request, HttpStatus.PAYLOAD_TOO_LARGE, "problem.tooLarge",
+					List.of()));
+			return;
+		}
+		// Multipart uploads stream: they are keyed by the key alone (the hash covers method and path).
+		boolean multipart = request.getContentType() != null && request.getContentType().startsWith("multipart/");
+		CachedBodyRequest cached = multipart ? null : new CachedBodyRequest(request,
+				StreamUtils.copyToByteArray(request.getInputStream()));
+		HttpServletRequest forward = cached == null ? request : cached;
+		byte[] hash = hash(request.getMethod(), request.getRequestURI(), cached == null ? new byte[0] : cached.body());
+		String caller = caller();
+		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+		Stored replay;
+		try {
+			replay = transactions.execute(tx -> {
+				int claimed = jdbc.sql("""
+						insert into idempotent_request (caller, idempotency_key, request_hash, created_at)
+						values (:caller, :key, :hash, :now) on conflict do nothing""")
+					.param("caller", caller)
+					.param("key", key.get())
+					.param("hash", hash)
+					.param("now", Timestamp.from(clock.instant()))
+					.update();
+				if (claimed == 0) {
+					return stored(caller, key.get());
+				}
+				proceed(chain, forward, wrapper, tx);
+				if (wrapper.getStatus() >= 200 && wrapper.getStatus() < 300) {
+					jdbc.sql("""
+							update idempotent_request set status = :status, content_type = :type, location = :location,
+							       etag = :etag, body = :body
+							where caller = :caller and idempotency_key = :key""")
+						.param("status", wrapper.getStatus())
+						.param("type", wrapper.getContentType())
+						.param("location", wrapper.getHeader(HttpHeaders.LOCATION))
+						.param("etag", wrapper.getHeader(HttpHeaders.ETAG))
+						.param("body", wrapper.getContentAsByteArray())
+						.param("caller", caller)
+						.param("key", key.get())
+						.update();
+				}
+				else {
+					tx.setRollbackOnly();
+				}
+				return null;
+			});
+		}
+		catch (WrappedException ex) {
+			throw ex.unwrap();
+		}
+		if (replay == null) {
+			wrapper.copyBodyToResponse();
+			return;
+		}
+		if (!MessageDigest.isEqual(replay.requestHash(), hash)) {
+			problems.write(response, problems.problem(request, HttpStatus.UNPROCESSABLE_CONTENT,
+					"problem.idempotencyMismatch", List.of(FieldProblem.of(HEADER, "IDEMPOTENCY_KEY_REUSED"))));
+			return;
+		}
+		response.setStatus(replay.status());
+		if (replay.contentType() != null) {
+			response.setContentType(replay.contentType());
+		}
+		if (replay.location() != null) {
+			response.setHeader(HttpHeaders.LOCATION, replay.location());
+		}
+		if (replay.etag() != null) {
+			response.setHeader(HttpHeaders.ETAG, replay.etag());
+		}
+		response.setHeader("Idempotent-Replayed", "true");
+		response.getOutputStream().write(replay.body() == null ? new byte[0] : replay.body());
+	}
+
+	private Stored stored(String caller, UUID key) {
+		return jdbc.sql("""
+				select request_hash, coalesce(status, 409) as status, content_type, location, etag, body
+				from idempotent_request where caller = :caller and idempotency_key = :key""")
+			.param("caller", caller)
+			.param("key", key)
+			.query(Stored.class)
+			.single();
+	}
+
+	private static void proceed(FilterChain chain, HttpServletRequest request, HttpServletResponse response,
+			TransactionStatus tx) {
+		try {
+			chain.doFilter(request, response);
+		}
+		catch (IOException | ServletException | RuntimeException ex) {
+			tx.setRollbackOnly();
+			throw new WrappedException(ex);
+		}
+	}
+
+	private static String caller() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication == null || !authentication.isAuthenticated() ? "anonymous" : authentication.getName();
+	}
+
+	private static Optional<UUID> parse(String value) {
+		try {
+			return Optional.of(UUID.fromString(value.strip()));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static byte[] hash(String method, String path, byte[] body) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			digest.update((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
+			return digest.digest(body);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Carries a checked exception of the filter chain out of the transaction callback. */
+	private static final class WrappedException extends RuntimeException {
+
+		WrappedException(Exception cause) {
+			super(cause);
+		}
+
+		ServletException unwrap() throws IOException {
+			if (getCause() instanceof IOException io) {
+				throw io;
+			}
+			if (getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			return (ServletException) getCause();
+		}
+	}
+}
