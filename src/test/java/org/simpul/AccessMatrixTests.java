@@ -139,6 +139,21 @@ class AccessMatrixTests {
 			new Rule("POST /api/v1/users/{id}/activate",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/users/{id}/activate", t.userIn(region)), auth),
 					(role, relation) -> userManagement(role, relation, HttpStatus.OK)),
+			new Rule("GET /api/v1/users/{id} of a MANAGER",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/users/{id}", t.userIn(region, "MANAGER")), auth),
+					(role, relation) -> role.equals("MANAGER") ? HttpStatus.NOT_FOUND
+							: userManagement(role, relation, HttpStatus.OK)),
+			new Rule("POST /api/v1/users/{id}/password of a MANAGER",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/users/{id}/password", t.userIn(region, "MANAGER"))
+						.contentType(MediaType.APPLICATION_JSON)
+						.content("{\"password\": \"Matrix-Reset-2026\"}"), auth),
+					(role, relation) -> role.equals("MANAGER") ? HttpStatus.NOT_FOUND
+							: userManagement(role, relation, HttpStatus.OK)),
+			new Rule("POST /api/v1/users/{id}/deactivate of an ADMIN",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/users/{id}/deactivate", t.userIn(null, "ADMIN")),
+							auth),
+					(role, relation) -> role.equals("MANAGER") ? HttpStatus.NOT_FOUND
+							: userManagement(role, relation, HttpStatus.OK)),
 			new Rule("POST /api/v1/users/{id}/password",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/users/{id}/password", t.userIn(region))
 						.contentType(MediaType.APPLICATION_JSON)
@@ -151,11 +166,14 @@ class AccessMatrixTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	private DemoLogins.Cache tokens;
+	/** One token per demo user for the whole matrix (fifteen minutes outlast it; the clock is not moved here). */
+	private static DemoLogins.Cache tokens;
 
 	@BeforeEach
 	void tokens() {
-		tokens = new DemoLogins.Cache(mvc);
+		if (tokens == null) {
+			tokens = new DemoLogins.Cache(mvc);
+		}
 	}
 
 	static Stream<Arguments> cells() {
@@ -187,6 +205,8 @@ class AccessMatrixTests {
 	@ParameterizedTest(name = "user list of {1}")
 	@MethodSource("managers")
 	void userListsHoldOnlyUsersOfTheCallersTerritory(String caller, String territory) throws Exception {
+		userIn(territory);
+		userIn("33.28".equals(territory) ? "33.23" : "33.28"); // one elsewhere, which must not show
 		MvcTestResult result = mvc.get()
 			.uri("/api/v1/users?size=200")
 			.header("Authorization", tokens.bearer(caller))
@@ -211,14 +231,20 @@ class AccessMatrixTests {
 		return request.exchange();
 	}
 
-	/** A fresh active user located in {@code region} (version 0), created directly in the database. */
+	/** A fresh active facilitator located in {@code region} (version 0), created directly in the database. */
 	UUID userIn(String region) {
+		return userIn(region, "FACILITATOR");
+	}
+
+	/** A fresh active user with {@code role} in {@code region} (null: national), version 0. */
+	UUID userIn(String region, String role) {
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
 				insert into app_user (id, version, username, display_name, password_hash, role, region_code, active,
-				                      created_at, updated_at)
-				values (:id, 0, :username, 'Matrix target', '{noop}unused', 'FACILITATOR', :region, true, now(), now())""")
+				                      created_at, updated_at, password_changed_at)
+				values (:id, 0, :username, 'Matrix target', '{noop}unused', :role, :region, true, now(), now(), now())""")
 			.param("id", id)
+			.param("role", role)
 			.param("username", "matrix.target." + SEQUENCE.incrementAndGet())
 			.param("region", region)
 			.update();

@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
@@ -20,12 +23,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks a username and password for both the login page and the token endpoint, so that both count
- * towards the same lockout. A locked account is refused before its password is even looked at.
+ * towards the same lockout. Each attempt takes its place in the failure count before its password is
+ * checked (so parallel guesses cannot outrun the lock), a locked account is refused without a check, and
+ * no more than a few password hashes (19 MiB each) are computed at once, so a flood of logins cannot
+ * exhaust memory: the rest wait briefly and are then refused.
  */
 @Component
 class AccountAuthenticator implements AuthenticationProvider {
 
 	private static final Logger log = LoggerFactory.getLogger(AccountAuthenticator.class);
+
+	static final int CONCURRENT_HASHES = 4;
+
+	private final Semaphore hashing = new Semaphore(CONCURRENT_HASHES, true);
 
 	private final UserAccounts accounts;
 
@@ -50,20 +60,20 @@ class AccountAuthenticator implements AuthenticationProvider {
 		String username = normalise(authentication.getName());
 		String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
 		Instant now = clock.instant();
-		Optional<UserAccount> found = accounts.findByUsername(username);
+		Optional<UserAccount> found = username.length() > 100 ? Optional.empty() : accounts.findByUsername(username);
 		if (found.isEmpty()) {
-			passwords.matches(password, dummyHash); // same work as a real check, so timing tells nothing
+			matches(password, dummyHash); // same work as a real check, so timing tells nothing
 			throw new BadCredentialsException("Bad credentials");
 		}
 		UserAccount account = found.get();
-		if (loginStates.of(account.id()).isLocked(now)) {
+		LoginState before = loginStates.claimAttempt(account.id(), now);
+		if (before.isLocked(now)) {
 			log.warn("Login refused: account {} is locked", account.id());
 			throw new LockedException("Locked");
 		}
-		if (!passwords.matches(password, account.passwordHash())) {
-			LoginState state = loginStates.recordFailure(account.id(), now);
-			if (state.isLocked(now)) {
-				log.warn("Account {} locked after {} failed logins", account.id(), state.failures());
+		if (!matches(password, account.passwordHash())) {
+			if (before.failed(now).isLocked(now)) {
+				log.warn("Account {} locked after {} failed logins", account.id(), LoginState.MAX_FAILURES);
 			}
 			throw new BadCredentialsException("Bad credentials");
 		}
@@ -72,6 +82,25 @@ class AccountAuthenticator implements AuthenticationProvider {
 		}
 		loginStates.recordSuccess(account.id(), now);
 		return authenticated(account.asCurrentUser());
+	}
+
+	private boolean matches(String password, String hash) {
+		try {
+			if (!hashing.tryAcquire(10, TimeUnit.SECONDS)) {
+				log.warn("Login refused: too many password checks at once");
+				throw new AuthenticationServiceException("Busy");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AuthenticationServiceException("Interrupted");
+		}
+		try {
+			return passwords.matches(password, hash);
+		}
+		finally {
+			hashing.release();
+		}
 	}
 
 	static UsernamePasswordAuthenticationToken authenticated(CurrentUser user) {

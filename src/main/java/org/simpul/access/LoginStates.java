@@ -26,13 +26,21 @@ class LoginStates {
 			.orElse(LoginState.CLEAN);
 	}
 
+	/**
+	 * Counts an attempt as failed before its password is checked, under a row lock, and answers the state
+	 * it found: parallel guesses each take a place in the count, so no more than five are ever checked
+	 * before the lock. A correct password then clears the count with {@link #recordSuccess}.
+	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	LoginState recordFailure(UUID userId, Instant now) {
+	LoginState claimAttempt(UUID userId, Instant now) {
 		jdbc.sql("insert into login_state (user_id) values (:id) on conflict do nothing").param("id", userId).update();
 		LoginState current = jdbc.sql("select failures, locked_until from login_state where user_id = :id for update")
 			.param("id", userId)
 			.query(LoginState.class)
 			.single();
+		if (current.isLocked(now)) {
+			return current;
+		}
 		LoginState next = current.failed(now);
 		jdbc.sql("update login_state set failures = :failures, locked_until = :lockedUntil, last_failure_at = :now"
 				+ " where user_id = :id")
@@ -41,7 +49,7 @@ class LoginStates {
 			.param("now", java.sql.Timestamp.from(now))
 			.param("id", userId)
 			.update();
-		return next;
+		return current;
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)

@@ -13,11 +13,15 @@ public enum Role {
 		return this == ADMIN || this == MANAGER;
 	}
 
-	/** The roles this role may give to users it manages. */
+	/**
+	 * The roles this role may give, and so the users it may see and manage: a district manager manages the
+	 * staff of the district but neither administrators nor fellow managers (an administrator appoints
+	 * managers), so no manager can take over an account with as much power as their own.
+	 */
 	public Set<Role> assignableRoles() {
 		return switch (this) {
 			case ADMIN -> EnumSet.allOf(Role.class);
-			case MANAGER -> EnumSet.complementOf(EnumSet.of(ADMIN));
+			case MANAGER -> EnumSet.complementOf(EnumSet.of(ADMIN, MANAGER));
 			default -> EnumSet.noneOf(Role.class);
 		};
 	}

@@ -16,14 +16,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Ends a page session after thirty idle minutes (measured on the application clock, so tests can move
- * time), and at once when the user was deactivated or their role or territory changed: the session must
- * never carry rights the user no longer has.
+ * time), and at once when the user was deactivated, their role or territory changed, or their password was
+ * reset after the session began: the session must never carry rights the user no longer has.
  */
 class SessionGuardFilter extends OncePerRequestFilter {
 
 	static final Duration IDLE_TIMEOUT = Duration.ofMinutes(30);
 
 	static final String LAST_SEEN = SessionGuardFilter.class.getName() + ".lastSeen";
+
+	static final String STARTED = SessionGuardFilter.class.getName() + ".started";
 
 	private final UserAccounts accounts;
 
@@ -43,8 +45,15 @@ class SessionGuardFilter extends OncePerRequestFilter {
 			Instant now = clock.instant();
 			Instant lastSeen = (Instant) session.getAttribute(LAST_SEEN);
 			boolean idle = lastSeen != null && Duration.between(lastSeen, now).compareTo(IDLE_TIMEOUT) > 0;
+			Instant started = (Instant) session.getAttribute(STARTED);
+			if (started == null) {
+				started = now;
+				session.setAttribute(STARTED, now);
+			}
+			Instant sessionStart = started;
 			boolean stale = !accounts.findById(user.id())
 				.filter(UserAccount::isActive)
+				.filter(account -> !account.passwordChangedAt().isAfter(sessionStart))
 				.map(UserAccount::asCurrentUser)
 				.map(fresh -> fresh.role() == user.role() && fresh.territory().equals(user.territory()))
 				.orElse(false);

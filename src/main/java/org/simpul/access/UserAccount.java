@@ -37,9 +37,11 @@ class UserAccount {
 
 	private Instant updatedAt;
 
+	private Instant passwordChangedAt;
+
 	@PersistenceCreator
 	UserAccount(UUID id, Integer version, String username, String displayName, String passwordHash, Role role,
-			String regionCode, boolean active, Instant createdAt, Instant updatedAt) {
+			String regionCode, boolean active, Instant createdAt, Instant updatedAt, Instant passwordChangedAt) {
 		this.id = id;
 		this.version = version;
 		this.username = username;
@@ -50,12 +52,13 @@ class UserAccount {
 		this.active = active;
 		this.createdAt = createdAt;
 		this.updatedAt = updatedAt;
+		this.passwordChangedAt = passwordChangedAt;
 	}
 
 	static UserAccount create(String username, String displayName, String passwordHash, Role role,
 			Territory territory, Instant now) {
 		return new UserAccount(UUID.randomUUID(), null, username, displayName, passwordHash, role, territory.value(),
-				true, now, now);
+				true, now, now, now);
 	}
 
 	void change(String displayName, Role role, Territory territory, Instant now) {
@@ -68,6 +71,7 @@ class UserAccount {
 	void changePassword(String passwordHash, Instant now) {
 		this.passwordHash = passwordHash;
 		this.updatedAt = now;
+		this.passwordChangedAt = now;
 	}
 
 	void deactivate(Instant now) {
@@ -118,5 +122,9 @@ class UserAccount {
 
 	Instant createdAt() {
 		return createdAt;
+	}
+
+	Instant passwordChangedAt() {
+		return passwordChangedAt;
 	}
 }

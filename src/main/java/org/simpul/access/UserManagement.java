@@ -103,17 +103,20 @@ class UserManagement {
 	}
 
 	PageResponse<UserView> list(CurrentUser actor, String text, PageRequest page) {
-		String where = " where " + Territory.sqlCondition("region_code")
+		String where = " where " + Territory.sqlCondition("region_code") + " and role in (:roles)"
 				+ " and (cast(:text as text) is null or username like :text or lower(display_name) like :text)";
+		List<String> roles = actor.role().assignableRoles().stream().map(Role::name).toList();
 		String like = text == null || text.isBlank() ? null
 				: "%" + text.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 		long total = jdbc.sql("select count(*) from app_user" + where)
 			.param("territory", actor.territory().sqlParameter())
+			.param("roles", roles)
 			.param("text", like)
 			.query(Long.class)
 			.single();
 		List<UUID> ids = jdbc.sql("select id from app_user" + where + " order by username limit :limit offset :offset")
 			.param("territory", actor.territory().sqlParameter())
+			.param("roles", roles)
 			.param("text", like)
 			.param("limit", page.size())
 			.param("offset", page.offset())
@@ -153,10 +156,10 @@ class UserManagement {
 
 	@Transactional
 	UserView deactivate(CurrentUser actor, UUID id) {
-		UserAccount account = visible(actor, id);
 		if (actor.id().equals(id)) {
 			throw new InvalidInputException(FieldProblem.of("id", "CANNOT_DEACTIVATE_SELF"));
 		}
+		UserAccount account = visible(actor, id);
 		if (account.isActive()) {
 			account.deactivate(clock.instant());
 			account = accounts.save(account);
@@ -182,16 +185,21 @@ class UserManagement {
 			throw new InvalidInputException(FieldProblem.of("password", code));
 		});
 		account.changePassword(passwords.encode(password), clock.instant());
+		// open page sessions of this user end at their next request (SessionGuardFilter)
 		UserView saved = UserView.of(accounts.save(account));
 		loginStates.unlock(id);
 		tokens.revokeAll(id);
 		return saved;
 	}
 
-	/** The user, if the actor may manage them; otherwise it does not exist for the actor. */
+	/**
+	 * The user, if the actor may manage them (inside the actor's territory, with a role the actor may give);
+	 * otherwise the user does not exist for the actor.
+	 */
 	private UserAccount visible(CurrentUser actor, UUID id) {
 		return accounts.findById(id)
 			.filter(account -> actor.territory().covers(account.territory()))
+			.filter(account -> actor.role().assignableRoles().contains(account.role()))
 			.orElseThrow(() -> new NotFoundException("User"));
 	}
 
@@ -213,6 +221,10 @@ class UserManagement {
 					&& role != Role.PROGRAM_MANAGER) {
 				problems.add(FieldProblem.of("regionCode", "REQUIRED"));
 			}
+			return Territory.NATIONAL;
+		}
+		if (role == Role.ADMIN) {
+			problems.add(FieldProblem.of("regionCode", "ADMIN_IS_NATIONAL"));
 			return Territory.NATIONAL;
 		}
 		Optional<RegionCode> code = RegionCode.parse(regionCode.strip());

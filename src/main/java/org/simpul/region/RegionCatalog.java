@@ -63,19 +63,23 @@ public class RegionCatalog {
 			.list();
 	}
 
-	/** Regions filtered by level and direct parent (both optional), ordered by code. */
-	public PageResponse<Region> page(RegionLevel level, RegionCode parent, PageRequest request) {
+	/** Regions filtered by level, direct parent and a part of the name (all optional), ordered by code. */
+	public PageResponse<Region> page(RegionLevel level, RegionCode parent, String nameContains, PageRequest request) {
 		String where = " where (cast(:level as text) is null or " + LEVEL_LENGTH + ")"
-				+ " and (cast(:parent as text) is null or parent_code = :parent)";
+				+ " and (cast(:parent as text) is null or parent_code = :parent)"
+				+ " and (cast(:pattern as text) is null or lower(name) like :pattern)";
+		String pattern = nameContains == null || nameContains.isBlank() ? null : containsPattern(nameContains);
 		long total = jdbc.sql("select count(*) from region" + where)
 			.param("level", level == null ? null : level.name())
 			.param("parent", parent == null ? null : parent.value())
+			.param("pattern", pattern)
 			.query(Long.class)
 			.single();
 		List<Region> content = jdbc.sql("select " + COLUMNS + " from region" + where
 				+ " order by code limit :limit offset :offset")
 			.param("level", level == null ? null : level.name())
 			.param("parent", parent == null ? null : parent.value())
+			.param("pattern", pattern)
 			.param("limit", request.size())
 			.param("offset", request.offset())
 			.query(Region.class)
@@ -83,13 +87,16 @@ public class RegionCatalog {
 		return PageResponse.of(content, request, total);
 	}
 
+	private static String containsPattern(String text) {
+		return "%" + text.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+	}
+
 	/**
 	 * Regions whose name contains {@code text} (case-insensitive), inside {@code within} when given,
 	 * shortest names first so that an exact match leads.
 	 */
 	public PageResponse<Region> search(String text, RegionCode within, PageRequest request) {
-		String pattern = "%" + text.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-				+ "%";
+		String pattern = containsPattern(text);
 		String where = " where lower(name) like :pattern"
 				+ " and (cast(:within as text) is null or code = :within or code like :within || '.%')";
 		long total = jdbc.sql("select count(*) from region" + where)

@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The public region contracts of API.md; no login needed, unknown codes answer 404. */
+/**
+ * The public region contracts of API.md; no login needed, unknown codes answer 404. The list also takes
+ * {@code q}, a part of the name, alongside the level and direct-parent filters.
+ */
 @RestController
 @RequestMapping("/api/v1/regions")
 class RegionController {
@@ -45,10 +48,7 @@ class RegionController {
 			parent = RegionCode.parse(parentCode.strip())
 				.orElseThrow(() -> new InvalidInputException(FieldProblem.of("parentCode", "REGION_CODE_INVALID")));
 		}
-		if (q != null && !q.isBlank()) {
-			return regions.search(q, parent, request);
-		}
-		return regions.page(wanted, parent, request);
+		return regions.page(wanted, parent, q, request);
 	}
 
 	private static RegionLevel parseLevel(String level) {

@@ -130,6 +130,37 @@ class LoginIntegrationTests {
 	}
 
 	@Test
+	void aPasswordResetEndsTheUsersOpenSessions() {
+		String username = newFacilitator("reset.session");
+		MockHttpSession session = loggedIn(username, "Tegal-Procot-2026");
+		assertThat(mvc.get().uri("/").session(session)).hasStatusOk();
+		clock.advance(Duration.ofSeconds(1));
+		CurrentUser admin = new CurrentUser(java.util.UUID.randomUUID(), "test", "Test", Role.ADMIN, Territory.NATIONAL);
+		java.util.UUID id = users.list(admin, username, new org.simpul.shared.PageResponse.PageRequest(0, 1)).content()
+			.getFirst()
+			.id();
+		users.resetPassword(admin, id, "Fresh-Password-2026");
+		assertThat(mvc.get().uri("/").session(session)).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/masuk?berakhir");
+	}
+
+	@Test
+	void aDeactivationOrARoleChangeEndsTheUsersOpenSessions() {
+		String username = newFacilitator("role.session");
+		MockHttpSession session = loggedIn(username, "Tegal-Procot-2026");
+		CurrentUser admin = new CurrentUser(java.util.UUID.randomUUID(), "test", "Test", Role.ADMIN, Territory.NATIONAL);
+		UserView user = users.list(admin, username, new org.simpul.shared.PageResponse.PageRequest(0, 1)).content()
+			.getFirst();
+		users.change(admin, user.id(), "\"" + user.version() + "\"",
+				new UserManagement.UserChange("Moved", Role.FACILITATOR, "33.28.10.1007"));
+		assertThat(mvc.get().uri("/").session(session)).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/masuk?berakhir");
+
+		MockHttpSession second = loggedIn(username, "Tegal-Procot-2026");
+		users.deactivate(admin, user.id());
+		assertThat(mvc.get().uri("/").session(second)).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/masuk?berakhir");
+		assertThat(login(username, "Tegal-Procot-2026")).hasRedirectedUrl("/masuk?gagal");
+	}
+
+	@Test
 	void logoutKillsTheSession() {
 		MockHttpSession session = loggedIn("tksk.slawi", DemoLogins.PASSWORD);
 		assertThat(mvc.post().uri("/keluar").with(csrf()).session(session)).hasStatus(HttpStatus.FOUND)
@@ -155,6 +186,8 @@ class LoginIntegrationTests {
 			.contains("frame-ancestors 'none'")
 			.doesNotContain("unsafe-inline");
 		assertThat(page.getResponse().getHeader("Cache-Control")).contains("no-store");
-		assertThat(page).bodyText().doesNotContain("<script>").doesNotContain("style=\"");
+		// no inline script (every <script> has a src) and no inline style, as the CSP demands
+		assertThat(page).bodyText().doesNotContainPattern("<script(?![^>]*\\ssrc=)[^>]*>").doesNotContain("style=\"")
+			.doesNotContain(" onclick=").doesNotContain("javascript:");
 	}
 }

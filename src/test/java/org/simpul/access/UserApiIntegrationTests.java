@@ -55,8 +55,8 @@ class UserApiIntegrationTests {
 				{"username": "psm.temanggung", "password": "Temanggung-2026!", "displayName": "PSM",
 				 "role": "FACILITATOR", "regionCode": "33.23.01.2001"}""")).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(create("manajer.tegal", """
-				{"username": "manajer.jateng", "password": "Temanggung-2026!", "displayName": "Manajer",
-				 "role": "MANAGER", "regionCode": "33"}""")).hasStatus(HttpStatus.NOT_FOUND);
+				{"username": "manajer.jateng", "password": "Temanggung-2026!", "displayName": "Supervisor",
+				 "role": "SUPERVISOR", "regionCode": "33"}""")).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(jdbc.sql("select count(*) from app_user where username in ('psm.temanggung', 'manajer.jateng')")
 			.query(Long.class)
 			.single()).isZero();
@@ -66,7 +66,10 @@ class UserApiIntegrationTests {
 	void managerCannotCreateAnAdministrator() {
 		assertThat(create("manajer.tegal", """
 				{"username": "admin.tegal", "password": "Admin-Tegal-2026", "displayName": "Admin",
-				 "role": "ADMIN", "regionCode": "33.28"}""")).hasStatus(HttpStatus.FORBIDDEN);
+				 "role": "ADMIN"}""")).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(create("manajer.tegal", """
+				{"username": "manajer.tegal.tiga", "password": "Manager-Tegal-2026", "displayName": "Manajer",
+				 "role": "MANAGER", "regionCode": "33.28"}""")).hasStatus(HttpStatus.FORBIDDEN);
 	}
 
 	@Test
@@ -113,6 +116,41 @@ class UserApiIntegrationTests {
 			.bodyJson()
 			.extractingPath("$.errors[0].field")
 			.isEqualTo("role");
+		assertThat(jdbc.sql("select count(*) from app_user where username in ('a b', 'bad.role')").query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void managerCannotSeeOrTouchAdministratorsOrFellowManagers() {
+		String manager = "Bearer " + DemoLogins.token(mvc, "manajer.tegal");
+		for (String username : java.util.List.of("admin", "manajer.temanggung")) {
+			String id = jdbc.sql("select id::text from app_user where username = :u").param("u", username)
+				.query(String.class)
+				.single();
+			assertThat(mvc.get().uri("/api/v1/users/{id}", id).header("Authorization", manager))
+				.hasStatus(HttpStatus.NOT_FOUND);
+		}
+		// a second manager inside Tegal, appointed by the administrator, is not the first manager's to manage
+		String peer = JsonBodies.id(create("admin", """
+				{"username": "manajer.tegal.dua", "password": "Second-Manager-2026", "displayName": "Manajer Dua",
+				 "role": "MANAGER", "regionCode": "33.28"}"""));
+		assertThat(mvc.post().uri("/api/v1/users/{id}/password", peer).header("Authorization", manager)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"password\": \"Taken-Over-2026!\"}")).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.post().uri("/api/v1/users/{id}/deactivate", peer).header("Authorization", manager))
+			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.get().uri("/api/v1/users?size=200").header("Authorization", manager)).bodyJson()
+			.extractingPath("$.content[*].role")
+			.asArray()
+			.doesNotContain("ADMIN", "MANAGER");
+		assertThat(DemoLogins.requestToken(mvc, "manajer.tegal.dua", "Second-Manager-2026")).hasStatusOk();
+		// and an administrator is always national
+		assertThat(create("admin", """
+				{"username": "admin.tegal", "password": "Regional-Admin-2026", "displayName": "Admin",
+				 "role": "ADMIN", "regionCode": "33.28"}""")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0].code")
+			.isEqualTo("ADMIN_IS_NATIONAL");
 	}
 
 	@Test

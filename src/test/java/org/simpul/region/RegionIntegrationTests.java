@@ -123,12 +123,21 @@ class RegionIntegrationTests {
 
 	@Test
 	void searchesByNameInsideARegion() {
-		assertThat(mvc.get().uri("/api/v1/regions?q=procot&parentCode=33.28")).hasStatusOk()
+		assertThat(mvc.get().uri("/api/v1/regions?q=procot&parentCode=33.28.10")).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$.content[0].code")
 			.isEqualTo("33.28.10.1008");
 		assertThat(mvc.get().uri("/api/v1/regions?q=pedeslohor")).bodyJson()
 			.extractingPath("$.page.totalElements")
 			.isEqualTo(2);
+		// the filters keep their meaning next to q: a direct parent, a level
+		assertThat(mvc.get().uri("/api/v1/regions?q=procot&parentCode=33.28")).bodyJson()
+			.extractingPath("$.page.totalElements")
+			.isEqualTo(0);
+		assertThat(mvc.get().uri("/api/v1/regions?q=slawi&level=DISTRICT")).bodyJson()
+			.extractingPath("$.content[*].code")
+			.asArray()
+			.contains("33.28.10")
+			.allSatisfy(code -> assertThat(code.toString()).hasSize(8));
 	}
 }

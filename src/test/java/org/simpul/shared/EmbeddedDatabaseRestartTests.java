@@ -32,15 +32,57 @@ class EmbeddedDatabaseRestartTests {
 	@Test
 	void keepsEveryCommittedRecordAfterKillMinus9AndAfterAGracefulRestart() throws Exception {
 		java.nio.file.Files.createDirectories(dataDir);
+		// 1. kill -9 of the application: its PostgreSQL lives on as an orphan and must be taken over
+		runKillAndForget("survivor", false);
+		try (ConfigurableApplicationContext second = start()) {
+			JdbcClient jdbc = second.getBean(JdbcClient.class);
+			assertThat(usernames(jdbc)).contains("survivor", "admin", "psm.procot");
+			jdbc.sql("update app_user set display_name = 'Survivor, twice' where username = 'survivor'").update();
+		}
+		// 2. a graceful stop and start
+		try (ConfigurableApplicationContext third = start()) {
+			JdbcClient jdbc = third.getBean(JdbcClient.class);
+			assertThat(jdbc.sql("select display_name from app_user where username = 'survivor'").query(String.class)
+				.single()).isEqualTo("Survivor, twice");
+			// seeded once: the demo users were not created a second time
+			assertThat(jdbc.sql("select count(*) from app_user where username = 'admin'").query(Long.class).single())
+				.isEqualTo(1);
+			assertThat(jdbc.sql("select count(*) from region").query(Long.class).single()).isEqualTo(91599);
+		}
+		// 3. power loss: the application and PostgreSQL both die at once; the write-ahead log brings it back
+		runKillAndForget("after.power.loss", true);
+		try (ConfigurableApplicationContext fourth = start()) {
+			assertThat(usernames(fourth.getBean(JdbcClient.class))).contains("survivor", "after.power.loss");
+		}
+	}
+
+	@Test
+	void refusesASecondProcessOnTheSameDataDirectory() {
+		Path shared = dataDir.resolveSibling("restart-twice");
+		try (ConfigurableApplicationContext first = new SpringApplicationBuilder(SimpulApplication.class)
+			.run("--server.port=0", "--simpul.data-dir=" + shared)) {
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+				// a second JVM is simulated by taking the directory's lock from another channel in this one
+				try (var channel = java.nio.channels.FileChannel.open(shared.toAbsolutePath().resolve("simpul.lock"),
+						java.nio.file.StandardOpenOption.WRITE)) {
+					channel.lock().release();
+				}
+			}).isInstanceOf(java.nio.channels.OverlappingFileLockException.class);
+			assertThat(first.getBean(JdbcClient.class).sql("select 1").query(Integer.class).single()).isEqualTo(1);
+		}
+	}
+
+	/** Starts Simpul in its own JVM, creates one user over HTTP, then kills it (and optionally its PostgreSQL). */
+	private void runKillAndForget(String username, boolean alsoKillPostgres) throws Exception {
 		int port = freePort();
-		Process first = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				System.getProperty("java.class.path"), SimpulApplication.class.getName(), "--server.port=" + port,
 				"--simpul.data-dir=" + dataDir)
 			.redirectErrorStream(true)
-			.redirectOutput(new File(dataDir.getParent().toFile(), "restart-first.log"))
+			.redirectOutput(new File(dataDir.getParent().toFile(), "restart-" + username + ".log"))
 			.start();
 		try {
-			waitUntilUp(port, first);
+			waitUntilUp(port, process);
 			HttpClient http = HttpClient.newHttpClient();
 			String token = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/auth/token"))
 				.header("Content-Type", "application/json")
@@ -50,29 +92,20 @@ class EmbeddedDatabaseRestartTests {
 				.header("Content-Type", "application/json")
 				.header("Authorization", "Bearer " + token)
 				.POST(HttpRequest.BodyPublishers.ofString("""
-						{"username": "survivor", "password": "Survives-Kill-2026", "displayName": "Survivor",
-						 "role": "FACILITATOR", "regionCode": "33.28.10.1008"}"""))
+						{"username": "%s", "password": "Survives-Kill-2026", "displayName": "Survivor",
+						 "role": "FACILITATOR", "regionCode": "33.28.10.1008"}""".formatted(username)))
 				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(created.statusCode()).isEqualTo(201);
 		}
 		finally {
-			first.destroyForcibly(); // SIGKILL: no shutdown hook, no graceful stop of PostgreSQL
-			first.waitFor(30, TimeUnit.SECONDS);
-		}
-
-		try (ConfigurableApplicationContext second = start()) {
-			JdbcClient jdbc = second.getBean(JdbcClient.class);
-			assertThat(usernames(jdbc)).contains("survivor", "admin", "psm.procot");
-			jdbc.sql("update app_user set display_name = 'Survivor, twice' where username = 'survivor'").update();
-		}
-		try (ConfigurableApplicationContext third = start()) {
-			JdbcClient jdbc = third.getBean(JdbcClient.class);
-			assertThat(jdbc.sql("select display_name from app_user where username = 'survivor'").query(String.class)
-				.single()).isEqualTo("Survivor, twice");
-			// seeded once: the demo users were not created a second time
-			assertThat(jdbc.sql("select count(*) from app_user where username = 'admin'").query(Long.class).single())
-				.isEqualTo(1);
-			assertThat(jdbc.sql("select count(*) from region").query(Long.class).single()).isEqualTo(91599);
+			long postmaster = Long.parseLong(java.nio.file.Files.readAllLines(dataDir.resolve("pg/postmaster.pid")).getFirst()
+				.strip());
+			process.destroyForcibly(); // SIGKILL: no shutdown hook, no graceful stop of PostgreSQL
+			process.waitFor(30, TimeUnit.SECONDS);
+			if (alsoKillPostgres) {
+				ProcessHandle.of(postmaster).ifPresent(ProcessHandle::destroyForcibly);
+				ProcessHandle.of(postmaster).ifPresent(p -> p.onExit().join());
+			}
 		}
 	}
 

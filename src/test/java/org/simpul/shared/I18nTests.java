@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,11 +32,26 @@ class I18nTests {
 		assertThat(load("id").stringPropertyNames()).containsExactlyInAnyOrderElementsOf(load("en").stringPropertyNames());
 	}
 
+	/** Keys built from a prefix and a value: every value the code can produce must have its key. */
+	private static final Map<String, List<String>> COMPUTED = Map.of(
+			"role.", names(org.simpul.access.Role.values()),
+			"level.", names(org.simpul.region.RegionLevel.values()),
+			"puskesos.level.", names(org.simpul.directory.PuskesosLevel.values()),
+			"puskesos.status.", names(org.simpul.directory.PuskesosStatus.values()),
+			"error.", List.of("400.heading", "400.body", "403.heading", "403.body", "404.heading", "404.body",
+					"500.heading", "500.body"));
+
+	private static List<String> names(Enum<?>[] values) {
+		return java.util.Arrays.stream(values).map(Enum::name).toList();
+	}
+
 	@Test
 	void everyKeyTheTemplatesUseExists() throws IOException {
 		Set<String> used = new TreeSet<>();
+		Set<String> prefixes = new TreeSet<>();
 		Pattern literal = Pattern.compile("#\\{([A-Za-z0-9_.]+)[}(]");
-		Pattern prefixed = Pattern.compile("#\\{'([A-Za-z0-9_.]+)' \\+ \\$\\{[^}]+}}");
+		Pattern prefixed = Pattern.compile("(?:#\\{'|#messages\\.msg\\(')([A-Za-z0-9_.]+)' \\+");
+		Pattern computedElsewhere = Pattern.compile("#\\{\\$\\{(\\w+)}");
 		try (Stream<Path> files = Files.walk(TEMPLATES)) {
 			for (Path file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
 				String text = Files.readString(file);
@@ -44,18 +61,43 @@ class I18nTests {
 				}
 				Matcher p = prefixed.matcher(text);
 				while (p.find()) {
-					used.add(p.group(1) + "*");
+					prefixes.add(p.group(1));
+				}
+				Matcher c = computedElsewhere.matcher(text);
+				while (c.find()) {
+					String variable = c.group(1);
+					assertThat(variable).as("message key held in ${%s} (%s)", variable, file)
+						.isIn("notice", "warning", "messageKey");
 				}
 			}
 		}
 		assertThat(used).isNotEmpty();
+		assertThat(prefixes).as("computed key prefixes the test knows the values of").isSubsetOf(COMPUTED.keySet());
+		// keys computed in templates from enumerations, and keys the controllers put into the model
+		prefixes.forEach(prefix -> COMPUTED.get(prefix).forEach(value -> used.add(prefix + value)));
+		COMPUTED.get("error.").forEach(value -> used.add("error." + value));
+		used.addAll(keysSetByControllers());
 		for (String language : new String[] { "id", "en" }) {
 			Set<String> keys = load(language).stringPropertyNames();
-			assertThat(used).as("keys used by templates, missing in messages_%s", language)
-				.allSatisfy(key -> assertThat(key.endsWith("*")
-						? keys.stream().anyMatch(k -> k.startsWith(key.substring(0, key.length() - 1)))
-						: keys.contains(key)).as(key).isTrue());
+			assertThat(used).as("keys used by templates and controllers, missing in messages_%s", language)
+				.allSatisfy(key -> assertThat(keys).contains(key));
 		}
+	}
+
+	/** Flash messages such as {@code addFlashAttribute("notice", "users.created")}. */
+	private static Set<String> keysSetByControllers() throws IOException {
+		Set<String> keys = new TreeSet<>();
+		Pattern flash = Pattern.compile("addFlashAttribute\\(\"(?:notice|warning)\",\\s*\"([A-Za-z0-9_.]+)\"\\)");
+		try (Stream<Path> files = Files.walk(JAVA)) {
+			for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+				Matcher m = flash.matcher(Files.readString(file));
+				while (m.find()) {
+					keys.add(m.group(1));
+				}
+			}
+		}
+		assertThat(keys).contains("users.created");
+		return keys;
 	}
 
 	@Test

@@ -2,6 +2,9 @@ package org.simpul.shared.database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,9 +25,14 @@ import org.slf4j.LoggerFactory;
  * application contexts that all point at the same directory, and each must not start a second server on
  * it. The last {@link #close()} stops the server.
  *
+ * <p>Only one process at a time may use a data directory: a file lock ({@code simpul.lock}) held for the
+ * life of the JVM refuses a second Simpul on the same directory before it touches anything.
+ *
  * <p>After a {@code kill -9} of the JVM, the postmaster it started keeps running (pg_ctl daemonises it)
- * and holds the data directory. {@link #acquire(Path)} finds it through {@code postmaster.pid}, asks it to
- * shut down and then starts a fresh one; PostgreSQL's own crash recovery keeps every committed row.
+ * and holds the data directory. {@link #acquire(Path)} finds it through {@code postmaster.pid} (checking
+ * that it really serves this directory), asks it to shut down and then starts a fresh one; PostgreSQL's
+ * own crash recovery keeps every committed row. A directory whose initialisation never finished (no
+ * {@code simpul-initialised} marker) held no data yet and is initialised again.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -32,22 +40,49 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
 	private static final Map<Path, EmbeddedDatabase> RUNNING = new HashMap<>();
 
+	private static final String MARKER = "simpul-initialised";
+
 	private final Path directory;
 
 	private final EmbeddedPostgres postgres;
 
+	private final FileChannel lockChannel;
+
+	private final FileLock lock;
+
 	private int references;
 
-	private EmbeddedDatabase(Path directory, EmbeddedPostgres postgres) {
+	private EmbeddedDatabase(Path directory, EmbeddedPostgres postgres, FileChannel lockChannel, FileLock lock) {
 		this.directory = directory;
 		this.postgres = postgres;
+		this.lockChannel = lockChannel;
+		this.lock = lock;
 	}
 
 	public static synchronized EmbeddedDatabase acquire(Path dataDirectory) {
 		Path directory = dataDirectory.toAbsolutePath().normalize();
 		EmbeddedDatabase database = RUNNING.get(directory);
 		if (database == null) {
-			database = new EmbeddedDatabase(directory, start(directory));
+			FileChannel channel = null;
+			try {
+				Files.createDirectories(directory);
+				channel = FileChannel.open(directory.resolve("simpul.lock"), StandardOpenOption.CREATE,
+						StandardOpenOption.WRITE);
+				FileLock lock = channel.tryLock();
+				if (lock == null) {
+					throw new IllegalStateException("Another Simpul process is using the data directory " + directory
+							+ "; stop it first or set SIMPUL_DATA_DIR to another directory");
+				}
+				database = new EmbeddedDatabase(directory, start(directory), channel, lock);
+			}
+			catch (IOException ex) {
+				closeQuietly(channel);
+				throw new UncheckedIOException(ex);
+			}
+			catch (RuntimeException ex) {
+				closeQuietly(channel);
+				throw ex;
+			}
 			RUNNING.put(directory, database);
 		}
 		database.references++;
@@ -81,6 +116,26 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		finally {
+			try {
+				lock.release();
+			}
+			catch (IOException ex) {
+				log.warn("Could not release the lock on {}", directory);
+			}
+			closeQuietly(lockChannel);
+		}
+	}
+
+	private static void closeQuietly(FileChannel channel) {
+		if (channel != null) {
+			try {
+				channel.close();
+			}
+			catch (IOException ignored) {
+				// the lock goes with the process anyway
+			}
+		}
 	}
 
 	private static EmbeddedPostgres start(Path directory) {
@@ -88,7 +143,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 			Path pgData = directory.resolve("pg");
 			Files.createDirectories(pgData);
 			stopOrphanedPostmaster(pgData);
-			removeUnfinishedInitdb(pgData);
+			removeUnfinishedInitdb(directory, pgData);
 			long started = System.nanoTime();
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(pgData.toFile())
@@ -98,7 +153,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
 				.setServerConfig("fsync", "on")
 				.setServerConfig("max_connections", "100")
 				.setPGStartupWait(Duration.ofSeconds(60))
+				// Spring stops the server after the connection pool, once requests have finished; zonky's own
+				// hook would stop it at the same time as the graceful shutdown begins.
+				.setRegisterShutdownHook(false)
 				.start();
+			Files.writeString(directory.resolve(MARKER), "PostgreSQL data directory initialised by Simpul\n");
 			log.info("Embedded PostgreSQL ready on port {} in {} ms ({})", postgres.getPort(),
 					(System.nanoTime() - started) / 1_000_000, pgData);
 			return postgres;
@@ -121,7 +180,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 				.filter(line -> line.matches("\\d+"))
 				.flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
 				.filter(ProcessHandle::isAlive)
-				.filter(process -> process.info().command().map(c -> c.contains("postgres")).orElse(false));
+				.filter(process -> servesDirectory(process, pgData));
 		}
 		if (postmaster.isEmpty()) {
 			return; // stale pid file: pg_ctl copes with it
@@ -139,9 +198,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		}
 	}
 
-	/** A directory without postgresql.conf was never a database (initdb died half-way): start it again. */
-	private static void removeUnfinishedInitdb(Path pgData) throws IOException {
-		if (Files.exists(pgData.resolve("postgresql.conf")) || Files.exists(pgData.resolve("PG_VERSION"))) {
+	/** Only a postgres whose command line names this data directory is ours to stop. */
+	private static boolean servesDirectory(ProcessHandle process, Path pgData) {
+		ProcessHandle.Info info = process.info();
+		boolean postgres = info.command().map(c -> c.endsWith("/postgres") || c.endsWith("postgres")).orElse(false);
+		String commandLine = info.arguments().map(args -> String.join(" ", args)).or(info::commandLine).orElse("");
+		return postgres && commandLine.contains(pgData.toString());
+	}
+
+	/**
+	 * Without the marker, which is written after the first successful start, the directory never held data
+	 * (initdb died half-way): start it again from empty.
+	 */
+	private static void removeUnfinishedInitdb(Path directory, Path pgData) throws IOException {
+		if (Files.exists(directory.resolve(MARKER))) {
 			return;
 		}
 		try (Stream<Path> entries = Files.list(pgData)) {

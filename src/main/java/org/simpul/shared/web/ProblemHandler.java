@@ -163,9 +163,10 @@ class ProblemHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(HttpServletRequest request, Exception ex) {
-		// The exception's message may hold personal data from a query; log its type and trace only.
-		log.error("Unexpected {} on {} {}", ex.getClass().getName(), request.getMethod(), request.getRequestURI(),
-				ex);
+		// The exception's message may hold personal data (a database error quotes the failing row): log the
+		// types and the frames of the chain, never the messages.
+		log.error("Unexpected {} on {} {}\n{}", ex.getClass().getName(), request.getMethod(), request.getRequestURI(),
+				SafeTraces.of(ex));
 		return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, "problem.unexpected", List.of());
 	}
 
