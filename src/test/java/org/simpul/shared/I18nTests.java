@@ -39,7 +39,7 @@ class I18nTests {
 			"puskesos.level.", names(org.simpul.directory.PuskesosLevel.values()),
 			"puskesos.status.", names(org.simpul.directory.PuskesosStatus.values()),
 			"error.", List.of("400.heading", "400.body", "403.heading", "403.body", "404.heading", "404.body",
-					"500.heading", "500.body"));
+					"500.heading", "500.body", "503.heading", "503.body"));
 
 	private static List<String> names(Enum<?>[] values) {
 		return java.util.Arrays.stream(values).map(Enum::name).toList();

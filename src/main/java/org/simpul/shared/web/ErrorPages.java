@@ -8,7 +8,10 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
@@ -29,7 +32,10 @@ class ErrorPages implements ErrorController {
 
 	@RequestMapping("/error")
 	ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		HttpStatus status = status(request);
+		HttpStatus status = databaseUnavailable(request) ? HttpStatus.SERVICE_UNAVAILABLE : status(request);
+		if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, "30");
+		}
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		String path = uri == null ? "" : uri.toString();
 		if (path.startsWith(request.getContextPath() + "/api/") || path.startsWith(request.getContextPath() + "/actuator/")) {
@@ -40,9 +46,21 @@ class ErrorPages implements ErrorController {
 				"error." + (status.is4xxClientError() ? switch (status.value()) {
 					case 403, 404 -> String.valueOf(status.value());
 					default -> "400";
-				} : "500")));
+				} : status == HttpStatus.SERVICE_UNAVAILABLE ? "503" : "500")));
 		page.setStatus(status);
 		return page;
+	}
+
+	/** A failure in a filter (the token or session check) because the database is gone: 503, not 500. */
+	private static boolean databaseUnavailable(HttpServletRequest request) {
+		Object error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+		for (Throwable cause = error instanceof Throwable t ? t : null; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotGetJdbcConnectionException
+					|| cause instanceof java.sql.SQLTransientConnectionException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static HttpStatus status(HttpServletRequest request) {
@@ -57,6 +75,7 @@ class ErrorPages implements ErrorController {
 			case UNAUTHORIZED -> "problem.unauthorized";
 			case FORBIDDEN -> "problem.forbidden";
 			case METHOD_NOT_ALLOWED -> "problem.method";
+			case SERVICE_UNAVAILABLE -> "problem.unavailable";
 			case BAD_REQUEST -> "problem.validation";
 			default -> status.is5xxServerError() ? "problem.unexpected" : "problem.validation";
 		};
