@@ -1,0 +1,69 @@
+package org.simpul.registry;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.simpul.region.RegionCatalog;
+import org.simpul.region.RegionCode;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks NIK and KK numbers completely: structure, a real date, a serial, and a district that exists in the
+ * region list (the six-digit prefix of a known kecamatan). District answers are cached: the list changes
+ * only with a new release.
+ */
+@Component
+public class IdentifierRules {
+
+	private final RegionCatalog regions;
+
+	private final Clock clock;
+
+	private final Map<String, Boolean> knownDistricts = new ConcurrentHashMap<>();
+
+	IdentifierRules(RegionCatalog regions, Clock clock) {
+		this.regions = regions;
+		this.clock = clock;
+	}
+
+	public LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+	/** Everything wrong with {@code text} as a NIK; empty when it is a valid one. */
+	public List<IdentifierProblem> nikProblems(String text) {
+		List<IdentifierProblem> problems = new ArrayList<>(Nik.structuralProblems(text, today()));
+		String value = Identifiers.digitsOnly(text);
+		if (problems.isEmpty() && !districtExists(Identifiers.districtCode(value))) {
+			problems.add(IdentifierProblem.NIK_UNKNOWN_REGION);
+		}
+		return problems;
+	}
+
+	public List<IdentifierProblem> kkProblems(String text) {
+		List<IdentifierProblem> problems = new ArrayList<>(KkNumber.structuralProblems(text, today()));
+		String value = Identifiers.digitsOnly(text);
+		if (problems.isEmpty() && !districtExists(Identifiers.districtCode(value))) {
+			problems.add(IdentifierProblem.KK_UNKNOWN_REGION);
+		}
+		return problems;
+	}
+
+	/** The NIK in {@code text}, which must have no {@link #nikProblems(String)}. */
+	public Nik nik(String text) {
+		return new Nik(Identifiers.digitsOnly(text));
+	}
+
+	public KkNumber kk(String text) {
+		return new KkNumber(Identifiers.digitsOnly(text));
+	}
+
+	private boolean districtExists(String districtCode) {
+		return knownDistricts.computeIfAbsent(districtCode,
+				code -> RegionCode.parse(code).map(regions::exists).orElse(false));
+	}
+}
