@@ -15,7 +15,11 @@ public final class SafeTraces {
 		StringBuilder trace = new StringBuilder();
 		Throwable current = error;
 		for (int depth = 0; current != null && depth < 8; depth++, current = current.getCause()) {
-			trace.append(depth == 0 ? "" : "Caused by: ").append(current.getClass().getName()).append('\n');
+			trace.append(depth == 0 ? "" : "Caused by: ").append(current.getClass().getName());
+			if (current instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+				trace.append(" (SQLSTATE ").append(sql.getSQLState()).append(')'); // a code, never data
+			}
+			trace.append('\n');
 			StackTraceElement[] frames = current.getStackTrace();
 			for (int i = 0; i < Math.min(frames.length, FRAMES_PER_CAUSE); i++) {
 				trace.append("\tat ").append(frames[i]).append('\n');

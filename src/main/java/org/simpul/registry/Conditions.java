@@ -1,0 +1,37 @@
+package org.simpul.registry;
+
+import java.math.BigDecimal;
+
+/**
+ * House conditions the registry records (DOMAIN.md §5); every field is optional. The enumerations hold the
+ * codes of the API; screens show their Indonesian labels.
+ */
+public record Conditions(Roof roof, Wall wall, Floor floor, BigDecimal floorAreaM2, Electricity electricity,
+		Latrine latrine, DrinkingWater drinkingWater) {
+
+	public static final Conditions UNKNOWN = new Conditions(null, null, null, null, null, null, null);
+
+	public enum Roof {
+		CONCRETE, TILE, ZINC, ASBESTOS, WOOD, THATCH, OTHER
+	}
+
+	public enum Wall {
+		BRICK, CONCRETE, WOOD, BAMBOO, OTHER
+	}
+
+	public enum Floor {
+		CERAMIC, CEMENT, WOOD, BAMBOO, EARTH, OTHER
+	}
+
+	public enum Electricity {
+		PLN_450, PLN_900, PLN_1300, PLN_2200_PLUS, PLN_NO_METER, NON_PLN, NONE
+	}
+
+	public enum Latrine {
+		OWN, SHARED, PUBLIC, NONE
+	}
+
+	public enum DrinkingWater {
+		PIPED, PROTECTED_WELL, PROTECTED_SPRING, UNPROTECTED_WELL, UNPROTECTED_SPRING, RIVER, RAIN, BOTTLED
+	}
+}

@@ -1,0 +1,131 @@
+package org.simpul.registry;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.simpul.access.CurrentUser;
+import org.simpul.access.Territory;
+import org.simpul.region.RegionCatalog;
+import org.simpul.registry.Conditions.DrinkingWater;
+import org.simpul.registry.Conditions.Electricity;
+import org.simpul.registry.Conditions.Floor;
+import org.simpul.registry.Conditions.Latrine;
+import org.simpul.registry.Conditions.Roof;
+import org.simpul.registry.Conditions.Wall;
+import org.simpul.registry.PersonAttributes.Disability;
+import org.simpul.registry.PersonAttributes.Education;
+import org.simpul.registry.PersonAttributes.MaritalStatus;
+import org.simpul.registry.PersonAttributes.MembershipStatus;
+import org.simpul.registry.Views.HouseholdView;
+import org.simpul.registry.Views.MembershipView;
+import org.simpul.registry.Views.PersonView;
+import org.simpul.shared.FieldProblem;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads households and persons, always through the caller's territory: a household outside it is not
+ * found. Identifiers come back masked unless the caller's role needs them whole.
+ */
+@Service
+public class HouseholdQueries {
+
+	private final JdbcClient jdbc;
+
+	private final RegionCatalog regions;
+
+	HouseholdQueries(JdbcClient jdbc, RegionCatalog regions) {
+		this.jdbc = jdbc;
+		this.regions = regions;
+	}
+
+	private record HouseholdRow(UUID id, String kkNumber, String villageCode, String rt, String rw, String address,
+			Integer welfareDecile, Roof roof, Wall wall, Floor floor, BigDecimal floorAreaM2, Electricity electricity,
+			Latrine latrine, DrinkingWater drinkingWater, int version) {
+	}
+
+	private record PersonRow(UUID id, UUID householdId, String nik, String kkNumber, String name, String birthPlace,
+			LocalDate birthDate, Sex sex, Relationship relationship, Disability disability, Education education,
+			String occupation, MaritalStatus maritalStatus) {
+	}
+
+	private record MembershipRow(UUID personId, UUID householdId, String code, String name, MembershipStatus status,
+			LocalDate since, LocalDate until, String source) {
+	}
+
+	public Optional<HouseholdView> household(CurrentUser user, UUID id) {
+		return household(user, id, List.of());
+	}
+
+	Optional<HouseholdView> household(CurrentUser user, UUID id, List<FieldProblem> warnings) {
+		RegistryAccess.requireReader(user);
+		Optional<HouseholdRow> found = jdbc.sql("""
+				select id, kk_number, village_code, rt, rw, address, welfare_decile, roof, wall, floor, floor_area_m2,
+				       electricity, latrine, drinking_water, version
+				from household where id = :id and """ + Territory.sqlCondition("village_code"))
+			.param("id", id)
+			.param("territory", user.territory().sqlParameter())
+			.query(HouseholdRow.class)
+			.optional();
+		return found.map(row -> {
+			List<PersonRow> people = jdbc.sql("""
+					select id, household_id, nik, kk_number, name, birth_place, birth_date, sex, relationship, disability,
+					       education, occupation, marital_status
+					from person where household_id = :id order by position""")
+				.param("id", id)
+				.query(PersonRow.class)
+				.list();
+			List<MembershipRow> memberships = jdbc.sql("""
+					select m.person_id, m.household_id, m.programme_code as code, p.name, m.status, m.since, m.until,
+					       m.source
+					from programme_membership m join programme p on p.code = m.programme_code
+					where m.household_id = :id or m.person_id in (select id from person where household_id = :id)
+					order by m.status, m.programme_code""")
+				.param("id", id)
+				.query(MembershipRow.class)
+				.list();
+			Map<UUID, List<MembershipView>> byPerson = new HashMap<>();
+			List<MembershipView> ofHousehold = new ArrayList<>();
+			for (MembershipRow m : memberships) {
+				MembershipView view = new MembershipView(m.code(), m.name(), m.status(), m.since(), m.until(), m.source());
+				if (m.personId() != null) {
+					byPerson.computeIfAbsent(m.personId(), key -> new ArrayList<>()).add(view);
+				}
+				else {
+					ofHousehold.add(view);
+				}
+			}
+			List<PersonView> members = people.stream()
+				.map(p -> new PersonView(p.id(), p.householdId(), RegistryAccess.show(user, p.nik()),
+						RegistryAccess.show(user, p.kkNumber()), p.name(), p.birthPlace(), p.birthDate(), p.sex(),
+						p.relationship(), p.disability(), p.education(), p.occupation(), p.maritalStatus(),
+						row.villageCode(), byPerson.getOrDefault(p.id(), List.of())))
+				.toList();
+			String villageName = regions.names(List.of(row.villageCode())).get(row.villageCode());
+			return new HouseholdView(row.id(), RegistryAccess.show(user, row.kkNumber()), row.villageCode(), villageName,
+					row.rt(), row.rw(), row.address(), row.welfareDecile(),
+					new Conditions(row.roof(), row.wall(), row.floor(), row.floorAreaM2(), row.electricity(),
+							row.latrine(), row.drinkingWater()),
+					members, ofHousehold, warnings, row.version());
+		});
+	}
+
+	/** A person and their household's context, if the household lies in the caller's territory. */
+	public Optional<PersonView> person(CurrentUser user, UUID id) {
+		RegistryAccess.requireReader(user);
+		return jdbc.sql("select p.household_id from person p join household h on h.id = p.household_id"
+				+ " where p.id = :id and " + Territory.sqlCondition("h.village_code"))
+			.param("id", id)
+			.param("territory", user.territory().sqlParameter())
+			.query(UUID.class)
+			.optional()
+			.flatMap(householdId -> household(user, householdId))
+			.flatMap(household -> household.members().stream().filter(m -> m.id().equals(id)).findFirst());
+	}
+}

@@ -1,0 +1,56 @@
+package org.simpul.registry;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.simpul.access.CurrentUser;
+import org.simpul.access.Role;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * Who may read and write the registry, and who sees NIK and KK numbers in full: the people who identify
+ * and serve families (front and back office, facilitators, data operators) and the data protection
+ * officer. Everyone else sees them masked. Programme managers see registry data only through a referral.
+ */
+final class RegistryAccess {
+
+	private static final Set<Role> READERS = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.SUPERVISOR, Role.BACK_OFFICE,
+			Role.FRONT_OFFICE, Role.FACILITATOR, Role.DATA_OPERATOR, Role.DPO);
+
+	private static final Set<Role> WRITERS = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.BACK_OFFICE, Role.FRONT_OFFICE,
+			Role.FACILITATOR, Role.DATA_OPERATOR);
+
+	private static final Set<Role> FULL_IDENTIFIERS = EnumSet.of(Role.BACK_OFFICE, Role.FRONT_OFFICE,
+			Role.FACILITATOR, Role.DATA_OPERATOR, Role.DPO);
+
+	private RegistryAccess() {
+	}
+
+	static void requireReader(CurrentUser user) {
+		if (!READERS.contains(user.role())) {
+			throw new AccessDeniedException("The registry is not for " + user.role());
+		}
+	}
+
+	static void requireWriter(CurrentUser user) {
+		if (!WRITERS.contains(user.role())) {
+			throw new AccessDeniedException("Registry changes are not for " + user.role());
+		}
+	}
+
+	static boolean mayRead(Role role) {
+		return READERS.contains(role);
+	}
+
+	static boolean mayWrite(Role role) {
+		return WRITERS.contains(role);
+	}
+
+	/** The identifier as this user may see it. */
+	static String show(CurrentUser user, String identifier) {
+		if (identifier == null) {
+			return null;
+		}
+		return FULL_IDENTIFIERS.contains(user.role()) ? identifier : Identifiers.masked(identifier);
+	}
+}

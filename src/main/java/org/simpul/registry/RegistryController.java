@@ -1,0 +1,67 @@
+package org.simpul.registry;
+
+import java.net.URI;
+import java.util.UUID;
+
+import org.simpul.access.AccessControl;
+import org.simpul.registry.Views.HouseholdView;
+import org.simpul.registry.Views.PersonSummary;
+import org.simpul.registry.Views.PersonView;
+import org.simpul.shared.NotFoundException;
+import org.simpul.shared.PageResponse;
+import org.simpul.shared.PageResponse.PageRequest;
+import org.simpul.shared.web.PreconditionFailedException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The registry contracts of API.md: households, persons, search by NIK or name. */
+@RestController
+class RegistryController {
+
+	private final HouseholdRegistration registration;
+
+	private final HouseholdQueries queries;
+
+	private final PersonSearch search;
+
+	private final AccessControl access;
+
+	RegistryController(HouseholdRegistration registration, HouseholdQueries queries, PersonSearch search,
+			AccessControl access) {
+		this.registration = registration;
+		this.queries = queries;
+		this.search = search;
+		this.access = access;
+	}
+
+	@PostMapping("/api/v1/households")
+	ResponseEntity<HouseholdView> register(@RequestBody NewHousehold body) {
+		HouseholdView household = registration.register(access.requireUser(), body, "API");
+		return ResponseEntity.created(URI.create("/api/v1/households/" + household.id()))
+			.eTag(PreconditionFailedException.etag(household.version()))
+			.body(household);
+	}
+
+	@GetMapping("/api/v1/households/{id}")
+	ResponseEntity<HouseholdView> household(@PathVariable UUID id) {
+		HouseholdView household = queries.household(access.requireUser(), id)
+			.orElseThrow(() -> new NotFoundException("Household"));
+		return ResponseEntity.ok().eTag(PreconditionFailedException.etag(household.version())).body(household);
+	}
+
+	@GetMapping("/api/v1/persons/{id}")
+	PersonView person(@PathVariable UUID id) {
+		return queries.person(access.requireUser(), id).orElseThrow(() -> new NotFoundException("Person"));
+	}
+
+	@PostMapping("/api/v1/persons/search")
+	PageResponse<PersonSummary> search(@RequestBody PersonSearch.Query query,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+		return search.search(access.requireUser(), query, new PageRequest(page, size));
+	}
+}
