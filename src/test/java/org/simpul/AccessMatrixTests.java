@@ -105,6 +105,21 @@ class AccessMatrixTests {
 
 	static final AtomicInteger SEQUENCE = new AtomicInteger();
 
+	/** Registry reads: territorial roles in their territory, 404 outside; roles without registry access 403. */
+	static HttpStatus registry(String role, Relation relation, HttpStatus success, boolean write) {
+		java.util.Set<String> readers = java.util.Set.of("ADMIN", "MANAGER", "SUPERVISOR", "BACK_OFFICE", "FRONT_OFFICE",
+				"FACILITATOR", "DATA_OPERATOR", "DPO");
+		java.util.Set<String> writers = java.util.Set.of("ADMIN", "MANAGER", "BACK_OFFICE", "FRONT_OFFICE",
+				"FACILITATOR", "DATA_OPERATOR");
+		if (role.equals("ANONYMOUS")) {
+			return HttpStatus.UNAUTHORIZED;
+		}
+		if (!(write ? writers : readers).contains(role)) {
+			return HttpStatus.FORBIDDEN;
+		}
+		return relation == Relation.OWN ? success : HttpStatus.NOT_FOUND;
+	}
+
 	static final List<Endpoint> ENDPOINTS = List.of(
 			new Rule("GET /api/v1/regions/{code}",
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/regions/{code}", region), auth),
@@ -154,6 +169,18 @@ class AccessMatrixTests {
 							auth),
 					(role, relation) -> role.equals("MANAGER") ? HttpStatus.NOT_FOUND
 							: userManagement(role, relation, HttpStatus.OK)),
+			new Rule("POST /api/v1/households",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/households").contentType(MediaType.APPLICATION_JSON)
+						.content(t.householdBody(t.villageFor(region))), auth),
+					(role, relation) -> registry(role, relation, HttpStatus.CREATED, true)),
+			new Rule("GET /api/v1/households/{id}",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/households/{id}",
+							t.householdIn(t.villageFor(region)).householdId()), auth),
+					(role, relation) -> registry(role, relation, HttpStatus.OK, false)),
+			new Rule("GET /api/v1/persons/{id}",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/persons/{id}",
+							t.householdIn(t.villageFor(region)).personId()), auth),
+					(role, relation) -> registry(role, relation, HttpStatus.OK, false)),
 			new Rule("POST /api/v1/users/{id}/password",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/users/{id}/password", t.userIn(region))
 						.contentType(MediaType.APPLICATION_JSON)
@@ -192,6 +219,9 @@ class AccessMatrixTests {
 	void answersAsTheMatrixSays(Endpoint endpoint, String caller, String role, Relation relation, String region)
 			throws Exception {
 		String authorization = "anonymous".equals(caller) ? null : tokens.bearer(caller);
+		callerTerritory = "ADMIN".equals(role) || "anonymous".equals(caller) ? null
+				: CALLERS.stream().filter(c -> caller.equals(c.username())).findFirst().orElseThrow().targets()
+					.get(Relation.OWN);
 		MvcTestResult result = endpoint.call(this, authorization, region);
 		HttpStatus expected = endpoint.expected(role, relation);
 		assertThat(result).as("%s by %s on %s %s", endpoint, caller, relation, region).hasStatus(expected);
@@ -221,6 +251,92 @@ class AccessMatrixTests {
 
 	static Stream<Arguments> managers() {
 		return Stream.of(Arguments.of("manajer.tegal", "33.28"), Arguments.of("manajer.temanggung", "33.23"));
+	}
+
+	/** The caller whose row is being evaluated, so that targets can avoid the caller's own territory. */
+	private String callerTerritory;
+
+	/** A village inside {@code region}; outside the caller's own territory unless the region is that territory. */
+	String villageFor(String region) {
+		String own = callerTerritory;
+		boolean ownRegion = own == null || region.equals(own);
+		return jdbc.sql("""
+				select code from region where length(code) = 13 and (code = :region or code like :region || '.%')
+				  and (:ownRegion or not (code = :own or code like :own || '.%'))
+				order by code limit 1""")
+			.param("region", region)
+			.param("own", own == null ? "" : own)
+			.param("ownRegion", ownRegion)
+			.query(String.class)
+			.single();
+	}
+
+	record Household(UUID householdId, UUID personId, String nik) {
+	}
+
+	/** A household with one member in {@code village}, written directly to the database. */
+	Household householdIn(String village) {
+		UUID household = UUID.randomUUID();
+		UUID person = UUID.randomUUID();
+		String district = village.substring(0, 8);
+		String nik = org.simpul.registry.TestIdentifiers.nik(district, java.time.LocalDate.of(1975, 1, 2),
+				org.simpul.registry.Sex.M);
+		jdbc.sql("""
+				insert into household (id, version, kk_number, village_code, created_at, updated_at)
+				values (:id, 0, :kk, :village, now(), now())""")
+			.param("id", household)
+			.param("kk", org.simpul.registry.TestIdentifiers.kk(district))
+			.param("village", village)
+			.update();
+		jdbc.sql("""
+				insert into person (id, household_id, position, nik, kk_number, name, name_key, phonetic_key, birth_date,
+				                    sex, relationship)
+				values (:id, :household, 0, :nik, '0', 'Matrix Person', 'matrix person', 'mtrs prsn', date '1975-01-02',
+				        'M', 'HEAD')""")
+			.param("id", person)
+			.param("household", household)
+			.param("nik", nik)
+			.update();
+		return new Household(household, person, nik);
+	}
+
+	String householdBody(String village) {
+		String district = village.substring(0, 8);
+		return """
+				{"kkNumber": "%s", "villageCode": "%s", "members": [{"nik": "%s", "name": "Matrix Head",
+				 "birthDate": "1975-01-02", "sex": "M", "relationship": "HEAD"}]}""".formatted(
+				org.simpul.registry.TestIdentifiers.kk(district), village,
+				org.simpul.registry.TestIdentifiers.nik(district, java.time.LocalDate.of(1975, 1, 2),
+						org.simpul.registry.Sex.M));
+	}
+
+	@ParameterizedTest(name = "NIK search by {0} for a person in {2} ({3})")
+	@MethodSource("registryReaders")
+	void nikSearchFindsOnlyPersonsOfTheTerritory(String caller, String territory, Relation relation, String region)
+			throws Exception {
+		callerTerritory = territory;
+		Household target = householdIn(villageFor(region));
+		MvcTestResult result = mvc.post()
+			.uri("/api/v1/persons/search")
+			.header("Authorization", tokens.bearer(caller))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"nik\": \"" + target.nik() + "\"}")
+			.exchange();
+		assertThat(result).hasStatusOk();
+		int found = com.jayway.jsonpath.JsonPath.read(result.getResponse().getContentAsString(), "$.page.totalElements");
+		assertThat(found).as("%s searching a NIK of %s", caller, relation).isEqualTo(relation == Relation.OWN ? 1 : 0);
+	}
+
+	static Stream<Arguments> registryReaders() {
+		List<Arguments> cells = new ArrayList<>();
+		for (Caller caller : CALLERS) {
+			if (caller.username() == null || List.of("PROGRAM_MANAGER", "VIEWER").contains(caller.role())) {
+				continue;
+			}
+			String own = caller.role().equals("ADMIN") ? null : caller.targets().get(Relation.OWN);
+			caller.targets().forEach((relation, region) -> cells.add(Arguments.of(caller.username(), own, relation, region)));
+		}
+		return cells.stream();
 	}
 
 	MvcTestResult send(org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder request,
