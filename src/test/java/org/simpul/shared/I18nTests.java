@@ -33,13 +33,23 @@ class I18nTests {
 	}
 
 	/** Keys built from a prefix and a value: every value the code can produce must have its key. */
-	private static final Map<String, List<String>> COMPUTED = Map.of(
-			"role.", names(org.simpul.access.Role.values()),
-			"level.", names(org.simpul.region.RegionLevel.values()),
-			"puskesos.level.", names(org.simpul.directory.PuskesosLevel.values()),
-			"puskesos.status.", names(org.simpul.directory.PuskesosStatus.values()),
-			"error.", List.of("400.heading", "400.body", "403.heading", "403.body", "404.heading", "404.body",
-					"500.heading", "500.body", "503.heading", "503.body"));
+	private static final Map<String, List<String>> COMPUTED = computed();
+
+	private static Map<String, List<String>> computed() {
+		Map<String, List<String>> computed = new java.util.HashMap<>(Map.of(
+				"role.", names(org.simpul.access.Role.values()),
+				"level.", names(org.simpul.region.RegionLevel.values()),
+				"puskesos.level.", names(org.simpul.directory.PuskesosLevel.values()),
+				"puskesos.status.", names(org.simpul.directory.PuskesosStatus.values()),
+				"error.", List.of("400.heading", "400.body", "403.heading", "403.body", "404.heading", "404.body",
+						"500.heading", "500.body", "503.heading", "503.body")));
+		// registry codes: labels per coded field ('roof.TILE'), and the field labels themselves ('registry.roof')
+		org.simpul.registry.RegistryCodes.all().forEach((field, codes) -> computed.put(field + ".", codes));
+		computed.put("registry.", List.copyOf(org.simpul.registry.RegistryCodes.all().keySet().stream()
+			.filter(field -> !field.equals("membership"))
+			.toList()));
+		return computed;
+	}
 
 	private static List<String> names(Enum<?>[] values) {
 		return java.util.Arrays.stream(values).map(Enum::name).toList();
@@ -66,8 +76,10 @@ class I18nTests {
 				Matcher c = computedElsewhere.matcher(text);
 				while (c.find()) {
 					String variable = c.group(1);
+					// flash keys and error keys are checked below and in everyErrorCodeTheCodeUsesHasAMessage;
+					// ${c} runs over the registry's coded fields, whose labels come from RegistryCodes
 					assertThat(variable).as("message key held in ${%s} (%s)", variable, file)
-						.isIn("notice", "warning", "messageKey");
+						.isIn("notice", "warning", "messageKey", "errors", "error", "c");
 				}
 			}
 		}
@@ -76,6 +88,8 @@ class I18nTests {
 		// keys computed in templates from enumerations, and keys the controllers put into the model
 		prefixes.forEach(prefix -> COMPUTED.get(prefix).forEach(value -> used.add(prefix + value)));
 		COMPUTED.get("error.").forEach(value -> used.add("error." + value));
+		org.simpul.registry.RegistryCodes.all()
+			.forEach((field, codes) -> codes.forEach(code -> used.add(field + "." + code)));
 		used.addAll(keysSetByControllers());
 		for (String language : new String[] { "id", "en" }) {
 			Set<String> keys = load(language).stringPropertyNames();
