@@ -128,6 +128,20 @@ public class RegionCatalog {
 		return names;
 	}
 
+	/** Every code of one level (7,285 districts, 83,762 villages): for bulk checks without a query per row. */
+	public java.util.Set<String> codes(RegionLevel level) {
+		int length = switch (level) {
+			case PROVINCE -> 2;
+			case REGENCY -> 5;
+			case DISTRICT -> 8;
+			case VILLAGE -> 13;
+		};
+		return java.util.Set.copyOf(jdbc.sql("select code from region where length(code) = :length")
+			.param("length", length)
+			.query(String.class)
+			.list());
+	}
+
 	/** How many regions of each level lie inside {@code code} (itself excluded). */
 	public RegionCounts countsWithin(RegionCode code) {
 		return jdbc.sql("""

@@ -62,6 +62,13 @@ public class IdentifierRules {
 		return new KkNumber(Identifiers.digitsOnly(text));
 	}
 
+	/** Loads every district once, so that checking many identifiers asks the database nothing more. */
+	public void preloadDistricts() {
+		if (knownDistricts.size() < 7000) {
+			regions.codes(org.simpul.region.RegionLevel.DISTRICT).forEach(code -> knownDistricts.put(code, true));
+		}
+	}
+
 	private boolean districtExists(String districtCode) {
 		return knownDistricts.computeIfAbsent(districtCode,
 				code -> RegionCode.parse(code).map(regions::exists).orElse(false));

@@ -1,0 +1,392 @@
+package org.simpul.registry;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.simpul.access.Territory;
+import org.simpul.region.RegionCatalog;
+import org.simpul.region.RegionCode;
+import org.simpul.region.RegionLevel;
+import org.simpul.shared.FieldProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs one registry import: streams the file row by row (bounded memory), checks each row, COPYs the good
+ * ones into a temporary staging table and records the bad ones, then applies the whole file with
+ * set-based SQL in the same transaction: households by KK number and persons by NIK are inserted when new
+ * and updated only where the file says something different (with history), programme memberships added
+ * when missing. Importing the same file twice therefore changes nothing. A crash rolls the import back;
+ * the worker then runs it again.
+ */
+@Component
+class RegistryImportRun {
+
+	private static final Logger log = LoggerFactory.getLogger(RegistryImportRun.class);
+
+	private static final int PROGRESS_EVERY = 10_000;
+
+	private final DataSource dataSource;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transaction;
+
+	private final TransactionTemplate progress;
+
+	private final IdentifierRules identifiers;
+
+	private final RegionCatalog regions;
+
+	private final Clock clock;
+
+	RegistryImportRun(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactions,
+			IdentifierRules identifiers, RegionCatalog regions, Clock clock) {
+		this.dataSource = dataSource;
+		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactions);
+		this.progress = new TransactionTemplate(transactions);
+		this.progress.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.identifiers = identifiers;
+		this.regions = regions;
+		this.clock = clock;
+	}
+
+	record Job(UUID id, UUID uploadedBy, String territory, Path file) {
+	}
+
+	/** Thrown for a file that cannot be imported at all (no header, a required column missing). */
+	static final class UnreadableFile extends RuntimeException {
+
+		UnreadableFile(String code) {
+			super(code);
+		}
+	}
+
+	void run(Job job) {
+		transaction.executeWithoutResult(tx -> {
+			try {
+				apply(job);
+			}
+			catch (IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		});
+	}
+
+	private void apply(Job job) throws IOException {
+		Territory territory = Territory.of(job.territory());
+		jdbc.sql("delete from registry_import_rejection where import_id = :id").param("id", job.id()).update();
+		jdbc.sql("create temp table import_row (line bigint, kk text collate \"C\", nik text collate \"C\", name text,"
+				+ " name_key text, phonetic_key text, birth_place text, birth_date date, sex text, relationship text,"
+				+ " village_code text collate \"C\", address text, rt text, rw text, decile smallint, disability text,"
+				+ " education text, occupation text, roof text, wall text, floor text, floor_area numeric, electricity text,"
+				+ " latrine text, drinking_water text, programmes text) on commit drop").update();
+		Set<String> programmes = new HashSet<>(jdbc.sql("select code from programme where active").query(String.class).list());
+		// Everything the row checks need is loaded before the COPY starts: while it runs, its connection can do
+		// nothing else, and rejections go to a file that is copied in afterwards.
+		Set<String> villages = regions.codes(RegionLevel.VILLAGE);
+		identifiers.preloadDistricts();
+		Path rejectionFile = Files.createTempFile(job.file().getParent(), job.id().toString(), ".rejections");
+		long read = 0;
+		long rejected = 0;
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		try (InputStream in = Files.newInputStream(job.file());
+				BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+				java.io.Writer rejections = Files.newBufferedWriter(rejectionFile, StandardCharsets.UTF_8)) {
+			CsvReader csv = new CsvReader(reader);
+			CsvReader.Record header = csv.header();
+			if (header == null) {
+				throw new UnreadableFile("FILE_EMPTY");
+			}
+			Map<String, Integer> columns = new HashMap<>();
+			for (int i = 0; i < header.fields().size(); i++) {
+				columns.putIfAbsent(header.fields().get(i).strip().toLowerCase(Locale.ROOT), i);
+			}
+			for (String required : ImportRow.REQUIRED) {
+				if (!columns.containsKey(required)) {
+					throw new UnreadableFile("HEADER_MISSING_" + required.toUpperCase(Locale.ROOT));
+				}
+			}
+			ImportRow.Context context = new ImportRow.Context(columns, identifiers,
+					villages::contains,
+					territory, programmes, identifiers.today());
+			CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy import_row (" + ImportRow.STAGING_COLUMNS
+					+ ") from stdin (format csv)");
+			try {
+				CsvReader.Record record;
+				while (true) {
+					try {
+						record = csv.next();
+					}
+					catch (CsvReader.TooLongException tooLong) {
+						throw new UnreadableFile("RECORD_TOO_LONG");
+					}
+					if (record == null) {
+						break;
+					}
+					read++;
+					ImportRow.Checked checked = ImportRow.check(record.line(), record.fields(), context);
+					if (checked.problems().isEmpty()) {
+						byte[] bytes = checked.staging().getBytes(StandardCharsets.UTF_8);
+						copy.writeToCopy(bytes, 0, bytes.length);
+					}
+					else {
+						rejected++;
+						reject(rejections, job.id(), record.line(), checked.problems(), record.fields());
+					}
+					if (read % PROGRESS_EVERY == 0) {
+						report(job.id(), read, 0, rejected);
+					}
+				}
+				copy.endCopy();
+			}
+			finally {
+				if (copy.isActive()) {
+					copy.cancelCopy();
+				}
+			}
+			rejections.close();
+			try (java.io.Reader rejectedRows = Files.newBufferedReader(rejectionFile, StandardCharsets.UTF_8)) {
+				connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+						"copy registry_import_rejection (import_id, line, reason, raw) from stdin (format csv)", rejectedRows);
+			}
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException("COPY into the staging table failed", ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+			Files.deleteIfExists(rejectionFile);
+		}
+		rejected += applyStaged(job, territory);
+		long imported = jdbc.sql("select count(*) from import_row").query(Long.class).single();
+		jdbc.sql("""
+				update registry_import set status = 'COMPLETED', rows_read = :read, rows_imported = :imported,
+				       rows_rejected = :rejected, finished_at = :now, heartbeat_at = :now where id = :id""")
+			.param("read", read)
+			.param("imported", imported)
+			.param("rejected", rejected)
+			.param("now", Timestamp.from(clock.instant()))
+			.param("id", job.id())
+			.update();
+		log.info("Registry import {}: {} rows read, {} imported, {} rejected", job.id(), read, imported, rejected);
+	}
+
+	private static void reject(java.io.Writer out, UUID importId, long line, List<FieldProblem> problems,
+			List<String> fields) throws IOException {
+		String reason = problems.stream().map(p -> p.field() + ": " + p.code()).distinct().collect(Collectors.joining("; "));
+		String raw = String.join("\u001f", fields);
+		out.write(importId + "," + line + "," + quoted(reason) + "," + quoted(raw) + "\n");
+	}
+
+	private static String quoted(String text) {
+		return "\"" + text.replace("\"", "\"\"") + "\"";
+	}
+
+	private void report(UUID id, long read, long imported, long rejected) {
+		progress.executeWithoutResult(tx -> jdbc.sql("""
+				update registry_import set rows_read = :read, rows_imported = :imported, rows_rejected = :rejected,
+				       heartbeat_at = :now where id = :id""")
+			.param("read", read)
+			.param("imported", imported)
+			.param("rejected", rejected)
+			.param("now", Timestamp.from(clock.instant()))
+			.param("id", id)
+			.update());
+	}
+
+	/** The set-based part: rejections that need the whole file or the database, then the upserts. */
+	private long applyStaged(Job job, Territory territory) {
+		jdbc.sql("create index on import_row (nik)").update();
+		jdbc.sql("create index on import_row (kk)").update();
+		jdbc.sql("analyze import_row").update();
+		long rejected = 0;
+		rejected += rejectWhere(job, "nik: NIK_REPEATED_IN_FILE", """
+				select line from (select line, row_number() over (partition by nik order by line) as n from import_row) d
+				where n > 1""");
+		rejected += rejectWhere(job, "nik: NIK_REGISTERED_ELSEWHERE", """
+				select r.line from import_row r join person p on p.nik = r.nik join household h on h.id = p.household_id
+				where not """ + Territory.sqlCondition("h.village_code"), territory);
+		rejected += rejectWhere(job, "no_kk: KK_REGISTERED_ELSEWHERE", """
+				select r.line from import_row r join household h on h.kk_number = r.kk
+				where not """ + Territory.sqlCondition("h.village_code"), territory);
+		rejected += rejectWhere(job, "hubungan_keluarga: MORE_THAN_ONE_HEAD", """
+				select line from (select line, row_number() over (partition by kk order by line) as n
+				                  from import_row where relationship = 'HEAD') d where n > 1""");
+		rejected += rejectWhere(job, "hubungan_keluarga: HOUSEHOLD_WITHOUT_HEAD", """
+				select r.line from import_row r
+				where not exists (select 1 from household h where h.kk_number = r.kk)
+				  and not exists (select 1 from import_row x where x.kk = r.kk and x.relationship = 'HEAD')""");
+		Timestamp now = Timestamp.from(clock.instant());
+		// households: attributes come from the head's row (or the first row of a known household)
+		jdbc.sql("""
+				create temp table import_household on commit drop as
+				select distinct on (kk) kk, village_code, address, rt, rw, decile, roof, wall, floor, floor_area,
+				       electricity, latrine, drinking_water
+				from import_row order by kk, (relationship = 'HEAD') desc, line""").update();
+		jdbc.sql("""
+				insert into registry_change (household_id, changed_at, changed_by, source, action, changes)
+				select h.id, :now, :by, 'IMPORT', 'UPDATED', jsonb_strip_nulls(jsonb_build_object(
+				    'villageCode', case when h.village_code is distinct from s.village_code
+				                        then jsonb_build_array(h.village_code, s.village_code) end,
+				    'address', case when s.address is not null and h.address is distinct from s.address
+				                    then jsonb_build_array(h.address, s.address) end,
+				    'rt', case when s.rt is not null and h.rt is distinct from s.rt then jsonb_build_array(h.rt, s.rt) end,
+				    'rw', case when s.rw is not null and h.rw is distinct from s.rw then jsonb_build_array(h.rw, s.rw) end,
+				    'welfareDecile', case when s.decile is not null and h.welfare_decile is distinct from s.decile
+				                          then jsonb_build_array(h.welfare_decile, s.decile) end,
+				    'conditions', case when row(h.roof, h.wall, h.floor, h.floor_area_m2, h.electricity, h.latrine, h.drinking_water)
+				        is distinct from row(coalesce(s.roof, h.roof), coalesce(s.wall, h.wall), coalesce(s.floor, h.floor),
+				                             coalesce(s.floor_area, h.floor_area_m2), coalesce(s.electricity, h.electricity),
+				                             coalesce(s.latrine, h.latrine), coalesce(s.drinking_water, h.drinking_water))
+				        then jsonb_build_array('before', 'after') end))
+				from household h join import_household s on s.kk = h.kk_number
+				where """ + " " + HOUSEHOLD_DIFFERS)
+			.param("now", now)
+			.param("by", job.uploadedBy())
+			.update();
+		jdbc.sql("""
+				update household h set village_code = s.village_code, address = coalesce(s.address, h.address),
+				       rt = coalesce(s.rt, h.rt), rw = coalesce(s.rw, h.rw), welfare_decile = coalesce(s.decile, h.welfare_decile),
+				       roof = coalesce(s.roof, h.roof), wall = coalesce(s.wall, h.wall), floor = coalesce(s.floor, h.floor),
+				       floor_area_m2 = coalesce(s.floor_area, h.floor_area_m2),
+				       electricity = coalesce(s.electricity, h.electricity), latrine = coalesce(s.latrine, h.latrine),
+				       drinking_water = coalesce(s.drinking_water, h.drinking_water), version = h.version + 1,
+				       updated_at = :now
+				from import_household s where s.kk = h.kk_number and """ + " " + HOUSEHOLD_DIFFERS)
+			.param("now", now)
+			.update();
+		jdbc.sql("""
+				insert into household (id, version, kk_number, village_code, rt, rw, address, welfare_decile, roof, wall,
+				                       floor, floor_area_m2, electricity, latrine, drinking_water, created_at, updated_at)
+				select gen_random_uuid(), 0, s.kk, s.village_code, s.rt, s.rw, s.address, s.decile, s.roof, s.wall, s.floor,
+				       s.floor_area, s.electricity, s.latrine, s.drinking_water, :now, :now
+				from import_household s where not exists (select 1 from household h where h.kk_number = s.kk)""")
+			.param("now", now)
+			.update();
+		jdbc.sql("""
+				insert into registry_change (household_id, changed_at, changed_by, source, action, changes)
+				select h.id, :now, :by, 'IMPORT', 'CREATED', jsonb_build_object('villageCode', jsonb_build_array(null, h.village_code))
+				from household h join import_household s on s.kk = h.kk_number where h.created_at = :now""")
+			.param("now", now)
+			.param("by", job.uploadedBy())
+			.update();
+		// persons: known NIKs are updated where the file differs (moving them to their KK's household), new ones added
+		jdbc.sql("""
+				insert into registry_change (household_id, person_id, changed_at, changed_by, source, action, changes)
+				select h.id, p.id, :now, :by, 'IMPORT', 'MEMBER_UPDATED', jsonb_strip_nulls(jsonb_build_object(
+				    'name', case when p.name is distinct from r.name then jsonb_build_array(p.name, r.name) end,
+				    'birthDate', case when p.birth_date is distinct from r.birth_date
+				                      then jsonb_build_array(p.birth_date, r.birth_date) end,
+				    'sex', case when p.sex is distinct from r.sex then jsonb_build_array(p.sex, r.sex) end,
+				    'relationship', case when p.relationship is distinct from r.relationship
+				                         then jsonb_build_array(p.relationship, r.relationship) end,
+				    'household', case when p.household_id is distinct from h.id then jsonb_build_array(p.household_id, h.id) end))
+				from person p join import_row r on r.nik = p.nik join household h on h.kk_number = r.kk
+				where """ + " " + PERSON_DIFFERS)
+			.param("now", now)
+			.param("by", job.uploadedBy())
+			.update();
+		jdbc.sql("""
+				update person p set household_id = h.id, kk_number = r.kk, name = r.name, name_key = r.name_key,
+				       phonetic_key = r.phonetic_key, birth_place = coalesce(r.birth_place, p.birth_place),
+				       birth_date = r.birth_date, sex = r.sex, relationship = r.relationship,
+				       disability = coalesce(r.disability, p.disability), education = coalesce(r.education, p.education),
+				       occupation = coalesce(r.occupation, p.occupation)
+				from import_row r join household h on h.kk_number = r.kk
+				where r.nik = p.nik and """ + " " + PERSON_DIFFERS)
+			.update();
+		jdbc.sql("""
+				insert into person (id, household_id, position, nik, kk_number, name, name_key, phonetic_key, birth_place,
+				                    birth_date, sex, relationship, disability, education, occupation)
+				select gen_random_uuid(), h.id,
+				       coalesce((select max(position) from person x where x.household_id = h.id), -1)
+				         + row_number() over (partition by h.id order by (r.relationship = 'HEAD') desc, r.line),
+				       r.nik, r.kk, r.name, r.name_key, r.phonetic_key, r.birth_place, r.birth_date, r.sex, r.relationship,
+				       r.disability, r.education, r.occupation
+				from import_row r join household h on h.kk_number = r.kk
+				where not exists (select 1 from person p where p.nik = r.nik)""")
+			.update();
+		// programme memberships the file names and the registry does not yet hold as active
+		jdbc.sql("""
+				insert into programme_membership (id, programme_code, person_id, household_id, status, source, recorded_at)
+				select gen_random_uuid(), m.code, m.person_id, m.household_id, 'ACTIVE', 'IMPORT', :now
+				from (select distinct g.code,
+				             case when g.target = 'PERSON' then p.id end as person_id,
+				             case when g.target = 'HOUSEHOLD' then p.household_id end as household_id
+				      from import_row r
+				      cross join lateral unnest(string_to_array(r.programmes, '|')) as c(code)
+				      join programme g on g.code = c.code
+				      join person p on p.nik = r.nik
+				      where r.programmes is not null) m
+				where not exists (select 1 from programme_membership x where x.programme_code = m.code and x.status = 'ACTIVE'
+				                  and x.person_id is not distinct from m.person_id
+				                  and x.household_id is not distinct from m.household_id)""")
+			.param("now", now)
+			.update();
+		return rejected;
+	}
+
+	private static final String HOUSEHOLD_DIFFERS = """
+			row(h.village_code, h.address, h.rt, h.rw, h.welfare_decile, h.roof, h.wall, h.floor, h.floor_area_m2,
+			    h.electricity, h.latrine, h.drinking_water)
+			is distinct from
+			row(s.village_code, coalesce(s.address, h.address), coalesce(s.rt, h.rt), coalesce(s.rw, h.rw),
+			    coalesce(s.decile, h.welfare_decile), coalesce(s.roof, h.roof), coalesce(s.wall, h.wall),
+			    coalesce(s.floor, h.floor), coalesce(s.floor_area, h.floor_area_m2), coalesce(s.electricity, h.electricity),
+			    coalesce(s.latrine, h.latrine), coalesce(s.drinking_water, h.drinking_water))""";
+
+	private static final String PERSON_DIFFERS = """
+			row(p.household_id, p.kk_number, p.name, p.birth_place, p.birth_date, p.sex, p.relationship, p.disability,
+			    p.education, p.occupation)
+			is distinct from
+			row(h.id, r.kk, r.name, coalesce(r.birth_place, p.birth_place), r.birth_date, r.sex, r.relationship,
+			    coalesce(r.disability, p.disability), coalesce(r.education, p.education),
+			    coalesce(r.occupation, p.occupation))""";
+
+	/** Moves the staged rows that {@code lines} selects into the rejections, with {@code reason}. */
+	private long rejectWhere(Job job, String reason, String lines) {
+		return rejectWhere(job, reason, lines, null);
+	}
+
+	private long rejectWhere(Job job, String reason, String lines, Territory territory) {
+		var statement = jdbc.sql("""
+				with bad as (delete from import_row where line in (""" + lines + """
+				) returning line, kk, nik, name, birth_date, village_code)
+				insert into registry_import_rejection (import_id, line, reason, raw)
+				select :id, line, :reason, concat_ws(chr(31), kk, nik, name, birth_date, village_code) from bad""")
+			.param("id", job.id())
+			.param("reason", reason);
+		if (territory != null) {
+			statement = statement.param("territory", territory.sqlParameter());
+		}
+		return statement.update();
+	}
+}

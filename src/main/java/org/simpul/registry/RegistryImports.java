@@ -1,0 +1,199 @@
+package org.simpul.registry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.simpul.access.CurrentUser;
+import org.simpul.access.Role;
+import org.simpul.access.Territory;
+import org.simpul.shared.FieldProblem;
+import org.simpul.shared.InvalidInputException;
+import org.simpul.shared.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Bulk registry imports: an upload is stored on disk and queued; a worker claims queued jobs (and jobs
+ * whose worker died, found by a stale heartbeat) with {@code for update skip locked}, so several
+ * application instances share the work safely, and runs them with {@link RegistryImportRun}.
+ * Imports are for data operators, managers and administrators; a job is visible inside the territory it
+ * was uploaded for.
+ */
+@Service
+public class RegistryImports {
+
+	private static final Logger log = LoggerFactory.getLogger(RegistryImports.class);
+
+	static final long MAX_BYTES = 200L * 1024 * 1024;
+
+	static final Duration STALE = Duration.ofMinutes(2);
+
+	private static final Set<Role> IMPORTERS = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.DATA_OPERATOR);
+
+	private final JdbcClient jdbc;
+
+	private final RegistryImportRun runner;
+
+	private final Clock clock;
+
+	private final Path directory;
+
+	RegistryImports(JdbcClient jdbc, RegistryImportRun runner, Clock clock,
+			@Value("${simpul.import-dir:${simpul.data-dir:./data}/imports}") Path directory) {
+		this.jdbc = jdbc;
+		this.runner = runner;
+		this.clock = clock;
+		this.directory = directory.toAbsolutePath();
+	}
+
+	public record ImportStatus(UUID id, String status, long rowsRead, long rowsImported, long rowsRejected,
+			String fileName, String failure) {
+	}
+
+	public ImportStatus submit(CurrentUser user, String fileName, long size, InputStream content) {
+		if (!IMPORTERS.contains(user.role())) {
+			throw new AccessDeniedException("Imports are not for " + user.role());
+		}
+		String name = fileName == null ? "" : Path.of(fileName).getFileName().toString();
+		String lower = name.toLowerCase(Locale.ROOT);
+		if (lower.endsWith(".xlsx")) {
+			throw new InvalidInputException(FieldProblem.of("file", "XLSX_NOT_YET_SUPPORTED"));
+		}
+		if (!lower.endsWith(".csv") && !lower.endsWith(".txt")) {
+			throw new InvalidInputException(FieldProblem.of("file", "FILE_TYPE_UNSUPPORTED"));
+		}
+		if (size > MAX_BYTES) {
+			throw new InvalidInputException(FieldProblem.of("file", "FILE_TOO_LARGE"));
+		}
+		UUID id = UUID.randomUUID();
+		try {
+			Files.createDirectories(directory);
+			Path target = file(id);
+			Path partial = directory.resolve(id + ".part");
+			Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
+			Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+			if (Files.size(target) == 0) {
+				Files.delete(target);
+				throw new InvalidInputException(FieldProblem.of("file", "FILE_EMPTY"));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		jdbc.sql("""
+				insert into registry_import (id, status, uploaded_by, territory, file_name, byte_size, created_at)
+				values (:id, 'QUEUED', :by, :territory, :name, :size, :now)""")
+			.param("id", id)
+			.param("by", user.id())
+			.param("territory", user.territory().value())
+			.param("name", name.length() > 200 ? name.substring(0, 200) : name)
+			.param("size", size)
+			.param("now", Timestamp.from(clock.instant()))
+			.update();
+		return status(user, id);
+	}
+
+	public ImportStatus status(CurrentUser user, UUID id) {
+		return visible(user, id).orElseThrow(() -> new NotFoundException("Import"));
+	}
+
+	/** The rejected rows as CSV: line, reason, and the row as it was read. Cells never start a formula. */
+	public void writeRejections(CurrentUser user, UUID id, Writer out) throws IOException {
+		status(user, id);
+		out.write("line,reason,row\r\n");
+		for (var rejection : jdbc.sql("select line, reason, raw from registry_import_rejection where import_id = :id"
+				+ " order by line").param("id", id).query((rs, n) -> new String[] { rs.getString(1), rs.getString(2),
+						rs.getString(3) }).list()) {
+			out.write(cell(rejection[0]) + "," + cell(rejection[1]) + ","
+					+ cell(rejection[2] == null ? "" : rejection[2].replace('\u001f', '|')) + "\r\n");
+		}
+	}
+
+	/** A CSV cell that no spreadsheet will run as a formula (OWASP CSV injection). */
+	static String cell(String value) {
+		String text = value == null ? "" : value;
+		if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+			text = "'" + text;
+		}
+		return "\"" + text.replace("\"", "\"\"") + "\"";
+	}
+
+	private Optional<ImportStatus> visible(CurrentUser user, UUID id) {
+		if (!IMPORTERS.contains(user.role())) {
+			throw new AccessDeniedException("Imports are not for " + user.role());
+		}
+		return jdbc.sql("""
+				select id, status, rows_read, rows_imported, rows_rejected, file_name, failure from registry_import
+				where id = :id and (cast(:territory as text) is null
+				      or territory = :territory or territory like :territory || '.%')""")
+			.param("id", id)
+			.param("territory", user.territory().sqlParameter())
+			.query(ImportStatus.class)
+			.optional();
+	}
+
+	Path file(UUID id) {
+		return directory.resolve(id + ".upload");
+	}
+
+	/** Claims and runs the oldest waiting job, if any. */
+	@Scheduled(fixedDelayString = "${simpul.import-poll:1000}")
+	void work() {
+		Instant now = clock.instant();
+		Optional<RegistryImportRun.Job> job = jdbc.sql("""
+				update registry_import set status = 'RUNNING', started_at = :now, heartbeat_at = :now
+				where id = (select id from registry_import
+				            where status = 'QUEUED' or (status = 'RUNNING' and heartbeat_at < :stale)
+				            order by created_at for update skip locked limit 1)
+				returning id, uploaded_by, territory""")
+			.param("now", Timestamp.from(now))
+			.param("stale", Timestamp.from(now.minus(STALE)))
+			.query((rs, n) -> new RegistryImportRun.Job(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					rs.getString(3), file(rs.getObject(1, UUID.class))))
+			.optional();
+		job.ifPresent(this::run);
+	}
+
+	private void run(RegistryImportRun.Job job) {
+		try {
+			runner.run(job);
+		}
+		catch (RegistryImportRun.UnreadableFile ex) {
+			fail(job, ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			log.error("Registry import {} failed\n{}", job.id(), org.simpul.shared.web.SafeTraces.of(ex));
+			fail(job, "IMPORT_FAILED");
+		}
+	}
+
+	private void fail(RegistryImportRun.Job job, String reason) {
+		jdbc.sql("""
+				update registry_import set status = 'FAILED', failure = :reason, finished_at = :now, heartbeat_at = :now
+				where id = :id""")
+			.param("reason", reason)
+			.param("now", Timestamp.from(clock.instant()))
+			.param("id", job.id())
+			.update();
+	}
+
+}

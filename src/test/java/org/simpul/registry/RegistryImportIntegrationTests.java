@@ -1,0 +1,183 @@
+package org.simpul.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.simpul.SimpulIntegrationTest;
+import org.simpul.access.DemoLogins;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/** Bulk import of registry files: good rows in, every bad row reported with its line, re-import a no-op. */
+@SimpulIntegrationTest
+class RegistryImportIntegrationTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private MvcTestResult upload(String user, String fileName, String content) {
+		return mvc.perform(MockMvcRequestBuilders.multipart("/api/v1/registry/imports")
+			.file(new MockMultipartFile("file", fileName, "text/csv", content.getBytes(StandardCharsets.UTF_8)))
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, user)));
+	}
+
+	/** Uploads and waits for the worker to finish; answers the final status as JSON text. */
+	private String importAndWait(String user, String content) throws Exception {
+		MvcTestResult accepted = upload(user, "registri.csv", content);
+		assertThat(accepted).hasStatus(HttpStatus.ACCEPTED).bodyJson().extractingPath("$.status").isEqualTo("QUEUED");
+		String id = JsonPath.read(accepted.getResponse().getContentAsString(), "$.id");
+		String token = "Bearer " + DemoLogins.token(mvc, user);
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+		while (Instant.now().isBefore(deadline)) {
+			String body = mvc.get().uri("/api/v1/registry/imports/{id}", id).header("Authorization", token).exchange()
+				.getResponse()
+				.getContentAsString();
+			String status = JsonPath.read(body, "$.status");
+			if (status.equals("COMPLETED") || status.equals("FAILED")) {
+				return body;
+			}
+			Thread.sleep(200);
+		}
+		throw new AssertionError("import did not finish in 60 s");
+	}
+
+	private long count(String sql) {
+		return jdbc.sql(sql).query(Long.class).single();
+	}
+
+	@Test
+	void importsGoodRowsRejectsBadOnesByLineAndIsANoOpTheSecondTime() throws Exception {
+		String kk1 = TestIdentifiers.kk("33.28.10");
+		String kk2 = TestIdentifiers.kk("33.28.10");
+		String kk3 = TestIdentifiers.kk("33.28.10");
+		String head1 = TestIdentifiers.nik("33.28.10", LocalDate.of(1970, 4, 3), Sex.M);
+		String wife1 = TestIdentifiers.nik("33.28.10", LocalDate.of(1972, 9, 21), Sex.F);
+		String head2 = TestIdentifiers.nik("33.28.10", LocalDate.of(1965, 12, 1), Sex.F);
+		String child2 = TestIdentifiers.nik("33.28.10", LocalDate.of(2010, 6, 30), Sex.M);
+		String lonely = TestIdentifiers.nik("33.28.10", LocalDate.of(1990, 1, 1), Sex.M);
+		String outside = TestIdentifiers.nik("33.23.01", LocalDate.of(1990, 1, 1), Sex.M);
+		String formula = TestIdentifiers.nik("33.28.10", LocalDate.of(1991, 1, 1), Sex.M);
+		String file = "\uFEFFNo_KK;NIK;Nama;Tanggal_Lahir;Jenis_Kelamin;Hubungan_Keluarga;Kode_Desa;Alamat;RT;Desil;Atap;Program\r\n"
+				+ kk1 + ";" + head1 + ";Soedarmo;03/04/1970;L;Kepala Keluarga;33.28.10.1008;\"Jl. Mawar, No. 5\";2;3;genteng;PKH|PBI-JK\r\n"
+				+ kk1 + ";" + wife1 + ";Roekmini;1972-09-21;P;3;33.28.10.1008;;;;;PBI-JK\r\n"
+				+ "\r\n"
+				+ kk2 + ";" + head2 + ";\"Tjitjih\";01-12-1965;PEREMPUAN;1;33.28.10.1007;;;1;ZINC;\r\n"
+				+ kk2 + ";" + child2 + ";Asep;30/06/2010;1;anak;33.28.10.1007;;;;;PIP\r\n"
+				+ kk2 + ";3328107205800003;Tanggal Salah;15-05-1980;P;anak;33.28.10.1007;;;;;\r\n"
+				+ kk2 + ";" + child2 + ";Asep Lagi;30/06/2010;L;anak;33.28.10.1007;;;;;\r\n"
+				+ kk3 + ";" + lonely + ";Sendiri;01/01/1990;L;anak;33.28.10.1008;;;;;\r\n"
+				+ kk3.substring(0, 6) + "0101900001;" + outside + ";Temanggung;01/01/1990;L;1;33.23.01.2001;;;;;\r\n"
+				+ kk1 + ";" + formula + ";=HYPERLINK(\"http://x\");01/01/1991;L;anak;33.28.10.1008;;;;;\r\n"
+				+ kk1 + ";" + TestIdentifiers.nik("33.28.10", LocalDate.of(1992, 1, 1), Sex.M)
+				+ ";Desa Asing;01/01/1992;L;anak;99.99.99.9999;;;;;\r\n";
+		long changesBefore = count("select count(*) from registry_change");
+		String first = importAndWait("manajer.tegal", file);
+		assertThat((String) JsonPath.read(first, "$.status")).isEqualTo("COMPLETED");
+		assertThat((Integer) JsonPath.read(first, "$.rowsRead")).isEqualTo(10);
+		assertThat((Integer) JsonPath.read(first, "$.rowsImported")).isEqualTo(4);
+		assertThat((Integer) JsonPath.read(first, "$.rowsRejected")).isEqualTo(6);
+
+		assertThat(jdbc.sql("select name from person where nik in (:niks) order by name")
+			.param("niks", java.util.List.of(head1, wife1, head2, child2))
+			.query(String.class)
+			.list()).containsExactly("Asep", "Roekmini", "Soedarmo", "Tjitjih");
+		assertThat(jdbc.sql("select address || '|' || rt || '|' || welfare_decile || '|' || roof from household where kk_number = :kk")
+			.param("kk", kk1).query(String.class).single()).isEqualTo("Jl. Mawar, No. 5|002|3|TILE");
+		assertThat(count("select count(*) from programme_membership m join person p on p.id = m.person_id where p.nik = '"
+				+ wife1 + "' and m.programme_code = 'PBI-JK' and m.status = 'ACTIVE'")).isEqualTo(1);
+		assertThat(count("select count(*) from programme_membership m join household h on h.id = m.household_id"
+				+ " where h.kk_number = '" + kk1 + "' and m.programme_code = 'PKH'")).isEqualTo(1);
+
+		String id = JsonPath.read(first, "$.id");
+		MvcTestResult rejections = mvc.get().uri("/api/v1/registry/imports/{id}/rejections", id)
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "manajer.tegal")).exchange();
+		assertThat(rejections).hasStatusOk();
+		assertThat(rejections.getResponse().getContentType()).startsWith("text/csv");
+		String csv = rejections.getResponse().getContentAsString();
+		assertThat(csv).startsWith("line,reason,row")
+			.contains("\"7\",\"nik: NIK_INVALID_DATE\"")
+			.contains("\"8\",\"nik: NIK_REPEATED_IN_FILE\"")
+			.contains("\"9\",\"hubungan_keluarga: HOUSEHOLD_WITHOUT_HEAD\"")
+			.contains("\"10\",\"kode_desa: VILLAGE_OUTSIDE_TERRITORY\"")
+			.contains("\"11\",\"nama: NAME_INVALID\"")
+			.contains("\"12\",\"kode_desa: REGION_UNKNOWN\"")
+			.doesNotContain(",\"=HYPERLINK");
+		long changesAfterFirst = count("select count(*) from registry_change");
+		assertThat(changesAfterFirst).isGreaterThan(changesBefore);
+
+		// the same file again: nothing changes
+		long persons = count("select count(*) from person");
+		long households = count("select count(*) from household");
+		long memberships = count("select count(*) from programme_membership");
+		String second = importAndWait("manajer.tegal", file);
+		assertThat((Integer) JsonPath.read(second, "$.rowsImported")).isEqualTo(4);
+		assertThat(count("select count(*) from person")).isEqualTo(persons);
+		assertThat(count("select count(*) from household")).isEqualTo(households);
+		assertThat(count("select count(*) from programme_membership")).isEqualTo(memberships);
+		assertThat(count("select count(*) from registry_change")).isEqualTo(changesAfterFirst);
+
+		// a changed decile and a corrected name update the registry, with history
+		String changed = file.replace(";2;3;genteng;", ";2;1;genteng;").replace(";Roekmini;", ";Rukmini;");
+		importAndWait("manajer.tegal", changed);
+		assertThat(jdbc.sql("select welfare_decile from household where kk_number = :kk").param("kk", kk1)
+			.query(Integer.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select name from person where nik = :nik").param("nik", wife1).query(String.class).single())
+			.isEqualTo("Rukmini");
+		assertThat(jdbc.sql("select changes::text from registry_change where action = 'MEMBER_UPDATED' and person_id ="
+				+ " (select id from person where nik = :nik)").param("nik", wife1).query(String.class).list())
+			.anySatisfy(change -> assertThat(change).contains("Roekmini", "Rukmini"));
+	}
+
+	@Test
+	void aFileWithoutARequiredColumnFailsWholeAndImportsNothing() throws Exception {
+		String status = importAndWait("manajer.tegal", "no_kk,nama,tanggal_lahir,jenis_kelamin,hubungan_keluarga,kode_desa\n"
+				+ "3328101203150001,Siti,1980-05-15,P,1,33.28.10.1008\n");
+		assertThat((String) JsonPath.read(status, "$.status")).isEqualTo("FAILED");
+		assertThat((String) JsonPath.read(status, "$.failure")).isEqualTo("HEADER_MISSING_NIK");
+		String onlyHeader = importAndWait("manajer.tegal", "no_kk,nik,nama,tanggal_lahir,jenis_kelamin,hubungan_keluarga,kode_desa\n");
+		assertThat((String) JsonPath.read(onlyHeader, "$.status")).isEqualTo("COMPLETED");
+		assertThat((Integer) JsonPath.read(onlyHeader, "$.rowsRead")).isZero();
+	}
+
+	@Test
+	void refusesEmptyFilesSpreadsheetsForNowAndRolesThatDoNotImport() {
+		assertThat(upload("manajer.tegal", "kosong.csv", "")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0].code")
+			.isEqualTo("FILE_EMPTY");
+		assertThat(upload("manajer.tegal", "registri.xlsx", "PK")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0].code")
+			.isEqualTo("XLSX_NOT_YET_SUPPORTED");
+		assertThat(upload("fo.procot", "registri.csv", "nik\n1\n")).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(upload("psm.procot", "registri.csv", "nik\n1\n")).hasStatus(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void anImportIsNotVisibleOutsideItsTerritory() throws Exception {
+		MvcTestResult accepted = upload("manajer.tegal", "registri.csv", "nik\n");
+		String id = JsonPath.read(accepted.getResponse().getContentAsString(), "$.id");
+		assertThat(mvc.get().uri("/api/v1/registry/imports/{id}", id)
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "manajer.temanggung")))
+			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.get().uri("/api/v1/registry/imports/{id}/rejections", id)
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "manajer.temanggung")))
+			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.get().uri("/api/v1/registry/imports/{id}", id)
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "admin"))).hasStatusOk();
+	}
+}
