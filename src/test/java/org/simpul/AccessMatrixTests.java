@@ -181,6 +181,23 @@ class AccessMatrixTests {
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/persons/{id}",
 							t.householdIn(t.villageFor(region)).personId()), auth),
 					(role, relation) -> registry(role, relation, HttpStatus.OK, false)),
+			new Rule("GET /api/v1/registry/imports/{id}",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/registry/imports/{id}", t.importIn(region)), auth),
+					(role, relation) -> switch (role) {
+						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
+						case "ADMIN" -> HttpStatus.OK;
+						case "MANAGER", "DATA_OPERATOR" -> relation == Relation.OWN ? HttpStatus.OK : HttpStatus.NOT_FOUND;
+						default -> HttpStatus.FORBIDDEN;
+					}),
+			new Rule("GET /api/v1/registry/imports/{id}/rejections",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/registry/imports/{id}/rejections",
+							t.importIn(region)), auth),
+					(role, relation) -> switch (role) {
+						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
+						case "ADMIN" -> HttpStatus.OK;
+						case "MANAGER", "DATA_OPERATOR" -> relation == Relation.OWN ? HttpStatus.OK : HttpStatus.NOT_FOUND;
+						default -> HttpStatus.FORBIDDEN;
+					}),
 			new Rule("POST /api/v1/users/{id}/password",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/users/{id}/password", t.userIn(region))
 						.contentType(MediaType.APPLICATION_JSON)
@@ -298,6 +315,19 @@ class AccessMatrixTests {
 			.param("nik", nik)
 			.update();
 		return new Household(household, person, nik);
+	}
+
+	/** A finished import job uploaded for {@code region}, written directly to the database. */
+	UUID importIn(String region) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into registry_import (id, status, uploaded_by, territory, file_name, byte_size, created_at)
+				values (:id, 'COMPLETED', :by, :territory, 'matrix.csv', 1, now())""")
+			.param("id", id)
+			.param("by", UUID.randomUUID())
+			.param("territory", region)
+			.update();
+		return id;
 	}
 
 	String householdBody(String village) {
