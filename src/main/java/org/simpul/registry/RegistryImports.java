@@ -69,6 +69,10 @@ public class RegistryImports {
 			String fileName, String failure) {
 	}
 
+	static boolean mayImport(Role role) {
+		return IMPORTERS.contains(role);
+	}
+
 	public ImportStatus submit(CurrentUser user, String fileName, long size, InputStream content) {
 		if (!IMPORTERS.contains(user.role())) {
 			throw new AccessDeniedException("Imports are not for " + user.role());

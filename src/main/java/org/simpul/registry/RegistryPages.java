@@ -57,6 +57,7 @@ class RegistryPages {
 	String searchPage(Model model) {
 		RegistryAccess.requireReader(access.requireUser());
 		model.addAttribute("mayWrite", RegistryAccess.mayWrite(access.requireUser().role()));
+		model.addAttribute("mayImport", RegistryImports.mayImport(access.requireUser().role()));
 		return "registry/search";
 	}
 
@@ -66,6 +67,7 @@ class RegistryPages {
 			Model model) {
 		CurrentUser user = access.requireUser();
 		model.addAttribute("mayWrite", RegistryAccess.mayWrite(user.role()));
+		model.addAttribute("mayImport", RegistryImports.mayImport(user.role()));
 		model.addAttribute("name", name);
 		model.addAttribute("welfareDecile", welfareDecile);
 		model.addAttribute("programme", programme);

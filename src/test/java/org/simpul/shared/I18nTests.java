@@ -45,6 +45,8 @@ class I18nTests {
 						"500.heading", "500.body", "503.heading", "503.body")));
 		// registry codes: labels per coded field ('roof.TILE'), and the field labels themselves ('registry.roof')
 		org.simpul.registry.RegistryCodes.all().forEach((field, codes) -> computed.put(field + ".", codes));
+		computed.put("import.status.", List.of("QUEUED", "RUNNING", "COMPLETED", "FAILED"));
+		computed.put("import.failure.", List.of("FILE_EMPTY", "HEADER_MISSING", "RECORD_TOO_LONG", "IMPORT_FAILED"));
 		computed.put("registry.", List.copyOf(org.simpul.registry.RegistryCodes.all().keySet().stream()
 			.filter(field -> !field.equals("membership"))
 			.toList()));
