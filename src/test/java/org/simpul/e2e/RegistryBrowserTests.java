@@ -1,0 +1,97 @@
+package org.simpul.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.simpul.SimpulIntegrationTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The registry on a 360-px phone: find a family by an old spelling; import a file and watch it finish. */
+@SimpulIntegrationTest
+class RegistryBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	Playwright playwright;
+
+	Page page;
+
+	final List<String> consoleProblems = new ArrayList<>();
+
+	@BeforeEach
+	void openPhone() {
+		var options = org.simpul.e2e.Browser.launchOptions();
+		playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		page = playwright.chromium().launch(options)
+			.newContext(new Browser.NewContextOptions().setViewportSize(360, 740))
+			.newPage();
+		page.onConsoleMessage(message -> {
+			if ("error".equals(message.type()) || message.text().contains("Content Security Policy")) {
+				consoleProblems.add(message.text());
+			}
+		});
+	}
+
+	@AfterEach
+	void close() {
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	private void login(String username) {
+		page.navigate("http://localhost:" + port + "/masuk");
+		page.getByLabel("Nama pengguna").fill(username);
+		page.getByLabel("Kata sandi").fill("Simpul-Demo-2026");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Masuk")).click();
+	}
+
+	@Test
+	void frontOfficeFindsAFamilyByAnOldSpellingAndSeesItsProgrammes() {
+		login("fo.procot");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Registri")).click();
+		page.getByLabel("atau dengan nama").fill("Muhammad Rohim");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cari")).click();
+		assertThat(page.locator("main")).containsText("Mohamad Rochim");
+		page.getByText("Mohamad Rochim").first().click();
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+			.hasText("Rumah tangga Mohamad Rochim");
+		assertThat(page.locator("main")).containsText("PBI-JK");
+		assertThat(page.locator("main")).containsText("Procot");
+		int width = ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
+		assertThat(width).isLessThanOrEqualTo(360);
+		assertThat(consoleProblems).isEmpty();
+	}
+
+	@Test
+	void managerImportsAFileAndTheProgressUpdatesByItself() throws Exception {
+		login("manajer.tegal");
+		page.navigate("http://localhost:" + port + "/registri/impor");
+		Path file = Files.createTempFile("registri", ".csv");
+		Files.writeString(file, "no_kk,nik,nama,tanggal_lahir,jenis_kelamin,hubungan_keluarga,kode_desa\n"
+				+ "3328101203150001,3328101202020000,Baris Salah,12-02-2002,L,1,33.28.10.1008\n", StandardCharsets.UTF_8);
+		page.getByLabel("Berkas CSV").setInputFiles(file);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Unggah dan impor")).click();
+		// htmx polls the status until the worker is done; no reload by the user
+		assertThat(page.locator("#progress")).containsText("Selesai",
+				new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+		assertThat(page.locator("#rows-rejected")).hasText("1");
+		assertThat(page.getByText("Unduh baris yang ditolak (CSV)")).isVisible();
+		assertThat(consoleProblems).isEmpty();
+	}
+}
