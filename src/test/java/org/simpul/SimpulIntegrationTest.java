@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "simpul.data-dir=${simpul.test.data-root:target/test-data}/shared")
+		properties = { "simpul.data-dir=${simpul.test.data-root:target/test-data}/shared", "simpul.demo.persons=300" })
 @AutoConfigureMockMvc
 @Import(TestClock.Configuration.class)
 public @interface SimpulIntegrationTest {

@@ -48,9 +48,16 @@ class DemoRegistry {
 
 	private final HouseholdRegistration registration;
 
-	DemoRegistry(DemoSeeds seeds, HouseholdRegistration registration) {
+	private final RegistryImports imports;
+
+	private final int generatedPersons;
+
+	DemoRegistry(DemoSeeds seeds, HouseholdRegistration registration, RegistryImports imports,
+			@org.springframework.beans.factory.annotation.Value("${simpul.demo.persons:10000}") int generatedPersons) {
 		this.seeds = seeds;
 		this.registration = registration;
+		this.imports = imports;
+		this.generatedPersons = generatedPersons;
 	}
 
 	@EventListener(ApplicationStartedEvent.class)
@@ -66,6 +73,26 @@ class DemoRegistry {
 		if (seeded) {
 			log.info("Seeded {} demo households in Procot and Pedeslohor", COUPLES.length);
 		}
+		// The bulk of the demo registry comes like real data does: a generated file through the import job
+		// (most families in Slawi and Adiwerna, Procot and Pedeslohor among them).
+		seeds.once("registry.generated", () -> {
+			if (generatedPersons <= 0) {
+				return;
+			}
+			try {
+				java.nio.file.Path file = java.nio.file.Files.createTempFile("simpul-demo-registry", ".csv");
+				RegistryFileGenerator.write(file, "33.28", generatedPersons, 2026,
+						List.of("33.28.10", "33.28.11", "33.28.10.1008", "33.28.11.2001"), 5000);
+				try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+					imports.submit(SEEDER, "demo-tegal.csv", java.nio.file.Files.size(file), in);
+				}
+				java.nio.file.Files.delete(file);
+				log.info("Queued the import of {} generated demo persons in Kabupaten Tegal", generatedPersons);
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		});
 	}
 
 	private static NewHousehold household(int i, String village, Random random) {

@@ -66,8 +66,11 @@ public final class RegistryFileGenerator {
 
 	private final Map<String, Integer> serials = new HashMap<>();
 
-	private RegistryFileGenerator(long seed, String regency, List<String> focusCodes) {
+	private final int serialBase;
+
+	private RegistryFileGenerator(long seed, String regency, List<String> focusCodes, int serialBase) {
 		this.random = new Random(seed);
+		this.serialBase = serialBase;
 		this.villages = villagesOf(regency);
 		if (villages.isEmpty()) {
 			throw new IllegalArgumentException("No villages in regency " + regency);
@@ -101,8 +104,13 @@ public final class RegistryFileGenerator {
 	 * village code prefixes that get 70% of the households (empty: spread evenly).
 	 */
 	public static Summary write(Path out, String regency, int persons, long seed, List<String> focus) {
+		return write(out, regency, persons, seed, focus, 0);
+	}
+
+	/** As {@link #write(Path, String, int, long, List)}, with NIK and KK serials starting above {@code serialBase}. */
+	public static Summary write(Path out, String regency, int persons, long seed, List<String> focus, int serialBase) {
 		try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-			return new RegistryFileGenerator(seed, regency, focus.stream().filter(f -> !f.isBlank()).toList())
+			return new RegistryFileGenerator(seed, regency, focus.stream().filter(f -> !f.isBlank()).toList(), serialBase)
 				.generate(writer, persons);
 		}
 		catch (IOException ex) {
@@ -291,7 +299,7 @@ public final class RegistryFileGenerator {
 	}
 
 	private String serial(String key) {
-		return "%04d".formatted(serials.merge(key, 1, Integer::sum));
+		return "%04d".formatted(serialBase + serials.merge(key, 1, Integer::sum));
 	}
 
 	private static String ddmmyy(LocalDate date, boolean female) {
