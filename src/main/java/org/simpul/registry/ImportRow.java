@@ -173,7 +173,7 @@ final class ImportRow {
 		if (text.isEmpty()) {
 			return null;
 		}
-		if (!text.matches("\\d{1,3}")) {
+		if (text.length() > 3 || !Identifiers.allDigits(text)) {
 			problems.add(FieldProblem.of(column, "INVALID_FORMAT"));
 			return null;
 		}

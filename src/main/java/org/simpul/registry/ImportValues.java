@@ -99,8 +99,26 @@ final class ImportValues {
 		return Optional.empty();
 	}
 
+	/** Upper case, '_' '.' and runs of spaces as one space, a trailing unit "VA" dropped; no regular expressions (hot path). */
 	private static String key(String text) {
-		return text.strip().toUpperCase(Locale.ROOT).replace('_', ' ').replaceAll("[.\\s]+", " ").replaceAll("\\s*VA$", "")
-			.strip();
+		StringBuilder key = new StringBuilder(text.length());
+		boolean space = false;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '_' || c == '.' || Character.isWhitespace(c)) {
+				space = key.length() > 0;
+				continue;
+			}
+			if (space) {
+				key.append(' ');
+				space = false;
+			}
+			key.append(Character.toUpperCase(c));
+		}
+		int length = key.length();
+		if (length > 3 && key.charAt(length - 1) == 'A' && key.charAt(length - 2) == 'V' && key.charAt(length - 3) == ' ') {
+			key.setLength(length - 3);
+		}
+		return key.toString();
 	}
 }

@@ -1,7 +1,6 @@
 package org.simpul.registry;
 
 import java.text.Normalizer;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -15,10 +14,6 @@ public final class IndonesianNames {
 
 	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
-	private static final Pattern NOT_LETTERS = Pattern.compile("[^a-z ]+");
-
-	private static final Pattern SPACES = Pattern.compile(" +");
-
 	private IndonesianNames() {
 	}
 
@@ -27,15 +22,30 @@ public final class IndonesianNames {
 		if (name == null) {
 			return "";
 		}
-		String text = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("")
-			.toLowerCase(Locale.ROOT)
-			.replace("'", "").replace("\u2019", "")
-			.replace('-', ' ')
-			.replace('.', ' ');
-		text = NOT_LETTERS.matcher(text).replaceAll("");
-		text = text.replace("oe", "u").replace("dj", "j").replace("tj", "c").replace("nj", "ny").replace("sj", "sy")
+		String text = name;
+		if (!text.chars().allMatch(c -> c < 128)) {
+			text = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+		}
+		// one pass (this runs for every row of an import): letters kept in lower case, '-' '.' and spaces as
+		// one space, apostrophes and everything else dropped
+		StringBuilder letters = new StringBuilder(text.length());
+		boolean space = false;
+		for (int i = 0; i < text.length(); i++) {
+			char c = Character.toLowerCase(text.charAt(i));
+			if (c >= 'a' && c <= 'z') {
+				if (space && letters.length() > 0) {
+					letters.append(' ');
+				}
+				space = false;
+				letters.append(c);
+			}
+			else if (c == ' ' || c == '-' || c == '.' || Character.isWhitespace(c)) {
+				space = true;
+			}
+		}
+		String plain = letters.toString();
+		return plain.replace("oe", "u").replace("dj", "j").replace("tj", "c").replace("nj", "ny").replace("sj", "sy")
 			.replace("ch", "kh");
-		return SPACES.matcher(text).replaceAll(" ").strip();
 	}
 
 	/** The consonant skeleton of each word of the normalised name, joined by spaces. */

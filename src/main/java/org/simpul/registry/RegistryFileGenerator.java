@@ -281,7 +281,7 @@ public final class RegistryFileGenerator {
 		String sex = "L";
 		String code = village;
 		switch (kind) {
-			case "nik-day-72" -> nik = district + "72" + nik.substring(8);
+			case "nik-day-72" -> nik = district + "72" + nik.substring(8, 12) + serial(district + "72" + nik.substring(8, 12));
 			case "nik-15-digits" -> nik = nik.substring(0, 15);
 			case "unknown-village" -> code = village.substring(0, 9) + "9999";
 			case "formula-name" -> name = "=HYPERLINK(\"\"http://contoh\"\")";

@@ -101,7 +101,13 @@ class RegistryImportRun {
 	}
 
 	private void apply(Job job) throws IOException {
+		long started = System.nanoTime();
 		Territory territory = Territory.of(job.territory());
+		// this transaction's own settings: memory for its sorts and hashes, and a larger pending list so the
+		// name index (GIN) absorbs a bulk insert in few merges
+		jdbc.sql("set local work_mem = '64MB'").update();
+		jdbc.sql("set local maintenance_work_mem = '256MB'").update();
+		jdbc.sql("set local gin_pending_list_limit = '64MB'").update();
 		jdbc.sql("delete from registry_import_rejection where import_id = :id").param("id", job.id()).update();
 		jdbc.sql("create temp table import_row (line bigint, kk text collate \"C\", nik text collate \"C\", name text,"
 				+ " name_key text, phonetic_key text, birth_place text, birth_date date, sex text, relationship text,"
@@ -185,6 +191,7 @@ class RegistryImportRun {
 			DataSourceUtils.releaseConnection(connection, dataSource);
 			Files.deleteIfExists(rejectionFile);
 		}
+		log.debug("import {}: {} rows read and staged in {} ms", job.id(), read, (System.nanoTime() - started) / 1_000_000);
 		rejected += applyStaged(job, territory);
 		long imported = jdbc.sql("select count(*) from import_row").query(Long.class).single();
 		jdbc.sql("""
@@ -224,9 +231,9 @@ class RegistryImportRun {
 
 	/** The set-based part: rejections that need the whole file or the database, then the upserts. */
 	private long applyStaged(Job job, Territory territory) {
-		jdbc.sql("create index on import_row (nik)").update();
-		jdbc.sql("create index on import_row (kk)").update();
-		jdbc.sql("analyze import_row").update();
+		step("1", () -> jdbc.sql("create index on import_row (nik)").update());
+		step("2", () -> jdbc.sql("create index on import_row (kk)").update());
+		step("3", () -> jdbc.sql("analyze import_row (nik, kk, relationship, line)").update());
 		long rejected = 0;
 		rejected += rejectWhere(job, "nik: NIK_REPEATED_IN_FILE", """
 				select line from (select line, row_number() over (partition by nik order by line) as n from import_row) d
@@ -246,12 +253,12 @@ class RegistryImportRun {
 				  and not exists (select 1 from import_row x where x.kk = r.kk and x.relationship = 'HEAD')""");
 		Timestamp now = Timestamp.from(clock.instant());
 		// households: attributes come from the head's row (or the first row of a known household)
-		jdbc.sql("""
+		step("4", () -> jdbc.sql("""
 				create temp table import_household on commit drop as
 				select distinct on (kk) kk, village_code, address, rt, rw, decile, roof, wall, floor, floor_area,
 				       electricity, latrine, drinking_water
-				from import_row order by kk, (relationship = 'HEAD') desc, line""").update();
-		jdbc.sql("""
+				from import_row order by kk, (relationship = 'HEAD') desc, line""").update());
+		step("5", () -> jdbc.sql("""
 				insert into registry_change (household_id, changed_at, changed_by, source, action, changes)
 				select h.id, :now, :by, 'IMPORT', 'UPDATED', jsonb_strip_nulls(jsonb_build_object(
 				    'villageCode', case when h.village_code is distinct from s.village_code
@@ -271,8 +278,8 @@ class RegistryImportRun {
 				where """ + " " + HOUSEHOLD_DIFFERS)
 			.param("now", now)
 			.param("by", job.uploadedBy())
-			.update();
-		jdbc.sql("""
+			.update());
+		step("6", () -> jdbc.sql("""
 				update household h set village_code = s.village_code, address = coalesce(s.address, h.address),
 				       rt = coalesce(s.rt, h.rt), rw = coalesce(s.rw, h.rw), welfare_decile = coalesce(s.decile, h.welfare_decile),
 				       roof = coalesce(s.roof, h.roof), wall = coalesce(s.wall, h.wall), floor = coalesce(s.floor, h.floor),
@@ -282,24 +289,24 @@ class RegistryImportRun {
 				       updated_at = :now
 				from import_household s where s.kk = h.kk_number and """ + " " + HOUSEHOLD_DIFFERS)
 			.param("now", now)
-			.update();
-		jdbc.sql("""
+			.update());
+		step("7", () -> jdbc.sql("""
 				insert into household (id, version, kk_number, village_code, rt, rw, address, welfare_decile, roof, wall,
 				                       floor, floor_area_m2, electricity, latrine, drinking_water, created_at, updated_at)
 				select gen_random_uuid(), 0, s.kk, s.village_code, s.rt, s.rw, s.address, s.decile, s.roof, s.wall, s.floor,
 				       s.floor_area, s.electricity, s.latrine, s.drinking_water, :now, :now
 				from import_household s where not exists (select 1 from household h where h.kk_number = s.kk)""")
 			.param("now", now)
-			.update();
-		jdbc.sql("""
+			.update());
+		step("8", () -> jdbc.sql("""
 				insert into registry_change (household_id, changed_at, changed_by, source, action, changes)
 				select h.id, :now, :by, 'IMPORT', 'CREATED', jsonb_build_object('villageCode', jsonb_build_array(null, h.village_code))
 				from household h join import_household s on s.kk = h.kk_number where h.created_at = :now""")
 			.param("now", now)
 			.param("by", job.uploadedBy())
-			.update();
+			.update());
 		// persons: known NIKs are updated where the file differs (moving them to their KK's household), new ones added
-		jdbc.sql("""
+		step("9", () -> jdbc.sql("""
 				insert into registry_change (household_id, person_id, changed_at, changed_by, source, action, changes)
 				select h.id, p.id, :now, :by, 'IMPORT', 'MEMBER_UPDATED', jsonb_strip_nulls(jsonb_build_object(
 				    'name', case when p.name is distinct from r.name then jsonb_build_array(p.name, r.name) end,
@@ -313,8 +320,8 @@ class RegistryImportRun {
 				where """ + " " + PERSON_DIFFERS)
 			.param("now", now)
 			.param("by", job.uploadedBy())
-			.update();
-		jdbc.sql("""
+			.update());
+		step("10", () -> jdbc.sql("""
 				update person p set household_id = h.id, kk_number = r.kk, name = r.name, name_key = r.name_key,
 				       phonetic_key = r.phonetic_key, birth_place = coalesce(r.birth_place, p.birth_place),
 				       birth_date = r.birth_date, sex = r.sex, relationship = r.relationship,
@@ -322,35 +329,50 @@ class RegistryImportRun {
 				       occupation = coalesce(r.occupation, p.occupation)
 				from import_row r join household h on h.kk_number = r.kk
 				where r.nik = p.nik and """ + " " + PERSON_DIFFERS)
-			.update();
-		jdbc.sql("""
+			.update());
+		step("11", () -> jdbc.sql("""
 				insert into person (id, household_id, position, nik, kk_number, name, name_key, phonetic_key, birth_place,
 				                    birth_date, sex, relationship, disability, education, occupation)
 				select gen_random_uuid(), h.id,
-				       coalesce((select max(position) from person x where x.household_id = h.id), -1)
+				       coalesce(last.position, -1)
 				         + row_number() over (partition by h.id order by (r.relationship = 'HEAD') desc, r.line),
 				       r.nik, r.kk, r.name, r.name_key, r.phonetic_key, r.birth_place, r.birth_date, r.sex, r.relationship,
 				       r.disability, r.education, r.occupation
 				from import_row r join household h on h.kk_number = r.kk
+				left join (select x.household_id, max(x.position) as position
+				           from person x join household hh on hh.id = x.household_id
+				           join import_household s on s.kk = hh.kk_number group by x.household_id) last
+				       on last.household_id = h.id
 				where not exists (select 1 from person p where p.nik = r.nik)""")
-			.update();
-		// programme memberships the file names and the registry does not yet hold as active
-		jdbc.sql("""
-				insert into programme_membership (id, programme_code, person_id, household_id, status, source, recorded_at)
-				select gen_random_uuid(), m.code, m.person_id, m.household_id, 'ACTIVE', 'IMPORT', :now
-				from (select distinct g.code,
-				             case when g.target = 'PERSON' then p.id end as person_id,
-				             case when g.target = 'HOUSEHOLD' then p.household_id end as household_id
+			.update());
+		// programme memberships the file names and the registry does not yet hold as active: one statement for
+		// person programmes and one for household programmes, so that each can use its owner's index
+		step("memberships of persons", () -> jdbc.sql("""
+				insert into programme_membership (id, programme_code, person_id, status, source, recorded_at)
+				select gen_random_uuid(), m.code, m.person_id, 'ACTIVE', 'IMPORT', :now
+				from (select distinct c.code, p.id as person_id
 				      from import_row r
 				      cross join lateral unnest(string_to_array(r.programmes, '|')) as c(code)
-				      join programme g on g.code = c.code
+				      join programme g on g.code = c.code and g.target = 'PERSON'
 				      join person p on p.nik = r.nik
 				      where r.programmes is not null) m
-				where not exists (select 1 from programme_membership x where x.programme_code = m.code and x.status = 'ACTIVE'
-				                  and x.person_id is not distinct from m.person_id
-				                  and x.household_id is not distinct from m.household_id)""")
+				where not exists (select 1 from programme_membership x where x.person_id = m.person_id
+				                  and x.programme_code = m.code and x.status = 'ACTIVE')""")
 			.param("now", now)
-			.update();
+			.update());
+		step("memberships of households", () -> jdbc.sql("""
+				insert into programme_membership (id, programme_code, household_id, status, source, recorded_at)
+				select gen_random_uuid(), m.code, m.household_id, 'ACTIVE', 'IMPORT', :now
+				from (select distinct c.code, p.household_id
+				      from import_row r
+				      cross join lateral unnest(string_to_array(r.programmes, '|')) as c(code)
+				      join programme g on g.code = c.code and g.target = 'HOUSEHOLD'
+				      join person p on p.nik = r.nik
+				      where r.programmes is not null) m
+				where not exists (select 1 from programme_membership x where x.household_id = m.household_id
+				                  and x.programme_code = m.code and x.status = 'ACTIVE')""")
+			.param("now", now)
+			.update());
 		return rejected;
 	}
 
@@ -371,6 +393,14 @@ class RegistryImportRun {
 			    coalesce(r.disability, p.disability), coalesce(r.education, p.education),
 			    coalesce(r.occupation, p.occupation))""";
 
+	/** Runs one SQL step and logs its duration at debug level: the phases of a large import, for tuning. */
+	private int step(String name, java.util.function.IntSupplier sql) {
+		long started = System.nanoTime();
+		int rows = sql.getAsInt();
+		log.debug("import step {}: {} rows in {} ms", name, rows, (System.nanoTime() - started) / 1_000_000);
+		return rows;
+	}
+
 	/** Moves the staged rows that {@code lines} selects into the rejections, with {@code reason}. */
 	private long rejectWhere(Job job, String reason, String lines) {
 		return rejectWhere(job, reason, lines, null);
@@ -387,6 +417,7 @@ class RegistryImportRun {
 		if (territory != null) {
 			statement = statement.param("territory", territory.sqlParameter());
 		}
-		return statement.update();
+		var finalStatement = statement;
+		return step(reason, finalStatement::update);
 	}
 }
