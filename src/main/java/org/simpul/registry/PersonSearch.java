@@ -94,7 +94,10 @@ public class PersonSearch {
 		if (query.welfareDecile() != null && (query.welfareDecile() < 1 || query.welfareDecile() > 10)) {
 			throw new InvalidInputException(FieldProblem.of("welfareDecile", "DECILE_OUT_OF_RANGE"));
 		}
-		String where = " where (p.name_key % :key or p.phonetic_key = :phonetic) and "
+		// word similarity (:key <% name_key): the searched words must resemble words of the name (60% by
+		// default), so "Soeprapto" finds "Suprapto Joyohadikusumo" while a shared common first name alone
+		// is not enough; the GIN trigram index answers it
+		String where = " where (:key <% p.name_key or p.phonetic_key = :phonetic) and "
 				+ Territory.sqlCondition("h.village_code") + """
 				   and (cast(:birthDate as date) is null or p.birth_date = :birthDate)
 				   and (cast(:decile as integer) is null or h.welfare_decile = :decile)
@@ -112,7 +115,7 @@ public class PersonSearch {
 			.query(Long.class)
 			.single();
 		List<Row> rows = jdbc.sql(SUMMARY + " " + where
-				+ " order by similarity(p.name_key, :key) desc, p.name, p.id limit :limit offset :offset")
+				+ " order by word_similarity(:key, p.name_key) desc, p.name, p.id limit :limit offset :offset")
 			.param("key", key)
 			.param("phonetic", IndonesianNames.phonetic(query.name()))
 			.param("territory", within)
