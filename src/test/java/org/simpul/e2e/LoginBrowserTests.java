@@ -3,14 +3,9 @@ package org.simpul.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,34 +20,23 @@ class LoginBrowserTests {
 	@LocalServerPort
 	int port;
 
-	Playwright playwright;
-
-	Browser browser;
-
-	BrowserContext context;
+	Phone phone;
 
 	Page page;
 
-	final List<String> consoleProblems = new ArrayList<>();
+	List<String> consoleProblems;
 
 	@BeforeEach
 	void openPhone() {
-		var options = org.simpul.e2e.Browser.launchOptions();
-		playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium().launch(options);
-		context = browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740).setLocale("id-ID"));
-		page = context.newPage();
-		page.onConsoleMessage(message -> {
-			if ("error".equals(message.type()) || message.text().contains("Content Security Policy")) {
-				consoleProblems.add(message.text());
-			}
-		});
+		phone = new Phone();
+		page = phone.page;
+		consoleProblems = phone.consoleProblems;
 	}
 
 	@AfterEach
 	void close() {
-		if (playwright != null) {
-			playwright.close();
+		if (phone != null) {
+			phone.close();
 		}
 	}
 
@@ -61,7 +45,7 @@ class LoginBrowserTests {
 	}
 
 	private void assertFitsThePhone() {
-		int width = ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
+		int width = phone.scrollWidth();
 		assertThat(width).as("page width at a 360 px viewport").isLessThanOrEqualTo(360);
 	}
 

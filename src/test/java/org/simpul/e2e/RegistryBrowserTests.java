@@ -6,13 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,30 +23,23 @@ class RegistryBrowserTests {
 	@LocalServerPort
 	int port;
 
-	Playwright playwright;
+	Phone phone;
 
 	Page page;
 
-	final List<String> consoleProblems = new ArrayList<>();
+	List<String> consoleProblems;
 
 	@BeforeEach
 	void openPhone() {
-		var options = org.simpul.e2e.Browser.launchOptions();
-		playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		page = playwright.chromium().launch(options)
-			.newContext(new Browser.NewContextOptions().setViewportSize(360, 740))
-			.newPage();
-		page.onConsoleMessage(message -> {
-			if ("error".equals(message.type()) || message.text().contains("Content Security Policy")) {
-				consoleProblems.add(message.text());
-			}
-		});
+		phone = new Phone();
+		page = phone.page;
+		consoleProblems = phone.consoleProblems;
 	}
 
 	@AfterEach
 	void close() {
-		if (playwright != null) {
-			playwright.close();
+		if (phone != null) {
+			phone.close();
 		}
 	}
 
@@ -73,7 +62,7 @@ class RegistryBrowserTests {
 			.hasText("Rumah tangga Mohamad Rochim");
 		assertThat(page.locator("main")).containsText("PBI-JK");
 		assertThat(page.locator("main")).containsText("Procot");
-		int width = ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
+		int width = phone.scrollWidth();
 		assertThat(width).isLessThanOrEqualTo(360);
 		assertThat(consoleProblems).isEmpty();
 	}

@@ -1,0 +1,46 @@
+package org.simpul.e2e;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+/**
+ * Test fixture: a 360 × 740 phone screen in Debian's headless Chromium that collects console errors and
+ * Content-Security-Policy violations, which every browser test expects to stay empty.
+ */
+final class Phone implements AutoCloseable {
+
+	final Page page;
+
+	final List<String> consoleProblems = new ArrayList<>();
+
+	private final Playwright playwright;
+
+	Phone() {
+		var options = org.simpul.e2e.Browser.launchOptions();
+		playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		page = playwright.chromium()
+			.launch(options)
+			.newContext(new Browser.NewContextOptions().setViewportSize(360, 740).setLocale("id-ID"))
+			.newPage();
+		page.onConsoleMessage(message -> {
+			if ("error".equals(message.type()) || message.text().contains("Content Security Policy")) {
+				consoleProblems.add(message.text());
+			}
+		});
+	}
+
+	/** The page's full width; at most 360 when nothing overflows the phone's screen. */
+	int scrollWidth() {
+		return ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
+	}
+
+	@Override
+	public void close() {
+		playwright.close();
+	}
+}
