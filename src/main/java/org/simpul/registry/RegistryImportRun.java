@@ -120,10 +120,15 @@ class RegistryImportRun {
 		Set<String> villages = regions.codes(RegionLevel.VILLAGE);
 		identifiers.preloadDistricts();
 		Path rejectionFile = Files.createTempFile(job.file().getParent(), job.id().toString(), ".rejections");
+		Path source = job.file();
+		if (XlsxFiles.isXlsx(source)) {
+			source = Files.createTempFile(job.file().getParent(), job.id().toString(), ".csv");
+			XlsxFiles.toCsv(job.file(), source);
+		}
 		long read = 0;
 		long rejected = 0;
 		Connection connection = DataSourceUtils.getConnection(dataSource);
-		try (InputStream in = Files.newInputStream(job.file());
+		try (InputStream in = Files.newInputStream(source);
 				BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
 				java.io.Writer rejections = Files.newBufferedWriter(rejectionFile, StandardCharsets.UTF_8)) {
 			CsvReader csv = new CsvReader(reader);
@@ -190,6 +195,9 @@ class RegistryImportRun {
 		finally {
 			DataSourceUtils.releaseConnection(connection, dataSource);
 			Files.deleteIfExists(rejectionFile);
+			if (!source.equals(job.file())) {
+				Files.deleteIfExists(source);
+			}
 		}
 		log.debug("import {}: {} rows read and staged in {} ms", job.id(), read, (System.nanoTime() - started) / 1_000_000);
 		rejected += applyStaged(job, territory);

@@ -79,10 +79,7 @@ public class RegistryImports {
 		}
 		String name = fileName == null ? "" : Path.of(fileName).getFileName().toString();
 		String lower = name.toLowerCase(Locale.ROOT);
-		if (lower.endsWith(".xlsx")) {
-			throw new InvalidInputException(FieldProblem.of("file", "XLSX_NOT_YET_SUPPORTED"));
-		}
-		if (!lower.endsWith(".csv") && !lower.endsWith(".txt")) {
+		if (!lower.endsWith(".csv") && !lower.endsWith(".txt") && !lower.endsWith(".xlsx")) {
 			throw new InvalidInputException(FieldProblem.of("file", "FILE_TYPE_UNSUPPORTED"));
 		}
 		if (size > MAX_BYTES) {
@@ -98,6 +95,15 @@ public class RegistryImports {
 			if (Files.size(target) == 0) {
 				Files.delete(target);
 				throw new InvalidInputException(FieldProblem.of("file", "FILE_EMPTY"));
+			}
+			if (lower.endsWith(".xlsx")) {
+				try {
+					XlsxFiles.guard(target);
+				}
+				catch (InvalidInputException refused) {
+					Files.delete(target);
+					throw refused;
+				}
 			}
 		}
 		catch (IOException ex) {

@@ -154,7 +154,7 @@ class RegistryImportIntegrationTests {
 	}
 
 	@Test
-	void refusesEmptyFilesSpreadsheetsForNowAndRolesThatDoNotImport() {
+	void refusesEmptyAndUnreadableFilesAndRolesThatDoNotImport() {
 		assertThat(upload("manajer.tegal", "kosong.csv", "")).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
 			.extractingPath("$.errors[0].code")
@@ -162,7 +162,11 @@ class RegistryImportIntegrationTests {
 		assertThat(upload("manajer.tegal", "registri.xlsx", "PK")).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
 			.extractingPath("$.errors[0].code")
-			.isEqualTo("XLSX_NOT_YET_SUPPORTED");
+			.isEqualTo("XLSX_INVALID");
+		assertThat(upload("manajer.tegal", "registri.pdf", "%PDF")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0].code")
+			.isEqualTo("FILE_TYPE_UNSUPPORTED");
 		assertThat(upload("fo.procot", "registri.csv", "nik\n1\n")).hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(upload("psm.procot", "registri.csv", "nik\n1\n")).hasStatus(HttpStatus.FORBIDDEN);
 	}

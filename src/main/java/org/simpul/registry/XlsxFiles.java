@@ -1,0 +1,142 @@
+package org.simpul.registry;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.simpul.shared.FieldProblem;
+import org.simpul.shared.InvalidInputException;
+
+/**
+ * XLSX registry files: a guard against ZIP bombs (checked on upload, before anything is unpacked for real)
+ * and a streaming conversion of the first sheet into the CSV the import reads, keeping sheet row numbers
+ * as line numbers. Dates stored as Excel serial numbers become {@code YYYY-MM-DD}. A NIK or KK stored as a
+ * number has already lost its sixteenth digit in the spreadsheet, so it is passed on marked as a number
+ * and refused (NIK_NOT_DIGITS): such columns must be formatted as text.
+ */
+final class XlsxFiles {
+
+	static final long MAX_UNPACKED = 1L << 30;
+
+	static final int MAX_ENTRIES = 10_000;
+
+	static final int MAX_RATIO = 100;
+
+	private XlsxFiles() {
+	}
+
+	static boolean isXlsx(Path file) throws IOException {
+		try (InputStream in = Files.newInputStream(file)) {
+			byte[] head = in.readNBytes(4);
+			return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+		}
+	}
+
+	/** Unpacks every entry once, counting, and refuses archives that unpack to far more than they weigh. */
+	static void guard(Path file) throws IOException {
+		long size = Files.size(file);
+		long limit = Math.min(MAX_UNPACKED, Math.max(50L << 20, size * MAX_RATIO));
+		long unpacked = 0;
+		int entries = 0;
+		boolean workbook = false;
+		byte[] buffer = new byte[1 << 16];
+		// the central directory lists the entries; each is unpacked and counted, whatever sizes it declares
+		try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+			var iterator = zip.entries();
+			while (iterator.hasMoreElements()) {
+				ZipEntry entry = iterator.nextElement();
+				if (++entries > MAX_ENTRIES) {
+					throw new InvalidInputException(FieldProblem.of("file", "XLSX_ZIP_BOMB"));
+				}
+				workbook |= entry.getName().equals("xl/workbook.xml");
+				try (InputStream in = zip.getInputStream(entry)) {
+					int read;
+					while ((read = in.read(buffer)) > 0) {
+						unpacked += read;
+						if (unpacked > limit) {
+							throw new InvalidInputException(FieldProblem.of("file", "XLSX_ZIP_BOMB"));
+						}
+					}
+				}
+			}
+		}
+		catch (java.util.zip.ZipException broken) {
+			throw new InvalidInputException(FieldProblem.of("file", "XLSX_INVALID"));
+		}
+		if (!workbook) {
+			throw new InvalidInputException(FieldProblem.of("file", "XLSX_INVALID"));
+		}
+	}
+
+	/** Writes the first sheet as CSV (comma, all fields quoted), one line per sheet row, blank rows kept. */
+	static void toCsv(Path xlsx, Path csv) throws IOException {
+		try (ReadableWorkbook workbook = new ReadableWorkbook(xlsx.toFile());
+				Stream<Row> rows = workbook.getFirstSheet().openStream();
+				BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+			LocalDate epoch = workbook.isDate1904() ? LocalDate.of(1904, 1, 1) : LocalDate.of(1899, 12, 30);
+			List<String> header = new ArrayList<>();
+			int written = 0;
+			Iterator<Row> iterator = rows.iterator();
+			while (iterator.hasNext()) {
+				Row row = iterator.next();
+				while (written < row.getRowNum() - 1) {
+					out.write('\n'); // a row the sheet leaves out stays a (blank) line, so line numbers match the sheet
+					written++;
+				}
+				List<String> fields = new ArrayList<>();
+				for (int c = 0; c < row.getCellCount(); c++) {
+					Cell cell = row.getCell(c);
+					String column = c < header.size() ? header.get(c) : "";
+					fields.add(cell == null ? "" : text(cell, column, epoch));
+				}
+				if (written == 0) {
+					fields.forEach(f -> header.add(f.strip().toLowerCase(Locale.ROOT)));
+				}
+				out.write(String.join(",", fields.stream().map(XlsxFiles::quote).toList()));
+				out.write('\n');
+				written++;
+			}
+		}
+	}
+
+	private static String text(Cell cell, String column, LocalDate epoch) {
+		CellType type = cell.getType();
+		if (type == CellType.NUMBER) {
+			BigDecimal number = cell.asNumber();
+			if (column.equals("tanggal_lahir")) {
+				return epoch.plusDays(number.longValue()).toString();
+			}
+			if (column.equals("nik") || column.equals("no_kk")) {
+				return "angka " + number.toPlainString();
+			}
+			return number.stripTrailingZeros().toPlainString();
+		}
+		if (type == CellType.FORMULA) {
+			return "=" + cell.getFormula();
+		}
+		if (type == CellType.EMPTY || type == CellType.ERROR) {
+			return "";
+		}
+		String text = cell.getText();
+		return text == null ? "" : text;
+	}
+
+	private static String quote(String value) {
+		return "\"" + value.replace("\r", " ").replace("\n", " ").replace("\"", "\"\"") + "\"";
+	}
+}
