@@ -177,6 +177,13 @@ class AccessMatrixTests {
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/households/{id}",
 							t.householdIn(t.villageFor(region)).householdId()), auth),
 					(role, relation) -> registry(role, relation, HttpStatus.OK, false)),
+			new Rule("PUT /api/v1/households/{id}",
+					(t, auth, region) -> t.send(t.mvc.put().uri("/api/v1/households/{id}",
+							t.householdIn(t.villageFor(region)).householdId())
+						.header("If-Match", "\"0\"")
+						.contentType(MediaType.APPLICATION_JSON)
+						.content("{\"welfareDecile\": 3}"), auth),
+					(role, relation) -> registry(role, relation, HttpStatus.OK, true)),
 			new Rule("GET /api/v1/persons/{id}",
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/persons/{id}",
 							t.householdIn(t.villageFor(region)).personId()), auth),

@@ -29,14 +29,25 @@ class RegistryController {
 
 	private final PersonSearch search;
 
+	private final HouseholdChanges changes;
+
 	private final AccessControl access;
 
 	RegistryController(HouseholdRegistration registration, HouseholdQueries queries, PersonSearch search,
-			AccessControl access) {
+			HouseholdChanges changes, AccessControl access) {
 		this.registration = registration;
 		this.queries = queries;
 		this.search = search;
+		this.changes = changes;
 		this.access = access;
+	}
+
+	@org.springframework.web.bind.annotation.PutMapping("/api/v1/households/{id}")
+	ResponseEntity<HouseholdView> change(@PathVariable UUID id,
+			@org.springframework.web.bind.annotation.RequestHeader(org.springframework.http.HttpHeaders.IF_MATCH) String ifMatch,
+			@RequestBody HouseholdChanges.HouseholdChange body) {
+		HouseholdView household = changes.change(access.requireUser(), id, ifMatch, body);
+		return ResponseEntity.ok().eTag(PreconditionFailedException.etag(household.version())).body(household);
 	}
 
 	@PostMapping("/api/v1/households")

@@ -1,0 +1,77 @@
+package org.simpul.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.simpul.SimpulIntegrationTest;
+import org.simpul.access.DemoLogins;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/** Editing a household: optimistic locking, moves inside the territory only, history of what changed. */
+@SimpulIntegrationTest
+class HouseholdChangesIntegrationTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private MvcTestResult put(String user, String id, String ifMatch, String body) {
+		var request = mvc.put().uri("/api/v1/households/{id}", id)
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, user))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body);
+		if (ifMatch != null) {
+			request.header("If-Match", ifMatch);
+		}
+		return request.exchange();
+	}
+
+	@Test
+	void changesAndMovesAHouseholdWithHistoryAndLocking() throws Exception {
+		RegistryIntegrationTests.Family family = RegistryIntegrationTests.family("33.28.10.1008", "Sukinah");
+		MvcTestResult created = mvc.post().uri("/api/v1/households")
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "fo.procot"))
+			.contentType(MediaType.APPLICATION_JSON).content(family.body()).exchange();
+		String id = JsonPath.read(created.getResponse().getContentAsString(), "$.id");
+
+		// the front office of Procot raises the decile; nothing else changes
+		String sameExceptDecile = """
+				{"rt": "2", "rw": "001", "address": "Jl. Melati 4", "welfareDecile": 4,
+				 "conditions": {"roof": "TILE", "wall": "BAMBOO", "floor": "EARTH", "floorAreaM2": 36,
+				                "electricity": "PLN_450", "latrine": "NONE", "drinkingWater": "UNPROTECTED_WELL"}}""";
+		assertThat(put("fo.procot", id, "\"0\"", sameExceptDecile)).hasStatusOk()
+			.headers().hasValue("ETag", "\"1\"");
+		assertThat(jdbc.sql("select changes::text from registry_change where household_id = cast(:id as uuid)"
+				+ " and action = 'UPDATED'").param("id", id).query(String.class).single())
+			.isEqualTo("{\"welfareDecile\": [2, 4]}");
+		// the same again changes nothing and writes no history
+		assertThat(put("fo.procot", id, "\"1\"", sameExceptDecile)).hasStatusOk().headers().hasValue("ETag", "\"1\"");
+		assertThat(put("fo.procot", id, "\"0\"", sameExceptDecile)).hasStatus(HttpStatus.PRECONDITION_FAILED);
+		assertThat(put("fo.procot", id, null, sameExceptDecile)).hasStatus(HttpStatus.PRECONDITION_REQUIRED);
+		assertThat(put("fo.procot", id, "\"1\"", "{\"welfareDecile\": 12, \"rt\": \"12A\"}"))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson().extractingPath("$.errors[*].field").asArray().contains("welfareDecile", "rt");
+
+		// Procot's front office cannot move it to Kagok (outside its village); the district manager can
+		String toKagok = sameExceptDecile.replace("{\"rt\"", "{\"villageCode\": \"33.28.10.1007\", \"rt\"");
+		assertThat(put("fo.procot", id, "\"1\"", toKagok)).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(put("manajer.tegal", id, "\"1\"", toKagok)).hasStatusOk()
+			.bodyJson().extractingPath("$.villageName").isEqualTo("Kagok");
+		assertThat(jdbc.sql("select changes::text from registry_change where household_id = cast(:id as uuid)"
+				+ " and action = 'MOVED'").param("id", id).query(String.class).single())
+			.isEqualTo("{\"villageCode\": [\"33.28.10.1008\", \"33.28.10.1007\"]}");
+		// now outside Procot: gone for Procot's staff
+		assertThat(mvc.get().uri("/api/v1/households/{id}", id)
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "fo.procot"))).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(put("manajer.temanggung", id, "\"2\"", sameExceptDecile)).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(put("tksk.slawi", id, "\"2\"", sameExceptDecile)).hasStatus(HttpStatus.FORBIDDEN);
+	}
+}
