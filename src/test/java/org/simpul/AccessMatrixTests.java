@@ -184,6 +184,18 @@ class AccessMatrixTests {
 						.contentType(MediaType.APPLICATION_JSON)
 						.content("{\"welfareDecile\": 3}"), auth),
 					(role, relation) -> registry(role, relation, HttpStatus.OK, true)),
+			new Rule("POST /api/v1/households/{id}/members",
+					(t, auth, region) -> {
+						String village = t.villageFor(region);
+						return t.send(t.mvc.post().uri("/api/v1/households/{id}/members", t.householdIn(village).householdId())
+							.contentType(MediaType.APPLICATION_JSON)
+							.content("""
+									{"nik": "%s", "name": "Matrix Child", "birthDate": "2010-01-02", "sex": "M",
+									 "relationship": "CHILD"}""".formatted(org.simpul.registry.TestIdentifiers.nik(
+									village.substring(0, 8), java.time.LocalDate.of(2010, 1, 2), org.simpul.registry.Sex.M))),
+								auth);
+					},
+					(role, relation) -> registry(role, relation, HttpStatus.CREATED, true)),
 			new Rule("GET /api/v1/persons/{id}",
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/persons/{id}",
 							t.householdIn(t.villageFor(region)).personId()), auth),

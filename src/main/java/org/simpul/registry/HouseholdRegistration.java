@@ -108,6 +108,88 @@ public class HouseholdRegistration {
 		return queries.household(actor, id, warnings).orElseThrow();
 	}
 
+	/** Adds one member to a registered household of the caller's territory. */
+	@Transactional
+	public HouseholdView addMember(CurrentUser actor, UUID householdId, Member member) {
+		RegistryAccess.requireWriter(actor);
+		String householdKk = jdbc.sql("select kk_number from household where id = :id and "
+				+ org.simpul.access.Territory.sqlCondition("village_code") + " for update")
+			.param("id", householdId)
+			.param("territory", actor.territory().sqlParameter())
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Household"));
+		List<FieldProblem> problems = new ArrayList<>();
+		List<FieldProblem> warnings = new ArrayList<>();
+		// the household's existing head counts: a second one is refused, a missing one is not this call's concern
+		boolean hasHead = jdbc.sql("select count(*) from person where household_id = :id and relationship = 'HEAD'")
+			.param("id", householdId).query(Long.class).single() > 0;
+		NewHousehold probe = new NewHousehold(householdKk, null, null, null, null, null, null,
+				List.of(member == null ? null : member), List.of());
+		check(probe, problems, warnings);
+		problems.removeIf(p -> p.code().equals("HOUSEHOLD_WITHOUT_HEAD"));
+		if (hasHead && member != null && member.relationship() == Relationship.HEAD) {
+			problems.add(FieldProblem.of("relationship", "MORE_THAN_ONE_HEAD"));
+		}
+		List<FieldProblem> renamed = problems.stream()
+			.map(p -> new FieldProblem(p.field().replace("members[0].", ""), p.code(), p.message()))
+			.toList();
+		if (!renamed.isEmpty()) {
+			throw new InvalidInputException(renamed);
+		}
+		String nik = Identifiers.digitsOnly(member.nik());
+		if (jdbc.sql("select count(*) from person where nik = :nik").param("nik", nik).query(Long.class).single() > 0) {
+			throw new ConflictException(FieldProblem.of("nik", "DUPLICATE_NIK"));
+		}
+		int position = jdbc.sql("select coalesce(max(position), -1) + 1 from person where household_id = :id")
+			.param("id", householdId).query(Integer.class).single();
+		insertMember(actor, householdId, position, householdKk, member, "API", clock.instant());
+		return queries.household(actor, householdId,
+				warnings.stream().map(w -> new FieldProblem(w.field().replace("members[0].", ""), w.code(), w.message()))
+					.toList())
+			.orElseThrow();
+	}
+
+	/** Moves a member to another household of the caller's territory; the head of a household stays. */
+	@Transactional
+	public HouseholdView moveMember(CurrentUser actor, UUID personId, UUID toHousehold) {
+		RegistryAccess.requireWriter(actor);
+		String territory = org.simpul.access.Territory.sqlCondition("h.village_code");
+		record Found(UUID householdId, String relationship) {
+		}
+		Found person = jdbc.sql("select p.household_id, p.relationship from person p join household h"
+				+ " on h.id = p.household_id where p.id = :id and " + territory + " for update of p")
+			.param("id", personId)
+			.param("territory", actor.territory().sqlParameter())
+			.query(Found.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Person"));
+		String targetKk = jdbc.sql("select h.kk_number from household h where h.id = :id and " + territory + " for update")
+			.param("id", toHousehold)
+			.param("territory", actor.territory().sqlParameter())
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Household"));
+		if (person.relationship().equals("HEAD")) {
+			throw new InvalidInputException(FieldProblem.of("personId", "HEAD_CANNOT_MOVE"));
+		}
+		if (person.householdId().equals(toHousehold)) {
+			return queries.household(actor, toHousehold).orElseThrow();
+		}
+		int position = jdbc.sql("select coalesce(max(position), -1) + 1 from person where household_id = :id")
+			.param("id", toHousehold).query(Integer.class).single();
+		java.time.Instant now = clock.instant();
+		jdbc.sql("update person set household_id = :to, position = :position, kk_number = :kk where id = :id")
+			.param("to", toHousehold).param("position", position).param("kk", targetKk).param("id", personId).update();
+		jdbc.sql("update household set version = version + 1, updated_at = :now where id in (:from, :to)")
+			.param("now", Timestamp.from(now)).param("from", person.householdId()).param("to", toHousehold).update();
+		Map<String, Object> change = new LinkedHashMap<>();
+		change.put("household", java.util.Arrays.asList(person.householdId().toString(), toHousehold.toString()));
+		record(person.householdId(), personId, actor, "API", "MEMBER_MOVED_OUT", change, now);
+		record(toHousehold, personId, actor, "API", "MEMBER_MOVED_IN", change, now);
+		return queries.household(actor, toHousehold).orElseThrow();
+	}
+
 	private Region village(String villageCode, List<FieldProblem> problems) {
 		if (villageCode == null || villageCode.isBlank()) {
 			problems.add(FieldProblem.of("villageCode", "REQUIRED"));

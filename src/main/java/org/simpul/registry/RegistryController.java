@@ -65,6 +65,26 @@ class RegistryController {
 		return ResponseEntity.ok().eTag(PreconditionFailedException.etag(household.version())).body(household);
 	}
 
+	@PostMapping("/api/v1/households/{id}/members")
+	ResponseEntity<HouseholdView> addMember(@PathVariable UUID id, @RequestBody NewHousehold.Member member) {
+		HouseholdView household = registration.addMember(access.requireUser(), id, member);
+		return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED)
+			.eTag(PreconditionFailedException.etag(household.version()))
+			.body(household);
+	}
+
+	record Move(UUID householdId) {
+	}
+
+	@PostMapping("/api/v1/persons/{id}/move")
+	ResponseEntity<HouseholdView> move(@PathVariable UUID id, @RequestBody Move move) {
+		if (move.householdId() == null) {
+			throw new org.simpul.shared.InvalidInputException(org.simpul.shared.FieldProblem.of("householdId", "REQUIRED"));
+		}
+		HouseholdView household = registration.moveMember(access.requireUser(), id, move.householdId());
+		return ResponseEntity.ok().eTag(PreconditionFailedException.etag(household.version())).body(household);
+	}
+
 	@GetMapping("/api/v1/persons/{id}")
 	PersonView person(@PathVariable UUID id) {
 		return queries.person(access.requireUser(), id).orElseThrow(() -> new NotFoundException("Person"));

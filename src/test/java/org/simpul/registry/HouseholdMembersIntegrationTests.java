@@ -1,0 +1,94 @@
+package org.simpul.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.simpul.SimpulIntegrationTest;
+import org.simpul.access.DemoLogins;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/** Adding a member to a household and moving a member between households, inside the territory. */
+@SimpulIntegrationTest
+class HouseholdMembersIntegrationTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private MvcTestResult post(String user, String uri, String body, Object... vars) {
+		return mvc.post().uri(uri, vars).header("Authorization", "Bearer " + DemoLogins.token(mvc, user))
+			.contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+	}
+
+	private String register(String user, RegistryIntegrationTests.Family family) throws Exception {
+		MvcTestResult created = post(user, "/api/v1/households", family.body());
+		assertThat(created).hasStatus(HttpStatus.CREATED);
+		return JsonPath.read(created.getResponse().getContentAsString(), "$.id");
+	}
+
+	@Test
+	void addsAMemberAndRefusesASecondHeadOrARegisteredNik() throws Exception {
+		String id = register("fo.procot", RegistryIntegrationTests.family("33.28.10.1008", "Karsinah"));
+		String baby = TestIdentifiers.nik("33.28.10", LocalDate.of(2024, 6, 1), Sex.F);
+		String member = """
+				{"nik": "%s", "name": "Aisyah", "birthDate": "2024-06-01", "sex": "F", "relationship": "GRANDCHILD"}"""
+			.formatted(baby);
+		assertThat(post("psm.procot", "/api/v1/households/{id}/members", member, id)).hasStatus(HttpStatus.CREATED)
+			.bodyJson().satisfies(json -> {
+				assertThat(json).extractingPath("$.members.length()").isEqualTo(3);
+				assertThat(json).extractingPath("$.members[2].name").isEqualTo("Aisyah");
+				assertThat(json).extractingPath("$.version").isEqualTo(0);
+			});
+		assertThat(post("psm.procot", "/api/v1/households/{id}/members", member, id)).hasStatus(HttpStatus.CONFLICT)
+			.bodyJson().extractingPath("$.errors[0].code").isEqualTo("DUPLICATE_NIK");
+		String secondHead = """
+				{"nik": "%s", "name": "Kepala Dua", "birthDate": "1970-01-01", "sex": "M", "relationship": "HEAD"}"""
+			.formatted(TestIdentifiers.nik("33.28.10", LocalDate.of(1970, 1, 1), Sex.M));
+		assertThat(post("psm.procot", "/api/v1/households/{id}/members", secondHead, id))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson().extractingPath("$.errors[0].code").isEqualTo("MORE_THAN_ONE_HEAD");
+		assertThat(post("psm.procot", "/api/v1/households/{id}/members", "{\"nik\": \"123\", \"name\": \"\"}", id))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson().extractingPath("$.errors[*].field").asArray().contains("nik", "name", "birthDate", "sex",
+					"relationship");
+		assertThat(post("psm.pedeslohor", "/api/v1/households/{id}/members", member.replace(baby,
+				TestIdentifiers.nik("33.28.10", LocalDate.of(2024, 6, 2), Sex.F)), id)).hasStatus(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void movesAChildToAnotherHouseholdButNotTheHead() throws Exception {
+		RegistryIntegrationTests.Family first = RegistryIntegrationTests.family("33.28.10.1008", "Tarmini");
+		String from = register("fo.procot", first);
+		String to = register("fo.procot", RegistryIntegrationTests.family("33.28.10.1008", "Casmini"));
+		String child = jdbc.sql("select id::text from person where nik = :nik").param("nik", first.childNik())
+			.query(String.class).single();
+		String head = jdbc.sql("select id::text from person where nik = :nik").param("nik", first.headNik())
+			.query(String.class).single();
+		assertThat(post("fo.procot", "/api/v1/persons/{id}/move", "{\"householdId\": \"" + to + "\"}", child))
+			.hasStatusOk()
+			.bodyJson().extractingPath("$.members[*].nik").asArray().contains(first.childNik());
+		assertThat(jdbc.sql("select action from registry_change where person_id = cast(:id as uuid) order by id")
+			.param("id", child).query(String.class).list()).endsWith("MEMBER_MOVED_OUT", "MEMBER_MOVED_IN");
+		assertThat(post("fo.procot", "/api/v1/persons/{id}/move", "{\"householdId\": \"" + to + "\"}", head))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson().extractingPath("$.errors[0].code").isEqualTo("HEAD_CANNOT_MOVE");
+		// a household in Pedeslohor is not Procot's to move people into
+		String elsewhere = register("psm.pedeslohor", RegistryIntegrationTests.family("33.28.11.2001", "Sarni"));
+		assertThat(post("fo.procot", "/api/v1/persons/{id}/move", "{\"householdId\": \"" + elsewhere + "\"}", child))
+			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(post("fo.procot", "/api/v1/persons/{id}/move", "{}", child)).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(jdbc.sql("select household_id::text from person where id = cast(:id as uuid)").param("id", child)
+			.query(String.class).single()).isEqualTo(to);
+		assertThat(from).isNotEqualTo(to);
+	}
+}
