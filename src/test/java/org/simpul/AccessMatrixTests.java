@@ -196,6 +196,22 @@ class AccessMatrixTests {
 								auth);
 					},
 					(role, relation) -> registry(role, relation, HttpStatus.CREATED, true)),
+			new Rule("GET /api/v1/registry/duplicates",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/registry/duplicates"), auth),
+					(role, relation) -> switch (role) {
+						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
+						case "ADMIN", "MANAGER", "SUPERVISOR" -> HttpStatus.OK;
+						default -> HttpStatus.FORBIDDEN;
+					}),
+			new Rule("POST /api/v1/registry/duplicates/{id}/dismiss",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/registry/duplicates/{id}/dismiss",
+							t.duplicateIn(t.villageFor(region))), auth),
+					(role, relation) -> switch (role) {
+						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
+						case "ADMIN" -> HttpStatus.NO_CONTENT;
+						case "MANAGER", "SUPERVISOR" -> relation == Relation.OWN ? HttpStatus.NO_CONTENT : HttpStatus.NOT_FOUND;
+						default -> HttpStatus.FORBIDDEN;
+					}),
 			new Rule("GET /api/v1/persons/{id}",
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/persons/{id}",
 							t.householdIn(t.villageFor(region)).personId()), auth),
@@ -345,6 +361,21 @@ class AccessMatrixTests {
 			.param("id", id)
 			.param("by", UUID.randomUUID())
 			.param("territory", region)
+			.update();
+		return id;
+	}
+
+	/** An open duplicate candidate between two persons of {@code village} (ordered as PostgreSQL orders uuids). */
+	UUID duplicateIn(String village) {
+		UUID a = householdIn(village).personId();
+		UUID b = householdIn(village).personId();
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into duplicate_candidate (id, person_a, person_b, score, blocks, status, found_at)
+				values (:id, :a, :b, 0.95, 'TEST', 'OPEN', now())""")
+			.param("id", id)
+			.param("a", a.toString().compareTo(b.toString()) < 0 ? a : b)
+			.param("b", a.toString().compareTo(b.toString()) < 0 ? b : a)
 			.update();
 		return id;
 	}

@@ -1,0 +1,168 @@
+package org.simpul.registry;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.simpul.access.CurrentUser;
+import org.simpul.access.Role;
+import org.simpul.access.Territory;
+import org.simpul.shared.NotFoundException;
+import org.simpul.shared.PageResponse;
+import org.simpul.shared.PageResponse.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Finds possible duplicate persons inside the caller's territory. Blocking keeps the comparisons few: pairs
+ * that share a district and a birth date, a phonetic name key, birth year and regency, or a family card,
+ * sex and a birth date within a year. Each pair is scored: Jaro-Winkler on the normalised names (60%),
+ * birth date (25% equal, 10% same year), sex (15%). Pairs from {@value #THRESHOLD} up go to the review queue;
+ * decided pairs are never proposed again. For supervisors, managers and administrators.
+ */
+@Service
+public class DuplicateDetection {
+
+	static final double THRESHOLD = 0.9;
+
+	private static final Set<Role> REVIEWERS = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.SUPERVISOR);
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	DuplicateDetection(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	public record Candidate(UUID id, UUID personA, String nameA, LocalDate birthDateA, UUID personB, String nameB,
+			LocalDate birthDateB, double score, String blocks, String status) {
+	}
+
+	private record Pair(UUID a, UUID b, String nameA, String nameB, LocalDate birthA, LocalDate birthB, String sexA,
+			String sexB, String blocks) {
+	}
+
+	static double score(String nameA, String nameB, LocalDate birthA, LocalDate birthB, String sexA, String sexB) {
+		double score = 0.6 * JaroWinkler.similarity(nameA, nameB);
+		if (birthA.equals(birthB)) {
+			score += 0.25;
+		}
+		else if (birthA.getYear() == birthB.getYear()) {
+			score += 0.1;
+		}
+		if (sexA.equals(sexB)) {
+			score += 0.15;
+		}
+		return score;
+	}
+
+	/** Scans the caller's territory and queues new candidate pairs; answers how many were queued. */
+	@Transactional
+	public int scan(CurrentUser actor) {
+		requireReviewer(actor);
+		String scope = "(select p.id, p.name_key, p.phonetic_key, p.birth_date, p.sex, p.kk_number, h.village_code"
+				+ " from person p join household h on h.id = p.household_id where "
+				+ Territory.sqlCondition("h.village_code") + ")";
+		String sql = "with scope as " + scope + """
+				, pairs as (
+				    select a.id as a, b.id as b, 'DISTRICT_BIRTH_DATE' as block from scope a join scope b
+				      on left(a.village_code, 8) = left(b.village_code, 8) and a.birth_date = b.birth_date and a.id < b.id
+				    union all
+				    select a.id, b.id, 'PHONETIC_YEAR_REGENCY' from scope a join scope b
+				      on a.phonetic_key = b.phonetic_key and date_part('year', a.birth_date) = date_part('year', b.birth_date)
+				     and left(a.village_code, 5) = left(b.village_code, 5) and a.id < b.id
+				    union all
+				    select a.id, b.id, 'KK' from scope a join scope b
+				      on a.kk_number = b.kk_number and a.sex = b.sex and abs(a.birth_date - b.birth_date) <= 366 and a.id < b.id),
+				grouped as (select a, b, string_agg(distinct block, ',') as blocks from pairs group by a, b)
+				select g.a, g.b, pa.name_key as name_a, pb.name_key as name_b, pa.birth_date as birth_a,
+				       pb.birth_date as birth_b, pa.sex as sex_a, pb.sex as sex_b, g.blocks
+				from grouped g join person pa on pa.id = g.a join person pb on pb.id = g.b
+				where not exists (select 1 from duplicate_candidate d where d.person_a = g.a and d.person_b = g.b)""";
+		List<Pair> pairs = jdbc.sql(sql).param("territory", actor.territory().sqlParameter()).query(Pair.class).list();
+		Timestamp now = Timestamp.from(clock.instant());
+		int queued = 0;
+		for (Pair pair : pairs) {
+			double score = score(pair.nameA(), pair.nameB(), pair.birthA(), pair.birthB(), pair.sexA(), pair.sexB());
+			if (score >= THRESHOLD) {
+				queued += jdbc.sql("""
+						insert into duplicate_candidate (id, person_a, person_b, score, blocks, status, found_at)
+						values (:id, :a, :b, :score, :blocks, 'OPEN', :now) on conflict do nothing""")
+					.param("id", UUID.randomUUID())
+					.param("a", pair.a())
+					.param("b", pair.b())
+					.param("score", Math.round(score * 1000) / 1000.0)
+					.param("blocks", pair.blocks())
+					.param("now", now)
+					.update();
+			}
+		}
+		return queued;
+	}
+
+	/** The review queue: candidates whose two persons both lie in the caller's territory, best first. */
+	public PageResponse<Candidate> candidates(CurrentUser actor, String status, PageRequest page) {
+		requireReviewer(actor);
+		String where = """
+				 from duplicate_candidate d
+				 join person pa on pa.id = d.person_a join household ha on ha.id = pa.household_id
+				 join person pb on pb.id = d.person_b join household hb on hb.id = pb.household_id
+				 where d.status = :status and """ + " " + Territory.sqlCondition("ha.village_code") + " and "
+				+ Territory.sqlCondition("hb.village_code");
+		long total = jdbc.sql("select count(*) " + where).param("status", status)
+			.param("territory", actor.territory().sqlParameter()).query(Long.class).single();
+		List<Candidate> content = jdbc.sql("""
+				select d.id, d.person_a, pa.name as name_a, pa.birth_date as birth_date_a, d.person_b, pb.name as name_b,
+				       pb.birth_date as birth_date_b, d.score, d.blocks, d.status""" + " " + where
+				+ " order by d.score desc, d.id limit :limit offset :offset")
+			.param("status", status)
+			.param("territory", actor.territory().sqlParameter())
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(Candidate.class)
+			.list();
+		return PageResponse.of(content, page, total);
+	}
+
+	/** Remembers that the two persons are different people; the pair is not proposed again. */
+	@Transactional
+	public void dismiss(CurrentUser actor, UUID id) {
+		requireReviewer(actor);
+		boolean visible = jdbc.sql("""
+				select count(*) from duplicate_candidate d
+				 join person pa on pa.id = d.person_a join household ha on ha.id = pa.household_id
+				 join person pb on pb.id = d.person_b join household hb on hb.id = pb.household_id
+				 where d.id = :id and """ + " " + Territory.sqlCondition("ha.village_code") + " and "
+				+ Territory.sqlCondition("hb.village_code"))
+			.param("id", id)
+			.param("territory", actor.territory().sqlParameter())
+			.query(Long.class)
+			.single() > 0;
+		if (!visible) {
+			throw new NotFoundException("Duplicate candidate");
+		}
+		jdbc.sql("""
+				update duplicate_candidate set status = 'DISMISSED', decided_at = :now, decided_by = :by
+				where id = :id and status = 'OPEN'""")
+			.param("now", Timestamp.from(clock.instant()))
+			.param("by", actor.id())
+			.param("id", id)
+			.update();
+	}
+
+	private static void requireReviewer(CurrentUser actor) {
+		if (!REVIEWERS.contains(actor.role())) {
+			throw new AccessDeniedException("Duplicate review is not for " + actor.role());
+		}
+	}
+
+}
