@@ -203,6 +203,20 @@ class AccessMatrixTests {
 						case "ADMIN", "MANAGER", "SUPERVISOR" -> HttpStatus.OK;
 						default -> HttpStatus.FORBIDDEN;
 					}),
+			new Rule("POST /api/v1/registry/duplicates/{id}/merge",
+					(t, auth, region) -> {
+						UUID candidate = t.duplicateIn(t.villageFor(region));
+						UUID keep = t.jdbc.sql("select person_a from duplicate_candidate where id = :id").param("id", candidate)
+							.query(UUID.class).single();
+						return t.send(t.mvc.post().uri("/api/v1/registry/duplicates/{id}/merge", candidate)
+							.contentType(MediaType.APPLICATION_JSON).content("{\"keep\": \"" + keep + "\"}"), auth);
+					},
+					(role, relation) -> switch (role) {
+						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
+						case "ADMIN" -> HttpStatus.NO_CONTENT;
+						case "MANAGER", "SUPERVISOR" -> relation == Relation.OWN ? HttpStatus.NO_CONTENT : HttpStatus.NOT_FOUND;
+						default -> HttpStatus.FORBIDDEN;
+					}),
 			new Rule("POST /api/v1/registry/duplicates/{id}/dismiss",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/registry/duplicates/{id}/dismiss",
 							t.duplicateIn(t.villageFor(region))), auth),

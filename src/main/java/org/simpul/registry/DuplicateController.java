@@ -43,6 +43,15 @@ class DuplicateController {
 		return duplicates.candidates(access.requireUser(), status, new PageRequest(page, size));
 	}
 
+	record Merge(UUID keep) {
+	}
+
+	@PostMapping("/api/v1/registry/duplicates/{id}/merge")
+	ResponseEntity<Void> merge(@PathVariable UUID id, @org.springframework.web.bind.annotation.RequestBody Merge merge) {
+		duplicates.merge(access.requireUser(), id, merge.keep());
+		return ResponseEntity.noContent().build();
+	}
+
 	@PostMapping("/api/v1/registry/duplicates/{id}/dismiss")
 	ResponseEntity<Void> dismiss(@PathVariable UUID id) {
 		duplicates.dismiss(access.requireUser(), id);

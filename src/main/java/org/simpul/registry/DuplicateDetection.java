@@ -159,6 +159,74 @@ public class DuplicateDetection {
 			.update();
 	}
 
+	/**
+	 * Merges a candidate pair into the person to {@code keep}: the other person's programme memberships move
+	 * to the kept one (those the kept person already holds become inactive), both households record the merge
+	 * in their history, the other person is removed, and a household left empty goes with its household
+	 * programmes moved too. A head of a household with other members cannot be the one removed.
+	 */
+	@Transactional
+	public void merge(CurrentUser actor, UUID id, UUID keep) {
+		requireReviewer(actor);
+		record Pair(UUID personA, UUID personB) {
+		}
+		Pair pair = jdbc.sql("select d.person_a, d.person_b from duplicate_candidate d"
+				+ " join person pa on pa.id = d.person_a join household ha on ha.id = pa.household_id"
+				+ " join person pb on pb.id = d.person_b join household hb on hb.id = pb.household_id"
+				+ " where d.id = :id and d.status = 'OPEN' and " + Territory.sqlCondition("ha.village_code") + " and "
+				+ Territory.sqlCondition("hb.village_code") + " for update of d")
+			.param("id", id)
+			.param("territory", actor.territory().sqlParameter())
+			.query(Pair.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Duplicate candidate"));
+		if (keep == null || (!keep.equals(pair.personA()) && !keep.equals(pair.personB()))) {
+			throw new org.simpul.shared.InvalidInputException(org.simpul.shared.FieldProblem.of("keep", "NOT_IN_PAIR"));
+		}
+		UUID drop = keep.equals(pair.personA()) ? pair.personB() : pair.personA();
+		record Person(UUID householdId, String relationship, String nik) {
+		}
+		Person dropped = jdbc.sql("select household_id, relationship, nik from person where id = :id")
+			.param("id", drop).query(Person.class).single();
+		UUID keptHousehold = jdbc.sql("select household_id from person where id = :id").param("id", keep)
+			.query(UUID.class).single();
+		long others = jdbc.sql("select count(*) from person where household_id = :h and id <> :id")
+			.param("h", dropped.householdId()).param("id", drop).query(Long.class).single();
+		if (dropped.relationship().equals("HEAD") && others > 0) {
+			throw new org.simpul.shared.InvalidInputException(
+					org.simpul.shared.FieldProblem.of("keep", "HEAD_CANNOT_BE_MERGED_AWAY"));
+		}
+		Timestamp now = Timestamp.from(clock.instant());
+		jdbc.sql("""
+				update programme_membership m set status = 'INACTIVE', until = coalesce(m.until, cast(:now as date))
+				where m.person_id = :drop and m.status = 'ACTIVE' and exists (select 1 from programme_membership k
+				      where k.person_id = :keep and k.programme_code = m.programme_code and k.status = 'ACTIVE')""")
+			.param("now", now).param("drop", drop).param("keep", keep).update();
+		jdbc.sql("update programme_membership set person_id = :keep where person_id = :drop")
+			.param("keep", keep).param("drop", drop).update();
+		String change = "{\"mergedPerson\": [\"" + Identifiers.masked(dropped.nik()) + "\", \"" + keep + "\"]}";
+		for (UUID household : new UUID[] { dropped.householdId(), keptHousehold }) {
+			jdbc.sql("""
+					insert into registry_change (household_id, person_id, changed_at, changed_by, source, action, changes)
+					values (:household, :person, :now, :by, 'DUPLICATE_REVIEW', 'MERGED', cast(:changes as jsonb))""")
+				.param("household", household).param("person", household.equals(keptHousehold) ? keep : drop)
+				.param("now", now).param("by", actor.id()).param("changes", change).update();
+			if (household.equals(keptHousehold)) {
+				break;
+			}
+		}
+		jdbc.sql("update duplicate_candidate set status = 'MERGED', decided_at = :now, decided_by = :by where id = :id")
+			.param("now", now).param("by", actor.id()).param("id", id).update();
+		jdbc.sql("delete from duplicate_candidate where status = 'OPEN' and (person_a = :drop or person_b = :drop)")
+			.param("drop", drop).update();
+		jdbc.sql("delete from person where id = :drop").param("drop", drop).update();
+		if (others == 0 && !dropped.householdId().equals(keptHousehold)) {
+			jdbc.sql("update programme_membership set household_id = :keep where household_id = :drop")
+				.param("keep", keptHousehold).param("drop", dropped.householdId()).update();
+			jdbc.sql("delete from household where id = :drop").param("drop", dropped.householdId()).update();
+		}
+	}
+
 	private static void requireReviewer(CurrentUser actor) {
 		if (!REVIEWERS.contains(actor.role())) {
 			throw new AccessDeniedException("Duplicate review is not for " + actor.role());
