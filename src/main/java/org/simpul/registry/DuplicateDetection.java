@@ -227,6 +227,10 @@ public class DuplicateDetection {
 		}
 	}
 
+	static boolean mayReview(Role role) {
+		return REVIEWERS.contains(role);
+	}
+
 	private static void requireReviewer(CurrentUser actor) {
 		if (!REVIEWERS.contains(actor.role())) {
 			throw new AccessDeniedException("Duplicate review is not for " + actor.role());

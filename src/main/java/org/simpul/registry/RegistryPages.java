@@ -58,6 +58,7 @@ class RegistryPages {
 		RegistryAccess.requireReader(access.requireUser());
 		model.addAttribute("mayWrite", RegistryAccess.mayWrite(access.requireUser().role()));
 		model.addAttribute("mayImport", RegistryImports.mayImport(access.requireUser().role()));
+		model.addAttribute("mayReview", DuplicateDetection.mayReview(access.requireUser().role()));
 		return "registry/search";
 	}
 
@@ -68,6 +69,7 @@ class RegistryPages {
 		CurrentUser user = access.requireUser();
 		model.addAttribute("mayWrite", RegistryAccess.mayWrite(user.role()));
 		model.addAttribute("mayImport", RegistryImports.mayImport(user.role()));
+		model.addAttribute("mayReview", DuplicateDetection.mayReview(user.role()));
 		model.addAttribute("name", name);
 		model.addAttribute("welfareDecile", welfareDecile);
 		model.addAttribute("programme", programme);

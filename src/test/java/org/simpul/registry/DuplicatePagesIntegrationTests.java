@@ -1,0 +1,65 @@
+package org.simpul.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.simpul.SimpulIntegrationTest;
+import org.simpul.access.DemoLogins;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/** The supervisor's duplicate review page: scan, see the pair, mark it as two different people. */
+@SimpulIntegrationTest
+class DuplicatePagesIntegrationTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private MockHttpSession login(String username) {
+		return (MockHttpSession) mvc.post().uri("/masuk").with(csrf()).param("username", username)
+			.param("password", DemoLogins.PASSWORD).exchange().getMvcResult().getRequest().getSession(false);
+	}
+
+	private void register(String kk, String nik, String name) {
+		assertThat(mvc.post().uri("/api/v1/households")
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "fo.procot"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"kkNumber": "%s", "villageCode": "33.28.10.1008", "members": [
+					  {"nik": "%s", "name": "%s", "birthDate": "1988-03-09", "sex": "F", "relationship": "HEAD"}]}"""
+				.formatted(kk, nik, name))).hasStatus(HttpStatus.CREATED);
+	}
+
+	@Test
+	void supervisorScansAndDismissesAPair() throws Exception {
+		register(TestIdentifiers.kk("33.28.10"), TestIdentifiers.nik("33.28.10", LocalDate.of(1988, 3, 9), Sex.F),
+				"Nurkhasanah Lestari");
+		register(TestIdentifiers.kk("33.28.10"), TestIdentifiers.nik("33.28.10", LocalDate.of(1988, 3, 9), Sex.F),
+				"Noerchasanah Lestari");
+		MockHttpSession session = login("tksk.slawi");
+		assertThat(mvc.post().uri("/registri/duplikat/pindai").session(session).with(csrf()))
+			.hasStatus(HttpStatus.FOUND);
+		assertThat(mvc.get().uri("/registri/duplikat").session(session)).hasStatusOk()
+			.bodyText().contains("Kemungkinan data ganda", "Nurkhasanah Lestari", "Noerchasanah Lestari");
+		UUID candidate = jdbc.sql("""
+				select d.id from duplicate_candidate d join person a on a.id = d.person_a join person b on b.id = d.person_b
+				where d.status = 'OPEN' and 'Nurkhasanah Lestari' in (a.name, b.name)""").query(UUID.class).single();
+		assertThat(mvc.post().uri("/registri/duplikat/{id}/abaikan", candidate).session(session).with(csrf()))
+			.hasStatus(HttpStatus.FOUND);
+		assertThat(jdbc.sql("select status from duplicate_candidate where id = :id").param("id", candidate)
+			.query(String.class).single()).isEqualTo("DISMISSED");
+		assertThat(mvc.get().uri("/registri/duplikat").session(session)).bodyText().doesNotContain("Noerchasanah Lestari");
+		assertThat(mvc.get().uri("/registri/duplikat").session(login("fo.procot"))).hasStatus(HttpStatus.FORBIDDEN);
+	}
+}
