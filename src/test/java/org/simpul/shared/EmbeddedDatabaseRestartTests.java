@@ -60,7 +60,7 @@ class EmbeddedDatabaseRestartTests {
 	void refusesASecondProcessOnTheSameDataDirectory() {
 		Path shared = dataDir.resolveSibling("restart-twice");
 		try (ConfigurableApplicationContext first = new SpringApplicationBuilder(SimpulApplication.class)
-			.run("--server.port=0", "--simpul.data-dir=" + shared)) {
+			.run("--server.port=0", "--simpul.data-dir=" + shared, "--simpul.demo.persons=0")) {
 			org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
 				// a second JVM is simulated by taking the directory's lock from another channel in this one
 				try (var channel = java.nio.channels.FileChannel.open(shared.toAbsolutePath().resolve("simpul.lock"),
@@ -77,7 +77,7 @@ class EmbeddedDatabaseRestartTests {
 		int port = freePort();
 		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				System.getProperty("java.class.path"), SimpulApplication.class.getName(), "--server.port=" + port,
-				"--simpul.data-dir=" + dataDir)
+				"--simpul.data-dir=" + dataDir, "--simpul.demo.persons=0")
 			.redirectErrorStream(true)
 			.redirectOutput(new File(dataDir.getParent().toFile(), "restart-" + username + ".log"))
 			.start();
@@ -110,7 +110,8 @@ class EmbeddedDatabaseRestartTests {
 	}
 
 	private ConfigurableApplicationContext start() {
-		return new SpringApplicationBuilder(SimpulApplication.class).run("--server.port=0", "--simpul.data-dir=" + dataDir);
+		return new SpringApplicationBuilder(SimpulApplication.class).run("--server.port=0", "--simpul.data-dir=" + dataDir,
+				"--simpul.demo.persons=0");
 	}
 
 	private static List<String> usernames(JdbcClient jdbc) {
