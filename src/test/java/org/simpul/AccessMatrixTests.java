@@ -355,12 +355,13 @@ class AccessMatrixTests {
 			.param("village", village)
 			.update();
 		jdbc.sql("""
-				insert into person (id, household_id, position, nik, kk_number, name, name_key, phonetic_key, birth_date,
-				                    sex, relationship)
-				values (:id, :household, 0, :nik, '0', 'Matrix Person', 'matrix person', 'mtrs prsn', date '1975-01-02',
-				        'M', 'HEAD')""")
+				insert into person (id, household_id, village_code, position, nik, kk_number, name, name_key, phonetic_key,
+				                    birth_date, sex, relationship)
+				values (:id, :household, :village, 0, :nik, '0', 'Matrix Person', 'matrix person', 'mtrs prsn',
+				        date '1975-01-02', 'M', 'HEAD')""")
 			.param("id", person)
 			.param("household", household)
+			.param("village", village)
 			.param("nik", nik)
 			.update();
 		return new Household(household, person, nik);

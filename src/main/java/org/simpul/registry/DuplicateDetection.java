@@ -32,6 +32,10 @@ public class DuplicateDetection {
 
 	static final double THRESHOLD = 0.9;
 
+	/** Joins a candidate {@code d} to its persons {@code pa}, {@code pb}; both must lie in {@code :territory}. */
+	private static final String BOTH_WITHIN = "join person pa on pa.id = d.person_a join person pb on pb.id = d.person_b"
+			+ " where " + Territory.sqlCondition("pa.village_code") + " and " + Territory.sqlCondition("pb.village_code");
+
 	private static final Set<Role> REVIEWERS = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.SUPERVISOR);
 
 	private final JdbcClient jdbc;
@@ -69,9 +73,8 @@ public class DuplicateDetection {
 	@Transactional
 	public int scan(CurrentUser actor) {
 		requireReviewer(actor);
-		String scope = "(select p.id, p.name_key, p.phonetic_key, p.birth_date, p.sex, p.kk_number, h.village_code"
-				+ " from person p join household h on h.id = p.household_id where "
-				+ Territory.sqlCondition("h.village_code") + ")";
+		String scope = "(select p.id, p.name_key, p.phonetic_key, p.birth_date, p.sex, p.kk_number, p.village_code"
+				+ " from person p where " + Territory.sqlCondition("p.village_code") + ")";
 		String sql = "with scope as " + scope + """
 				, pairs as (
 				    select a.id as a, b.id as b, 'DISTRICT_BIRTH_DATE' as block from scope a join scope b
@@ -112,12 +115,7 @@ public class DuplicateDetection {
 	/** The review queue: candidates whose two persons both lie in the caller's territory, best first. */
 	public PageResponse<Candidate> candidates(CurrentUser actor, String status, PageRequest page) {
 		requireReviewer(actor);
-		String where = """
-				 from duplicate_candidate d
-				 join person pa on pa.id = d.person_a join household ha on ha.id = pa.household_id
-				 join person pb on pb.id = d.person_b join household hb on hb.id = pb.household_id
-				 where d.status = :status and """ + " " + Territory.sqlCondition("ha.village_code") + " and "
-				+ Territory.sqlCondition("hb.village_code");
+		String where = " from duplicate_candidate d " + BOTH_WITHIN + " and d.status = :status";
 		long total = jdbc.sql("select count(*) " + where).param("status", status)
 			.param("territory", actor.territory().sqlParameter()).query(Long.class).single();
 		List<Candidate> content = jdbc.sql("""
@@ -138,11 +136,7 @@ public class DuplicateDetection {
 	public void dismiss(CurrentUser actor, UUID id) {
 		requireReviewer(actor);
 		boolean visible = jdbc.sql("""
-				select count(*) from duplicate_candidate d
-				 join person pa on pa.id = d.person_a join household ha on ha.id = pa.household_id
-				 join person pb on pb.id = d.person_b join household hb on hb.id = pb.household_id
-				 where d.id = :id and """ + " " + Territory.sqlCondition("ha.village_code") + " and "
-				+ Territory.sqlCondition("hb.village_code"))
+				select count(*) from duplicate_candidate d""" + " " + BOTH_WITHIN + " and d.id = :id")
 			.param("id", id)
 			.param("territory", actor.territory().sqlParameter())
 			.query(Long.class)
@@ -170,11 +164,8 @@ public class DuplicateDetection {
 		requireReviewer(actor);
 		record Pair(UUID personA, UUID personB) {
 		}
-		Pair pair = jdbc.sql("select d.person_a, d.person_b from duplicate_candidate d"
-				+ " join person pa on pa.id = d.person_a join household ha on ha.id = pa.household_id"
-				+ " join person pb on pb.id = d.person_b join household hb on hb.id = pb.household_id"
-				+ " where d.id = :id and d.status = 'OPEN' and " + Territory.sqlCondition("ha.village_code") + " and "
-				+ Territory.sqlCondition("hb.village_code") + " for update of d")
+		Pair pair = jdbc.sql("select d.person_a, d.person_b from duplicate_candidate d " + BOTH_WITHIN
+				+ " and d.id = :id and d.status = 'OPEN' for update of d")
 			.param("id", id)
 			.param("territory", actor.territory().sqlParameter())
 			.query(Pair.class)

@@ -179,7 +179,10 @@ public class HouseholdRegistration {
 		int position = jdbc.sql("select coalesce(max(position), -1) + 1 from person where household_id = :id")
 			.param("id", toHousehold).query(Integer.class).single();
 		java.time.Instant now = clock.instant();
-		jdbc.sql("update person set household_id = :to, position = :position, kk_number = :kk where id = :id")
+		jdbc.sql("""
+				update person set household_id = :to, position = :position, kk_number = :kk,
+				       village_code = (select village_code from household where id = :to)
+				where id = :id""")
 			.param("to", toHousehold).param("position", position).param("kk", targetKk).param("id", personId).update();
 		jdbc.sql("update household set version = version + 1, updated_at = :now where id in (:from, :to)")
 			.param("now", Timestamp.from(now)).param("from", person.householdId()).param("to", toHousehold).update();
@@ -385,10 +388,12 @@ public class HouseholdRegistration {
 		String nik = Identifiers.digitsOnly(m.nik());
 		String kk = m.kkNumber() == null || m.kkNumber().isBlank() ? householdKk : Identifiers.digitsOnly(m.kkNumber());
 		jdbc.sql("""
-				insert into person (id, household_id, position, nik, kk_number, name, name_key, phonetic_key, birth_place,
-				                    birth_date, sex, relationship, disability, education, occupation, marital_status)
-				values (:id, :household, :position, :nik, :kk, :name, :nameKey, :phonetic, :birthPlace, :birthDate, :sex,
-				        :relationship, :disability, :education, :occupation, :marital)""")
+				insert into person (id, household_id, village_code, position, nik, kk_number, name, name_key, phonetic_key,
+				                    birth_place, birth_date, sex, relationship, disability, education, occupation,
+				                    marital_status)
+				select :id, h.id, h.village_code, :position, :nik, :kk, :name, :nameKey, :phonetic, :birthPlace, :birthDate,
+				       :sex, :relationship, :disability, :education, :occupation, :marital
+				from household h where h.id = :household""")
 			.param("id", id)
 			.param("household", householdId)
 			.param("position", position)

@@ -19,8 +19,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Finds persons inside the caller's territory: by NIK (exact), or by name, which forgives old spellings and
- * typos (trigram similarity on the normalised name, or the same Indonesian phonetic key), narrowed by birth
- * date, region, welfare decile or programme. Results are paged, best match first.
+ * typos: each searched word is widened through the {@link NameDictionary} to the words of registered names
+ * that resemble it (trigram similarity), sound the same (Indonesian phonetic key) or begin with it, and a
+ * person matches when the name holds a widened word for every searched word. Narrowed by birth date, region,
+ * welfare decile or programme; paged, best match (word similarity of the whole name) first.
  */
 @Service
 public class PersonSearch {
@@ -31,10 +33,13 @@ public class PersonSearch {
 
 	private final RegionCatalog regions;
 
-	PersonSearch(JdbcClient jdbc, IdentifierRules identifiers, RegionCatalog regions) {
+	private final NameDictionary dictionary;
+
+	PersonSearch(JdbcClient jdbc, IdentifierRules identifiers, RegionCatalog regions, NameDictionary dictionary) {
 		this.jdbc = jdbc;
 		this.identifiers = identifiers;
 		this.regions = regions;
+		this.dictionary = dictionary;
 	}
 
 	/** A search: either {@code nik}, or {@code name} with optional filters. */
@@ -43,7 +48,7 @@ public class PersonSearch {
 	}
 
 	private static final String SUMMARY = """
-			select p.id, p.household_id, p.nik, p.name, p.birth_date, p.sex, p.relationship, h.village_code,
+			select p.id, p.household_id, p.nik, p.name, p.birth_date, p.sex, p.relationship, p.village_code,
 			       h.welfare_decile
 			from person p join household h on h.id = p.household_id
 			""";
@@ -68,7 +73,7 @@ public class PersonSearch {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(FieldProblem.of("nik", problems.getFirst().name()));
 		}
-		List<Row> rows = jdbc.sql(SUMMARY + " where p.nik = :nik and " + Territory.sqlCondition("h.village_code"))
+		List<Row> rows = jdbc.sql(SUMMARY + " where p.nik = :nik and " + Territory.sqlCondition("p.village_code"))
 			.param("nik", Identifiers.digitsOnly(text))
 			.param("territory", user.territory().sqlParameter())
 			.query(Row.class)
@@ -94,40 +99,88 @@ public class PersonSearch {
 		if (query.welfareDecile() != null && (query.welfareDecile() < 1 || query.welfareDecile() > 10)) {
 			throw new InvalidInputException(FieldProblem.of("welfareDecile", "DECILE_OUT_OF_RANGE"));
 		}
-		// word similarity (:key <% name_key): the searched words must resemble words of the name (60% by
-		// default), so "Soeprapto" finds "Suprapto Joyohadikusumo" while a shared common first name alone
-		// is not enough; the GIN trigram index answers it
-		String where = " where (:key <% p.name_key or p.phonetic_key = :phonetic) and "
-				+ Territory.sqlCondition("h.village_code") + """
-				   and (cast(:birthDate as date) is null or p.birth_date = :birthDate)
-				   and (cast(:decile as integer) is null or h.welfare_decile = :decile)
-				   and (cast(:programme as text) is null or exists (
-				        select 1 from programme_membership m where m.programme_code = :programme and m.status = 'ACTIVE'
-				          and (m.person_id = p.id or m.household_id = h.id)))
-				""";
-		long total = jdbc.sql("select count(*) from person p join household h on h.id = p.household_id " + where)
+		List<List<String>> widened = new ArrayList<>();
+		for (String word : searchedWords(key)) {
+			List<String> similar = dictionary.similarWords(word);
+			if (similar.isEmpty()) {
+				return PageResponse.of(List.of(), page, 0);
+			}
+			widened.add(similar);
+		}
+		// for every searched word, the name must hold one of its widened words: a GIN index on the words of
+		// the name answers each condition and their intersection; the literal arrays let the planner see
+		// how rare the words are (they hold only the letters a to z, checked by NameDictionary)
+		StringBuilder where = new StringBuilder(" where " + Territory.sqlCondition("p.village_code"));
+		for (List<String> words : widened) {
+			where.append(" and string_to_array(p.name_key, ' ') && ").append(NameDictionary.arrayLiteral(words));
+		}
+		where.append("""
+				 and (cast(:birthDate as date) is null or p.birth_date = :birthDate)
+				 and (cast(:decile as integer) is null or exists (
+				      select 1 from household d where d.id = p.household_id and d.welfare_decile = :decile))
+				 and (cast(:programme as text) is null or exists (
+				      select 1 from programme_membership m where m.programme_code = :programme and m.status = 'ACTIVE'
+				        and (m.person_id = p.id or m.household_id = p.household_id)))
+				""");
+		// the page and the number of all matches in one pass over the (few) matching persons; the household
+		// is joined for the page's rows only
+		List<RankedRow> rows = jdbc.sql("""
+				select c.id, c.household_id, c.nik, c.name, c.birth_date, c.sex, c.relationship, c.village_code,
+				       h.welfare_decile, c.total
+				from (select p.id, p.household_id, p.nik, p.name, p.birth_date, p.sex, p.relationship, p.village_code,
+				             word_similarity(:key, p.name_key) as rank, count(*) over () as total
+				      from person p """ + " " + where + """
+				      order by rank desc, p.name, p.id limit :limit offset :offset) c
+				join household h on h.id = c.household_id
+				order by c.rank desc, c.name, c.id""")
 			.param("key", key)
-			.param("phonetic", IndonesianNames.phonetic(query.name()))
-			.param("territory", within)
-			.param("birthDate", query.birthDate())
-			.param("decile", query.welfareDecile())
-			.param("programme", blankToNull(query.programme()))
-			.query(Long.class)
-			.single();
-		List<Row> rows = jdbc.sql(SUMMARY + " " + where
-				+ " order by word_similarity(:key, p.name_key) desc, p.name, p.id limit :limit offset :offset")
-			.param("key", key)
-			.param("phonetic", IndonesianNames.phonetic(query.name()))
 			.param("territory", within)
 			.param("birthDate", query.birthDate())
 			.param("decile", query.welfareDecile())
 			.param("programme", blankToNull(query.programme()))
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query(Row.class)
+			.query(RankedRow.class)
 			.list();
-		return PageResponse.of(summaries(user, rows), page, total);
+		long total;
+		if (!rows.isEmpty()) {
+			total = rows.getFirst().total();
+		}
+		else if (page.offset() == 0) {
+			total = 0;
+		}
+		else {
+			// a page past the end: the window had no row to carry the count
+			total = jdbc.sql("select count(*) from person p " + where)
+				.param("territory", within)
+				.param("birthDate", query.birthDate())
+				.param("decile", query.welfareDecile())
+				.param("programme", blankToNull(query.programme()))
+				.query(Long.class)
+				.single();
+		}
+		List<Row> plain = rows.stream().map(r -> new Row(r.id(), r.householdId(), r.nik(), r.name(), r.birthDate(),
+				r.sex(), r.relationship(), r.villageCode(), r.welfareDecile())).toList();
+		return PageResponse.of(summaries(user, plain), page, total);
 	}
+
+	private record RankedRow(java.util.UUID id, java.util.UUID householdId, String nik, String name,
+			java.time.LocalDate birthDate, Sex sex, Relationship relationship, String villageCode,
+			Integer welfareDecile, long total) {
+	}
+
+	/**
+	 * The words of a normalised name that narrow a search: those of three letters or more (an initial such as
+	 * the {@code M} of {@code M. Yusuf} only ranks), at most {@value #MAX_WORDS}; a name of short words only
+	 * is searched by all of them.
+	 */
+	static List<String> searchedWords(String key) {
+		List<String> all = List.of(key.split(" "));
+		List<String> longer = all.stream().filter(w -> w.length() >= 3).distinct().limit(MAX_WORDS).toList();
+		return longer.isEmpty() ? all.stream().filter(w -> !w.isEmpty()).distinct().limit(MAX_WORDS).toList() : longer;
+	}
+
+	private static final int MAX_WORDS = 6;
 
 	private List<PersonSummary> summaries(CurrentUser user, List<Row> rows) {
 		Map<String, String> names = regions.names(rows.stream().map(Row::villageCode).toList());

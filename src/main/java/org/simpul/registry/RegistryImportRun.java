@@ -239,6 +239,9 @@ class RegistryImportRun {
 
 	/** The set-based part: rejections that need the whole file or the database, then the upserts. */
 	private long applyStaged(Job job, Territory territory) {
+		// this transaction's sorts and hashes (a million staged rows) stay in memory instead of spilling to disk
+		jdbc.sql("set local work_mem = '256MB'").update();
+		jdbc.sql("set local maintenance_work_mem = '256MB'").update();
 		step("1", () -> jdbc.sql("create index on import_row (nik)").update());
 		step("2", () -> jdbc.sql("create index on import_row (kk)").update());
 		step("3", () -> jdbc.sql("analyze import_row (nik, kk, relationship, line)").update());
@@ -298,21 +301,26 @@ class RegistryImportRun {
 				from import_household s where s.kk = h.kk_number and """ + " " + HOUSEHOLD_DIFFERS)
 			.param("now", now)
 			.update());
-		step("7", () -> jdbc.sql("""
-				insert into household (id, version, kk_number, village_code, rt, rw, address, welfare_decile, roof, wall,
-				                       floor, floor_area_m2, electricity, latrine, drinking_water, created_at, updated_at)
-				select gen_random_uuid(), 0, s.kk, s.village_code, s.rt, s.rw, s.address, s.decile, s.roof, s.wall, s.floor,
-				       s.floor_area, s.electricity, s.latrine, s.drinking_water, :now, :now
-				from import_household s where not exists (select 1 from household h where h.kk_number = s.kk)""")
-			.param("now", now)
-			.update());
-		step("8", () -> jdbc.sql("""
+		step("7 new households", () -> jdbc.sql("""
+				with created as (
+				    insert into household (id, version, kk_number, village_code, rt, rw, address, welfare_decile, roof,
+				                           wall, floor, floor_area_m2, electricity, latrine, drinking_water, created_at,
+				                           updated_at)
+				    select uuidv7(), 0, s.kk, s.village_code, s.rt, s.rw, s.address, s.decile, s.roof, s.wall, s.floor,
+				           s.floor_area, s.electricity, s.latrine, s.drinking_water, :now, :now
+				    from import_household s where not exists (select 1 from household h where h.kk_number = s.kk)
+				    returning id, village_code)
 				insert into registry_change (household_id, changed_at, changed_by, source, action, changes)
-				select h.id, :now, :by, 'IMPORT', 'CREATED', jsonb_build_object('villageCode', jsonb_build_array(null, h.village_code))
-				from household h join import_household s on s.kk = h.kk_number where h.created_at = :now""")
+				select id, :now, :by, 'IMPORT', 'CREATED', jsonb_build_object('villageCode', jsonb_build_array(null, village_code))
+				from created""")
 			.param("now", now)
 			.param("by", job.uploadedBy())
 			.update());
+		// the persons of the file the registry already holds, found once by NIK for the steps below
+		step("known persons", () -> jdbc.sql("""
+				create temp table import_known on commit drop as
+				select r.nik, p.id as person_id from import_row r join person p on p.nik = r.nik""").update());
+		jdbc.sql("analyze import_known").update();
 		// persons: known NIKs are updated where the file differs (moving them to their KK's household), new ones added
 		step("9", () -> jdbc.sql("""
 				insert into registry_change (household_id, person_id, changed_at, changed_by, source, action, changes)
@@ -324,45 +332,64 @@ class RegistryImportRun {
 				    'relationship', case when p.relationship is distinct from r.relationship
 				                         then jsonb_build_array(p.relationship, r.relationship) end,
 				    'household', case when p.household_id is distinct from h.id then jsonb_build_array(p.household_id, h.id) end))
-				from person p join import_row r on r.nik = p.nik join household h on h.kk_number = r.kk
+				from import_known k join person p on p.id = k.person_id join import_row r on r.nik = k.nik
+				join household h on h.kk_number = r.kk
 				where """ + " " + PERSON_DIFFERS)
 			.param("now", now)
 			.param("by", job.uploadedBy())
 			.update());
 		step("10", () -> jdbc.sql("""
-				update person p set household_id = h.id, kk_number = r.kk, name = r.name, name_key = r.name_key,
+				update person p set household_id = h.id, village_code = h.village_code, kk_number = r.kk, name = r.name, name_key = r.name_key,
 				       phonetic_key = r.phonetic_key, birth_place = coalesce(r.birth_place, p.birth_place),
 				       birth_date = r.birth_date, sex = r.sex, relationship = r.relationship,
 				       disability = coalesce(r.disability, p.disability), education = coalesce(r.education, p.education),
 				       occupation = coalesce(r.occupation, p.occupation)
-				from import_row r join household h on h.kk_number = r.kk
-				where r.nik = p.nik and """ + " " + PERSON_DIFFERS)
+				from import_known k join import_row r on r.nik = k.nik join household h on h.kk_number = r.kk
+				where p.id = k.person_id and """ + " " + PERSON_DIFFERS)
 			.update());
-		step("11", () -> jdbc.sql("""
-				insert into person (id, household_id, position, nik, kk_number, name, name_key, phonetic_key, birth_place,
-				                    birth_date, sex, relationship, disability, education, occupation)
-				select gen_random_uuid(), h.id,
-				       coalesce(last.position, -1)
-				         + row_number() over (partition by h.id order by (r.relationship = 'HEAD') desc, r.line),
-				       r.nik, r.kk, r.name, r.name_key, r.phonetic_key, r.birth_place, r.birth_date, r.sex, r.relationship,
-				       r.disability, r.education, r.occupation
-				from import_row r join household h on h.kk_number = r.kk
-				left join (select x.household_id, max(x.position) as position
-				           from person x join household hh on hh.id = x.household_id
-				           join import_household s on s.kk = hh.kk_number group by x.household_id) last
-				       on last.household_id = h.id
-				where not exists (select 1 from person p where p.nik = r.nik)""")
+		// new persons, numbered after the members their household already has; the ids of the inserted rows are
+		// kept, so that their programme memberships need no second search by NIK
+		jdbc.sql("create temp table import_new_person (id uuid not null, nik text collate \"C\" not null) on commit drop")
+			.update();
+		step("11 new persons", () -> jdbc.sql("""
+				with inserted as (
+				    insert into person (id, household_id, village_code, position, nik, kk_number, name, name_key,
+				                        phonetic_key, birth_place, birth_date, sex, relationship, disability, education,
+				                        occupation)
+				    select uuidv7(), h.id, h.village_code,
+				           coalesce(last.position, -1)
+				             + row_number() over (partition by h.id order by (r.relationship = 'HEAD') desc, r.line),
+				           r.nik, r.kk, r.name, r.name_key, r.phonetic_key, r.birth_place, r.birth_date, r.sex,
+				           r.relationship, r.disability, r.education, r.occupation
+				    from import_row r join household h on h.kk_number = r.kk
+				    left join (select hh.id as household_id,
+				                      (select max(x.position) from person x where x.household_id = hh.id) as position
+				               from import_household s join household hh on hh.kk_number = s.kk) last
+				           on last.household_id = h.id
+				    where not exists (select 1 from import_known k where k.nik = r.nik)
+				    returning id, nik)
+				insert into import_new_person (id, nik) select id, nik from inserted""")
 			.update());
-		// programme memberships the file names and the registry does not yet hold as active: one statement for
-		// person programmes and one for household programmes, so that each can use its owner's index
-		step("memberships of persons", () -> jdbc.sql("""
+		jdbc.sql("analyze import_new_person").update();
+		// programme memberships the file names: a new person's are all new; a known person or household gets
+		// those it does not yet hold as active
+		step("memberships of new persons", () -> jdbc.sql("""
 				insert into programme_membership (id, programme_code, person_id, status, source, recorded_at)
-				select gen_random_uuid(), m.code, m.person_id, 'ACTIVE', 'IMPORT', :now
-				from (select distinct c.code, p.id as person_id
-				      from import_row r
+				select uuidv7(), m.code, m.person_id, 'ACTIVE', 'IMPORT', :now
+				from (select distinct c.code, n.id as person_id
+				      from import_new_person n join import_row r on r.nik = n.nik
 				      cross join lateral unnest(string_to_array(r.programmes, '|')) as c(code)
 				      join programme g on g.code = c.code and g.target = 'PERSON'
-				      join person p on p.nik = r.nik
+				      where r.programmes is not null) m""")
+			.param("now", now)
+			.update());
+		step("memberships of known persons", () -> jdbc.sql("""
+				insert into programme_membership (id, programme_code, person_id, status, source, recorded_at)
+				select uuidv7(), m.code, m.person_id, 'ACTIVE', 'IMPORT', :now
+				from (select distinct c.code, k.person_id
+				      from import_known k join import_row r on r.nik = k.nik
+				      cross join lateral unnest(string_to_array(r.programmes, '|')) as c(code)
+				      join programme g on g.code = c.code and g.target = 'PERSON'
 				      where r.programmes is not null) m
 				where not exists (select 1 from programme_membership x where x.person_id = m.person_id
 				                  and x.programme_code = m.code and x.status = 'ACTIVE')""")
@@ -370,12 +397,12 @@ class RegistryImportRun {
 			.update());
 		step("memberships of households", () -> jdbc.sql("""
 				insert into programme_membership (id, programme_code, household_id, status, source, recorded_at)
-				select gen_random_uuid(), m.code, m.household_id, 'ACTIVE', 'IMPORT', :now
-				from (select distinct c.code, p.household_id
+				select uuidv7(), m.code, m.household_id, 'ACTIVE', 'IMPORT', :now
+				from (select distinct c.code, h.id as household_id
 				      from import_row r
 				      cross join lateral unnest(string_to_array(r.programmes, '|')) as c(code)
 				      join programme g on g.code = c.code and g.target = 'HOUSEHOLD'
-				      join person p on p.nik = r.nik
+				      join household h on h.kk_number = r.kk
 				      where r.programmes is not null) m
 				where not exists (select 1 from programme_membership x where x.household_id = m.household_id
 				                  and x.programme_code = m.code and x.status = 'ACTIVE')""")

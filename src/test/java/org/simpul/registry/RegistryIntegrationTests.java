@@ -233,11 +233,30 @@ class RegistryIntegrationTests {
 	}
 
 	@Test
+	void findsNamesThatSoundTheSame() {
+		Family family = family("33.28.10.1008", "Mochammad Rifa'i Thohir");
+		assertThat(post("fo.procot", "/api/v1/households", family.body())).hasStatus(HttpStatus.CREATED);
+		assertThat(post("psm.procot", "/api/v1/persons/search", "{\"name\": \"Muhamad Rifai Tohir\"}"))
+			.hasStatusOk()
+			.bodyJson()
+			.satisfies(json -> {
+				assertThat(json).extractingPath("$.content[0].name").isEqualTo("Mochammad Rifa'i Thohir");
+				assertThat(json).extractingPath("$.page.totalElements").asNumber().isEqualTo(1);
+			});
+		// a word that no registered name resembles finds nobody
+		assertThat(post("psm.procot", "/api/v1/persons/search", "{\"name\": \"Mochammad Xyzzyq\"}")).bodyJson()
+			.extractingPath("$.page.totalElements")
+			.asNumber()
+			.isEqualTo(0);
+	}
+
+	@Test
 	void findsNamesWhateverTheirSpelling() {
 		Family family = family("33.28.10.1008", "Soeprapto Djojohadikoesoemo");
 		assertThat(post("fo.procot", "/api/v1/households", family.body())).hasStatus(HttpStatus.CREATED);
+		// old and new spellings, a typo in each word, the beginning of a word, and words swapped
 		for (String spelling : List.of("Suprapto Joyohadikusumo", "Suprapto Djojohadikusumo", "soeprapto",
-				"Supraptoo Jojohadikusumo")) {
+				"Supraptoo Jojohadikusumo", "Suprapro Joyohadikusuma", "Supra", "Joyohadikusumo Suprapto")) {
 			assertThat(post("psm.procot", "/api/v1/persons/search", "{\"name\": \"" + spelling + "\"}"))
 				.as(spelling)
 				.hasStatusOk()
