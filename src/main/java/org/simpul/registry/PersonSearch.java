@@ -122,15 +122,21 @@ public class PersonSearch {
 				      select 1 from programme_membership m where m.programme_code = :programme and m.status = 'ACTIVE'
 				        and (m.person_id = p.id or m.household_id = p.household_id)))
 				""");
-		// the page and the number of all matches in one pass over the (few) matching persons; the household
-		// is joined for the page's rows only
+		// at most CANDIDATES matching persons are ranked and counted, in one pass; the household is joined
+		// for the page's rows only. (The matches are a materialised CTE, read only as far as the limit, so
+		// that the limit cannot tempt the planner into a sequential scan of the registry.) A search that matches more (one very common word over a whole regency)
+		// says so instead of ranking tens of thousands of persons nobody would page through.
 		List<RankedRow> rows = jdbc.sql("""
+				with matching as materialized (
+				    select p.id, p.household_id, p.nik, p.name, p.name_key, p.birth_date, p.sex, p.relationship,
+				           p.village_code
+				    from person p """ + " " + where + """
+				)
 				select c.id, c.household_id, c.nik, c.name, c.birth_date, c.sex, c.relationship, c.village_code,
 				       h.welfare_decile, c.total
-				from (select p.id, p.household_id, p.nik, p.name, p.birth_date, p.sex, p.relationship, p.village_code,
-				             word_similarity(:key, p.name_key) as rank, count(*) over () as total
-				      from person p """ + " " + where + """
-				      order by rank desc, p.name, p.id limit :limit offset :offset) c
+				from (select m.*, word_similarity(:key, m.name_key) as rank, count(*) over () as total
+				      from (select * from matching limit :candidates) m
+				      order by rank desc, m.name, m.id limit :limit offset :offset) c
 				join household h on h.id = c.household_id
 				order by c.rank desc, c.name, c.id""")
 			.param("key", key)
@@ -138,6 +144,7 @@ public class PersonSearch {
 			.param("birthDate", query.birthDate())
 			.param("decile", query.welfareDecile())
 			.param("programme", blankToNull(query.programme()))
+			.param("candidates", CANDIDATES + 1)
 			.param("limit", page.size())
 			.param("offset", page.offset())
 			.query(RankedRow.class)
@@ -151,18 +158,24 @@ public class PersonSearch {
 		}
 		else {
 			// a page past the end: the window had no row to carry the count
-			total = jdbc.sql("select count(*) from person p " + where)
+			total = jdbc.sql("with matching as materialized (select 1 from person p " + where + ")"
+					+ " select count(*) from (select 1 from matching limit :candidates) m")
 				.param("territory", within)
 				.param("birthDate", query.birthDate())
 				.param("decile", query.welfareDecile())
 				.param("programme", blankToNull(query.programme()))
+				.param("candidates", CANDIDATES + 1)
 				.query(Long.class)
 				.single();
 		}
 		List<Row> plain = rows.stream().map(r -> new Row(r.id(), r.householdId(), r.nik(), r.name(), r.birthDate(),
 				r.sex(), r.relationship(), r.villageCode(), r.welfareDecile())).toList();
-		return PageResponse.of(summaries(user, plain), page, total);
+		return total > CANDIDATES ? PageResponse.capped(summaries(user, plain), page, CANDIDATES)
+				: PageResponse.of(summaries(user, plain), page, total);
 	}
+
+	/** How many matching persons a name search ranks at most. */
+	static final int CANDIDATES = 1000;
 
 	private record RankedRow(java.util.UUID id, java.util.UUID householdId, String nik, String name,
 			java.time.LocalDate birthDate, Sex sex, Relationship relationship, String villageCode,

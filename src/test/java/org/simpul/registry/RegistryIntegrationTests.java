@@ -233,6 +233,54 @@ class RegistryIntegrationTests {
 	}
 
 	@Test
+	void aSearchMatchingThousandsRanksTheFirstThousandAndSaysSo() {
+		// 1,001 persons called Kartosoewirjo in Rembul, each in a household of their own, with other second
+		// words and birth dates (so that no duplicate scan pairs them); removed again at the end
+		String village = "33.28.03.2001";
+		jdbc.sql("""
+				insert into household (id, version, kk_number, village_code, created_at, updated_at)
+				select ('00000000-0000-4000-8000-' || lpad(i::text, 12, '0'))::uuid, 0, '33280399' || lpad(i::text, 8, '0'),
+				       :village, now(), now()
+				from generate_series(1, 1001) as i""").param("village", village).update();
+		jdbc.sql("""
+				insert into person (id, household_id, village_code, position, nik, kk_number, name, name_key, phonetic_key,
+				                    birth_date, sex, relationship)
+				select uuidv7(), ('00000000-0000-4000-8000-' || lpad(i::text, 12, '0'))::uuid, :village, 0,
+				       '33280399' || lpad(i::text, 8, '0'), '33280399' || lpad(i::text, 8, '0'),
+				       'Kartosoewirjo ' || w, 'kartosuwiryo ' || w, 'krtswr ' || w, date '1930-01-01' + i, 'M', 'HEAD'
+				from generate_series(1, 1001) as i,
+				     lateral (select translate(lpad(i::text, 4, '0'), '0123456789', 'bcdfgjklmn') as w) words""")
+			.param("village", village)
+			.update();
+		try {
+			assertThat(post("manajer.tegal", "/api/v1/persons/search",
+					"{\"name\": \"Kartosuwiryo\", \"regionCode\": \"" + village + "\"}"))
+				.hasStatusOk()
+				.bodyJson()
+				.satisfies(json -> {
+					assertThat(json).extractingPath("$.page.totalElements").asNumber().isEqualTo(PersonSearch.CANDIDATES);
+					assertThat(json).extractingPath("$.page.totalElementsCapped").isEqualTo(true);
+					assertThat(json).extractingPath("$.content.length()").asNumber().isEqualTo(20);
+				});
+			// narrowed by the second word: the exact name first, a few look-alikes, counted exactly, no cap
+			assertThat(post("manajer.tegal", "/api/v1/persons/search", "{\"name\": \"Kartosuwiryo bbkm\"}"))
+				.bodyJson()
+				.satisfies(json -> {
+					assertThat(json).extractingPath("$.content[0].name").isEqualTo("Kartosoewirjo bbkm");
+					assertThat(json).extractingPath("$.page.totalElements").asNumber()
+						.satisfies(n -> assertThat(n.intValue()).isLessThan(PersonSearch.CANDIDATES));
+					assertThat(json).extractingPath("$.page").asMap().doesNotContainKey("totalElementsCapped");
+				});
+		}
+		finally {
+			jdbc.sql("delete from person where village_code = :village and kk_number like '33280399%'")
+				.param("village", village).update();
+			jdbc.sql("delete from household where village_code = :village and kk_number like '33280399%'")
+				.param("village", village).update();
+		}
+	}
+
+	@Test
 	void findsNamesThatSoundTheSame() {
 		Family family = family("33.28.10.1008", "Mochammad Rifa'i Thohir");
 		assertThat(post("fo.procot", "/api/v1/households", family.body())).hasStatus(HttpStatus.CREATED);
