@@ -230,6 +230,21 @@ class AccessMatrixTests {
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/persons/{id}",
 							t.householdIn(t.villageFor(region)).personId()), auth),
 					(role, relation) -> registry(role, relation, HttpStatus.OK, false)),
+			new Rule("POST /api/v1/persons/{id}/leave",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/persons/{id}/leave",
+							t.householdIn(t.villageFor(region)).personId())
+						.contentType(MediaType.APPLICATION_JSON)
+						.content("{\"reason\": \"MOVED_AWAY\", \"date\": \"2020-01-02\"}"), auth),
+					(role, relation) -> registry(role, relation, HttpStatus.OK, true)),
+			new Rule("POST /api/v1/persons/{id}/move",
+					(t, auth, region) -> {
+						String village = t.villageFor(region);
+						UUID child = t.childIn(t.householdIn(village), village);
+						return t.send(t.mvc.post().uri("/api/v1/persons/{id}/move", child)
+							.contentType(MediaType.APPLICATION_JSON)
+							.content("{\"householdId\": \"" + t.householdIn(village).householdId() + "\"}"), auth);
+					},
+					(role, relation) -> registry(role, relation, HttpStatus.OK, true)),
 			new Rule("GET /api/v1/registry/imports/{id}",
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/registry/imports/{id}", t.importIn(region)), auth),
 					(role, relation) -> switch (role) {
@@ -365,6 +380,23 @@ class AccessMatrixTests {
 			.param("nik", nik)
 			.update();
 		return new Household(household, person, nik);
+	}
+
+	/** A child added to {@code household} in {@code village}, written directly to the database. */
+	UUID childIn(Household household, String village) {
+		UUID person = UUID.randomUUID();
+		jdbc.sql("""
+				insert into person (id, household_id, village_code, position, nik, kk_number, name, name_key, phonetic_key,
+				                    birth_date, sex, relationship)
+				values (:id, :household, :village, 1, :nik, '0', 'Matrix Child', 'matrix child', 'mtrs kld',
+				        date '2010-01-02', 'M', 'CHILD')""")
+			.param("id", person)
+			.param("household", household.householdId())
+			.param("village", village)
+			.param("nik", org.simpul.registry.TestIdentifiers.nik(village.substring(0, 8), java.time.LocalDate.of(2010, 1, 2),
+					org.simpul.registry.Sex.M))
+			.update();
+		return person;
 	}
 
 	/** A finished import job uploaded for {@code region}, written directly to the database. */

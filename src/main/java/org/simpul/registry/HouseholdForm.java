@@ -58,6 +58,32 @@ final class HouseholdForm {
 		return new HouseholdForm(values, new ArrayList<>(List.of(0)));
 	}
 
+	/** The edit form of a registered household: its own fields filled in, no new member yet. */
+	static HouseholdForm of(Views.HouseholdView h) {
+		Map<String, String> values = new java.util.LinkedHashMap<>();
+		values.put("villageCode", h.villageCode());
+		values.put("rt", h.rt() == null ? "" : h.rt());
+		values.put("rw", h.rw() == null ? "" : h.rw());
+		values.put("address", h.address() == null ? "" : h.address());
+		values.put("welfareDecile", h.welfareDecile() == null ? "" : h.welfareDecile().toString());
+		Conditions c = h.conditions();
+		values.put("roof", c.roof() == null ? "" : c.roof().name());
+		values.put("wall", c.wall() == null ? "" : c.wall().name());
+		values.put("floor", c.floor() == null ? "" : c.floor().name());
+		values.put("floorAreaM2", c.floorAreaM2() == null ? "" : c.floorAreaM2().toPlainString());
+		values.put("electricity", c.electricity() == null ? "" : c.electricity().name());
+		values.put("latrine", c.latrine() == null ? "" : c.latrine().name());
+		values.put("drinkingWater", c.drinkingWater() == null ? "" : c.drinkingWater().name());
+		values.put("version", Integer.toString(h.version()));
+		return new HouseholdForm(values, new ArrayList<>());
+	}
+
+	/** A new member row of the edit form starts as a child of the household, the commonest case. */
+	void addNewMember() {
+		addMember();
+		values.put("members[" + memberIndexes.getLast() + "].relationship", "CHILD");
+	}
+
 	void addMember() {
 		memberIndexes.add(memberIndexes.isEmpty() ? 0 : memberIndexes.getLast() + 1);
 	}

@@ -20,6 +20,7 @@ import org.simpul.registry.Conditions.Roof;
 import org.simpul.registry.Conditions.Wall;
 import org.simpul.registry.PersonAttributes.Disability;
 import org.simpul.registry.PersonAttributes.Education;
+import org.simpul.registry.PersonAttributes.LeaveReason;
 import org.simpul.registry.PersonAttributes.MaritalStatus;
 import org.simpul.registry.PersonAttributes.MembershipStatus;
 import org.simpul.registry.Views.HouseholdView;
@@ -52,7 +53,7 @@ public class HouseholdQueries {
 
 	private record PersonRow(UUID id, UUID householdId, String nik, String kkNumber, String name, String birthPlace,
 			LocalDate birthDate, Sex sex, Relationship relationship, Disability disability, Education education,
-			String occupation, MaritalStatus maritalStatus) {
+			String occupation, MaritalStatus maritalStatus, LocalDate leftOn, LeaveReason leftReason) {
 	}
 
 	private record MembershipRow(UUID personId, UUID householdId, String code, String name, MembershipStatus status,
@@ -76,8 +77,8 @@ public class HouseholdQueries {
 		return found.map(row -> {
 			List<PersonRow> people = jdbc.sql("""
 					select id, household_id, nik, kk_number, name, birth_place, birth_date, sex, relationship, disability,
-					       education, occupation, marital_status
-					from person where household_id = :id order by position""")
+					       education, occupation, marital_status, left_on, left_reason
+					from person where household_id = :id order by left_on is not null, position""")
 				.param("id", id)
 				.query(PersonRow.class)
 				.list();
@@ -105,7 +106,7 @@ public class HouseholdQueries {
 				.map(p -> new PersonView(p.id(), p.householdId(), RegistryAccess.show(user, p.nik()),
 						RegistryAccess.show(user, p.kkNumber()), p.name(), p.birthPlace(), p.birthDate(), p.sex(),
 						p.relationship(), p.disability(), p.education(), p.occupation(), p.maritalStatus(),
-						row.villageCode(), byPerson.getOrDefault(p.id(), List.of())))
+						row.villageCode(), byPerson.getOrDefault(p.id(), List.of()), p.leftOn(), p.leftReason()))
 				.toList();
 			String villageName = regions.names(List.of(row.villageCode())).get(row.villageCode());
 			return new HouseholdView(row.id(), RegistryAccess.show(user, row.kkNumber()), row.villageCode(), villageName,
@@ -116,11 +117,21 @@ public class HouseholdQueries {
 		});
 	}
 
+	/** The household with family card {@code kkNumber}, if it lies in the caller's territory. */
+	public Optional<UUID> householdIdByKk(CurrentUser user, String kkNumber) {
+		RegistryAccess.requireReader(user);
+		return jdbc.sql("select id from household where kk_number = :kk and " + Territory.sqlCondition("village_code"))
+			.param("kk", Identifiers.digitsOnly(kkNumber))
+			.param("territory", user.territory().sqlParameter())
+			.query(UUID.class)
+			.optional();
+	}
+
 	/** A person and their household's context, if the household lies in the caller's territory. */
 	public Optional<PersonView> person(CurrentUser user, UUID id) {
 		RegistryAccess.requireReader(user);
-		return jdbc.sql("select p.household_id from person p join household h on h.id = p.household_id"
-				+ " where p.id = :id and " + Territory.sqlCondition("h.village_code"))
+		return jdbc.sql("select p.household_id from person p where p.id = :id and "
+				+ Territory.sqlCondition("p.village_code"))
 			.param("id", id)
 			.param("territory", user.territory().sqlParameter())
 			.query(UUID.class)

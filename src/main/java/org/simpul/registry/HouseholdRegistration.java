@@ -122,7 +122,8 @@ public class HouseholdRegistration {
 		List<FieldProblem> problems = new ArrayList<>();
 		List<FieldProblem> warnings = new ArrayList<>();
 		// the household's existing head counts: a second one is refused, a missing one is not this call's concern
-		boolean hasHead = jdbc.sql("select count(*) from person where household_id = :id and relationship = 'HEAD'")
+		boolean hasHead = jdbc.sql("select count(*) from person where household_id = :id and relationship = 'HEAD'"
+				+ " and left_on is null")
 			.param("id", householdId).query(Long.class).single() > 0;
 		NewHousehold probe = new NewHousehold(householdKk, null, null, null, null, null, null,
 				List.of(member == null ? null : member), List.of());
@@ -155,10 +156,10 @@ public class HouseholdRegistration {
 	public HouseholdView moveMember(CurrentUser actor, UUID personId, UUID toHousehold) {
 		RegistryAccess.requireWriter(actor);
 		String territory = org.simpul.access.Territory.sqlCondition("h.village_code");
-		record Found(UUID householdId, String relationship) {
+		record Found(UUID householdId, String relationship, boolean hasLeft) {
 		}
-		Found person = jdbc.sql("select p.household_id, p.relationship from person p join household h"
-				+ " on h.id = p.household_id where p.id = :id and " + territory + " for update of p")
+		Found person = jdbc.sql("select p.household_id, p.relationship, p.left_on is not null as has_left from person p"
+				+ " join household h on h.id = p.household_id where p.id = :id and " + territory + " for update of p")
 			.param("id", personId)
 			.param("territory", actor.territory().sqlParameter())
 			.query(Found.class)
@@ -172,6 +173,9 @@ public class HouseholdRegistration {
 			.orElseThrow(() -> new NotFoundException("Household"));
 		if (person.relationship().equals("HEAD")) {
 			throw new InvalidInputException(FieldProblem.of("personId", "HEAD_CANNOT_MOVE"));
+		}
+		if (person.hasLeft()) {
+			throw new InvalidInputException(FieldProblem.of("personId", "PERSON_HAS_LEFT"));
 		}
 		if (person.householdId().equals(toHousehold)) {
 			return queries.household(actor, toHousehold).orElseThrow();
@@ -191,6 +195,89 @@ public class HouseholdRegistration {
 		record(person.householdId(), personId, actor, "API", "MEMBER_MOVED_OUT", change, now);
 		record(toHousehold, personId, actor, "API", "MEMBER_MOVED_IN", change, now);
 		return queries.household(actor, toHousehold).orElseThrow();
+	}
+
+	/** Why and when a member left; the head who leaves names the member who heads the household now. */
+	public record Departure(PersonAttributes.LeaveReason reason, java.time.LocalDate date, UUID newHeadId) {
+	}
+
+	/**
+	 * Records that a member left the household (died, moved away, another reason). The person stays on record
+	 * as a former member, with the history of who recorded it; recording it twice changes nothing. A head
+	 * who leaves a household with other members names one of them as the new head.
+	 */
+	@Transactional
+	public HouseholdView leave(CurrentUser actor, UUID personId, Departure departure, String source) {
+		RegistryAccess.requireWriter(actor);
+		record Leaving(UUID householdId, String relationship, java.time.LocalDate leftOn,
+				java.time.LocalDate birthDate) {
+		}
+		Leaving person = jdbc.sql("select household_id, relationship, left_on, birth_date from person where id = :id and "
+				+ org.simpul.access.Territory.sqlCondition("village_code"))
+			.param("id", personId)
+			.param("territory", actor.territory().sqlParameter())
+			.query(Leaving.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Person"));
+		// the household row is the lock for every change to its membership
+		jdbc.sql("select id from household where id = :id for update").param("id", person.householdId())
+			.query(UUID.class).single();
+		if (person.leftOn() != null) {
+			return queries.household(actor, person.householdId()).orElseThrow();
+		}
+		List<FieldProblem> problems = new ArrayList<>();
+		if (departure == null || departure.reason() == null) {
+			problems.add(FieldProblem.of("reason", "REQUIRED"));
+		}
+		java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), clock.getZone());
+		if (departure == null || departure.date() == null) {
+			problems.add(FieldProblem.of("date", "REQUIRED"));
+		}
+		else if (departure.date().isAfter(today) || departure.date().isBefore(person.birthDate())) {
+			problems.add(FieldProblem.of("date", "DATE_OUT_OF_RANGE"));
+		}
+		UUID newHead = departure == null ? null : departure.newHeadId();
+		if (person.relationship().equals("HEAD")) {
+			long others = jdbc.sql("select count(*) from person where household_id = :household and id <> :id"
+					+ " and left_on is null")
+				.param("household", person.householdId()).param("id", personId).query(Long.class).single();
+			if (others > 0 && newHead == null) {
+				problems.add(FieldProblem.of("newHeadId", "NEW_HEAD_REQUIRED"));
+			}
+			else if (newHead != null && jdbc.sql("select count(*) from person where id = :head and id <> :id"
+					+ " and household_id = :household and left_on is null")
+				.param("head", newHead).param("id", personId).param("household", person.householdId())
+				.query(Long.class).single() == 0) {
+				problems.add(FieldProblem.of("newHeadId", "NEW_HEAD_NOT_A_MEMBER"));
+			}
+		}
+		else if (newHead != null) {
+			problems.add(FieldProblem.of("newHeadId", "ONLY_FOR_HEAD"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		Instant now = clock.instant();
+		jdbc.sql("update person set left_on = :date, left_reason = :reason where id = :id")
+			.param("date", java.sql.Date.valueOf(departure.date()))
+			.param("reason", departure.reason().name())
+			.param("id", personId)
+			.update();
+		Map<String, Object> change = new LinkedHashMap<>();
+		change.put("leftReason", java.util.Arrays.asList(null, departure.reason().name()));
+		change.put("leftOn", java.util.Arrays.asList(null, departure.date().toString()));
+		record(person.householdId(), personId, actor, source, "MEMBER_LEFT", change, now);
+		if (newHead != null) {
+			String before = jdbc.sql("select relationship from person where id = :id").param("id", newHead)
+				.query(String.class).single();
+			jdbc.sql("update person set relationship = 'HEAD' where id = :id").param("id", newHead).update();
+			Map<String, Object> headChange = new LinkedHashMap<>();
+			headChange.put("relationship", java.util.Arrays.asList(before, "HEAD"));
+			record(person.householdId(), newHead, actor, source, "MEMBER_UPDATED", headChange, now);
+		}
+		jdbc.sql("update household set version = version + 1, updated_at = :now where id = :id")
+			.param("now", Timestamp.from(now)).param("id", person.householdId()).update();
+		return queries.household(actor, person.householdId()).orElseThrow();
 	}
 
 	private Region village(String villageCode, List<FieldProblem> problems) {

@@ -21,4 +21,9 @@ public final class PersonAttributes {
 	public enum MembershipStatus {
 		ACTIVE, INACTIVE, DEACTIVATED
 	}
+
+	/** Why a member left a household. */
+	public enum LeaveReason {
+		DIED, MOVED_AWAY, OTHER
+	}
 }

@@ -49,13 +49,13 @@ public class PersonSearch {
 
 	private static final String SUMMARY = """
 			select p.id, p.household_id, p.nik, p.name, p.birth_date, p.sex, p.relationship, p.village_code,
-			       h.welfare_decile
+			       h.welfare_decile, p.left_reason
 			from person p join household h on h.id = p.household_id
 			""";
 
 	private record Row(java.util.UUID id, java.util.UUID householdId, String nik, String name,
 			java.time.LocalDate birthDate, Sex sex, Relationship relationship, String villageCode,
-			Integer welfareDecile) {
+			Integer welfareDecile, PersonAttributes.LeaveReason leftReason) {
 	}
 
 	public PageResponse<PersonSummary> search(CurrentUser user, Query query, PageRequest page) {
@@ -112,7 +112,11 @@ public class PersonSearch {
 		// how rare the words are (they hold only the letters a to z, checked by NameDictionary)
 		StringBuilder where = new StringBuilder(" where " + Territory.sqlCondition("p.village_code"));
 		for (List<String> words : widened) {
-			where.append(" and string_to_array(p.name_key, ' ') && ").append(NameDictionary.arrayLiteral(words));
+			where.append(" and ").append(NAME_AND_PLACE).append(" && ").append(NameDictionary.arrayLiteral(words));
+		}
+		if (within != null) {
+			// the same territory again, as the index sees it (region codes hold only digits and dots)
+			where.append(" and ").append(NAME_AND_PLACE).append(" @> array[cast(:territory as text)]");
 		}
 		where.append("""
 				 and (cast(:birthDate as date) is null or p.birth_date = :birthDate)
@@ -129,11 +133,11 @@ public class PersonSearch {
 		List<RankedRow> rows = jdbc.sql("""
 				with matching as materialized (
 				    select p.id, p.household_id, p.nik, p.name, p.name_key, p.birth_date, p.sex, p.relationship,
-				           p.village_code
+				           p.village_code, p.left_reason
 				    from person p """ + " " + where + """
 				)
 				select c.id, c.household_id, c.nik, c.name, c.birth_date, c.sex, c.relationship, c.village_code,
-				       h.welfare_decile, c.total
+				       h.welfare_decile, c.left_reason, c.total
 				from (select m.*, word_similarity(:key, m.name_key) as rank, count(*) over () as total
 				      from (select * from matching limit :candidates) m
 				      order by rank desc, m.name, m.id limit :limit offset :offset) c
@@ -169,17 +173,24 @@ public class PersonSearch {
 				.single();
 		}
 		List<Row> plain = rows.stream().map(r -> new Row(r.id(), r.householdId(), r.nik(), r.name(), r.birthDate(),
-				r.sex(), r.relationship(), r.villageCode(), r.welfareDecile())).toList();
+				r.sex(), r.relationship(), r.villageCode(), r.welfareDecile(), r.leftReason())).toList();
 		return total > CANDIDATES ? PageResponse.capped(summaries(user, plain), page, CANDIDATES)
 				: PageResponse.of(summaries(user, plain), page, total);
 	}
+
+	/**
+	 * The words of a person's normalised name and the codes of their province, regency, district and village,
+	 * as indexed by {@code ix_person_name_and_place}: a query must use this very expression for the index.
+	 */
+	static final String NAME_AND_PLACE = "(string_to_array(p.name_key, ' ') || array[left(p.village_code, 2),"
+			+ " left(p.village_code, 5), left(p.village_code, 8), p.village_code])";
 
 	/** How many matching persons a name search ranks at most. */
 	static final int CANDIDATES = 1000;
 
 	private record RankedRow(java.util.UUID id, java.util.UUID householdId, String nik, String name,
 			java.time.LocalDate birthDate, Sex sex, Relationship relationship, String villageCode,
-			Integer welfareDecile, long total) {
+			Integer welfareDecile, PersonAttributes.LeaveReason leftReason, long total) {
 	}
 
 	/**
@@ -201,7 +212,7 @@ public class PersonSearch {
 		for (Row r : rows) {
 			result.add(new PersonSummary(r.id(), r.householdId(), RegistryAccess.show(user, r.nik()), r.name(),
 					r.birthDate(), r.sex(), r.relationship(), r.villageCode(), names.get(r.villageCode()),
-					r.welfareDecile()));
+					r.welfareDecile(), r.leftReason()));
 		}
 		return result;
 	}

@@ -18,7 +18,8 @@ public class RegistryCodes {
 			Map.entry("education", PersonAttributes.Education.class),
 			Map.entry("disability", PersonAttributes.Disability.class),
 			Map.entry("maritalStatus", PersonAttributes.MaritalStatus.class),
-			Map.entry("membership", PersonAttributes.MembershipStatus.class));
+			Map.entry("membership", PersonAttributes.MembershipStatus.class),
+			Map.entry("leaveReason", PersonAttributes.LeaveReason.class));
 
 	public List<String> values(String field) {
 		Class<? extends Enum<?>> type = FIELDS.get(field);

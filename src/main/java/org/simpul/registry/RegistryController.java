@@ -85,6 +85,12 @@ class RegistryController {
 		return ResponseEntity.ok().eTag(PreconditionFailedException.etag(household.version())).body(household);
 	}
 
+	@PostMapping("/api/v1/persons/{id}/leave")
+	ResponseEntity<HouseholdView> leave(@PathVariable UUID id, @RequestBody HouseholdRegistration.Departure departure) {
+		HouseholdView household = registration.leave(access.requireUser(), id, departure, "API");
+		return ResponseEntity.ok().eTag(PreconditionFailedException.etag(household.version())).body(household);
+	}
+
 	@GetMapping("/api/v1/persons/{id}")
 	PersonView person(@PathVariable UUID id) {
 		return queries.person(access.requireUser(), id).orElseThrow(() -> new NotFoundException("Person"));

@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.PGCopyOutputStream;
 import org.simpul.access.Territory;
 import org.simpul.region.RegionCatalog;
 import org.simpul.region.RegionCode;
@@ -103,9 +104,10 @@ class RegistryImportRun {
 	private void apply(Job job) throws IOException {
 		long started = System.nanoTime();
 		Territory territory = Territory.of(job.territory());
-		// this transaction's own settings: memory for its sorts and hashes, and a larger pending list so the
-		// name index (GIN) absorbs a bulk insert in few merges
-		jdbc.sql("set local work_mem = '64MB'").update();
+		// this transaction's own settings: memory for its sorts and hashes (a million staged rows stay in memory
+		// instead of spilling to disk), and a larger pending list so the name index (GIN) absorbs a bulk insert
+		// in few merges
+		jdbc.sql("set local work_mem = '256MB'").update();
 		jdbc.sql("set local maintenance_work_mem = '256MB'").update();
 		jdbc.sql("set local gin_pending_list_limit = '64MB'").update();
 		jdbc.sql("delete from registry_import_rejection where import_id = :id").param("id", job.id()).update();
@@ -148,8 +150,10 @@ class RegistryImportRun {
 			ImportRow.Context context = new ImportRow.Context(columns, identifiers,
 					villages::contains,
 					territory, programmes, identifiers.today());
-			CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy import_row (" + ImportRow.STAGING_COLUMNS
-					+ ") from stdin (format csv)");
+			CopyIn copyIn = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy import_row ("
+					+ ImportRow.STAGING_COLUMNS + ") from stdin (format csv)");
+			// rows go to the server in 64 KiB messages, not one message per row
+			PGCopyOutputStream copy = new PGCopyOutputStream(copyIn, 1 << 16);
 			try {
 				CsvReader.Record record;
 				while (true) {
@@ -166,7 +170,7 @@ class RegistryImportRun {
 					ImportRow.Checked checked = ImportRow.check(record.line(), record.fields(), context);
 					if (checked.problems().isEmpty()) {
 						byte[] bytes = checked.staging().getBytes(StandardCharsets.UTF_8);
-						copy.writeToCopy(bytes, 0, bytes.length);
+						copy.write(bytes, 0, bytes.length);
 					}
 					else {
 						rejected++;
@@ -239,9 +243,6 @@ class RegistryImportRun {
 
 	/** The set-based part: rejections that need the whole file or the database, then the upserts. */
 	private long applyStaged(Job job, Territory territory) {
-		// this transaction's sorts and hashes (a million staged rows) stay in memory instead of spilling to disk
-		jdbc.sql("set local work_mem = '256MB'").update();
-		jdbc.sql("set local maintenance_work_mem = '256MB'").update();
 		step("1", () -> jdbc.sql("create index on import_row (nik)").update());
 		step("2", () -> jdbc.sql("create index on import_row (kk)").update());
 		step("3", () -> jdbc.sql("analyze import_row (nik, kk, relationship, line)").update());
@@ -331,7 +332,8 @@ class RegistryImportRun {
 				    'sex', case when p.sex is distinct from r.sex then jsonb_build_array(p.sex, r.sex) end,
 				    'relationship', case when p.relationship is distinct from r.relationship
 				                         then jsonb_build_array(p.relationship, r.relationship) end,
-				    'household', case when p.household_id is distinct from h.id then jsonb_build_array(p.household_id, h.id) end))
+				    'household', case when p.household_id is distinct from h.id then jsonb_build_array(p.household_id, h.id) end,
+				    'leftReason', case when p.left_reason is not null then jsonb_build_array(p.left_reason, null) end))
 				from import_known k join person p on p.id = k.person_id join import_row r on r.nik = k.nik
 				join household h on h.kk_number = r.kk
 				where """ + " " + PERSON_DIFFERS)
@@ -343,7 +345,7 @@ class RegistryImportRun {
 				       phonetic_key = r.phonetic_key, birth_place = coalesce(r.birth_place, p.birth_place),
 				       birth_date = r.birth_date, sex = r.sex, relationship = r.relationship,
 				       disability = coalesce(r.disability, p.disability), education = coalesce(r.education, p.education),
-				       occupation = coalesce(r.occupation, p.occupation)
+				       occupation = coalesce(r.occupation, p.occupation), left_on = null, left_reason = null
 				from import_known k join import_row r on r.nik = k.nik join household h on h.kk_number = r.kk
 				where p.id = k.person_id and """ + " " + PERSON_DIFFERS)
 			.update());
@@ -422,11 +424,11 @@ class RegistryImportRun {
 
 	private static final String PERSON_DIFFERS = """
 			row(p.household_id, p.kk_number, p.name, p.birth_place, p.birth_date, p.sex, p.relationship, p.disability,
-			    p.education, p.occupation)
+			    p.education, p.occupation, p.left_on)
 			is distinct from
 			row(h.id, r.kk, r.name, coalesce(r.birth_place, p.birth_place), r.birth_date, r.sex, r.relationship,
 			    coalesce(r.disability, p.disability), coalesce(r.education, p.education),
-			    coalesce(r.occupation, p.occupation))""";
+			    coalesce(r.occupation, p.occupation), null::date)""";
 
 	/** Runs one SQL step and logs its duration at debug level: the phases of a large import, for tuning. */
 	private int step(String name, java.util.function.IntSupplier sql) {

@@ -44,13 +44,19 @@ class RegistryPages {
 
 	private final RegionCatalog regions;
 
+	private final HouseholdEditing editing;
+
+	private final java.time.Clock clock;
+
 	RegistryPages(PersonSearch search, HouseholdQueries queries, HouseholdRegistration registration,
-			AccessControl access, RegionCatalog regions) {
+			AccessControl access, RegionCatalog regions, HouseholdEditing editing, java.time.Clock clock) {
+		this.clock = clock;
 		this.search = search;
 		this.queries = queries;
 		this.registration = registration;
 		this.access = access;
 		this.regions = regions;
+		this.editing = editing;
 	}
 
 	@GetMapping
@@ -86,10 +92,155 @@ class RegistryPages {
 
 	@GetMapping("/rumah-tangga/{id}")
 	String household(@PathVariable UUID id, Model model) {
-		HouseholdView household = queries.household(access.requireUser(), id)
-			.orElseThrow(() -> new NotFoundException("Household"));
+		CurrentUser user = access.requireUser();
+		HouseholdView household = queries.household(user, id).orElseThrow(() -> new NotFoundException("Household"));
 		model.addAttribute("household", household);
+		model.addAttribute("mayWrite", RegistryAccess.mayWrite(user.role()));
+		model.addAttribute("today", java.time.LocalDate.now(clock));
 		return "registry/household";
+	}
+
+	@GetMapping("/rumah-tangga/{id}/ubah")
+	String editHousehold(@PathVariable UUID id, Model model) {
+		CurrentUser user = access.requireUser();
+		RegistryAccess.requireWriter(user);
+		HouseholdView household = queries.household(user, id).orElseThrow(() -> new NotFoundException("Household"));
+		return editForm(model, user, household, HouseholdForm.of(household), Map.of());
+	}
+
+	@PostMapping("/rumah-tangga/{id}/ubah")
+	String saveHousehold(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> params, Model model,
+			RedirectAttributes redirect) {
+		CurrentUser user = access.requireUser();
+		RegistryAccess.requireWriter(user);
+		HouseholdView household = queries.household(user, id).orElseThrow(() -> new NotFoundException("Household"));
+		HouseholdForm form = HouseholdForm.read(params);
+		String action = form.value("action");
+		if (action.equals("add-member")) {
+			form.addNewMember();
+			return editForm(model, user, household, form, Map.of());
+		}
+		if (action.startsWith("remove-")) {
+			form.removeMember(Integer.parseInt(action.substring("remove-".length())));
+			return editForm(model, user, household, form, Map.of());
+		}
+		NewHousehold edited = form.toNewHousehold();
+		int version;
+		try {
+			version = Integer.parseInt(form.value("version"));
+		}
+		catch (NumberFormatException ex) {
+			version = -1;
+		}
+		if (!form.problems.isEmpty()) {
+			return editForm(model, user, household, form, errors(form, form.problems));
+		}
+		try {
+			editing.save(user, id, version, edited);
+			redirect.addFlashAttribute("notice", "registry.saved");
+			return "redirect:/registri/rumah-tangga/" + id;
+		}
+		catch (InvalidInputException ex) {
+			return editForm(model, user, household, form, errors(form, ex.problems()));
+		}
+		catch (ConflictException ex) {
+			return editForm(model, user, household, form, errors(form, List.of(ex.problem())));
+		}
+		catch (org.simpul.shared.web.PreconditionFailedException ex) {
+			// someone saved the household since this page was opened: start again from what is stored now
+			HouseholdView stored = queries.household(user, id).orElseThrow(() -> new NotFoundException("Household"));
+			model.addAttribute("stale", true);
+			return editForm(model, user, stored, HouseholdForm.of(stored), Map.of());
+		}
+	}
+
+	@PostMapping("/rumah-tangga/{id}/anggota/{personId}/keluar")
+	String memberLeaves(@PathVariable UUID id, @PathVariable UUID personId, @RequestParam(required = false) String reason,
+			@RequestParam(required = false) String date, @RequestParam(required = false) String newHeadId,
+			RedirectAttributes redirect) {
+		CurrentUser user = access.requireUser();
+		RegistryAccess.requireWriter(user);
+		HouseholdView household = queries.household(user, id).orElseThrow(() -> new NotFoundException("Household"));
+		if (household.members().stream().noneMatch(m -> m.id().equals(personId))) {
+			throw new NotFoundException("Person");
+		}
+		try {
+			registration.leave(user, personId, new HouseholdRegistration.Departure(
+					parse(PersonAttributes.LeaveReason.class, reason, "reason"), parseDate(date),
+					newHeadId == null || newHeadId.isBlank() ? null : parseUuid(newHeadId)), "FORM");
+			redirect.addFlashAttribute("notice", "registry.memberLeft");
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("warning", ex.problems().getFirst().message());
+		}
+		return "redirect:/registri/rumah-tangga/" + id;
+	}
+
+	@PostMapping("/rumah-tangga/{id}/anggota/{personId}/pindah")
+	String memberMoves(@PathVariable UUID id, @PathVariable UUID personId, @RequestParam(required = false) String kkNumber,
+			RedirectAttributes redirect) {
+		CurrentUser user = access.requireUser();
+		RegistryAccess.requireWriter(user);
+		HouseholdView household = queries.household(user, id).orElseThrow(() -> new NotFoundException("Household"));
+		if (household.members().stream().noneMatch(m -> m.id().equals(personId))) {
+			throw new NotFoundException("Person");
+		}
+		java.util.Optional<UUID> target = kkNumber == null || kkNumber.isBlank() ? java.util.Optional.empty()
+				: queries.householdIdByKk(user, kkNumber);
+		if (target.isEmpty()) {
+			redirect.addFlashAttribute("warning", "registry.kkNotFound");
+			return "redirect:/registri/rumah-tangga/" + id;
+		}
+		try {
+			registration.moveMember(user, personId, target.get());
+			redirect.addFlashAttribute("notice", "registry.memberMoved");
+			return "redirect:/registri/rumah-tangga/" + target.get();
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("warning", ex.problems().getFirst().message());
+			return "redirect:/registri/rumah-tangga/" + id;
+		}
+	}
+
+	private String editForm(Model model, CurrentUser user, HouseholdView household, HouseholdForm form,
+			Map<String, String> errors) {
+		model.addAttribute("household", household);
+		model.addAttribute("editing", true);
+		model.addAttribute("today", java.time.LocalDate.now(clock));
+		return form(model, user, form, errors);
+	}
+
+	private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException(FieldProblem.of(field, "INVALID_VALUE"));
+		}
+	}
+
+	private static java.time.LocalDate parseDate(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return java.time.LocalDate.parse(value);
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			throw new InvalidInputException(FieldProblem.of("date", "INVALID_DATE"));
+		}
+	}
+
+	private static UUID parseUuid(String value) {
+		try {
+			return UUID.fromString(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException(FieldProblem.of("newHeadId", "INVALID_VALUE"));
+		}
 	}
 
 	@GetMapping("/rumah-tangga/baru")
@@ -134,6 +285,7 @@ class RegistryPages {
 	}
 
 	private String form(Model model, CurrentUser user, HouseholdForm form, Map<String, String> errors) {
+		model.addAttribute("editing", model.containsAttribute("editing"));
 		model.addAttribute("values", form.values);
 		model.addAttribute("memberIndexes", form.memberIndexes);
 		model.addAttribute("errors", errors);

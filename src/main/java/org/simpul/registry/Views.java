@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.simpul.registry.PersonAttributes.Disability;
 import org.simpul.registry.PersonAttributes.Education;
+import org.simpul.registry.PersonAttributes.LeaveReason;
 import org.simpul.registry.PersonAttributes.MaritalStatus;
 import org.simpul.registry.PersonAttributes.MembershipStatus;
 import org.simpul.shared.FieldProblem;
@@ -23,7 +24,13 @@ public final class Views {
 
 	public record PersonView(UUID id, UUID householdId, String nik, String kkNumber, String name, String birthPlace,
 			LocalDate birthDate, Sex sex, Relationship relationship, Disability disability, Education education,
-			String occupation, MaritalStatus maritalStatus, String villageCode, List<MembershipView> programmes) {
+			String occupation, MaritalStatus maritalStatus, String villageCode, List<MembershipView> programmes,
+			LocalDate leftOn, LeaveReason leftReason) {
+
+		/** Still a member of the household (has not died, moved away or left for another reason). */
+		public boolean current() {
+			return leftOn == null;
+		}
 	}
 
 	public record MembershipView(String code, String name, MembershipStatus status, LocalDate since, LocalDate until,
@@ -32,6 +39,7 @@ public final class Views {
 
 	/** A search hit: enough to recognise the person and open the household. */
 	public record PersonSummary(UUID id, UUID householdId, String nik, String name, LocalDate birthDate, Sex sex,
-			Relationship relationship, String villageCode, String villageName, Integer welfareDecile) {
+			Relationship relationship, String villageCode, String villageName, Integer welfareDecile,
+			LeaveReason leftReason) {
 	}
 }

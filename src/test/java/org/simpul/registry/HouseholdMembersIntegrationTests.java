@@ -66,6 +66,47 @@ class HouseholdMembersIntegrationTests {
 	}
 
 	@Test
+	void recordsMembersLeavingAndAsksForANewHead() throws Exception {
+		RegistryIntegrationTests.Family family = RegistryIntegrationTests.family("33.28.10.1008", "Wartini");
+		String id = register("fo.procot", family);
+		String child = personId(family.childNik());
+		String head = personId(family.headNik());
+		String leave = "{\"reason\": \"MOVED_AWAY\", \"date\": \"2024-07-01\"}";
+		assertThat(post("psm.pedeslohor", "/api/v1/persons/{id}/leave", leave, child)).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(post("fo.procot", "/api/v1/persons/{id}/leave", "{\"reason\": \"GONE\", \"date\": \"2999-01-01\"}",
+				child)).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(post("fo.procot", "/api/v1/persons/{id}/leave", "{\"date\": \"2999-01-01\"}", child))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson().extractingPath("$.errors[*].code").asArray().contains("REQUIRED", "DATE_OUT_OF_RANGE");
+		// the head cannot leave while the child lives there, unless a new head is named
+		assertThat(post("fo.procot", "/api/v1/persons/{id}/leave", leave, head)).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson().extractingPath("$.errors[0].code").isEqualTo("NEW_HEAD_REQUIRED");
+		assertThat(post("fo.procot", "/api/v1/persons/{id}/leave", leave, child)).hasStatusOk().bodyJson()
+			.satisfies(json -> {
+				assertThat(json).extractingPath("$.members[1].leftReason").isEqualTo("MOVED_AWAY");
+				assertThat(json).extractingPath("$.members[1].leftOn").isEqualTo("2024-07-01");
+				assertThat(json).extractingPath("$.version").isEqualTo(1);
+			});
+		// recorded once: the same call again changes nothing
+		assertThat(post("fo.procot", "/api/v1/persons/{id}/leave", leave, child)).hasStatusOk().bodyJson()
+			.extractingPath("$.version").isEqualTo(1);
+		assertThat(post("fo.procot", "/api/v1/persons/{id}/move", "{\"householdId\": \"" + id + "\"}", child))
+			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].code").isEqualTo("PERSON_HAS_LEFT");
+		// now the head is the only member left, and may leave alone
+		assertThat(post("fo.procot", "/api/v1/persons/{id}/leave", "{\"reason\": \"DIED\", \"date\": \"2025-02-03\"}",
+				head)).hasStatusOk();
+		assertThat(jdbc.sql("select action from registry_change where household_id = cast(:id as uuid) order by id")
+			.param("id", id).query(String.class).list()).containsSubsequence("CREATED", "MEMBER_LEFT", "MEMBER_LEFT");
+		// a search still finds them, saying they left
+		assertThat(post("fo.procot", "/api/v1/persons/search", "{\"nik\": \"" + family.childNik() + "\"}"))
+			.bodyJson().extractingPath("$.content[0].leftReason").isEqualTo("MOVED_AWAY");
+	}
+
+	private String personId(String nik) {
+		return jdbc.sql("select id::text from person where nik = :nik").param("nik", nik).query(String.class).single();
+	}
+
+	@Test
 	void movesAChildToAnotherHouseholdButNotTheHead() throws Exception {
 		RegistryIntegrationTests.Family first = RegistryIntegrationTests.family("33.28.10.1008", "Tarmini");
 		String from = register("fo.procot", first);

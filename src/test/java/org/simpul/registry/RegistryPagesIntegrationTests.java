@@ -77,6 +77,90 @@ class RegistryPagesIntegrationTests {
 	}
 
 	@Test
+	void theEditPageChangesTheHouseholdAddsMovesAndRecordsMembersLeaving() throws Exception {
+		MockHttpSession session = login("fo.procot");
+		RegistryIntegrationTests.Family family = RegistryIntegrationTests.family("33.28.10.1008", "Sukesih");
+		RegistryIntegrationTests.Family other = RegistryIntegrationTests.family("33.28.10.1008", "Rasinah");
+		String id = register(session, family);
+		String otherId = register(session, other);
+		assertThat(mvc.get().uri("/registri/rumah-tangga/{id}/ubah", id).session(session)).hasStatusOk()
+			.bodyText()
+			.contains("Ubah rumah tangga", "name=\"version\" value=\"0\"", "Sukesih", "Keluar dari rumah tangga",
+					"Pindah ke KK lain");
+		// one save: decile 2 → 4 and a new member; a refused member (bad NIK) changes nothing
+		String baby = TestIdentifiers.nik("33.28.10", LocalDate.of(2025, 1, 9), Sex.F);
+		MvcTestResult refused = editSave(session, id, "0", "4").param("members[0].nik", "12345")
+			.param("members[0].name", "Bayi").param("members[0].birthDate", "2025-01-09").param("members[0].sex", "F")
+			.param("members[0].relationship", "GRANDCHILD").exchange();
+		assertThat(refused).hasStatusOk().bodyText().contains("NIK harus 16 angka", "value=\"Bayi\"");
+		assertThat(decile(id)).isEqualTo(2);
+		MvcTestResult saved = editSave(session, id, "0", "4").param("members[0].nik", baby)
+			.param("members[0].name", "Bayi").param("members[0].birthDate", "2025-01-09").param("members[0].sex", "F")
+			.param("members[0].relationship", "GRANDCHILD").exchange();
+		assertThat(saved).hasStatus(HttpStatus.FOUND);
+		assertThat(decile(id)).isEqualTo(4);
+		assertThat(mvc.get().uri("/registri/rumah-tangga/{id}", id).session(session)).hasStatusOk()
+			.bodyText().contains("Perubahan tersimpan", "Bayi", "Anggota rumah tangga (3)");
+		// a second save from the page opened at version 0: someone else's change is not overwritten
+		assertThat(editSave(session, id, "0", "7").exchange()).hasStatusOk().bodyText()
+			.contains("sudah diubah orang lain");
+		assertThat(decile(id)).isEqualTo(4);
+
+		// the child moves to the other family card, typed as its KK number
+		String child = personId(family.childNik());
+		assertThat(mvc.post().uri("/registri/rumah-tangga/{id}/anggota/{p}/pindah", id, child).session(session).with(csrf())
+			.param("kkNumber", other.kk())).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/registri/rumah-tangga/" + otherId);
+		assertThat(mvc.post().uri("/registri/rumah-tangga/{id}/anggota/{p}/pindah", id, personId(baby)).session(session)
+			.with(csrf()).param("kkNumber", "3328109999999999")).hasStatus(HttpStatus.FOUND);
+		assertThat(mvc.get().uri("/registri/rumah-tangga/{id}", id).session(session)).bodyText()
+			.contains("tidak ditemukan di wilayah kerja Anda");
+		// the head dies: without a new head it is refused in Indonesian, with the grandchild as head it is recorded
+		String head = personId(family.headNik());
+		assertThat(mvc.post().uri("/registri/rumah-tangga/{id}/anggota/{p}/keluar", id, head).session(session).with(csrf())
+			.param("reason", "DIED").param("date", "2026-01-05")).hasStatus(HttpStatus.FOUND);
+		assertThat(mvc.get().uri("/registri/rumah-tangga/{id}", id).session(session)).bodyText()
+			.contains("pilih kepala keluarga baru");
+		assertThat(mvc.post().uri("/registri/rumah-tangga/{id}/anggota/{p}/keluar", id, head).session(session).with(csrf())
+			.param("reason", "DIED").param("date", "2026-01-05").param("newHeadId", personId(baby)))
+			.hasStatus(HttpStatus.FOUND);
+		assertThat(mvc.get().uri("/registri/rumah-tangga/{id}", id).session(session)).bodyText()
+			.contains("Anggota dicatat keluar", "Bekas anggota", "Meninggal, 05-01-2026", "Anggota rumah tangga (1)");
+		assertThat(jdbc.sql("select relationship from person where nik = :nik").param("nik", baby).query(String.class)
+			.single()).isEqualTo("HEAD");
+		// Pedeslohor's facilitator cannot reach the edit page; the district's TKSK only reads
+		assertThat(mvc.get().uri("/registri/rumah-tangga/{id}/ubah", id).session(login("psm.pedeslohor")))
+			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.get().uri("/registri/rumah-tangga/{id}/ubah", id).session(login("tksk.slawi")))
+			.hasStatus(HttpStatus.FORBIDDEN);
+	}
+
+	private String register(MockHttpSession session, RegistryIntegrationTests.Family family) throws Exception {
+		String token = DemoLogins.token(mvc, "fo.procot");
+		MvcTestResult created = mvc.post().uri("/api/v1/households").header("Authorization", "Bearer " + token)
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(family.body()).exchange();
+		assertThat(created).hasStatus(HttpStatus.CREATED);
+		return com.jayway.jsonpath.JsonPath.read(created.getResponse().getContentAsString(), "$.id");
+	}
+
+	private MockMvcTester.MockMvcRequestBuilder editSave(MockHttpSession session, String id, String version,
+			String decile) {
+		return mvc.post().uri("/registri/rumah-tangga/{id}/ubah", id).session(session).with(csrf())
+			.param("version", version).param("villageCode", "33.28.10.1008").param("rt", "2").param("rw", "001")
+			.param("address", "Jl. Melati 4").param("welfareDecile", decile).param("roof", "TILE")
+			.param("wall", "BAMBOO").param("floor", "EARTH").param("floorAreaM2", "36").param("electricity", "PLN_450")
+			.param("latrine", "NONE").param("drinkingWater", "UNPROTECTED_WELL").param("action", "save");
+	}
+
+	private int decile(String householdId) {
+		return jdbc.sql("select welfare_decile from household where id = cast(:id as uuid)").param("id", householdId)
+			.query(Integer.class).single();
+	}
+
+	private String personId(String nik) {
+		return jdbc.sql("select id::text from person where nik = :nik").param("nik", nik).query(String.class).single();
+	}
+
+	@Test
 	void theFormShowsEveryProblemInIndonesianAndKeepsTheInput() {
 		MockHttpSession session = login("fo.procot");
 		MvcTestResult result = mvc.post().uri("/registri/rumah-tangga/baru").session(session).with(csrf())
