@@ -1,7 +1,10 @@
 /**
  * The social registry: households with their members (NIK, KK, SHDK relationship), welfare decile, house
- * conditions, programme memberships and the history of every change; search by NIK and by name (old
- * spellings and typos forgiven), bulk CSV and XLSX imports as background jobs, duplicate candidates for review; always inside the caller's territory.
+ * conditions, programme memberships and the history of every change; members who leave (died, moved away)
+ * stay on record as former members. Search by NIK and by name (old spellings, typos and sound-alikes
+ * forgiven through the {@code name_word} dictionary, ADR 0005), an edit page for a household and its
+ * members, bulk CSV and XLSX imports as background jobs, duplicate candidates for review; always inside the
+ * caller's territory.
  * Publishes and listens to no events yet.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access" })

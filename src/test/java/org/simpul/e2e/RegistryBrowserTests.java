@@ -68,6 +68,39 @@ class RegistryBrowserTests {
 	}
 
 	@Test
+	void frontOfficeAddsAMemberOnTheEditPageAndRecordsThatShePassedAway() {
+		login("fo.procot");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Registri")).click();
+		page.getByLabel("atau dengan nama").fill("Rasmono");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cari")).click();
+		page.getByText("Rasmono").first().click();
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ubah rumah tangga")).click();
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Ubah rumah tangga");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tambah anggota")).click();
+		page.getByLabel("NIK").fill(org.simpul.registry.TestIdentifiers.nik("33.28.10", java.time.LocalDate.of(1941, 3, 4),
+				org.simpul.registry.Sex.F));
+		page.getByLabel("Nama lengkap").fill("Mbah Sainah");
+		page.getByLabel("Tanggal lahir").fill("1941-03-04");
+		page.locator("select[name='members[0].sex']").selectOption("F");
+		page.locator("select[name='members[0].relationship']").selectOption("PARENT");
+		assertThat(phone.scrollWidth()).isLessThanOrEqualTo(360);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Simpan")).last().click();
+		assertThat(page.locator(".notice")).containsText("Perubahan tersimpan");
+		assertThat(page.locator("main")).containsText("Mbah Sainah");
+		// she passed away: recorded on the household page, kept as a former member
+		var member = page.locator("li").filter(new com.microsoft.playwright.Locator.FilterOptions()
+			.setHas(page.locator("strong", new Page.LocatorOptions().setHasText("Mbah Sainah"))));
+		member.getByText("Keluar dari rumah tangga").click();
+		member.getByLabel("Alasan").selectOption("DIED");
+		member.getByLabel("Tanggal").fill("2026-11-01");
+		member.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Catat keluar")).click();
+		assertThat(page.locator("main")).containsText("Bekas anggota");
+		assertThat(page.locator("main")).containsText("Meninggal, 01-11-2026");
+		assertThat(phone.scrollWidth()).isLessThanOrEqualTo(360);
+		assertThat(consoleProblems).isEmpty();
+	}
+
+	@Test
 	void managerImportsAFileAndTheProgressUpdatesByItself() throws Exception {
 		login("manajer.tegal");
 		page.navigate("http://localhost:" + port + "/registri/impor");
