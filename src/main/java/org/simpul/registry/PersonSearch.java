@@ -107,9 +107,10 @@ public class PersonSearch {
 			}
 			widened.add(similar);
 		}
-		// for every searched word, the name must hold one of its widened words: a GIN index on the words of
-		// the name answers each condition and their intersection; the literal arrays let the planner see
-		// how rare the words are (they hold only the letters a to z, checked by NameDictionary)
+		// for every searched word, the name must hold one of its widened words: the GIN index of name words
+		// and place codes answers each condition and their intersection with the territory; the literal
+		// arrays let the planner see how rare the words are (they hold only the letters a to z, checked by
+		// NameDictionary)
 		StringBuilder where = new StringBuilder(" where " + Territory.sqlCondition("p.village_code"));
 		for (List<String> words : widened) {
 			where.append(" and ").append(NAME_AND_PLACE).append(" && ").append(NameDictionary.arrayLiteral(words));
@@ -127,9 +128,10 @@ public class PersonSearch {
 				        and (m.person_id = p.id or m.household_id = p.household_id)))
 				""");
 		// at most CANDIDATES matching persons are ranked and counted, in one pass; the household is joined
-		// for the page's rows only. (The matches are a materialised CTE, read only as far as the limit, so
-		// that the limit cannot tempt the planner into a sequential scan of the registry.) A search that matches more (one very common word over a whole regency)
-		// says so instead of ranking tens of thousands of persons nobody would page through.
+		// for the page's rows only. A search that matches more (one very common word over a whole regency)
+		// says so instead of ranking tens of thousands of persons nobody would page through. The matches are
+		// a materialised CTE, read only as far as the limit, so that the limit cannot tempt the planner into
+		// a sequential scan of the registry.
 		List<RankedRow> rows = jdbc.sql("""
 				with matching as materialized (
 				    select p.id, p.household_id, p.nik, p.name, p.name_key, p.birth_date, p.sex, p.relationship,
