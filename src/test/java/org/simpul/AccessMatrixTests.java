@@ -105,6 +105,17 @@ class AccessMatrixTests {
 
 	static final AtomicInteger SEQUENCE = new AtomicInteger();
 
+	/** Complaints: the desks, facilitators, supervisors and managers in their territory (404 outside); others 403. */
+	static HttpStatus complaints(String role, Relation relation, HttpStatus success) {
+		if (role.equals("ANONYMOUS")) {
+			return HttpStatus.UNAUTHORIZED;
+		}
+		if (!java.util.Set.of("MANAGER", "SUPERVISOR", "BACK_OFFICE", "FRONT_OFFICE", "FACILITATOR").contains(role)) {
+			return HttpStatus.FORBIDDEN;
+		}
+		return relation == Relation.OWN ? success : HttpStatus.NOT_FOUND;
+	}
+
 	/** Registry reads: territorial roles in their territory, 404 outside; roles without registry access 403. */
 	static HttpStatus registry(String role, Relation relation, HttpStatus success, boolean write) {
 		java.util.Set<String> readers = java.util.Set.of("ADMIN", "MANAGER", "SUPERVISOR", "BACK_OFFICE", "FRONT_OFFICE",
@@ -245,6 +256,29 @@ class AccessMatrixTests {
 							.content("{\"householdId\": \"" + t.householdIn(village).householdId() + "\"}"), auth);
 					},
 					(role, relation) -> registry(role, relation, HttpStatus.OK, true)),
+			new Rule("POST /api/v1/complaints",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/complaints").contentType(MediaType.APPLICATION_JSON)
+						.content("""
+								{"channel": "WALK_IN", "category": "SOCIAL", "villageCode": "%s", "description": "Matrix",
+								 "ppksCodes": ["24"], "subject": {"name": "Matrix Subject"}}""".formatted(t.villageFor(region))),
+							auth),
+					(role, relation) -> complaints(role, relation, HttpStatus.CREATED)),
+			new Rule("GET /api/v1/complaints/{id}",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/complaints/{id}",
+							t.complaintIn(t.villageFor(region)).id()), auth),
+					(role, relation) -> complaints(role, relation, HttpStatus.OK)),
+			new Rule("POST /api/v1/public/tracking",
+					(t, auth, region) -> {
+						Complaint complaint = t.complaintIn(t.villageFor(region));
+						// each call from its own address, so that the tracking rate limit never speaks here
+						return t.send(t.mvc.post().uri("/api/v1/public/tracking").with(request -> {
+							request.setRemoteAddr("10.9." + (SEQUENCE.incrementAndGet() % 250) + "." + (SEQUENCE.get() / 250 % 250));
+							return request;
+						}).contentType(MediaType.APPLICATION_JSON).content("""
+								{"ticketNumber": "%s", "trackingCode": "%s"}""".formatted(complaint.ticketNumber(),
+								complaint.trackingCode())), auth);
+					},
+					(role, relation) -> HttpStatus.OK),
 			new Rule("GET /api/v1/registry/imports/{id}",
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/registry/imports/{id}", t.importIn(region)), auth),
 					(role, relation) -> switch (role) {
@@ -397,6 +431,32 @@ class AccessMatrixTests {
 					org.simpul.registry.Sex.M))
 			.update();
 		return person;
+	}
+
+	record Complaint(UUID id, String ticketNumber, String trackingCode) {
+	}
+
+	/** A complaint received in {@code village}, written directly to the database, with a known tracking code. */
+	Complaint complaintIn(String village) {
+		UUID id = UUID.randomUUID();
+		String ticket = "MATRIX-" + SEQUENCE.incrementAndGet() + "-" + id.toString().substring(0, 8);
+		String code = "MATR1XC0DE";
+		String hash;
+		try {
+			hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+				.digest(code.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+		jdbc.sql("""
+				insert into complaint (id, version, ticket_number, tracking_code_hash, status, channel, category,
+				                       village_code, description, ppks_taxonomy_id, subject_name, created_by, created_at,
+				                       updated_at)
+				values (:id, 0, :ticket, :hash, 'RECEIVED', 'WALK_IN', 'SOCIAL', :village, 'Matrix complaint',
+				        '00000000-0000-7000-8000-000000000026', 'Matrix Subject', :id, now(), now())""")
+			.param("id", id).param("ticket", ticket).param("hash", hash).param("village", village).update();
+		return new Complaint(id, ticket, code);
 	}
 
 	/** A finished import job uploaded for {@code region}, written directly to the database. */

@@ -34,6 +34,14 @@ public class IdentifierRules {
 		return LocalDate.now(clock);
 	}
 
+	/**
+	 * A NIK or KK number as {@code user} may see it: whole for the roles that identify and serve families,
+	 * masked ({@code 3328••••••••0003}) for everyone else. Other modules show identifiers through this.
+	 */
+	public String shownTo(org.simpul.access.CurrentUser user, String identifier) {
+		return identifier == null ? null : RegistryAccess.show(user, identifier);
+	}
+
 	/** Everything wrong with {@code text} as a NIK; empty when it is a valid one. */
 	public List<IdentifierProblem> nikProblems(String text) {
 		List<IdentifierProblem> problems = new ArrayList<>(Nik.structuralProblems(text, today()));

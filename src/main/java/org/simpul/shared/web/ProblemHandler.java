@@ -148,6 +148,14 @@ class ProblemHandler {
 		return answer(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "problem.mediaType", List.of());
 	}
 
+	@ExceptionHandler(org.simpul.shared.TooManyRequestsException.class)
+	ResponseEntity<ProblemDetail> tooMany(HttpServletRequest request, org.simpul.shared.TooManyRequestsException ex) {
+		ProblemDetail problem = problems.problem(request, HttpStatus.TOO_MANY_REQUESTS, "problem.tooMany", List.of());
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ex.retryAfter().toSeconds())))
+			.body(problem);
+	}
+
 	@ExceptionHandler(AccessDeniedException.class)
 	ResponseEntity<ProblemDetail> forbidden(HttpServletRequest request) {
 		return answer(request, HttpStatus.FORBIDDEN, "problem.forbidden", List.of());

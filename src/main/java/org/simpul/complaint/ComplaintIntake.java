@@ -1,0 +1,271 @@
+package org.simpul.complaint;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.simpul.access.CurrentUser;
+import org.simpul.access.Role;
+import org.simpul.region.RegionCode;
+import org.simpul.region.RegionLevel;
+import org.simpul.registry.HouseholdQueries;
+import org.simpul.registry.IdentifierRules;
+import org.simpul.registry.PersonSearch;
+import org.simpul.registry.Sex;
+import org.simpul.registry.Views.PersonSummary;
+import org.simpul.shared.FieldProblem;
+import org.simpul.shared.InvalidInputException;
+import org.simpul.shared.NotFoundException;
+import org.simpul.shared.PageResponse.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers a complaint at the desk or in the field: checks everything first (and reports every problem at
+ * once), then writes the complaint, its PPKS codes and its first step in one transaction, with a ticket
+ * number from the village's counter for the year and a fresh tracking code, whose hash alone is kept.
+ */
+@Service
+public class ComplaintIntake {
+
+	/** Who takes complaints: the desks, the facilitators, and the supervisors and managers above them. */
+	static final Set<Role> INTAKE = EnumSet.of(Role.FRONT_OFFICE, Role.BACK_OFFICE, Role.FACILITATOR,
+			Role.SUPERVISOR, Role.MANAGER);
+
+	static final int MAX_DESCRIPTION = 4000;
+
+	private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{8,15}");
+
+	/** Tickets and their years follow the calendar of western Indonesia, where the demo districts lie. */
+	private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final PpksTaxonomies taxonomies;
+
+	private final IdentifierRules identifiers;
+
+	private final PersonSearch persons;
+
+	private final HouseholdQueries households;
+
+	ComplaintIntake(JdbcClient jdbc, Clock clock, PpksTaxonomies taxonomies, IdentifierRules identifiers,
+			PersonSearch persons, HouseholdQueries households) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.taxonomies = taxonomies;
+		this.identifiers = identifiers;
+		this.persons = persons;
+		this.households = households;
+	}
+
+	/** The subject when not picked from the registry: captured on the spot. */
+	public record Subject(String nik, String name, LocalDate birthDate, Sex sex) {
+	}
+
+	public record Reporter(String name, String phone) {
+	}
+
+	public record NewComplaint(Channel channel, Category category, String villageCode, String description,
+			List<String> ppksCodes, UUID subjectPersonId, Subject subject, Reporter reporter, String consentNote) {
+	}
+
+	/** The answer of a registration: the tracking code appears here and nowhere else, ever. */
+	public record Registered(UUID id, String ticketNumber, String trackingCode, ComplaintStatus status) {
+	}
+
+	@Transactional
+	public Registered register(CurrentUser actor, NewComplaint complaint) {
+		if (!INTAKE.contains(actor.role())) {
+			throw new AccessDeniedException("Complaint intake is not for " + actor.role());
+		}
+		List<FieldProblem> problems = new ArrayList<>();
+		if (complaint.channel() == null) {
+			problems.add(FieldProblem.of("channel", "REQUIRED"));
+		}
+		if (complaint.category() == null) {
+			problems.add(FieldProblem.of("category", "REQUIRED"));
+		}
+		RegionCode village = village(actor, complaint.villageCode(), problems);
+		String description = complaint.description() == null ? "" : complaint.description().strip();
+		if (description.isEmpty()) {
+			problems.add(FieldProblem.of("description", "REQUIRED"));
+		}
+		else if (description.length() > MAX_DESCRIPTION) {
+			problems.add(FieldProblem.of("description", "DESCRIPTION_TOO_LONG"));
+		}
+		PpksTaxonomies.Taxonomy taxonomy = village == null ? null : taxonomies.activeFor(village);
+		Set<String> codes = new LinkedHashSet<>(complaint.ppksCodes() == null ? List.of() : complaint.ppksCodes());
+		boolean sensitive = false;
+		int index = 0;
+		for (String code : codes) {
+			if (taxonomy != null) {
+				Boolean isSensitive = taxonomy.categories().get(code);
+				if (isSensitive == null) {
+					problems.add(FieldProblem.of("ppksCodes[" + index + "]", "PPKS_UNKNOWN"));
+				}
+				else {
+					sensitive |= isSensitive;
+				}
+			}
+			index++;
+		}
+		String consent = blankToNull(complaint.consentNote());
+		if (sensitive && consent == null) {
+			problems.add(FieldProblem.of("consentNote", "CONSENT_NOTE_REQUIRED"));
+		}
+		if (consent != null && consent.length() > 1000) {
+			problems.add(FieldProblem.of("consentNote", "TEXT_TOO_LONG"));
+		}
+		UUID subjectId = subject(actor, complaint, problems);
+		Reporter reporter = complaint.reporter();
+		if (reporter != null && reporter.phone() != null && !reporter.phone().isBlank()
+				&& !PHONE.matcher(reporter.phone().replace(" ", "").replace("-", "")).matches()) {
+			problems.add(FieldProblem.of("reporter.phone", "PHONE_INVALID"));
+		}
+		if (reporter != null && reporter.name() != null && reporter.name().length() > 200) {
+			problems.add(FieldProblem.of("reporter.name", "TEXT_TOO_LONG"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+
+		UUID id = UUID.randomUUID();
+		Instant now = clock.instant();
+		String ticket = ticketNumber(village, now);
+		String trackingCode = TrackingCodes.generate();
+		Subject subject = subjectId == null ? complaint.subject() : null;
+		jdbc.sql("""
+				insert into complaint (id, version, ticket_number, tracking_code_hash, status, channel, category,
+				                       village_code, description, ppks_taxonomy_id, subject_person_id, subject_nik,
+				                       subject_name, subject_birth_date, subject_sex, reporter_name, reporter_phone,
+				                       consent_note, created_by, created_at, updated_at)
+				values (:id, 0, :ticket, :hash, 'RECEIVED', :channel, :category, :village, :description, :taxonomy,
+				        :subjectId, :nik, :name, :birthDate, :sex, :reporterName, :reporterPhone, :consent, :by, :now,
+				        :now)""")
+			.param("id", id)
+			.param("ticket", ticket)
+			.param("hash", TrackingCodes.hash(trackingCode))
+			.param("channel", complaint.channel().name())
+			.param("category", complaint.category().name())
+			.param("village", village.value())
+			.param("description", description)
+			.param("taxonomy", taxonomy.id())
+			.param("subjectId", subjectId)
+			.param("nik", subject == null || blankToNull(subject.nik()) == null ? null : digits(subject.nik()))
+			.param("name", subject == null ? null : subject.name().strip())
+			.param("birthDate", subject == null || subject.birthDate() == null ? null : java.sql.Date.valueOf(subject.birthDate()))
+			.param("sex", subject == null || subject.sex() == null ? null : subject.sex().name())
+			.param("reporterName", reporter == null ? null : blankToNull(reporter.name()))
+			.param("reporterPhone", reporter == null || blankToNull(reporter.phone()) == null ? null
+					: reporter.phone().replace(" ", "").replace("-", ""))
+			.param("consent", consent)
+			.param("by", actor.id())
+			.param("now", Timestamp.from(now))
+			.update();
+		for (String code : codes) {
+			jdbc.sql("insert into complaint_ppks (complaint_id, taxonomy_id, code) values (:id, :taxonomy, :code)")
+				.param("id", id).param("taxonomy", taxonomy.id()).param("code", code).update();
+		}
+		jdbc.sql("insert into complaint_step (complaint_id, status, at, by_user) values (:id, 'RECEIVED', :now, :by)")
+			.param("id", id).param("now", Timestamp.from(now)).param("by", actor.id()).update();
+		return new Registered(id, ticket, trackingCode, ComplaintStatus.RECEIVED);
+	}
+
+	private RegionCode village(CurrentUser actor, String code, List<FieldProblem> problems) {
+		if (code == null || code.isBlank()) {
+			problems.add(FieldProblem.of("villageCode", "REQUIRED"));
+			return null;
+		}
+		RegionCode village = RegionCode.parse(code.strip()).orElse(null);
+		if (village == null || village.level() != RegionLevel.VILLAGE) {
+			problems.add(FieldProblem.of("villageCode", "VILLAGE_REQUIRED"));
+			return null;
+		}
+		if (!actor.covers(village) || !taxonomies.villageExists(village)) {
+			throw new NotFoundException("Village");
+		}
+		return village;
+	}
+
+	/** The registry person the complaint is about, if there is one the caller may see. */
+	private UUID subject(CurrentUser actor, NewComplaint complaint, List<FieldProblem> problems) {
+		if (complaint.subjectPersonId() != null) {
+			if (complaint.subject() != null) {
+				problems.add(FieldProblem.of("subject", "SUBJECT_EITHER_OR"));
+			}
+			return households.person(actor, complaint.subjectPersonId()).map(p -> p.id())
+				.orElseThrow(() -> new NotFoundException("Person"));
+		}
+		Subject subject = complaint.subject();
+		if (subject == null) {
+			problems.add(FieldProblem.of("subject", "REQUIRED"));
+			return null;
+		}
+		if (subject.name() == null || subject.name().isBlank()) {
+			problems.add(FieldProblem.of("subject.name", "REQUIRED"));
+		}
+		else if (subject.name().length() > 200) {
+			problems.add(FieldProblem.of("subject.name", "TEXT_TOO_LONG"));
+		}
+		if (subject.birthDate() != null
+				&& (subject.birthDate().isAfter(LocalDate.now(clock)) || subject.birthDate().getYear() < 1900)) {
+			problems.add(FieldProblem.of("subject.birthDate", "DATE_OUT_OF_RANGE"));
+		}
+		if (blankToNull(subject.nik()) == null) {
+			return null;
+		}
+		List<org.simpul.registry.IdentifierProblem> nikProblems = identifiers.nikProblems(subject.nik());
+		if (!nikProblems.isEmpty()) {
+			problems.add(FieldProblem.of("subject.nik", nikProblems.getFirst().name()));
+			return null;
+		}
+		// a NIK the registry holds inside the caller's territory links the complaint to that person; one held
+		// elsewhere stays unlinked, and nothing about it is revealed
+		List<PersonSummary> found = persons.search(actor, new PersonSearch.Query(subject.nik(), null, null, null, null,
+				null), new PageRequest(0, 1)).content();
+		return found.isEmpty() ? null : found.getFirst().id();
+	}
+
+	/**
+	 * {@code 3328101008-26-00042}: the village code's ten digits, the two-digit year and the village's
+	 * sequence number for that year. Unique in the country, typed from a receipt without confusion.
+	 */
+	private String ticketNumber(RegionCode village, Instant now) {
+		int year = now.atZone(WIB).getYear();
+		int sequence = jdbc.sql("""
+				insert into complaint_ticket_counter (village_code, year, last) values (:village, :year, 1)
+				on conflict (village_code, year) do update set last = complaint_ticket_counter.last + 1
+				returning last""")
+			.param("village", village.value())
+			.param("year", year)
+			.query(Integer.class)
+			.single();
+		return "%s-%02d-%05d".formatted(village.withoutDots(), year % 100, sequence);
+	}
+
+	static boolean mayTakeComplaints(Role role) {
+		return INTAKE.contains(role);
+	}
+
+	private static String digits(String nik) {
+		return nik.strip().replace(" ", "").replace(".", "");
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+}
