@@ -46,6 +46,7 @@ class I18nTests {
 		// registry codes: labels per coded field ('roof.TILE'), and the field labels themselves ('registry.roof')
 		org.simpul.registry.RegistryCodes.all().forEach((field, codes) -> computed.put(field + ".", codes));
 		computed.put("import.status.", List.of("QUEUED", "RUNNING", "COMPLETED", "FAILED"));
+		computed.put("complaint.status.", names(org.simpul.complaint.ComplaintStatus.values()));
 		computed.put("import.failure.", List.of("FILE_EMPTY", "HEADER_MISSING", "RECORD_TOO_LONG", "IMPORT_FAILED"));
 		computed.put("registry.", List.copyOf(org.simpul.registry.RegistryCodes.all().keySet().stream()
 			.filter(field -> !field.equals("membership"))
