@@ -113,12 +113,12 @@ public class ComplaintIntake {
 		int index = 0;
 		for (String code : codes) {
 			if (taxonomy != null) {
-				Boolean isSensitive = taxonomy.categories().get(code);
-				if (isSensitive == null) {
+				java.util.Optional<Boolean> isSensitive = taxonomy.sensitive(code);
+				if (isSensitive.isEmpty()) {
 					problems.add(FieldProblem.of("ppksCodes[" + index + "]", "PPKS_UNKNOWN"));
 				}
 				else {
-					sensitive |= isSensitive;
+					sensitive |= isSensitive.get();
 				}
 			}
 			index++;
@@ -143,11 +143,15 @@ public class ComplaintIntake {
 			throw new InvalidInputException(problems);
 		}
 
+		// a registry person's name, birth date and sex as recorded today: the queue lists it, and the complaint
+		// still says whom it was about if the registry later merges or moves the person
+		Subject subject = subjectId == null ? complaint.subject()
+				: households.person(actor, subjectId).map(p -> new Subject(null, p.name(), p.birthDate(), p.sex()))
+					.orElseThrow(() -> new NotFoundException("Person"));
 		UUID id = UUID.randomUUID();
 		Instant now = clock.instant();
 		String ticket = ticketNumber(village, now);
 		String trackingCode = TrackingCodes.generate();
-		Subject subject = subjectId == null ? complaint.subject() : null;
 		jdbc.sql("""
 				insert into complaint (id, version, ticket_number, tracking_code_hash, status, channel, category,
 				                       village_code, description, ppks_taxonomy_id, subject_person_id, subject_nik,
@@ -165,10 +169,10 @@ public class ComplaintIntake {
 			.param("description", description)
 			.param("taxonomy", taxonomy.id())
 			.param("subjectId", subjectId)
-			.param("nik", subject == null || blankToNull(subject.nik()) == null ? null : digits(subject.nik()))
-			.param("name", subject == null ? null : subject.name().strip())
-			.param("birthDate", subject == null || subject.birthDate() == null ? null : java.sql.Date.valueOf(subject.birthDate()))
-			.param("sex", subject == null || subject.sex() == null ? null : subject.sex().name())
+			.param("nik", blankToNull(subject.nik()) == null ? null : digits(subject.nik()))
+			.param("name", subject.name().strip())
+			.param("birthDate", subject.birthDate() == null ? null : java.sql.Date.valueOf(subject.birthDate()))
+			.param("sex", subject.sex() == null ? null : subject.sex().name())
 			.param("reporterName", reporter == null ? null : blankToNull(reporter.name()))
 			.param("reporterPhone", reporter == null || blankToNull(reporter.phone()) == null ? null
 					: reporter.phone().replace(" ", "").replace("-", ""))

@@ -6,9 +6,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import java.util.Map;
+
 import org.simpul.access.CurrentUser;
 import org.simpul.access.Territory;
 import org.simpul.region.RegionCatalog;
+import org.simpul.region.RegionCode;
+import org.simpul.shared.FieldProblem;
+import org.simpul.shared.InvalidInputException;
+import org.simpul.shared.NotFoundException;
+import org.simpul.shared.PageResponse;
+import org.simpul.shared.PageResponse.PageRequest;
+import org.simpul.registry.HouseholdQueries;
 import org.simpul.registry.IdentifierRules;
 import org.simpul.registry.Sex;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,10 +52,65 @@ public class ComplaintQueries {
 
 	private final IdentifierRules identifiers;
 
-	ComplaintQueries(JdbcClient jdbc, RegionCatalog regions, IdentifierRules identifiers) {
+	private final HouseholdQueries households;
+
+	ComplaintQueries(JdbcClient jdbc, RegionCatalog regions, IdentifierRules identifiers, HouseholdQueries households) {
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.identifiers = identifiers;
+		this.households = households;
+	}
+
+	/** A line of the work queue. */
+	public record QueueItem(UUID id, String ticketNumber, ComplaintStatus status, Category category,
+			String villageCode, String villageName, String subjectName, Instant createdAt) {
+	}
+
+	private record QueueRow(UUID id, String ticketNumber, ComplaintStatus status, Category category,
+			String villageCode, String subjectName, Instant createdAt) {
+	}
+
+	/**
+	 * The work queue: complaints of the caller's territory, optionally of one status, category or village
+	 * (inside the territory), oldest waiting first within a status so that nothing sits forgotten.
+	 */
+	public PageResponse<QueueItem> queue(CurrentUser user, ComplaintStatus status, Category category,
+			String villageCode, PageRequest page) {
+		if (!ComplaintIntake.mayTakeComplaints(user.role())) {
+			throw new AccessDeniedException("Complaints are not for " + user.role());
+		}
+		String within = user.territory().sqlParameter();
+		if (villageCode != null && !villageCode.isBlank()) {
+			RegionCode region = RegionCode.parse(villageCode.strip())
+				.orElseThrow(() -> new InvalidInputException(FieldProblem.of("villageCode", "REGION_UNKNOWN")));
+			if (!user.covers(region)) {
+				throw new NotFoundException("Region");
+			}
+			within = region.value();
+		}
+		String where = " from complaint c where "
+				+ Territory.sqlCondition("c.village_code") + """
+				 and (cast(:status as text) is null or c.status = :status)
+				 and (cast(:category as text) is null or c.category = :category)""";
+		long total = jdbc.sql("select count(*)" + where)
+			.param("territory", within)
+			.param("status", status == null ? null : status.name())
+			.param("category", category == null ? null : category.name())
+			.query(Long.class)
+			.single();
+		List<QueueRow> rows = jdbc.sql("select c.id, c.ticket_number, c.status, c.category, c.village_code,"
+				+ " c.subject_name, c.created_at" + where
+				+ " order by c.created_at, c.id limit :limit offset :offset")
+			.param("territory", within)
+			.param("status", status == null ? null : status.name())
+			.param("category", category == null ? null : category.name())
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(QueueRow.class)
+			.list();
+		Map<String, String> names = regions.names(rows.stream().map(QueueRow::villageCode).toList());
+		return PageResponse.of(rows.stream().map(r -> new QueueItem(r.id(), r.ticketNumber(), r.status(), r.category(),
+				r.villageCode(), names.get(r.villageCode()), r.subjectName(), r.createdAt())).toList(), page, total);
 	}
 
 	public Optional<ComplaintView> complaint(CurrentUser user, UUID id) {
@@ -68,8 +132,13 @@ public class ComplaintQueries {
 				List<PublicTracking.Step> steps = jdbc.sql(
 						"select status, at from complaint_step where complaint_id = :id order by at, id")
 					.param("id", id).query(PublicTracking.Step.class).list();
-				Subject subject = new Subject(row.subjectPersonId(), identifiers.shownTo(user, row.subjectNik()),
-						row.subjectName(), row.subjectBirthDate(), row.subjectSex(), row.subjectPersonId() != null);
+				// a registry person is shown as the registry shows them to this user (NIK masked by role); the
+				// complaint keeps the name, birth date and sex recorded at intake for when the registry cannot
+				Subject subject = Optional.ofNullable(row.subjectPersonId())
+					.flatMap(personId -> households.person(user, personId))
+					.map(p -> new Subject(p.id(), p.nik(), p.name(), p.birthDate(), p.sex(), true))
+					.orElseGet(() -> new Subject(row.subjectPersonId(), identifiers.shownTo(user, row.subjectNik()),
+							row.subjectName(), row.subjectBirthDate(), row.subjectSex(), row.subjectPersonId() != null));
 				return new ComplaintView(row.id(), row.ticketNumber(), row.status(), row.channel(), row.category(),
 						row.villageCode(), regions.names(List.of(row.villageCode())).get(row.villageCode()),
 						row.description(), codes, subject, new Reporter(row.reporterName(), row.reporterPhone()),

@@ -1,8 +1,8 @@
 package org.simpul.complaint;
 
-import java.util.Map;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.simpul.region.RegionCatalog;
 import org.simpul.region.RegionCode;
@@ -17,8 +17,17 @@ import org.springframework.stereotype.Component;
 @Component
 class PpksTaxonomies {
 
-	/** A taxonomy and its codes, each with whether it is sensitive (children, disability, violence…). */
-	record Taxonomy(UUID id, Map<String, Boolean> categories) {
+	/** A PPKS category: its code, its label and whether it is sensitive (children, disability, violence…). */
+	record Entry(String code, String label, boolean sensitive) {
+	}
+
+	/** A taxonomy and its categories in their order. */
+	record Taxonomy(UUID id, List<Entry> entries) {
+
+		/** Whether {@code code} is sensitive; empty when the taxonomy has no such code. */
+		Optional<Boolean> sensitive(String code) {
+			return entries.stream().filter(e -> e.code().equals(code)).findFirst().map(Entry::sensitive);
+		}
 	}
 
 	private final JdbcClient jdbc;
@@ -38,15 +47,13 @@ class PpksTaxonomies {
 			.param("regency", regency)
 			.query(UUID.class)
 			.single();
-		record Row(String code, boolean sensitive) {
-		}
-		Map<String, Boolean> categories = jdbc.sql("select code, sensitive from ppks_category where taxonomy_id = :id")
+		List<Entry> entries = jdbc.sql("""
+				select code, label, sensitive from ppks_category where taxonomy_id = :id
+				order by length(code), code""")
 			.param("id", id)
-			.query(Row.class)
-			.list()
-			.stream()
-			.collect(Collectors.toMap(Row::code, Row::sensitive));
-		return new Taxonomy(id, categories);
+			.query(Entry.class)
+			.list();
+		return new Taxonomy(id, entries);
 	}
 
 	boolean villageExists(RegionCode village) {

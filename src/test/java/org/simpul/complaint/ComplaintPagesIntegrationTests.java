@@ -20,6 +20,59 @@ class ComplaintPagesIntegrationTests {
 	@Autowired
 	MockMvcTester mvc;
 
+	private org.springframework.mock.web.MockHttpSession login(String username) {
+		MvcTestResult result = mvc.post().uri("/masuk").with(csrf()).param("username", username)
+			.param("password", DemoLogins.PASSWORD).exchange();
+		return (org.springframework.mock.web.MockHttpSession) result.getMvcResult().getRequest().getSession(false);
+	}
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Test
+	void theFrontOfficeRecordsAComplaintFindsTheFamilyByNikAndHandsOverTheReceipt() throws Exception {
+		var session = login("fo.procot");
+		String personId = org.simpul.registry.RegistryIntegrationTestsAccess.registerFamily(mvc, jdbc, "Darsini Halaman");
+		String nik = jdbc.sql("select nik from person where id = cast(:id as uuid)").param("id", personId)
+			.query(String.class).single();
+		assertThat(mvc.get().uri("/pengaduan/baru").session(session)).hasStatusOk().bodyText()
+			.contains("Catat pengaduan", "24. Fakir miskin", "Datang langsung", "Kesehatan");
+		// the NIK typed on the form brings the family, its decile and programmes
+		assertThat(mvc.post().uri("/pengaduan/cari-nik").session(session).with(csrf()).param("subjectNik", nik))
+			.hasStatusOk().bodyText().contains("Darsini Halaman", "Ada di registri", "PKH", "name=\"subjectPersonId\"");
+		assertThat(mvc.post().uri("/pengaduan/cari-nik").session(session).with(csrf()).param("subjectNik", "3328"))
+			.hasStatusOk().bodyText().contains("NIK harus 16 angka");
+		// a form with problems comes back with them, in Indonesian, keeping the input
+		assertThat(mvc.post().uri("/pengaduan/baru").session(session).with(csrf()).param("channel", "WALK_IN")
+			.param("villageCode", "33.28.10.1008").param("description", "Tanpa bidang").param("subjectName", "Warga"))
+			.hasStatusOk().bodyText().contains("Ada isian yang perlu diperbaiki", "Tanpa bidang");
+		MvcTestResult saved = mvc.post().uri("/pengaduan/baru").session(session).with(csrf()).param("channel", "WALK_IN")
+			.param("category", "HEALTH").param("villageCode", "33.28.10.1008").param("subjectPersonId", personId)
+			.param("subjectNik", nik).param("ppksCodes", "24")
+			.param("description", "PBI-JK dicabut <script>alert(1)</script>").exchange();
+		assertThat(saved).hasStatus(HttpStatus.FOUND);
+		String receipt = saved.getResponse().getRedirectedUrl();
+		assertThat(receipt).matches("/pengaduan/[0-9a-f-]{36}/tanda-terima");
+		String code = (String) saved.getMvcResult().getFlashMap().get("trackingCode");
+		assertThat(code).matches("[0-9A-HJKMNP-TV-Z]{10}");
+		// the redirect shows it once, from the flash of the save
+		assertThat(mvc.get().uri(receipt).session(session)).hasStatusOk().bodyText()
+			.contains("Tanda terima pengaduan", code, "3328101008-", "Darsini Halaman", "/lacak");
+		// opened again later, the receipt no longer shows the code
+		assertThat(mvc.get().uri(receipt).session(session)).hasStatusOk().bodyText()
+			.contains("hanya ditampilkan sekali").doesNotContain(code);
+		String complaintPage = receipt.replace("/tanda-terima", "");
+		assertThat(mvc.get().uri(complaintPage).session(session)).hasStatusOk().bodyText()
+			.contains("&lt;script&gt;", "Diterima", "Ada di registri").doesNotContain("<script>alert");
+		assertThat(mvc.get().uri("/pengaduan").session(session)).hasStatusOk().bodyText()
+			.contains("Darsini Halaman", "Pengaduan");
+		// Pedeslohor's facilitator neither lists nor opens it; a programme manager has no desk
+		assertThat(mvc.get().uri("/pengaduan").session(login("psm.pedeslohor"))).hasStatusOk().bodyText()
+			.doesNotContain("Darsini Halaman");
+		assertThat(mvc.get().uri(complaintPage).session(login("psm.pedeslohor"))).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.get().uri("/pengaduan").session(login("program.dinkes"))).hasStatus(HttpStatus.FORBIDDEN);
+	}
+
 	@Test
 	void aCitizenTracksHerComplaintWithoutLoggingIn() throws Exception {
 		MvcTestResult created = mvc.post().uri("/api/v1/complaints")

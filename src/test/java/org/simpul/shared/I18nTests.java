@@ -47,6 +47,8 @@ class I18nTests {
 		org.simpul.registry.RegistryCodes.all().forEach((field, codes) -> computed.put(field + ".", codes));
 		computed.put("import.status.", List.of("QUEUED", "RUNNING", "COMPLETED", "FAILED"));
 		computed.put("complaint.status.", names(org.simpul.complaint.ComplaintStatus.values()));
+		computed.put("complaint.category.", names(org.simpul.complaint.Category.values()));
+		computed.put("complaint.channel.", names(org.simpul.complaint.Channel.values()));
 		computed.put("import.failure.", List.of("FILE_EMPTY", "HEADER_MISSING", "RECORD_TOO_LONG", "IMPORT_FAILED"));
 		computed.put("registry.", List.copyOf(org.simpul.registry.RegistryCodes.all().keySet().stream()
 			.filter(field -> !field.equals("membership"))
@@ -82,7 +84,7 @@ class I18nTests {
 					// flash keys and error keys are checked below and in everyErrorCodeTheCodeUsesHasAMessage;
 					// ${c} runs over the registry's coded fields, whose labels come from RegistryCodes
 					assertThat(variable).as("message key held in ${%s} (%s)", variable, file)
-						.isIn("notice", "warning", "messageKey", "errors", "error", "c");
+						.isIn("notice", "warning", "messageKey", "errors", "error", "nikError", "c");
 				}
 			}
 		}

@@ -1,0 +1,240 @@
+package org.simpul.complaint;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.simpul.access.AccessControl;
+import org.simpul.access.CurrentUser;
+import org.simpul.complaint.ComplaintIntake.NewComplaint;
+import org.simpul.complaint.ComplaintIntake.Registered;
+import org.simpul.region.Region;
+import org.simpul.region.RegionCatalog;
+import org.simpul.region.RegionCode;
+import org.simpul.region.RegionLevel;
+import org.simpul.registry.HouseholdQueries;
+import org.simpul.registry.PersonSearch;
+import org.simpul.registry.Sex;
+import org.simpul.registry.Views.PersonSummary;
+import org.simpul.shared.FieldProblem;
+import org.simpul.shared.InvalidInputException;
+import org.simpul.shared.NotFoundException;
+import org.simpul.shared.PageResponse.PageRequest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The service desk's pages (Pengaduan): the work queue of the territory, the intake form with an inline
+ * NIK look-up, the receipt (tanda terima) that shows the tracking code once, and a complaint with its steps.
+ */
+@Controller
+@RequestMapping("/pengaduan")
+class ComplaintPages {
+
+	private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+
+	private final ComplaintIntake intake;
+
+	private final ComplaintQueries queries;
+
+	private final PpksTaxonomies taxonomies;
+
+	private final PersonSearch persons;
+
+	private final HouseholdQueries households;
+
+	private final RegionCatalog regions;
+
+	private final AccessControl access;
+
+	ComplaintPages(ComplaintIntake intake, ComplaintQueries queries, PpksTaxonomies taxonomies, PersonSearch persons,
+			HouseholdQueries households, RegionCatalog regions, AccessControl access) {
+		this.intake = intake;
+		this.queries = queries;
+		this.taxonomies = taxonomies;
+		this.persons = persons;
+		this.households = households;
+		this.regions = regions;
+		this.access = access;
+	}
+
+	private CurrentUser desk() {
+		CurrentUser user = access.requireUser();
+		if (!ComplaintIntake.mayTakeComplaints(user.role())) {
+			throw new AccessDeniedException("Complaints are not for " + user.role());
+		}
+		return user;
+	}
+
+	@GetMapping
+	String queue(@RequestParam(required = false) ComplaintStatus status,
+			@RequestParam(required = false) Category category, @RequestParam(defaultValue = "0") int page, Model model) {
+		CurrentUser user = desk();
+		model.addAttribute("queue", queries.queue(user, status, category, null, new PageRequest(page, 50)));
+		model.addAttribute("status", status);
+		model.addAttribute("category", category);
+		model.addAttribute("statuses", ComplaintStatus.values());
+		model.addAttribute("categories", Category.values());
+		model.addAttribute("zone", WIB);
+		return "complaint/queue";
+	}
+
+	@GetMapping("/baru")
+	String newComplaint(Model model) {
+		CurrentUser user = desk();
+		Map<String, String> values = new LinkedHashMap<>();
+		user.territory().regionCode().filter(c -> c.level() == RegionLevel.VILLAGE)
+			.ifPresent(c -> values.put("villageCode", c.value()));
+		values.put("channel", "WALK_IN");
+		return form(model, user, values, List.of(), Map.of());
+	}
+
+	/** The inline NIK look-up (htmx): the family from the registry, or the fields for a person not in it. */
+	@PostMapping("/cari-nik")
+	String lookUp(@RequestParam(name = "subjectNik", required = false) String nik, Model model) {
+		CurrentUser user = desk();
+		model.addAttribute("nik", nik);
+		try {
+			List<PersonSummary> found = persons.search(user, new PersonSearch.Query(nik, null, null, null, null, null),
+					new PageRequest(0, 1)).content();
+			if (!found.isEmpty()) {
+				model.addAttribute("person", found.getFirst());
+				model.addAttribute("household", households.household(user, found.getFirst().householdId()).orElse(null));
+			}
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("nikError", ex.problems().getFirst().message());
+		}
+		return "complaint/subject :: subject";
+	}
+
+	@PostMapping("/baru")
+	String register(@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
+		CurrentUser user = desk();
+		Map<String, String> values = new LinkedHashMap<>();
+		params.forEach((name, list) -> values.put(name, list.isEmpty() ? "" : list.getFirst()));
+		List<String> ppks = params.getOrDefault("ppksCodes", List.of());
+		List<FieldProblem> problems = new ArrayList<>();
+		NewComplaint complaint = new NewComplaint(code(Channel.class, values.get("channel"), "channel", problems),
+				code(Category.class, values.get("category"), "category", problems), values.get("villageCode"),
+				values.get("description"), ppks, uuid(values.get("subjectPersonId")),
+				blank(values.get("subjectPersonId")) ? new ComplaintIntake.Subject(values.get("subjectNik"),
+						values.get("subjectName"), date(values.get("subjectBirthDate"), problems),
+						code(Sex.class, values.get("subjectSex"), "subject.sex", problems)) : null,
+				new ComplaintIntake.Reporter(values.get("reporterName"), values.get("reporterPhone")),
+				values.get("consentNote"));
+		try {
+			if (!problems.isEmpty()) {
+				throw new InvalidInputException(problems);
+			}
+			Registered registered = intake.register(user, complaint);
+			redirect.addFlashAttribute("trackingCode", registered.trackingCode());
+			return "redirect:/pengaduan/" + registered.id() + "/tanda-terima";
+		}
+		catch (InvalidInputException ex) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			ex.problems().forEach(p -> errors.putIfAbsent(p.field().startsWith("ppksCodes") ? "ppksCodes" : p.field(),
+					p.message()));
+			return form(model, user, values, ppks, errors);
+		}
+	}
+
+	@GetMapping("/{id}")
+	String complaint(@PathVariable UUID id, Model model) {
+		CurrentUser user = desk();
+		model.addAttribute("complaint", queries.complaint(user, id).orElseThrow(() -> new NotFoundException("Complaint")));
+		model.addAttribute("zone", WIB);
+		return "complaint/complaint";
+	}
+
+	@GetMapping("/{id}/tanda-terima")
+	String receipt(@PathVariable UUID id, Model model, jakarta.servlet.http.HttpServletRequest request) {
+		CurrentUser user = desk();
+		model.addAttribute("trackingUrl", org.springframework.web.servlet.support.ServletUriComponentsBuilder
+			.fromContextPath(request).path("/lacak").toUriString());
+		model.addAttribute("complaint", queries.complaint(user, id).orElseThrow(() -> new NotFoundException("Complaint")));
+		model.addAttribute("zone", WIB);
+		return "complaint/receipt";
+	}
+
+	private String form(Model model, CurrentUser user, Map<String, String> values, List<String> ppks,
+			Map<String, String> errors) {
+		model.addAttribute("values", values);
+		model.addAttribute("chosenPpks", ppks);
+		model.addAttribute("channels", Channel.values());
+		model.addAttribute("categories", Category.values());
+		model.addAttribute("errors", errors);
+		List<Region> villages = villagesOf(user);
+		model.addAttribute("villages", villages);
+		String village = values.getOrDefault("villageCode", villages.isEmpty() ? null : villages.getFirst().code());
+		RegionCode code = village == null ? null : RegionCode.parse(village).orElse(null);
+		model.addAttribute("ppks", code == null || code.level() != RegionLevel.VILLAGE ? List.of()
+				: taxonomies.activeFor(code).entries());
+		return "complaint/intake";
+	}
+
+	/** The villages a user may take complaints for, when they are few enough for a list. */
+	private List<Region> villagesOf(CurrentUser user) {
+		return user.territory().regionCode().map(code -> switch (code.level()) {
+			case VILLAGE -> regions.find(code).map(List::of).orElse(List.<Region>of());
+			case DISTRICT -> regions.children(code);
+			case REGENCY -> regions.children(code).stream().flatMap(d -> regions.children(d.regionCode()).stream()).toList();
+			default -> List.<Region>of();
+		}).orElse(List.of());
+	}
+
+	private static boolean blank(String text) {
+		return text == null || text.isBlank();
+	}
+
+	private static UUID uuid(String text) {
+		if (blank(text)) {
+			return null;
+		}
+		try {
+			return UUID.fromString(text.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException(FieldProblem.of("subjectPersonId", "INVALID_VALUE"));
+		}
+	}
+
+	private static LocalDate date(String text, List<FieldProblem> problems) {
+		if (blank(text)) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(text.strip());
+		}
+		catch (DateTimeParseException ex) {
+			problems.add(FieldProblem.of("subject.birthDate", "INVALID_DATE"));
+			return null;
+		}
+	}
+
+	private static <E extends Enum<E>> E code(Class<E> type, String text, String field, List<FieldProblem> problems) {
+		if (blank(text)) {
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, text.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			problems.add(FieldProblem.of(field, "INVALID_VALUE"));
+			return null;
+		}
+	}
+}
