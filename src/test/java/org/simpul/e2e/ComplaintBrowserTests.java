@@ -1,0 +1,88 @@
+package org.simpul.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.simpul.SimpulIntegrationTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The service desk on a 360-px phone: the front office types a NIK, the family appears, the complaint is
+ * saved and the receipt shows the ticket and the code; the citizen then tracks it on /lacak without login.
+ */
+@SimpulIntegrationTest
+class ComplaintBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	Phone phone;
+
+	Page page;
+
+	List<String> consoleProblems;
+
+	@BeforeEach
+	void openPhone() {
+		phone = new Phone();
+		page = phone.page;
+		consoleProblems = phone.consoleProblems;
+	}
+
+	@AfterEach
+	void close() {
+		if (phone != null) {
+			phone.close();
+		}
+	}
+
+	@Test
+	void frontOfficeRecordsAComplaintAndTheCitizenTracksIt() {
+		page.navigate("http://localhost:" + port + "/masuk");
+		page.getByLabel("Nama pengguna").fill("fo.procot");
+		page.getByLabel("Kata sandi").fill("Simpul-Demo-2026");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Masuk")).click();
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Pengaduan")).click();
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Catat pengaduan")).click();
+		// a NIK of the demo registry (Mohamad Rochim, Procot): the family appears with its programmes (htmx)
+		String nik = jdbc.sql("select nik from person where name = 'Mohamad Rochim' and village_code = '33.28.10.1008'")
+			.query(String.class).list().getFirst();
+		page.getByLabel("NIK (jika ada").fill(nik);
+		page.getByLabel("NIK (jika ada").press("Tab");
+		assertThat(page.locator("#subject")).containsText("Ada di registri");
+		assertThat(page.locator("#subject")).containsText("Mohamad Rochim");
+		page.getByLabel("Bidang").selectOption("HEALTH");
+		page.getByText("24. Fakir miskin").click();
+		page.getByLabel("Uraian keluhan").fill("PBI-JK anak dinonaktifkan, perlu berobat.");
+		assertThat(phone.scrollWidth()).isLessThanOrEqualTo(360);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Simpan dan buat tanda terima")).click();
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+			.hasText("Tanda terima pengaduan");
+		String ticket = page.locator("dd strong").first().textContent().strip();
+		String code = page.locator("strong.code").textContent().strip();
+		assertThat(ticket).startsWith("3328101008-");
+		assertThat(code).hasSize(10);
+		assertThat(phone.scrollWidth()).isLessThanOrEqualTo(360);
+
+		// the citizen, logged out, on the tracking page
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Keluar")).click();
+		page.navigate("http://localhost:" + port + "/lacak");
+		page.getByLabel("Nomor tiket").fill(ticket);
+		page.getByLabel("Kode pelacakan").fill(code.toLowerCase());
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lacak")).click();
+		assertThat(page.locator("main")).containsText("Diterima");
+		assertThat(page.locator("main")).not().containsText("Rochim");
+		assertThat(phone.scrollWidth()).isLessThanOrEqualTo(360);
+		assertThat(consoleProblems).isEmpty();
+	}
+}
