@@ -72,7 +72,7 @@ public class ComplaintQueries {
 
 	/**
 	 * The work queue: complaints of the caller's territory, optionally of one status, category or village
-	 * (inside the territory), oldest waiting first within a status so that nothing sits forgotten.
+	 * (inside the territory), newest first.
 	 */
 	public PageResponse<QueueItem> queue(CurrentUser user, ComplaintStatus status, Category category,
 			String villageCode, PageRequest page) {
@@ -100,7 +100,7 @@ public class ComplaintQueries {
 			.single();
 		List<QueueRow> rows = jdbc.sql("select c.id, c.ticket_number, c.status, c.category, c.village_code,"
 				+ " c.subject_name, c.created_at" + where
-				+ " order by c.created_at, c.id limit :limit offset :offset")
+				+ " order by c.created_at desc, c.id limit :limit offset :offset")
 			.param("territory", within)
 			.param("status", status == null ? null : status.name())
 			.param("category", category == null ? null : category.name())
