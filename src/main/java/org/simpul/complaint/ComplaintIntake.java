@@ -62,8 +62,11 @@ public class ComplaintIntake {
 
 	private final HouseholdQueries households;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	ComplaintIntake(JdbcClient jdbc, Clock clock, PpksTaxonomies taxonomies, IdentifierRules identifiers,
-			PersonSearch persons, HouseholdQueries households) {
+			PersonSearch persons, HouseholdQueries households, org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.taxonomies = taxonomies;
@@ -186,6 +189,7 @@ public class ComplaintIntake {
 		}
 		jdbc.sql("insert into complaint_step (complaint_id, status, at, by_user) values (:id, 'RECEIVED', :now, :by)")
 			.param("id", id).param("now", Timestamp.from(now)).param("by", actor.id()).update();
+		events.publishEvent(new ComplaintStatusChanged(UUID.randomUUID(), id, ticket, ComplaintStatus.RECEIVED, now));
 		return new Registered(id, ticket, trackingCode, ComplaintStatus.RECEIVED);
 	}
 

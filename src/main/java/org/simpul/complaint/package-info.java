@@ -1,8 +1,10 @@
 /**
  * The Puskesos service desk: complaint intake (channel, category, PPKS codes from a taxonomy that is data,
  * the subject from the registry or captured on the spot), tickets with a number per village and year and a
- * tracking code shown once, and public tracking without personal data. Always inside the caller's territory.
- * Publishes and listens to no events yet.
+ * tracking code shown once, public tracking without personal data ({@code /lacak}), the desk's pages (work
+ * queue, intake with an inline NIK look-up, receipt). Always inside the caller's territory. Publishes
+ * {@link org.simpul.complaint.ComplaintStatusChanged} through the event publication registry and listens to
+ * it itself to tell the citizen (ADR 0006).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "registry" })
 package org.simpul.complaint;

@@ -1,0 +1,110 @@
+package org.simpul.complaint;
+
+import java.net.URI;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the citizen when their complaint changes status, by SMS or WhatsApp through a
+ * {@link NotificationSender}. Each {@link ComplaintStatusChanged} is stored in the event publication
+ * registry with the change itself, handled after the commit, and resubmitted while it has not completed
+ * (gateway down, process killed): delivery is at least once. The sender's table {@code notification_sent}
+ * takes the event id first, under its primary key, so that two attempts never both send; the gateway also
+ * gets the event id as {@code Idempotency-Key} for the one case left (a crash between its acceptance and
+ * our commit).
+ */
+@Component
+class StatusNotifications {
+
+	private static final Locale INDONESIAN = Locale.of("id");
+
+	private final JdbcClient jdbc;
+
+	private final NotificationSender sender;
+
+	private final MessageSource messages;
+
+	private final Environment environment;
+
+	private final IncompleteEventPublications incomplete;
+
+	private final Clock clock;
+
+	private final String publicUrl;
+
+	private final Duration retryAfter;
+
+	StatusNotifications(JdbcClient jdbc, NotificationSender sender, MessageSource messages, Environment environment,
+			IncompleteEventPublications incomplete, Clock clock, @Value("${simpul.public-url:http://localhost:8080}") String publicUrl,
+			@Value("${simpul.notifications.retry-after:PT1M}") Duration retryAfter) {
+		this.jdbc = jdbc;
+		this.sender = sender;
+		this.messages = messages;
+		this.environment = environment;
+		this.incomplete = incomplete;
+		this.clock = clock;
+		this.publicUrl = publicUrl;
+		this.retryAfter = retryAfter;
+	}
+
+	@ApplicationModuleListener
+	void on(ComplaintStatusChanged event) {
+		String phone = jdbc.sql("select reporter_phone from complaint where id = :id").param("id", event.complaintId())
+			.query(String.class).optional().orElse(null);
+		int claimed = jdbc.sql("""
+				insert into notification_sent (event_id, complaint_id, status, outcome, sent_at)
+				values (:event, :complaint, :status, :outcome, :now) on conflict (event_id) do nothing""")
+			.param("event", event.eventId())
+			.param("complaint", event.complaintId())
+			.param("status", event.status().name())
+			.param("outcome", phone == null ? "NO_PHONE" : "SENT")
+			.param("now", Timestamp.from(clock.instant()))
+			.update();
+		if (claimed == 0 || phone == null) {
+			return; // sent before, or nobody to tell
+		}
+		// a failure here rolls the claim back and leaves the publication incomplete, to be tried again
+		sender.send(new NotificationSender.Message(event.eventId(), phone, text(event)));
+	}
+
+	/** The text for a status: {@code simpul.notifications.templates.STATUS} if configured, else the default. */
+	String text(ComplaintStatusChanged event) {
+		String label = messages.getMessage("complaint.status." + event.status().name(), null, INDONESIAN);
+		String template = environment.getProperty("simpul.notifications.templates." + event.status().name(),
+				messages.getMessage("notification.default", null, INDONESIAN));
+		return template.replace("{ticket}", event.ticketNumber())
+			.replace("{status}", label)
+			.replace("{url}", publicUrl.replaceAll("/+$", "") + "/lacak");
+	}
+
+	/** Resubmits notifications whose listener has not completed for a while (the gateway was down). */
+	@Scheduled(initialDelayString = "${simpul.notifications.retry-every:PT1M}",
+			fixedDelayString = "${simpul.notifications.retry-every:PT1M}")
+	void retry() {
+		incomplete.resubmitIncompletePublicationsOlderThan(retryAfter);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Senders {
+
+		/** The HTTP gateway when {@code simpul.notifications.gateway.url} is set, else the log. */
+		@Bean
+		NotificationSender notificationSender(@Value("${simpul.notifications.gateway.url:}") String url,
+				@Value("${simpul.notifications.gateway.token:}") String token) {
+			return url.isBlank() ? new LoggingNotificationSender() : new HttpGatewayNotificationSender(URI.create(url), token);
+		}
+	}
+}
