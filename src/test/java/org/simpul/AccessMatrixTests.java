@@ -267,6 +267,17 @@ class AccessMatrixTests {
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/complaints/{id}",
 							t.complaintIn(t.villageFor(region)).id()), auth),
 					(role, relation) -> complaints(role, relation, HttpStatus.OK)),
+			new Rule("PUT /api/v1/complaints/{id}",
+					(t, auth, region) -> {
+						String village = t.villageFor(region);
+						return t.send(t.mvc.put().uri("/api/v1/complaints/{id}", t.complaintIn(village).id())
+							.header("If-Match", "\"0\"")
+							.contentType(MediaType.APPLICATION_JSON)
+							.content("""
+									{"channel": "WALK_IN", "category": "OTHER", "villageCode": "%s", "description": "Edited",
+									 "ppksCodes": ["24"]}""".formatted(village)), auth);
+					},
+					(role, relation) -> complaints(role, relation, HttpStatus.OK)),
 			new Rule("POST /api/v1/public/tracking",
 					(t, auth, region) -> {
 						Complaint complaint = t.complaintIn(t.villageFor(region));

@@ -51,8 +51,18 @@ class ComplaintController {
 	}
 
 	@GetMapping("/api/v1/complaints/{id}")
-	ComplaintView complaint(@PathVariable UUID id) {
-		return queries.complaint(access.requireUser(), id).orElseThrow(() -> new NotFoundException("Complaint"));
+	ResponseEntity<ComplaintView> complaint(@PathVariable UUID id) {
+		ComplaintView view = queries.complaint(access.requireUser(), id).orElseThrow(() -> new NotFoundException("Complaint"));
+		return ResponseEntity.ok().eTag(org.simpul.shared.web.PreconditionFailedException.etag(view.version())).body(view);
+	}
+
+	@org.springframework.web.bind.annotation.PutMapping("/api/v1/complaints/{id}")
+	ResponseEntity<ComplaintView> change(@PathVariable UUID id,
+			@org.springframework.web.bind.annotation.RequestHeader(org.springframework.http.HttpHeaders.IF_MATCH) String ifMatch,
+			@RequestBody ComplaintIntake.Edit body) {
+		intake.change(access.requireUser(), id, ifMatch, body);
+		ComplaintView view = queries.complaint(access.requireUser(), id).orElseThrow(() -> new NotFoundException("Complaint"));
+		return ResponseEntity.ok().eTag(org.simpul.shared.web.PreconditionFailedException.etag(view.version())).body(view);
 	}
 
 	record TrackingRequest(String ticketNumber, String trackingCode) {

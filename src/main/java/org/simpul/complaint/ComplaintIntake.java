@@ -96,55 +96,18 @@ public class ComplaintIntake {
 			throw new AccessDeniedException("Complaint intake is not for " + actor.role());
 		}
 		List<FieldProblem> problems = new ArrayList<>();
-		if (complaint.channel() == null) {
-			problems.add(FieldProblem.of("channel", "REQUIRED"));
-		}
-		if (complaint.category() == null) {
-			problems.add(FieldProblem.of("category", "REQUIRED"));
-		}
-		RegionCode village = village(actor, complaint.villageCode(), problems);
-		String description = complaint.description() == null ? "" : complaint.description().strip();
-		if (description.isEmpty()) {
-			problems.add(FieldProblem.of("description", "REQUIRED"));
-		}
-		else if (description.length() > MAX_DESCRIPTION) {
-			problems.add(FieldProblem.of("description", "DESCRIPTION_TOO_LONG"));
-		}
-		PpksTaxonomies.Taxonomy taxonomy = village == null ? null : taxonomies.activeFor(village);
-		Set<String> codes = new LinkedHashSet<>(complaint.ppksCodes() == null ? List.of() : complaint.ppksCodes());
-		boolean sensitive = false;
-		int index = 0;
-		for (String code : codes) {
-			if (taxonomy != null) {
-				java.util.Optional<Boolean> isSensitive = taxonomy.sensitive(code);
-				if (isSensitive.isEmpty()) {
-					problems.add(FieldProblem.of("ppksCodes[" + index + "]", "PPKS_UNKNOWN"));
-				}
-				else {
-					sensitive |= isSensitive.get();
-				}
-			}
-			index++;
-		}
-		String consent = blankToNull(complaint.consentNote());
-		if (sensitive && consent == null) {
-			problems.add(FieldProblem.of("consentNote", "CONSENT_NOTE_REQUIRED"));
-		}
-		if (consent != null && consent.length() > 1000) {
-			problems.add(FieldProblem.of("consentNote", "TEXT_TOO_LONG"));
-		}
+		Content content = check(actor, new Edit(complaint.channel(), complaint.category(), complaint.villageCode(),
+				complaint.description(), complaint.ppksCodes(), complaint.reporter(), complaint.consentNote()), problems);
 		UUID subjectId = subject(actor, complaint, problems);
-		Reporter reporter = complaint.reporter();
-		if (reporter != null && reporter.phone() != null && !reporter.phone().isBlank()
-				&& !PHONE.matcher(reporter.phone().replace(" ", "").replace("-", "")).matches()) {
-			problems.add(FieldProblem.of("reporter.phone", "PHONE_INVALID"));
-		}
-		if (reporter != null && reporter.name() != null && reporter.name().length() > 200) {
-			problems.add(FieldProblem.of("reporter.name", "TEXT_TOO_LONG"));
-		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
+		RegionCode village = content.village();
+		PpksTaxonomies.Taxonomy taxonomy = content.taxonomy();
+		Set<String> codes = content.codes();
+		String description = content.description();
+		String consent = content.consent();
+		Reporter reporter = complaint.reporter();
 
 		// a registry person's name, birth date and sex as recorded today: the queue lists it, and the complaint
 		// still says whom it was about if the registry later merges or moves the person
@@ -191,6 +154,113 @@ public class ComplaintIntake {
 			.param("id", id).param("now", Timestamp.from(now)).param("by", actor.id()).update();
 		events.publishEvent(new ComplaintStatusChanged(UUID.randomUUID(), id, ticket, ComplaintStatus.RECEIVED, now));
 		return new Registered(id, ticket, trackingCode, ComplaintStatus.RECEIVED);
+	}
+
+	/** What the desk may change on a recorded complaint: not its status, ticket or subject. */
+	public record Edit(Channel channel, Category category, String villageCode, String description,
+			List<String> ppksCodes, Reporter reporter, String consentNote) {
+	}
+
+	private record Content(RegionCode village, PpksTaxonomies.Taxonomy taxonomy, Set<String> codes, String description,
+			String consent) {
+	}
+
+	/** The checks intake and edit share; problems are added, a village outside the territory is a 404. */
+	private Content check(CurrentUser actor, Edit edit, List<FieldProblem> problems) {
+		if (edit.channel() == null) {
+			problems.add(FieldProblem.of("channel", "REQUIRED"));
+		}
+		if (edit.category() == null) {
+			problems.add(FieldProblem.of("category", "REQUIRED"));
+		}
+		RegionCode village = village(actor, edit.villageCode(), problems);
+		String description = edit.description() == null ? "" : edit.description().strip();
+		if (description.isEmpty()) {
+			problems.add(FieldProblem.of("description", "REQUIRED"));
+		}
+		else if (description.length() > MAX_DESCRIPTION) {
+			problems.add(FieldProblem.of("description", "DESCRIPTION_TOO_LONG"));
+		}
+		PpksTaxonomies.Taxonomy taxonomy = village == null ? null : taxonomies.activeFor(village);
+		Set<String> codes = new LinkedHashSet<>(edit.ppksCodes() == null ? List.of() : edit.ppksCodes());
+		boolean sensitive = false;
+		int index = 0;
+		for (String code : codes) {
+			if (taxonomy != null) {
+				java.util.Optional<Boolean> isSensitive = taxonomy.sensitive(code);
+				if (isSensitive.isEmpty()) {
+					problems.add(FieldProblem.of("ppksCodes[" + index + "]", "PPKS_UNKNOWN"));
+				}
+				else {
+					sensitive |= isSensitive.get();
+				}
+			}
+			index++;
+		}
+		String consent = blankToNull(edit.consentNote());
+		if (sensitive && consent == null) {
+			problems.add(FieldProblem.of("consentNote", "CONSENT_NOTE_REQUIRED"));
+		}
+		if (consent != null && consent.length() > 1000) {
+			problems.add(FieldProblem.of("consentNote", "TEXT_TOO_LONG"));
+		}
+		Reporter reporter = edit.reporter();
+		if (reporter != null && reporter.phone() != null && !reporter.phone().isBlank()
+				&& !PHONE.matcher(reporter.phone().replace(" ", "").replace("-", "")).matches()) {
+			problems.add(FieldProblem.of("reporter.phone", "PHONE_INVALID"));
+		}
+		if (reporter != null && reporter.name() != null && reporter.name().length() > 200) {
+			problems.add(FieldProblem.of("reporter.name", "TEXT_TOO_LONG"));
+		}
+		return new Content(village, taxonomy, codes, description, consent);
+	}
+
+	/**
+	 * Changes what the desk recorded (a PUT: every editable field), guarded by the version the caller read
+	 * ({@code If-Match}); a complaint changed meanwhile answers 412. Status, ticket and subject stay.
+	 */
+	@Transactional
+	public int change(CurrentUser actor, UUID id, String ifMatch, Edit edit) {
+		if (!INTAKE.contains(actor.role())) {
+			throw new AccessDeniedException("Complaint edits are not for " + actor.role());
+		}
+		Integer version = jdbc.sql("select version from complaint where id = :id and "
+				+ org.simpul.access.Territory.sqlCondition("village_code") + " for update")
+			.param("id", id)
+			.param("territory", actor.territory().sqlParameter())
+			.query(Integer.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Complaint"));
+		org.simpul.shared.web.PreconditionFailedException.check(ifMatch, version);
+		List<FieldProblem> problems = new ArrayList<>();
+		Content content = check(actor, edit == null ? new Edit(null, null, null, null, null, null, null) : edit, problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		Reporter reporter = edit.reporter();
+		jdbc.sql("""
+				update complaint set channel = :channel, category = :category, village_code = :village,
+				       description = :description, ppks_taxonomy_id = :taxonomy, reporter_name = :reporterName,
+				       reporter_phone = :reporterPhone, consent_note = :consent, version = version + 1, updated_at = :now
+				where id = :id""")
+			.param("channel", edit.channel().name())
+			.param("category", edit.category().name())
+			.param("village", content.village().value())
+			.param("description", content.description())
+			.param("taxonomy", content.taxonomy().id())
+			.param("reporterName", reporter == null ? null : blankToNull(reporter.name()))
+			.param("reporterPhone", reporter == null || blankToNull(reporter.phone()) == null ? null
+					: reporter.phone().replace(" ", "").replace("-", ""))
+			.param("consent", content.consent())
+			.param("now", Timestamp.from(clock.instant()))
+			.param("id", id)
+			.update();
+		jdbc.sql("delete from complaint_ppks where complaint_id = :id").param("id", id).update();
+		for (String code : content.codes()) {
+			jdbc.sql("insert into complaint_ppks (complaint_id, taxonomy_id, code) values (:id, :taxonomy, :code)")
+				.param("id", id).param("taxonomy", content.taxonomy().id()).param("code", code).update();
+		}
+		return version + 1;
 	}
 
 	private RegionCode village(CurrentUser actor, String code, List<FieldProblem> problems) {

@@ -122,6 +122,48 @@ class ComplaintIntegrationTests {
 			.bodyJson().extractingPath("$.subject.nik").isEqualTo(newcomer.substring(0, 4) + "••••••••" + newcomer.substring(12));
 	}
 
+	private MvcTestResult put(String user, String id, String ifMatch, String body) {
+		var request = mvc.put().uri("/api/v1/complaints/{id}", id)
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, user))
+			.contentType(MediaType.APPLICATION_JSON).content(body);
+		if (ifMatch != null) {
+			request.header("If-Match", ifMatch);
+		}
+		return request.exchange();
+	}
+
+	@Test
+	void theDeskCorrectsAComplaintWithIfMatchAndAStaleEditIsRefused() throws Exception {
+		MvcTestResult created = post("fo.procot", complaint("\"subject\": {\"name\": \"Koreksi Data\"}"));
+		String id = JsonPath.read(created.getResponse().getContentAsString(), "$.id");
+		String ticket = JsonPath.read(created.getResponse().getContentAsString(), "$.ticketNumber");
+		assertThat(mvc.get().uri("/api/v1/complaints/{id}", id)
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "fo.procot")).exchange()).hasHeader("ETag", "\"0\"");
+		// status and ticket number sent along are not the desk's to change: they are ignored
+		String edit = """
+				{"channel": "WALK_IN", "category": "SOCIAL", "villageCode": "33.28.10.1008",
+				 "description": "Ternyata soal bantuan sosial, bukan kesehatan.", "ppksCodes": ["24", "23"],
+				 "reporter": {"name": "Ibu Warsini", "phone": "081234567890"},
+				 "status": "CLOSED", "ticketNumber": "HACKED-1"}""";
+		assertThat(put("psm.procot", id, "\"0\"", edit)).hasStatusOk().hasHeader("ETag", "\"1\"").bodyJson()
+			.satisfies(json -> {
+				assertThat(json).extractingPath("$.category").isEqualTo("SOCIAL");
+				assertThat(json).extractingPath("$.ppksCodes").asArray().containsExactly("23", "24");
+				assertThat(json).extractingPath("$.status").isEqualTo("RECEIVED");
+				assertThat(json).extractingPath("$.ticketNumber").isEqualTo(ticket);
+			});
+		// the same edit from a page opened before it: refused, nothing overwritten
+		assertThat(put("fo.procot", id, "\"0\"", edit.replace("SOCIAL", "ECONOMY"))).hasStatus(HttpStatus.PRECONDITION_FAILED);
+		assertThat(put("fo.procot", id, null, edit)).hasStatus(HttpStatus.PRECONDITION_REQUIRED);
+		assertThat(put("fo.procot", id, "\"1\"", edit.replace("\"description\": \"Ternyata", "\"description\": \"")
+			.replace("soal bantuan sosial, bukan kesehatan.", ""))).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(put("psm.pedeslohor", id, "\"1\"", edit)).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(put("fo.procot", id, "\"1\"", edit.replace("33.28.10.1008", "33.28.11.2001")))
+			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(jdbc.sql("select category || '/' || version from complaint where id = cast(:id as uuid)")
+			.param("id", id).query(String.class).single()).isEqualTo("SOCIAL/1");
+	}
+
 	@Test
 	void refusesBadInputNamingTheFieldAndWritesNothing() {
 		long before = jdbc.sql("select count(*) from complaint").query(Long.class).single();
