@@ -60,8 +60,11 @@ class ComplaintPages {
 
 	private final AccessControl access;
 
+	private final ReceiptPdf receipts;
+
 	ComplaintPages(ComplaintIntake intake, ComplaintQueries queries, PpksTaxonomies taxonomies, PersonSearch persons,
-			HouseholdQueries households, RegionCatalog regions, AccessControl access) {
+			HouseholdQueries households, RegionCatalog regions, AccessControl access, ReceiptPdf receipts) {
+		this.receipts = receipts;
 		this.intake = intake;
 		this.queries = queries;
 		this.taxonomies = taxonomies;
@@ -163,11 +166,52 @@ class ComplaintPages {
 	@GetMapping("/{id}/tanda-terima")
 	String receipt(@PathVariable UUID id, Model model, jakarta.servlet.http.HttpServletRequest request) {
 		CurrentUser user = desk();
-		model.addAttribute("trackingUrl", org.springframework.web.servlet.support.ServletUriComponentsBuilder
-			.fromContextPath(request).path("/lacak").toUriString());
+		model.addAttribute("trackingUrl", trackingUrl(request));
 		model.addAttribute("complaint", queries.complaint(user, id).orElseThrow(() -> new NotFoundException("Complaint")));
 		model.addAttribute("zone", WIB);
 		return "complaint/receipt";
+	}
+
+	/** The receipt as PDF, without the tracking code (a reprint). */
+	@GetMapping("/{id}/tanda-terima.pdf")
+	org.springframework.http.ResponseEntity<byte[]> receiptPdf(@PathVariable UUID id,
+			jakarta.servlet.http.HttpServletRequest request) {
+		CurrentUser user = desk();
+		ComplaintQueries.ComplaintView complaint = queries.complaint(user, id)
+			.orElseThrow(() -> new NotFoundException("Complaint"));
+		return pdf(receipts.render(complaint, null, trackingUrl(request)), complaint.ticketNumber());
+	}
+
+	/**
+	 * The receipt as PDF with the tracking code, right after intake: the code comes back in the form body
+	 * (never in an address) and must be the complaint's own, so no receipt can carry a wrong code.
+	 */
+	@PostMapping("/{id}/tanda-terima.pdf")
+	org.springframework.http.ResponseEntity<byte[]> receiptPdfWithCode(@PathVariable UUID id,
+			@RequestParam(required = false) String trackingCode, jakarta.servlet.http.HttpServletRequest request) {
+		CurrentUser user = desk();
+		ComplaintQueries.ComplaintView complaint = queries.complaint(user, id)
+			.orElseThrow(() -> new NotFoundException("Complaint"));
+		if (!queries.trackingCodeMatches(id, trackingCode)) {
+			return org.springframework.http.ResponseEntity.badRequest()
+				.contentType(new org.springframework.http.MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+				.body("Kode pelacakan tidak cocok dengan pengaduan ini.".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		return pdf(receipts.render(complaint, TrackingCodes.canonical(trackingCode), trackingUrl(request)),
+				complaint.ticketNumber());
+	}
+
+	private static org.springframework.http.ResponseEntity<byte[]> pdf(byte[] pdf, String ticket) {
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"tanda-terima-" + ticket + ".pdf\"")
+			.cacheControl(org.springframework.http.CacheControl.noStore())
+			.body(pdf);
+	}
+
+	private static String trackingUrl(jakarta.servlet.http.HttpServletRequest request) {
+		return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request).path("/lacak")
+			.toUriString();
 	}
 
 	private String form(Model model, CurrentUser user, Map<String, String> values, List<String> ppks,

@@ -113,6 +113,13 @@ public class ComplaintQueries {
 				r.villageCode(), names.get(r.villageCode()), r.subjectName(), r.createdAt())).toList(), page, total);
 	}
 
+	/** Whether {@code typedCode} is the tracking code of complaint {@code id} (compared by hash). */
+	boolean trackingCodeMatches(UUID id, String typedCode) {
+		String code = TrackingCodes.canonical(typedCode);
+		return !code.isEmpty() && jdbc.sql("select count(*) from complaint where id = :id and tracking_code_hash = :hash")
+			.param("id", id).param("hash", TrackingCodes.hash(code)).query(Long.class).single() > 0;
+	}
+
 	public Optional<ComplaintView> complaint(CurrentUser user, UUID id) {
 		if (!ComplaintIntake.mayTakeComplaints(user.role())) {
 			throw new AccessDeniedException("Complaints are not for " + user.role());

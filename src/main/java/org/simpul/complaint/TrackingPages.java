@@ -27,8 +27,10 @@ class TrackingPages {
 		this.limiter = limiter;
 	}
 
+	/** The form; {@code ?tiket=} (from the receipt's QR code) fills in the ticket number, never the code. */
 	@GetMapping("/lacak")
-	String form() {
+	String form(@RequestParam(name = "tiket", required = false) String ticket, Model model) {
+		model.addAttribute("ticketNumber", ticket == null || ticket.length() > 40 ? null : ticket.strip());
 		return "complaint/track";
 	}
 

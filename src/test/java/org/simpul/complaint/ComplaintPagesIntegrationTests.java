@@ -61,6 +61,19 @@ class ComplaintPagesIntegrationTests {
 		// opened again later, the receipt no longer shows the code
 		assertThat(mvc.get().uri(receipt).session(session)).hasStatusOk().bodyText()
 			.contains("hanya ditampilkan sekali").doesNotContain(code);
+		// the PDF: with the code only when the code given back is the complaint's own; HTML printed as typed
+		MvcTestResult pdf = mvc.post().uri(receipt + ".pdf").session(session).with(csrf()).param("trackingCode", code)
+			.exchange();
+		assertThat(pdf).hasStatusOk().hasContentType("application/pdf");
+		String text = pdfText(pdf.getResponse().getContentAsByteArray());
+		assertThat(text).contains(code, "3328101008-", "Darsini Halaman", "<script>alert(1)</script>", "/lacak");
+		assertThat(mvc.post().uri(receipt + ".pdf").session(session).with(csrf()).param("trackingCode", "0000000000"))
+			.hasStatus(HttpStatus.BAD_REQUEST);
+		MvcTestResult reprint = mvc.get().uri(receipt + ".pdf").session(session).exchange();
+		assertThat(reprint).hasStatusOk();
+		assertThat(pdfText(reprint.getResponse().getContentAsByteArray())).contains("hanya ditampilkan sekali")
+			.doesNotContain(code);
+		assertThat(mvc.get().uri(receipt + ".pdf").session(login("psm.pedeslohor"))).hasStatus(HttpStatus.NOT_FOUND);
 		String complaintPage = receipt.replace("/tanda-terima", "");
 		assertThat(mvc.get().uri(complaintPage).session(session)).hasStatusOk().bodyText()
 			.contains("&lt;script&gt;", "Diterima", "Ada di registri").doesNotContain("<script>alert");
@@ -71,6 +84,16 @@ class ComplaintPagesIntegrationTests {
 			.doesNotContain("Darsini Halaman");
 		assertThat(mvc.get().uri(complaintPage).session(login("psm.pedeslohor"))).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(mvc.get().uri("/pengaduan").session(login("program.dinkes"))).hasStatus(HttpStatus.FORBIDDEN);
+	}
+
+	private static String pdfText(byte[] pdf) throws Exception {
+		org.openpdf.text.pdf.PdfReader reader = new org.openpdf.text.pdf.PdfReader(pdf);
+		StringBuilder text = new StringBuilder();
+		org.openpdf.text.pdf.parser.PdfTextExtractor extractor = new org.openpdf.text.pdf.parser.PdfTextExtractor(reader);
+		for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+			text.append(extractor.getTextFromPage(page)).append('\n');
+		}
+		return text.toString();
 	}
 
 	@Test
@@ -87,6 +110,8 @@ class ComplaintPagesIntegrationTests {
 		String code = JsonPath.read(created.getResponse().getContentAsString(), "$.trackingCode");
 
 		assertThat(mvc.get().uri("/lacak")).hasStatusOk().bodyText().contains("Lacak pengaduan", "Kode pelacakan");
+		// the receipt's QR code opens the page with the ticket number filled in
+		assertThat(mvc.get().uri("/lacak?tiket={t}", ticket)).hasStatusOk().bodyText().contains("value=\"" + ticket + "\"");
 		MvcTestResult found = mvc.post().uri("/lacak").with(csrf()).with(request -> {
 			request.setRemoteAddr("10.77.0.1");
 			return request;

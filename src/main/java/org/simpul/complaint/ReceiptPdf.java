@@ -1,0 +1,100 @@
+package org.simpul.complaint;
+
+import java.io.ByteArrayOutputStream;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import io.nayuki.qrcodegen.QrCode;
+import org.openpdf.text.Document;
+import org.openpdf.text.Font;
+import org.openpdf.text.FontFactory;
+import org.openpdf.text.PageSize;
+import org.openpdf.text.Paragraph;
+import org.openpdf.text.pdf.PdfContentByte;
+import org.openpdf.text.pdf.PdfWriter;
+import org.simpul.complaint.ComplaintQueries.ComplaintView;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The receipt (tanda terima) as an A6 PDF: ticket number, date, village, domain, the person's name, the
+ * tracking code when it is handed over, a short part of the description, and a QR code to the tracking page
+ * with the ticket number filled in (never the code). Every text is set as text: whatever a description
+ * holds, HTML included, is printed as typed.
+ */
+@Component
+class ReceiptPdf {
+
+	private static final Locale INDONESIAN = Locale.of("id");
+
+	private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
+
+	private final MessageSource messages;
+
+	ReceiptPdf(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	byte[] render(ComplaintView c, String trackingCode, String trackingUrl) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		Document document = new Document(PageSize.A6, 24, 24, 24, 24);
+		PdfWriter writer = PdfWriter.getInstance(document, out);
+		document.addTitle(text("receipt.title") + " " + c.ticketNumber());
+		document.open();
+		Font title = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
+		Font label = FontFactory.getFont(FontFactory.HELVETICA, 7);
+		Font value = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
+		Font body = FontFactory.getFont(FontFactory.HELVETICA, 8);
+		document.add(new Paragraph("Simpul · " + text("receipt.title"), title));
+		line(document, text("tracking.ticketNumber"), c.ticketNumber(), label, value);
+		line(document, text("receipt.received"), WHEN.format(c.createdAt().atZone(WIB)) + " WIB", label, value);
+		line(document, text("registry.village"), c.villageName() == null ? c.villageCode() : c.villageName(), label, value);
+		line(document, text("complaint.category"), text("complaint.category." + c.category().name()), label, value);
+		line(document, text("receipt.for"), c.subject().name(), label, value);
+		if (trackingCode != null) {
+			line(document, text("tracking.trackingCode"), trackingCode, label,
+					FontFactory.getFont(FontFactory.COURIER_BOLD, 14));
+		}
+		else {
+			document.add(new Paragraph(text("receipt.codeShownOnce"), body));
+		}
+		String description = c.description().length() > 300 ? c.description().substring(0, 300) + "…" : c.description();
+		document.add(new Paragraph(description, body));
+		document.add(new Paragraph(text("receipt.howToTrack") + " " + trackingUrl, body));
+		qr(writer.getDirectContent(), trackingUrl + "?tiket=" + c.ticketNumber(), document);
+		document.close();
+		return out.toByteArray();
+	}
+
+	private static void line(Document document, String label, String value, Font labelFont, Font valueFont) {
+		document.add(new Paragraph(label, labelFont));
+		document.add(new Paragraph(value == null ? "–" : value, valueFont));
+	}
+
+	/** The QR code in the bottom right corner, one filled square per dark module. */
+	private static void qr(PdfContentByte canvas, String content, Document document) {
+		QrCode code = QrCode.encodeText(content, QrCode.Ecc.MEDIUM);
+		float size = 72;
+		float module = size / (code.size + 8);
+		float x = document.getPageSize().getWidth() - document.rightMargin() - size;
+		float y = document.bottomMargin();
+		canvas.saveState();
+		canvas.setRGBColorFill(0, 0, 0);
+		for (int row = 0; row < code.size; row++) {
+			for (int column = 0; column < code.size; column++) {
+				if (code.getModule(column, row)) {
+					canvas.rectangle(x + (column + 4) * module, y + size - (row + 5) * module, module, module);
+				}
+			}
+		}
+		canvas.fill();
+		canvas.restoreState();
+	}
+
+	private String text(String key) {
+		return messages.getMessage(key, null, INDONESIAN);
+	}
+}
