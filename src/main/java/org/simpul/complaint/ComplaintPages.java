@@ -84,9 +84,15 @@ class ComplaintPages {
 
 	@GetMapping
 	String queue(@RequestParam(required = false) ComplaintStatus status,
-			@RequestParam(required = false) Category category, @RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(required = false) Category category, @RequestParam(required = false) String villageCode,
+			@RequestParam(required = false) Integer olderThanDays, @RequestParam(defaultValue = "0") int page,
+			Model model) {
 		CurrentUser user = desk();
-		model.addAttribute("queue", queries.queue(user, status, category, null, new PageRequest(page, 50)));
+		model.addAttribute("queue", queries.queue(user, status, category, villageCode, olderThanDays,
+				new PageRequest(page, 50)));
+		model.addAttribute("villages", villagesOf(user));
+		model.addAttribute("villageCode", villageCode);
+		model.addAttribute("olderThanDays", olderThanDays);
 		model.addAttribute("status", status);
 		model.addAttribute("category", category);
 		model.addAttribute("statuses", ComplaintStatus.values());

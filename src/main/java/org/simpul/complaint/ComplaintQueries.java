@@ -54,7 +54,11 @@ public class ComplaintQueries {
 
 	private final HouseholdQueries households;
 
-	ComplaintQueries(JdbcClient jdbc, RegionCatalog regions, IdentifierRules identifiers, HouseholdQueries households) {
+	private final java.time.Clock clock;
+
+	ComplaintQueries(JdbcClient jdbc, RegionCatalog regions, IdentifierRules identifiers, HouseholdQueries households,
+			java.time.Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.identifiers = identifiers;
@@ -72,10 +76,15 @@ public class ComplaintQueries {
 
 	/**
 	 * The work queue: complaints of the caller's territory, optionally of one status, category or village
-	 * (inside the territory), newest first.
+	 * (inside the territory), or waiting longer than some days; newest first.
 	 */
 	public PageResponse<QueueItem> queue(CurrentUser user, ComplaintStatus status, Category category,
-			String villageCode, PageRequest page) {
+			String villageCode, Integer olderThanDays, PageRequest page) {
+		if (olderThanDays != null && (olderThanDays < 0 || olderThanDays > 3650)) {
+			throw new InvalidInputException(FieldProblem.of("olderThanDays", "INVALID_VALUE"));
+		}
+		java.sql.Timestamp before = olderThanDays == null ? null
+				: java.sql.Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(olderThanDays)));
 		if (!ComplaintIntake.mayTakeComplaints(user.role())) {
 			throw new AccessDeniedException("Complaints are not for " + user.role());
 		}
@@ -91,8 +100,10 @@ public class ComplaintQueries {
 		String where = " from complaint c where "
 				+ Territory.sqlCondition("c.village_code") + """
 				 and (cast(:status as text) is null or c.status = :status)
-				 and (cast(:category as text) is null or c.category = :category)""";
+				 and (cast(:category as text) is null or c.category = :category)
+				 and (cast(:before as timestamptz) is null or c.created_at < :before)""";
 		long total = jdbc.sql("select count(*)" + where)
+			.param("before", before)
 			.param("territory", within)
 			.param("status", status == null ? null : status.name())
 			.param("category", category == null ? null : category.name())
@@ -101,6 +112,7 @@ public class ComplaintQueries {
 		List<QueueRow> rows = jdbc.sql("select c.id, c.ticket_number, c.status, c.category, c.village_code,"
 				+ " c.subject_name, c.created_at" + where
 				+ " order by c.created_at desc, c.id limit :limit offset :offset")
+			.param("before", before)
 			.param("territory", within)
 			.param("status", status == null ? null : status.name())
 			.param("category", category == null ? null : category.name())

@@ -86,6 +86,17 @@ class ComplaintPagesIntegrationTests {
 		assertThat(mvc.get().uri("/pengaduan").session(login("program.dinkes"))).hasStatus(HttpStatus.FORBIDDEN);
 	}
 
+	@Test
+	void theQueueNarrowsToAVillageAndToComplaintsWaitingLong() {
+		var manager = login("manajer.tegal");
+		assertThat(mvc.get().uri("/pengaduan?villageCode=33.28.11.2001").session(manager)).hasStatusOk().bodyText()
+			.contains("Pedeslohor, ").doesNotContain("Procot, ");
+		assertThat(mvc.get().uri("/pengaduan?olderThanDays=3650").session(manager)).hasStatusOk().bodyText()
+			.contains("0 pengaduan di wilayah kerja Anda");
+		assertThat(mvc.get().uri("/pengaduan?villageCode=33.28.10.1008").session(login("psm.pedeslohor")))
+			.hasStatus(HttpStatus.NOT_FOUND);
+	}
+
 	private static String pdfText(byte[] pdf) throws Exception {
 		org.openpdf.text.pdf.PdfReader reader = new org.openpdf.text.pdf.PdfReader(pdf);
 		StringBuilder text = new StringBuilder();
