@@ -238,12 +238,7 @@ class ComplaintPages {
 
 	/** The villages a user may take complaints for, when they are few enough for a list. */
 	private List<Region> villagesOf(CurrentUser user) {
-		return user.territory().regionCode().map(code -> switch (code.level()) {
-			case VILLAGE -> regions.find(code).map(List::of).orElse(List.<Region>of());
-			case DISTRICT -> regions.children(code);
-			case REGENCY -> regions.children(code).stream().flatMap(d -> regions.children(d.regionCode()).stream()).toList();
-			default -> List.<Region>of();
-		}).orElse(List.of());
+		return user.territory().regionCode().map(regions::villagesWithin).orElse(List.of());
 	}
 
 	private static boolean blank(String text) {

@@ -49,6 +49,21 @@ public class RegionCatalog {
 			.list();
 	}
 
+	/**
+	 * The villages inside {@code code} (the village itself, those of a district or of a regency, about 300 at
+	 * most), for choosing one from a list; none for a province or the nation, which hold too many for a list.
+	 */
+	public List<Region> villagesWithin(RegionCode code) {
+		if (code.level() == RegionLevel.PROVINCE) {
+			return List.of();
+		}
+		return jdbc.sql("select " + COLUMNS + " from region where length(code) = 13"
+				+ " and (code = :code or code like :code || '.%') order by code")
+			.param("code", code.value())
+			.query(Region.class)
+			.list();
+	}
+
 	public List<Region> provinces() {
 		return jdbc.sql("select " + COLUMNS + " from region where parent_code is null order by code")
 			.query(Region.class)

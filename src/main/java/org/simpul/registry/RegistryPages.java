@@ -9,7 +9,6 @@ import org.simpul.access.AccessControl;
 import org.simpul.access.CurrentUser;
 import org.simpul.region.Region;
 import org.simpul.region.RegionCatalog;
-import org.simpul.region.RegionLevel;
 import org.simpul.registry.Views.HouseholdView;
 import org.simpul.shared.ConflictException;
 import org.simpul.shared.FieldProblem;
@@ -295,18 +294,7 @@ class RegistryPages {
 
 	/** The villages a user may register in, when they are few enough for a list (a regency has ~300). */
 	private List<Region> villagesOf(CurrentUser user) {
-		return user.territory().regionCode().map(code -> {
-			if (code.level() == RegionLevel.VILLAGE) {
-				return regions.find(code).map(List::of).orElse(List.<Region>of());
-			}
-			if (code.level() == RegionLevel.DISTRICT) {
-				return regions.children(code);
-			}
-			if (code.level() == RegionLevel.REGENCY) {
-				return regions.children(code).stream().flatMap(d -> regions.children(d.regionCode()).stream()).toList();
-			}
-			return List.<Region>of();
-		}).orElse(List.of());
+		return user.territory().regionCode().map(regions::villagesWithin).orElse(List.of());
 	}
 
 	private static Map<String, String> errors(HouseholdForm form, List<FieldProblem> problems) {

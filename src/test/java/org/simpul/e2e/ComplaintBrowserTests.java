@@ -48,10 +48,7 @@ class ComplaintBrowserTests {
 
 	@Test
 	void frontOfficeRecordsAComplaintAndTheCitizenTracksIt() {
-		page.navigate("http://localhost:" + port + "/masuk");
-		page.getByLabel("Nama pengguna").fill("fo.procot");
-		page.getByLabel("Kata sandi").fill("Simpul-Demo-2026");
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Masuk")).click();
+		phone.login(port, "fo.procot");
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Pengaduan")).click();
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Catat pengaduan")).click();
 		// a NIK of the demo registry (Mohamad Rochim, Procot): the family appears with its programmes (htmx)

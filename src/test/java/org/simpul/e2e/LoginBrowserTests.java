@@ -85,10 +85,7 @@ class LoginBrowserTests {
 
 	@Test
 	void managerCreatesAUserForAVillageWithTheRegionPicker() {
-		page.navigate(url("/masuk"));
-		page.getByLabel("Nama pengguna").fill("manajer.tegal");
-		page.getByLabel("Kata sandi").fill("Simpul-Demo-2026");
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Masuk")).click();
+		phone.login(port, "manajer.tegal");
 		assertThat(page.locator("#territory-counts")).containsText("18 kecamatan dan 287 desa/kelurahan");
 
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Pengguna").setExact(true)).click();

@@ -34,6 +34,15 @@ final class Phone implements AutoCloseable {
 		});
 	}
 
+	/** Logs in through the login page of the application at {@code port} as a demo user. */
+	void login(int port, String username) {
+		page.navigate("http://localhost:" + port + "/masuk");
+		page.getByLabel("Nama pengguna").fill(username);
+		page.getByLabel("Kata sandi").fill("Simpul-Demo-2026");
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Masuk"))
+			.click();
+	}
+
 	/** The page's full width; at most 360 when nothing overflows the phone's screen. */
 	int scrollWidth() {
 		return ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();

@@ -44,10 +44,7 @@ class RegistryBrowserTests {
 	}
 
 	private void login(String username) {
-		page.navigate("http://localhost:" + port + "/masuk");
-		page.getByLabel("Nama pengguna").fill(username);
-		page.getByLabel("Kata sandi").fill("Simpul-Demo-2026");
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Masuk")).click();
+		phone.login(port, username);
 	}
 
 	@Test
