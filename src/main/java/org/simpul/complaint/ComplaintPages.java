@@ -114,7 +114,12 @@ class ComplaintPages {
 	/** The inline NIK look-up (htmx): the family from the registry, or the fields for a person not in it. */
 	@PostMapping("/cari-nik")
 	String lookUp(@RequestParam(name = "subjectNik", required = false) String nik, Model model) {
-		CurrentUser user = desk();
+		lookUpInto(model, desk(), nik);
+		return "complaint/subject :: subject";
+	}
+
+	/** Puts the registry person with {@code nik} (and their household) into the model, or the NIK's problem. */
+	private void lookUpInto(Model model, CurrentUser user, String nik) {
 		model.addAttribute("nik", nik);
 		try {
 			List<PersonSummary> found = persons.search(user, new PersonSearch.Query(nik, null, null, null, null, null),
@@ -127,7 +132,6 @@ class ComplaintPages {
 		catch (InvalidInputException ex) {
 			model.addAttribute("nikError", ex.problems().getFirst().message());
 		}
-		return "complaint/subject :: subject";
 	}
 
 	@PostMapping("/baru")
@@ -223,6 +227,10 @@ class ComplaintPages {
 	private String form(Model model, CurrentUser user, Map<String, String> values, List<String> ppks,
 			Map<String, String> errors) {
 		model.addAttribute("values", values);
+		// a form shown again keeps the family the NIK had found
+		if (!blank(values.get("subjectPersonId")) && !blank(values.get("subjectNik"))) {
+			lookUpInto(model, user, values.get("subjectNik"));
+		}
 		model.addAttribute("chosenPpks", ppks);
 		model.addAttribute("channels", Channel.values());
 		model.addAttribute("categories", Category.values());

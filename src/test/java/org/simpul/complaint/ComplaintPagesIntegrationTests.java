@@ -46,6 +46,10 @@ class ComplaintPagesIntegrationTests {
 		assertThat(mvc.post().uri("/pengaduan/baru").session(session).with(csrf()).param("channel", "WALK_IN")
 			.param("villageCode", "33.28.10.1008").param("description", "Tanpa bidang").param("subjectName", "Warga"))
 			.hasStatusOk().bodyText().contains("Ada isian yang perlu diperbaiki", "Tanpa bidang");
+		// shown again, the form keeps the family the NIK had found
+		assertThat(mvc.post().uri("/pengaduan/baru").session(session).with(csrf()).param("channel", "WALK_IN")
+			.param("villageCode", "33.28.10.1008").param("subjectPersonId", personId).param("subjectNik", nik))
+			.hasStatusOk().bodyText().contains("Ada isian yang perlu diperbaiki", "Darsini Halaman", "Ada di registri");
 		MvcTestResult saved = mvc.post().uri("/pengaduan/baru").session(session).with(csrf()).param("channel", "WALK_IN")
 			.param("category", "HEALTH").param("villageCode", "33.28.10.1008").param("subjectPersonId", personId)
 			.param("subjectNik", nik).param("ppksCodes", "24")
