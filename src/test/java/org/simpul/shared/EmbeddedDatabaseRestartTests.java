@@ -2,17 +2,12 @@ package org.simpul.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.simpul.SimpulApplication;
@@ -74,38 +69,20 @@ class EmbeddedDatabaseRestartTests {
 
 	/** Starts Simpul in its own JVM, creates one user over HTTP, then kills it (and optionally its PostgreSQL). */
 	private void runKillAndForget(String username, boolean alsoKillPostgres) throws Exception {
-		int port = freePort();
-		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				System.getProperty("java.class.path"), SimpulApplication.class.getName(), "--server.port=" + port,
-				"--simpul.data-dir=" + dataDir, "--simpul.demo.persons=0")
-			.redirectErrorStream(true)
-			.redirectOutput(new File(dataDir.getParent().toFile(), "restart-" + username + ".log"))
-			.start();
+		ChildApplication child = ChildApplication.start(dataDir, "restart-" + username, "--simpul.demo.persons=0");
 		try {
-			waitUntilUp(port, process);
-			HttpClient http = HttpClient.newHttpClient();
-			String token = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/auth/token"))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"admin\", \"password\": \"Simpul-Demo-2026\"}"))
-				.build(), HttpResponse.BodyHandlers.ofString()).body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
-			HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/users"))
-				.header("Content-Type", "application/json")
-				.header("Authorization", "Bearer " + token)
-				.POST(HttpRequest.BodyPublishers.ofString("""
-						{"username": "%s", "password": "Survives-Kill-2026", "displayName": "Survivor",
-						 "role": "FACILITATOR", "regionCode": "33.28.10.1008"}""".formatted(username)))
-				.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> created = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(child.url("/api/v1/users")))
+					.header("Content-Type", "application/json")
+					.header("Authorization", "Bearer " + child.token("admin"))
+					.POST(HttpRequest.BodyPublishers.ofString("""
+							{"username": "%s", "password": "Survives-Kill-2026", "displayName": "Survivor",
+							 "role": "FACILITATOR", "regionCode": "33.28.10.1008"}""".formatted(username)))
+					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(created.statusCode()).isEqualTo(201);
 		}
 		finally {
-			long postmaster = Long.parseLong(java.nio.file.Files.readAllLines(dataDir.resolve("pg/postmaster.pid")).getFirst()
-				.strip());
-			process.destroyForcibly(); // SIGKILL: no shutdown hook, no graceful stop of PostgreSQL
-			process.waitFor(30, TimeUnit.SECONDS);
-			if (alsoKillPostgres) {
-				ProcessHandle.of(postmaster).ifPresent(ProcessHandle::destroyForcibly);
-				ProcessHandle.of(postmaster).ifPresent(p -> p.onExit().join());
-			}
+			child.kill(alsoKillPostgres);
 		}
 	}
 
@@ -116,34 +93,5 @@ class EmbeddedDatabaseRestartTests {
 
 	private static List<String> usernames(JdbcClient jdbc) {
 		return jdbc.sql("select username from app_user").query(String.class).list();
-	}
-
-	private static void waitUntilUp(int port, Process process) throws Exception {
-		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-		while (Instant.now().isBefore(deadline)) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("The application process ended early; see restart-first.log");
-			}
-			try {
-				HttpResponse<String> health = http.send(
-						HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
-						HttpResponse.BodyHandlers.ofString());
-				if (health.statusCode() == 200) {
-					return;
-				}
-			}
-			catch (java.io.IOException notYet) {
-				// not listening yet
-			}
-			Thread.sleep(250);
-		}
-		throw new IllegalStateException("The application did not become ready in 120 s");
-	}
-
-	private static int freePort() throws Exception {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 }
