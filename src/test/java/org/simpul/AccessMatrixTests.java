@@ -69,8 +69,11 @@ class AccessMatrixTests {
 		return HttpStatus.OK;
 	}
 
-	/** Users endpoints: administrators everywhere, managers inside their territory (404 outside), others 403. */
-	static HttpStatus userManagement(String role, Relation relation, HttpStatus success) {
+	/**
+	 * Users and PPKS lists: administrators everywhere, managers inside their territory (404 outside), others
+	 * 403.
+	 */
+	static HttpStatus administration(String role, Relation relation, HttpStatus success) {
 		return switch (role) {
 			case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
 			case "ADMIN" -> success;
@@ -147,10 +150,10 @@ class AccessMatrixTests {
 								{"username": "matrix.new.%d", "password": "Matrix-Password-2026", "displayName": "Matrix",
 								 "role": "FACILITATOR", "regionCode": "%s"}""".formatted(SEQUENCE.incrementAndGet(), region)),
 							auth),
-					(role, relation) -> userManagement(role, relation, HttpStatus.CREATED)),
+					(role, relation) -> administration(role, relation, HttpStatus.CREATED)),
 			new Rule("GET /api/v1/users/{id}",
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/users/{id}", t.userIn(region)), auth),
-					(role, relation) -> userManagement(role, relation, HttpStatus.OK)),
+					(role, relation) -> administration(role, relation, HttpStatus.OK)),
 			new Rule("PUT /api/v1/users/{id}",
 					(t, auth, region) -> t.send(t.mvc.put().uri("/api/v1/users/{id}", t.userIn(region))
 						.header("If-Match", "\"0\"")
@@ -158,28 +161,28 @@ class AccessMatrixTests {
 						.content("""
 								{"displayName": "Matrix edited", "role": "FACILITATOR", "regionCode": "%s"}""".formatted(region)),
 							auth),
-					(role, relation) -> userManagement(role, relation, HttpStatus.OK)),
+					(role, relation) -> administration(role, relation, HttpStatus.OK)),
 			new Rule("POST /api/v1/users/{id}/deactivate",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/users/{id}/deactivate", t.userIn(region)), auth),
-					(role, relation) -> userManagement(role, relation, HttpStatus.OK)),
+					(role, relation) -> administration(role, relation, HttpStatus.OK)),
 			new Rule("POST /api/v1/users/{id}/activate",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/users/{id}/activate", t.userIn(region)), auth),
-					(role, relation) -> userManagement(role, relation, HttpStatus.OK)),
+					(role, relation) -> administration(role, relation, HttpStatus.OK)),
 			new Rule("GET /api/v1/users/{id} of a MANAGER",
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/users/{id}", t.userIn(region, "MANAGER")), auth),
 					(role, relation) -> role.equals("MANAGER") ? HttpStatus.NOT_FOUND
-							: userManagement(role, relation, HttpStatus.OK)),
+							: administration(role, relation, HttpStatus.OK)),
 			new Rule("POST /api/v1/users/{id}/password of a MANAGER",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/users/{id}/password", t.userIn(region, "MANAGER"))
 						.contentType(MediaType.APPLICATION_JSON)
 						.content("{\"password\": \"Matrix-Reset-2026\"}"), auth),
 					(role, relation) -> role.equals("MANAGER") ? HttpStatus.NOT_FOUND
-							: userManagement(role, relation, HttpStatus.OK)),
+							: administration(role, relation, HttpStatus.OK)),
 			new Rule("POST /api/v1/users/{id}/deactivate of an ADMIN",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/users/{id}/deactivate", t.userIn(null, "ADMIN")),
 							auth),
 					(role, relation) -> role.equals("MANAGER") ? HttpStatus.NOT_FOUND
-							: userManagement(role, relation, HttpStatus.OK)),
+							: administration(role, relation, HttpStatus.OK)),
 			new Rule("POST /api/v1/households",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/households").contentType(MediaType.APPLICATION_JSON)
 						.content(t.householdBody(t.villageFor(region))), auth),
@@ -290,6 +293,32 @@ class AccessMatrixTests {
 								complaint.trackingCode())), auth);
 					},
 					(role, relation) -> HttpStatus.OK),
+			new Rule("GET /api/v1/ppks-lists?regencyCode",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/ppks-lists?regencyCode={code}",
+							t.villageFor(region).substring(0, 5)), auth),
+					// the lists of the target's regency: readable by whoever works in, above or inside it
+					(role, relation) -> switch (role) {
+						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
+						case "ADMIN", "FACILITATOR" -> HttpStatus.OK; // the facilitators' OTHER lies in their own regency
+						case "MANAGER", "PROGRAM_MANAGER" -> relation == Relation.OWN ? HttpStatus.OK : HttpStatus.NOT_FOUND;
+						default -> relation == Relation.OTHER ? HttpStatus.NOT_FOUND : HttpStatus.OK;
+					}),
+			new Rule("POST /api/v1/ppks-lists",
+					(t, auth, region) -> t.withNationalPpks(() -> t.send(t.mvc.post().uri("/api/v1/ppks-lists")
+						.contentType(MediaType.APPLICATION_JSON)
+						.content("""
+								{"regencyCode": "%s", "name": "Matrix %d",
+								 "categories": [{"code": "24", "label": "Fakir miskin", "nationalCode": "24"}]}"""
+							.formatted(t.villageFor(region).substring(0, 5), SEQUENCE.incrementAndGet())), auth)),
+					(role, relation) -> administration(role, relation, HttpStatus.CREATED)),
+			new Rule("POST /api/v1/ppks-lists/{id}/activate",
+					(t, auth, region) -> t.withNationalPpks(() -> t.send(t.mvc.post().uri("/api/v1/ppks-lists/{id}/activate",
+							t.ppksListIn(t.villageFor(region).substring(0, 5))), auth)),
+					(role, relation) -> administration(role, relation, HttpStatus.OK)),
+			new Rule("POST /api/v1/ppks-lists/{id}/deactivate",
+					(t, auth, region) -> t.withNationalPpks(() -> t.send(t.mvc.post().uri("/api/v1/ppks-lists/{id}/deactivate",
+							t.ppksListIn(t.villageFor(region).substring(0, 5))), auth)),
+					(role, relation) -> administration(role, relation, HttpStatus.OK)),
 			new Rule("GET /api/v1/registry/imports/{id}",
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/registry/imports/{id}", t.importIn(region)), auth),
 					(role, relation) -> switch (role) {
@@ -311,7 +340,7 @@ class AccessMatrixTests {
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/users/{id}/password", t.userIn(region))
 						.contentType(MediaType.APPLICATION_JSON)
 						.content("{\"password\": \"Matrix-Reset-2026\"}"), auth),
-					(role, relation) -> userManagement(role, relation, HttpStatus.OK)));
+					(role, relation) -> administration(role, relation, HttpStatus.OK)));
 
 	@Autowired
 	MockMvcTester mvc;
@@ -442,6 +471,30 @@ class AccessMatrixTests {
 					org.simpul.registry.Sex.M))
 			.update();
 		return person;
+	}
+
+	/** A published (not in force) PPKS list of {@code regency}, written directly to the database. */
+	UUID ppksListIn(String regency) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into ppks_taxonomy (id, region_code, version, name, active, created_at)
+				values (:id, :regency, (select coalesce(max(version), 0) + 1 from ppks_taxonomy where region_code = :regency),
+				        'Matrix', false, now())""")
+			.param("id", id).param("regency", regency).update();
+		jdbc.sql("""
+				insert into ppks_category (taxonomy_id, code, label, national_code, sensitive, position)
+				values (:id, '24', 'Fakir miskin', '24', false, 1)""").param("id", id).update();
+		return id;
+	}
+
+	/** Runs a call that may put a regency's own PPKS list in force, then puts the national list back everywhere. */
+	MvcTestResult withNationalPpks(java.util.function.Supplier<MvcTestResult> call) {
+		try {
+			return call.get();
+		}
+		finally {
+			jdbc.sql("update ppks_taxonomy set active = false where region_code is not null and active").update();
+		}
 	}
 
 	record Complaint(UUID id, String ticketNumber, String trackingCode) {

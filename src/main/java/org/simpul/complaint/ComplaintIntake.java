@@ -97,7 +97,8 @@ public class ComplaintIntake {
 		}
 		List<FieldProblem> problems = new ArrayList<>();
 		Content content = check(actor, new Edit(complaint.channel(), complaint.category(), complaint.villageCode(),
-				complaint.description(), complaint.ppksCodes(), complaint.reporter(), complaint.consentNote()), problems);
+				complaint.description(), complaint.ppksCodes(), complaint.reporter(), complaint.consentNote()),
+				taxonomies::activeFor, problems);
 		UUID subjectId = subject(actor, complaint, problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
@@ -165,8 +166,12 @@ public class ComplaintIntake {
 			String consent) {
 	}
 
-	/** The checks intake and edit share; problems are added, a village outside the territory is a 404. */
-	private Content check(CurrentUser actor, Edit edit, List<FieldProblem> problems) {
+	/**
+	 * The checks intake and edit share; problems are added, a village outside the territory is a 404. PPKS
+	 * codes are checked against {@code taxonomyFor} the village.
+	 */
+	private Content check(CurrentUser actor, Edit edit,
+			java.util.function.Function<RegionCode, PpksTaxonomies.Taxonomy> taxonomyFor, List<FieldProblem> problems) {
 		if (edit.channel() == null) {
 			problems.add(FieldProblem.of("channel", "REQUIRED"));
 		}
@@ -181,7 +186,7 @@ public class ComplaintIntake {
 		else if (description.length() > MAX_DESCRIPTION) {
 			problems.add(FieldProblem.of("description", "DESCRIPTION_TOO_LONG"));
 		}
-		PpksTaxonomies.Taxonomy taxonomy = village == null ? null : taxonomies.activeFor(village);
+		PpksTaxonomies.Taxonomy taxonomy = village == null ? null : taxonomyFor.apply(village);
 		Set<String> codes = new LinkedHashSet<>(edit.ppksCodes() == null ? List.of() : edit.ppksCodes());
 		boolean sensitive = false;
 		int index = 0;
@@ -215,25 +220,35 @@ public class ComplaintIntake {
 		return new Content(village, taxonomy, codes, description, consent);
 	}
 
+	private record Stored(int version, String villageCode, UUID ppksTaxonomyId) {
+	}
+
 	/**
 	 * Changes what the desk recorded (a PUT: every editable field), guarded by the version the caller read
-	 * ({@code If-Match}); a complaint changed meanwhile answers 412. Status, ticket and subject stay.
+	 * ({@code If-Match}); a complaint changed meanwhile answers 412. Status, ticket and subject stay. PPKS codes
+	 * stay in the complaint's own taxonomy version while it stays in its regency, even after the regency
+	 * published a newer list; moved to another regency, they are checked against the list in force there.
 	 */
 	@Transactional
 	public int change(CurrentUser actor, UUID id, String ifMatch, Edit edit) {
 		if (!INTAKE.contains(actor.role())) {
 			throw new AccessDeniedException("Complaint edits are not for " + actor.role());
 		}
-		Integer version = jdbc.sql("select version from complaint where id = :id and "
+		Stored stored = jdbc.sql("select version, village_code, ppks_taxonomy_id from complaint where id = :id and "
 				+ org.simpul.access.Territory.sqlCondition("village_code") + " for update")
 			.param("id", id)
 			.param("territory", actor.territory().sqlParameter())
-			.query(Integer.class)
+			.query(Stored.class)
 			.optional()
 			.orElseThrow(() -> new NotFoundException("Complaint"));
+		int version = stored.version();
 		org.simpul.shared.web.PreconditionFailedException.check(ifMatch, version);
 		List<FieldProblem> problems = new ArrayList<>();
-		Content content = check(actor, edit == null ? new Edit(null, null, null, null, null, null, null) : edit, problems);
+		String regency = stored.villageCode().substring(0, 5);
+		Content content = check(actor, edit == null ? new Edit(null, null, null, null, null, null, null) : edit,
+				village -> village.value().startsWith(regency) ? taxonomies.byId(stored.ppksTaxonomyId())
+						: taxonomies.activeFor(village),
+				problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}

@@ -6,7 +6,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Shows the service desk (Pengaduan) in the navigation only to roles that take complaints. */
+/**
+ * Shows the service desk (Pengaduan) in the navigation only to roles that take complaints, and the PPKS lists
+ * to those who publish them.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class ComplaintNavigation {
 
@@ -19,6 +22,9 @@ class ComplaintNavigation {
 	@ModelAttribute
 	void navigation(Model model) {
 		access.currentUser()
-			.ifPresent(user -> model.addAttribute("navComplaints", ComplaintIntake.mayTakeComplaints(user.role())));
+			.ifPresent(user -> {
+				model.addAttribute("navComplaints", ComplaintIntake.mayTakeComplaints(user.role()));
+				model.addAttribute("navPpks", PpksLists.mayPublish(user));
+			});
 	}
 }

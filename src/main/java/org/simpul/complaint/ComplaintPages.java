@@ -108,7 +108,7 @@ class ComplaintPages {
 		user.territory().regionCode().filter(c -> c.level() == RegionLevel.VILLAGE)
 			.ifPresent(c -> values.put("villageCode", c.value()));
 		values.put("channel", "WALK_IN");
-		return form(model, user, values, List.of(), Map.of());
+		return form(model, user, values, List.of(), Map.of(), null);
 	}
 
 	/** The inline NIK look-up (htmx): the family from the registry, or the fields for a person not in it. */
@@ -158,11 +158,70 @@ class ComplaintPages {
 			return "redirect:/pengaduan/" + registered.id() + "/tanda-terima";
 		}
 		catch (InvalidInputException ex) {
-			Map<String, String> errors = new LinkedHashMap<>();
-			ex.problems().forEach(p -> errors.putIfAbsent(p.field().startsWith("ppksCodes") ? "ppksCodes" : p.field(),
-					p.message()));
-			return form(model, user, values, ppks, errors);
+			return form(model, user, values, ppks, errors(ex), null);
 		}
+	}
+
+	/** The correction form: what the desk recorded, in the complaint's own PPKS list; the subject stays. */
+	@GetMapping("/{id}/ubah")
+	String edit(@PathVariable UUID id, Model model) {
+		CurrentUser user = desk();
+		ComplaintQueries.ComplaintView complaint = queries.complaint(user, id)
+			.orElseThrow(() -> new NotFoundException("Complaint"));
+		return form(model, user, valuesOf(complaint), complaint.ppksCodes(), Map.of(), complaint);
+	}
+
+	@PostMapping("/{id}/ubah")
+	String saveEdit(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> params, Model model,
+			RedirectAttributes redirect) {
+		CurrentUser user = desk();
+		ComplaintQueries.ComplaintView complaint = queries.complaint(user, id)
+			.orElseThrow(() -> new NotFoundException("Complaint"));
+		Map<String, String> values = new LinkedHashMap<>();
+		params.forEach((name, list) -> values.put(name, list.isEmpty() ? "" : list.getFirst()));
+		List<String> ppks = params.getOrDefault("ppksCodes", List.of());
+		List<FieldProblem> problems = new ArrayList<>();
+		ComplaintIntake.Edit edit = new ComplaintIntake.Edit(code(Channel.class, values.get("channel"), "channel", problems),
+				code(Category.class, values.get("category"), "category", problems), values.get("villageCode"),
+				values.get("description"), ppks,
+				new ComplaintIntake.Reporter(values.get("reporterName"), values.get("reporterPhone")),
+				values.get("consentNote"));
+		try {
+			if (!problems.isEmpty()) {
+				throw new InvalidInputException(problems);
+			}
+			intake.change(user, id, "\"" + values.getOrDefault("version", "") + "\"", edit);
+			redirect.addFlashAttribute("notice", "complaint.saved");
+			return "redirect:/pengaduan/" + id;
+		}
+		catch (InvalidInputException ex) {
+			return form(model, user, values, ppks, errors(ex), complaint);
+		}
+		catch (org.simpul.shared.web.PreconditionFailedException ex) {
+			// changed by someone else since this page was opened: start again from what is stored now
+			model.addAttribute("stale", true);
+			return form(model, user, valuesOf(complaint), complaint.ppksCodes(), Map.of(), complaint);
+		}
+	}
+
+	private static Map<String, String> valuesOf(ComplaintQueries.ComplaintView complaint) {
+		Map<String, String> values = new LinkedHashMap<>();
+		values.put("channel", complaint.channel().name());
+		values.put("category", complaint.category().name());
+		values.put("villageCode", complaint.villageCode());
+		values.put("description", complaint.description());
+		values.put("consentNote", complaint.consentNote() == null ? "" : complaint.consentNote());
+		values.put("reporterName", complaint.reporter().name() == null ? "" : complaint.reporter().name());
+		values.put("reporterPhone", complaint.reporter().phone() == null ? "" : complaint.reporter().phone());
+		values.put("version", Integer.toString(complaint.version()));
+		return values;
+	}
+
+	private static Map<String, String> errors(InvalidInputException ex) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		ex.problems().forEach(p -> errors.putIfAbsent(p.field().startsWith("ppksCodes") ? "ppksCodes" : p.field(),
+				p.message()));
+		return errors;
 	}
 
 	@GetMapping("/{id}")
@@ -224,9 +283,11 @@ class ComplaintPages {
 			.toUriString();
 	}
 
+	/** The intake form, or with {@code editing} the correction form of that complaint. */
 	private String form(Model model, CurrentUser user, Map<String, String> values, List<String> ppks,
-			Map<String, String> errors) {
+			Map<String, String> errors, ComplaintQueries.ComplaintView editing) {
 		model.addAttribute("values", values);
+		model.addAttribute("editing", editing);
 		// a form shown again keeps the family the NIK had found
 		if (!blank(values.get("subjectPersonId")) && !blank(values.get("subjectNik"))) {
 			lookUpInto(model, user, values.get("subjectNik"));
@@ -239,8 +300,8 @@ class ComplaintPages {
 		model.addAttribute("villages", villages);
 		String village = values.getOrDefault("villageCode", villages.isEmpty() ? null : villages.getFirst().code());
 		RegionCode code = village == null ? null : RegionCode.parse(village).orElse(null);
-		model.addAttribute("ppks", code == null || code.level() != RegionLevel.VILLAGE ? List.of()
-				: taxonomies.activeFor(code).entries());
+		model.addAttribute("ppks", editing != null ? taxonomies.ofComplaint(editing.id()).entries()
+				: code == null || code.level() != RegionLevel.VILLAGE ? List.of() : taxonomies.activeFor(code).entries());
 		return "complaint/intake";
 	}
 

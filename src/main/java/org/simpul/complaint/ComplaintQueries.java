@@ -34,9 +34,13 @@ public class ComplaintQueries {
 	public record Reporter(String name, String phone) {
 	}
 
+	/** A PPKS category as the complaint's own taxonomy version names it, with the national code it maps to. */
+	public record Ppks(String code, String label, String nationalCode) {
+	}
+
 	public record ComplaintView(UUID id, String ticketNumber, ComplaintStatus status, Channel channel,
 			Category category, String villageCode, String villageName, String description, List<String> ppksCodes,
-			Subject subject, Reporter reporter, String consentNote, Instant createdAt,
+			List<Ppks> ppks, Subject subject, Reporter reporter, String consentNote, Instant createdAt,
 			List<PublicTracking.Step> steps, int version) {
 	}
 
@@ -146,8 +150,11 @@ public class ComplaintQueries {
 			.query(Row.class)
 			.optional()
 			.map(row -> {
-				List<String> codes = jdbc.sql("select code from complaint_ppks where complaint_id = :id order by code")
-					.param("id", id).query(String.class).list();
+				List<Ppks> ppks = jdbc.sql("""
+						select c.code, p.label, p.national_code from complaint_ppks c
+						join ppks_category p on p.taxonomy_id = c.taxonomy_id and p.code = c.code
+						where c.complaint_id = :id order by p.position, length(c.code), c.code""")
+					.param("id", id).query(Ppks.class).list();
 				List<PublicTracking.Step> steps = jdbc.sql(
 						"select status, at from complaint_step where complaint_id = :id order by at, id")
 					.param("id", id).query(PublicTracking.Step.class).list();
@@ -160,7 +167,7 @@ public class ComplaintQueries {
 							row.subjectName(), row.subjectBirthDate(), row.subjectSex(), row.subjectPersonId() != null));
 				return new ComplaintView(row.id(), row.ticketNumber(), row.status(), row.channel(), row.category(),
 						row.villageCode(), regions.names(List.of(row.villageCode())).get(row.villageCode()),
-						row.description(), codes, subject, new Reporter(row.reporterName(), row.reporterPhone()),
+						row.description(), ppks.stream().map(Ppks::code).toList(), ppks, subject, new Reporter(row.reporterName(), row.reporterPhone()),
 						row.consentNote(), row.createdAt(), steps, row.version());
 			});
 	}

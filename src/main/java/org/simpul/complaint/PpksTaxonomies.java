@@ -39,6 +39,7 @@ class PpksTaxonomies {
 		this.regions = regions;
 	}
 
+	/** The taxonomy in force for a village (or any region inside a regency). */
 	Taxonomy activeFor(RegionCode village) {
 		String regency = village.value().substring(0, 5);
 		UUID id = jdbc.sql("""
@@ -47,9 +48,20 @@ class PpksTaxonomies {
 			.param("regency", regency)
 			.query(UUID.class)
 			.single();
+		return byId(id);
+	}
+
+	/** The taxonomy version a complaint's codes come from. */
+	Taxonomy ofComplaint(UUID complaintId) {
+		return byId(jdbc.sql("select ppks_taxonomy_id from complaint where id = :id").param("id", complaintId)
+			.query(UUID.class).single());
+	}
+
+	/** A taxonomy by id, active or not: an old complaint is read and edited against its own version. */
+	Taxonomy byId(UUID id) {
 		List<Entry> entries = jdbc.sql("""
 				select code, label, sensitive from ppks_category where taxonomy_id = :id
-				order by length(code), code""")
+				order by position, length(code), code""")
 			.param("id", id)
 			.query(Entry.class)
 			.list();

@@ -101,6 +101,46 @@ class ComplaintPagesIntegrationTests {
 			.hasStatus(HttpStatus.NOT_FOUND);
 	}
 
+	@Test
+	void theDeskCorrectsAComplaintAndAStaleFormIsReloadedNotSaved() throws Exception {
+		var session = login("fo.procot");
+		MvcTestResult created = mvc.post().uri("/api/v1/complaints")
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "fo.procot"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"channel": "PHONE", "category": "HEALTH", "villageCode": "33.28.10.1008",
+					 "description": "Salah bidang", "ppksCodes": ["24"], "subject": {"name": "Ibu Koreksi"}}""")
+			.exchange();
+		String id = JsonPath.read(created.getResponse().getContentAsString(), "$.id");
+		assertThat(mvc.get().uri("/pengaduan/{id}", id).session(session)).hasStatusOk().bodyText()
+			.contains("24 Fakir miskin", "href=\"/pengaduan/" + id + "/ubah\"");
+		assertThat(mvc.get().uri("/pengaduan/{id}/ubah", id).session(session)).hasStatusOk().bodyText()
+			.contains("Ubah pengaduan", "Ibu Koreksi", "Salah bidang", "name=\"version\" value=\"0\"")
+			.doesNotContain("name=\"subjectNik\"");
+		// a problem comes back in Indonesian and nothing is saved
+		assertThat(mvc.post().uri("/pengaduan/{id}/ubah", id).session(session).with(csrf()).param("version", "0")
+			.param("channel", "PHONE").param("category", "EDUCATION").param("villageCode", "33.28.10.1008")
+			.param("description", " ").param("ppksCodes", "24")).hasStatusOk().bodyText()
+			.contains("Ada isian yang perlu diperbaiki", "Wajib diisi");
+		MvcTestResult saved = mvc.post().uri("/pengaduan/{id}/ubah", id).session(session).with(csrf())
+			.param("version", "0").param("channel", "PHONE").param("category", "EDUCATION")
+			.param("villageCode", "33.28.10.1008").param("description", "Bidang pendidikan: KIP")
+			.param("ppksCodes", "24").exchange();
+		assertThat(saved).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/pengaduan/" + id);
+		assertThat(jdbc.sql("select category || ' ' || description || ' ' || version from complaint where id = cast(:id as uuid)")
+			.param("id", id).query(String.class).single()).isEqualTo("EDUCATION Bidang pendidikan: KIP 1");
+		// a second tab still holding version 0 is told, shown what is stored now, and overwrites nothing
+		assertThat(mvc.post().uri("/pengaduan/{id}/ubah", id).session(session).with(csrf()).param("version", "0")
+			.param("channel", "PHONE").param("category", "HEALTH").param("villageCode", "33.28.10.1008")
+			.param("description", "Tab lama").param("ppksCodes", "24")).hasStatusOk().bodyText()
+			.contains("telah diubah orang lain", "Bidang pendidikan: KIP", "name=\"version\" value=\"1\"");
+		assertThat(jdbc.sql("select description from complaint where id = cast(:id as uuid)").param("id", id)
+			.query(String.class).single()).isEqualTo("Bidang pendidikan: KIP");
+		// outside the territory the complaint does not exist
+		assertThat(mvc.get().uri("/pengaduan/{id}/ubah", id).session(login("psm.pedeslohor")))
+			.hasStatus(HttpStatus.NOT_FOUND);
+	}
+
 	private static String pdfText(byte[] pdf) throws Exception {
 		org.openpdf.text.pdf.PdfReader reader = new org.openpdf.text.pdf.PdfReader(pdf);
 		StringBuilder text = new StringBuilder();
