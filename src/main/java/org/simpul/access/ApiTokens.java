@@ -30,13 +30,10 @@ class ApiTokens {
 
 	private final JdbcClient jdbc;
 
-	private final UserAccounts accounts;
-
 	private final Clock clock;
 
-	ApiTokens(JdbcClient jdbc, UserAccounts accounts, Clock clock) {
+	ApiTokens(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
-		this.accounts = accounts;
 		this.clock = clock;
 	}
 
@@ -66,14 +63,17 @@ class ApiTokens {
 		if (token == null || token.length() > 100) {
 			return Optional.empty();
 		}
-		return jdbc.sql("select user_id from api_token where token_hash = :hash and expires_at > :now")
+		// one round trip on every API request: the token and its active user together
+		return jdbc.sql("""
+				select u.id, u.username, u.display_name, u.role, u.region_code from api_token t
+				join app_user u on u.id = t.user_id
+				where t.token_hash = :hash and t.expires_at > :now and u.active""")
 			.param("hash", hash(token))
 			.param("now", Timestamp.from(clock.instant()))
-			.query(UUID.class)
-			.optional()
-			.flatMap(accounts::findById)
-			.filter(UserAccount::isActive)
-			.map(UserAccount::asCurrentUser);
+			.query((rs, row) -> new CurrentUser(rs.getObject("id", UUID.class), rs.getString("username"),
+					rs.getString("display_name"), Role.valueOf(rs.getString("role")),
+					Territory.of(rs.getString("region_code"))))
+			.optional();
 	}
 
 	void revokeAll(UUID userId) {

@@ -24,7 +24,10 @@ class ShellAdvice {
 	}
 
 	@ModelAttribute
-	void shell(Model model) {
+	void shell(jakarta.servlet.http.HttpServletRequest request, Model model) {
+		if (org.simpul.shared.web.ApiRequests.isApi(request)) {
+			return;
+		}
 		access.currentUser().ifPresent(user -> {
 			model.addAttribute("me", user);
 			model.addAttribute("territoryName", user.territory()

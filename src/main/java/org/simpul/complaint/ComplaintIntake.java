@@ -17,7 +17,6 @@ import org.simpul.access.CurrentUser;
 import org.simpul.access.Role;
 import org.simpul.region.RegionCode;
 import org.simpul.region.RegionLevel;
-import org.simpul.registry.HouseholdQueries;
 import org.simpul.registry.IdentifierRules;
 import org.simpul.registry.PersonSearch;
 import org.simpul.registry.Sex;
@@ -60,19 +59,16 @@ public class ComplaintIntake {
 
 	private final PersonSearch persons;
 
-	private final HouseholdQueries households;
-
 	private final org.springframework.context.ApplicationEventPublisher events;
 
 	ComplaintIntake(JdbcClient jdbc, Clock clock, PpksTaxonomies taxonomies, IdentifierRules identifiers,
-			PersonSearch persons, HouseholdQueries households, org.springframework.context.ApplicationEventPublisher events) {
+			PersonSearch persons, org.springframework.context.ApplicationEventPublisher events) {
 		this.events = events;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.taxonomies = taxonomies;
 		this.identifiers = identifiers;
 		this.persons = persons;
-		this.households = households;
 	}
 
 	/** The subject when not picked from the registry: captured on the spot. */
@@ -99,7 +95,8 @@ public class ComplaintIntake {
 		Content content = check(actor, new Edit(complaint.channel(), complaint.category(), complaint.villageCode(),
 				complaint.description(), complaint.ppksCodes(), complaint.reporter(), complaint.consentNote()),
 				taxonomies::activeFor, problems);
-		UUID subjectId = subject(actor, complaint, problems);
+		PersonSummary linked = subject(actor, complaint, problems);
+		UUID subjectId = linked == null ? null : linked.id();
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
@@ -112,9 +109,8 @@ public class ComplaintIntake {
 
 		// a registry person's name, birth date and sex as recorded today: the queue lists it, and the complaint
 		// still says whom it was about if the registry later merges or moves the person
-		Subject subject = subjectId == null ? complaint.subject()
-				: households.person(actor, subjectId).map(p -> new Subject(null, p.name(), p.birthDate(), p.sex()))
-					.orElseThrow(() -> new NotFoundException("Person"));
+		Subject subject = linked == null ? complaint.subject()
+				: new Subject(null, linked.name(), linked.birthDate(), linked.sex());
 		UUID id = UUID.randomUUID();
 		Instant now = clock.instant();
 		String ticket = ticketNumber(village, now);
@@ -295,12 +291,12 @@ public class ComplaintIntake {
 	}
 
 	/** The registry person the complaint is about, if there is one the caller may see. */
-	private UUID subject(CurrentUser actor, NewComplaint complaint, List<FieldProblem> problems) {
+	private PersonSummary subject(CurrentUser actor, NewComplaint complaint, List<FieldProblem> problems) {
 		if (complaint.subjectPersonId() != null) {
 			if (complaint.subject() != null) {
 				problems.add(FieldProblem.of("subject", "SUBJECT_EITHER_OR"));
 			}
-			return households.person(actor, complaint.subjectPersonId()).map(p -> p.id())
+			return persons.byId(actor, complaint.subjectPersonId())
 				.orElseThrow(() -> new NotFoundException("Person"));
 		}
 		Subject subject = complaint.subject();
@@ -330,7 +326,7 @@ public class ComplaintIntake {
 		// elsewhere stays unlinked, and nothing about it is revealed
 		List<PersonSummary> found = persons.search(actor, new PersonSearch.Query(subject.nik(), null, null, null, null,
 				null), new PageRequest(0, 1)).content();
-		return found.isEmpty() ? null : found.getFirst().id();
+		return found.isEmpty() ? null : found.getFirst();
 	}
 
 	/**

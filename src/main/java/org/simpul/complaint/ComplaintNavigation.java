@@ -20,7 +20,10 @@ class ComplaintNavigation {
 	}
 
 	@ModelAttribute
-	void navigation(Model model) {
+	void navigation(jakarta.servlet.http.HttpServletRequest request, Model model) {
+		if (org.simpul.shared.web.ApiRequests.isApi(request)) {
+			return;
+		}
 		access.currentUser()
 			.ifPresent(user -> {
 				model.addAttribute("navComplaints", ComplaintIntake.mayTakeComplaints(user.role()));

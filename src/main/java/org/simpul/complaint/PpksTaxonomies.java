@@ -41,14 +41,19 @@ class PpksTaxonomies {
 
 	/** The taxonomy in force for a village (or any region inside a regency). */
 	Taxonomy activeFor(RegionCode village) {
-		String regency = village.value().substring(0, 5);
-		UUID id = jdbc.sql("""
-				select id from ppks_taxonomy where active and (region_code = :regency or region_code is null)
-				order by region_code is null limit 1""")
-			.param("regency", regency)
-			.query(UUID.class)
-			.single();
-		return byId(id);
+		record Row(UUID id, String code, String label, boolean sensitive) {
+		}
+		// one round trip: intake asks this on every complaint
+		List<Row> rows = jdbc.sql("""
+				select c.taxonomy_id as id, c.code, c.label, c.sensitive from ppks_category c
+				where c.taxonomy_id = (select id from ppks_taxonomy
+				                       where active and (region_code = :regency or region_code is null)
+				                       order by region_code is null limit 1)
+				order by c.position, length(c.code), c.code""")
+			.param("regency", village.value().substring(0, 5))
+			.query(Row.class)
+			.list();
+		return new Taxonomy(rows.getFirst().id(), rows.stream().map(r -> new Entry(r.code(), r.label(), r.sensitive())).toList());
 	}
 
 	/** The taxonomy version a complaint's codes come from. */

@@ -26,11 +26,25 @@ public class RegionCatalog {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Regions looked up by code, kept: the region list is written only by its migration, so it never changes
+	 * while the application runs, and every intake and search result asks for a village by code.
+	 */
+	private final java.util.concurrent.ConcurrentMap<String, Optional<Region>> byCode =
+			new java.util.concurrent.ConcurrentHashMap<>();
+
 	public Optional<Region> find(RegionCode code) {
-		return jdbc.sql("select " + COLUMNS + " from region where code = :code")
+		Optional<Region> known = byCode.get(code.value());
+		if (known != null) {
+			return known;
+		}
+		// only regions that exist are kept: a caller trying made-up codes cannot grow the map
+		Optional<Region> found = jdbc.sql("select " + COLUMNS + " from region where code = :code")
 			.param("code", code.value())
 			.query(Region.class)
 			.optional();
+		found.ifPresent(region -> byCode.put(region.code(), found));
+		return found;
 	}
 
 	/** The region of a code given as text; 404 for a malformed or unknown code. */
@@ -136,10 +150,26 @@ public class RegionCatalog {
 			return java.util.Map.of();
 		}
 		java.util.Map<String, String> names = new java.util.HashMap<>();
-		jdbc.sql("select code, name from region where code in (:codes)")
-			.param("codes", java.util.List.copyOf(new java.util.HashSet<>(codes)))
-			.query((rs, row) -> names.put(rs.getString(1), rs.getString(2)))
-			.list();
+		java.util.Set<String> unknown = new java.util.HashSet<>();
+		for (String code : codes) {
+			Optional<Region> known = byCode.get(code);
+			if (known != null) {
+				known.ifPresent(region -> names.put(code, region.name()));
+			}
+			else {
+				unknown.add(code);
+			}
+		}
+		if (!unknown.isEmpty()) {
+			jdbc.sql("select " + COLUMNS + " from region where code in (:codes)")
+				.param("codes", java.util.List.copyOf(unknown))
+				.query(Region.class)
+				.list()
+				.forEach(region -> {
+					byCode.putIfAbsent(region.code(), Optional.of(region));
+					names.put(region.code(), region.name());
+				});
+		}
 		return names;
 	}
 

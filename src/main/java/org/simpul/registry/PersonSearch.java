@@ -68,6 +68,17 @@ public class PersonSearch {
 		return byNik ? byNik(user, query.nik(), page) : byName(user, query, page);
 	}
 
+	/** One person of the user's territory as a search result shows them, by id (intake's light look-up). */
+	public java.util.Optional<PersonSummary> byId(CurrentUser user, java.util.UUID id) {
+		RegistryAccess.requireReader(user);
+		List<Row> rows = jdbc.sql(SUMMARY + " where p.id = :id and " + Territory.sqlCondition("p.village_code"))
+			.param("id", id)
+			.param("territory", user.territory().sqlParameter())
+			.query(Row.class)
+			.list();
+		return summaries(user, rows).stream().findFirst();
+	}
+
 	private PageResponse<PersonSummary> byNik(CurrentUser user, String text, PageRequest page) {
 		List<IdentifierProblem> problems = identifiers.nikProblems(text);
 		if (!problems.isEmpty()) {

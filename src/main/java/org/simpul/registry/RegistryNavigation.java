@@ -17,7 +17,10 @@ class RegistryNavigation {
 	}
 
 	@ModelAttribute
-	void navigation(Model model) {
+	void navigation(jakarta.servlet.http.HttpServletRequest request, Model model) {
+		if (org.simpul.shared.web.ApiRequests.isApi(request)) {
+			return;
+		}
 		access.currentUser().ifPresent(user -> model.addAttribute("navRegistry", RegistryAccess.mayRead(user.role())));
 	}
 }

@@ -21,6 +21,9 @@ class LanguageLinks {
 
 	@ModelAttribute
 	void languageLinks(HttpServletRequest request, Model model) {
+		if (ApiRequests.isApi(request)) {
+			return;
+		}
 		Map<String, String> links = new LinkedHashMap<>();
 		for (Locale language : Languages.SUPPORTED) {
 			UriComponents uri = ServletUriComponentsBuilder.fromRequest(request)
