@@ -82,4 +82,38 @@ class ComplaintBrowserTests {
 		assertThat(phone.scrollWidth()).isLessThanOrEqualTo(360);
 		assertThat(consoleProblems).isEmpty();
 	}
+
+	@Test
+	void theDeskCorrectsAComplaintAndTheManagerPublishesADistrictPpksList() {
+		phone.login(port, "fo.procot");
+		page.navigate("http://localhost:" + port + "/pengaduan");
+		page.locator("ul.list li a").first().click();
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ubah pengaduan")).click();
+		page.getByLabel("Bidang").selectOption("EDUCATION");
+		page.getByLabel("Uraian keluhan").fill("Dikoreksi: KIP anaknya belum cair.");
+		assertThat(phone.scrollWidth()).isLessThanOrEqualTo(360);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Simpan perubahan")).click();
+		assertThat(page.locator(".notice")).hasText("Perubahan pengaduan disimpan.");
+		assertThat(page.locator("main")).containsText("Dikoreksi: KIP anaknya belum cair.");
+		assertThat(page.locator("main")).containsText("Pendidikan");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Keluar")).click();
+
+		// the district manager of Temanggung publishes the regency's own list from the phone
+		try {
+			phone.login(port, "manajer.temanggung");
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Daftar PPKS")).click();
+			assertThat(page.locator("main")).containsText("daftar PPKS nasional");
+			page.getByLabel("Nama daftar").fill("Indikator Temanggung");
+			page.getByLabel("Jenis PPKS, satu per baris").fill("T01 | Balita gizi buruk | 1\nT02 | Lansia sebatang kara | 8");
+			assertThat(phone.scrollWidth()).isLessThanOrEqualTo(360);
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Terbitkan dan berlakukan")).click();
+			assertThat(page.locator(".notice")).hasText("Daftar PPKS baru diterbitkan dan berlaku.");
+			assertThat(page.locator("main")).containsText("Berlaku: Indikator Temanggung");
+			assertThat(phone.scrollWidth()).isLessThanOrEqualTo(360);
+			assertThat(consoleProblems).isEmpty();
+		}
+		finally {
+			jdbc.sql("update ppks_taxonomy set active = false where region_code = '33.23'").update();
+		}
+	}
 }
