@@ -5,7 +5,8 @@
  * queue, intake with an inline NIK look-up, receipt, corrections) and a regency's own PPKS lists, mapped to the
  * national 26 and versioned ({@code /ppks}). Always inside the caller's territory. Publishes
  * {@link org.simpul.complaint.ComplaintStatusChanged} through the event publication registry and listens to
- * it itself to tell the citizen (ADR 0006).
+ * it itself to tell the citizen (ADR 0006). Follows the registry's
+ * {@link org.simpul.registry.PersonsMerged} so that a complaint's subject is never a merged-away record.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "registry" })
 package org.simpul.complaint;

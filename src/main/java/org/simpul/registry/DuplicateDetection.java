@@ -42,9 +42,12 @@ public class DuplicateDetection {
 
 	private final Clock clock;
 
-	DuplicateDetection(JdbcClient jdbc, Clock clock) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	DuplicateDetection(JdbcClient jdbc, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	public record Candidate(UUID id, UUID personA, String nameA, LocalDate birthDateA, UUID personB, String nameB,
@@ -210,6 +213,8 @@ public class DuplicateDetection {
 			.param("now", now).param("by", actor.id()).param("id", id).update();
 		jdbc.sql("delete from duplicate_candidate where status = 'OPEN' and (person_a = :drop or person_b = :drop)")
 			.param("drop", drop).update();
+		// records of other modules that point at the dropped person follow it to the kept one, in this transaction
+		events.publishEvent(new PersonsMerged(drop, keep));
 		jdbc.sql("delete from person where id = :drop").param("drop", drop).update();
 		if (others == 0 && !dropped.householdId().equals(keptHousehold)) {
 			jdbc.sql("update programme_membership set household_id = :keep where household_id = :drop")

@@ -5,7 +5,7 @@
  * forgiven through the {@code name_word} dictionary, ADR 0005), an edit page for a household and its
  * members, bulk CSV and XLSX imports as background jobs, duplicate candidates for review; always inside the
  * caller's territory.
- * Publishes and listens to no events yet.
+ * Publishes {@link org.simpul.registry.PersonsMerged} inside a merge's transaction; listens to no events.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access" })
 package org.simpul.registry;

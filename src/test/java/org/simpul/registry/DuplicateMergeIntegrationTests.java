@@ -14,7 +14,10 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-/** Merging a duplicate: memberships move to the kept person, the empty household goes, history records it. */
+/**
+ * Merging a duplicate: memberships and complaints move to the kept person, the empty household goes, history
+ * records it.
+ */
 @SimpulIntegrationTest
 class DuplicateMergeIntegrationTests {
 
@@ -61,6 +64,12 @@ class DuplicateMergeIntegrationTests {
 				+ " values (:id, :a, :b, 0.97, 'DISTRICT_BIRTH_DATE', 'OPEN', now())")
 			.param("id", candidate).param("a", keepFirst ? keep : drop).param("b", keepFirst ? drop : keep).update();
 
+		// a complaint about the record that will go
+		assertThat(mvc.post().uri("/api/v1/complaints").header("Authorization", "Bearer " + DemoLogins.token(mvc, "fo.procot"))
+			.contentType(MediaType.APPLICATION_JSON).content("""
+					{"channel": "WALK_IN", "category": "HEALTH", "villageCode": "33.28.10.1008", "description": "Sebelum digabung",
+					 "ppksCodes": ["24"], "subjectPersonId": "%s"}""".formatted(drop))).hasStatus(HttpStatus.CREATED);
+
 		String tksk = "Bearer " + DemoLogins.token(mvc, "tksk.slawi");
 		assertThat(mvc.post().uri("/api/v1/registry/duplicates/{id}/merge", candidate).header("Authorization", tksk)
 			.contentType(MediaType.APPLICATION_JSON).content("{\"keep\": \"" + UUID.randomUUID() + "\"}"))
@@ -76,6 +85,9 @@ class DuplicateMergeIntegrationTests {
 			.contentType(MediaType.APPLICATION_JSON).content("{\"keep\": \"" + keep + "\"}")).hasStatus(HttpStatus.NO_CONTENT);
 
 		assertThat(jdbc.sql("select count(*) from person where id = :id").param("id", drop).query(Long.class).single()).isZero();
+		// the complaint now points at the kept record
+		assertThat(jdbc.sql("select subject_person_id from complaint where description = 'Sebelum digabung'")
+			.query(UUID.class).single()).isEqualTo(keep);
 		assertThat(jdbc.sql("select count(*) from household where kk_number = :kk").param("kk", kkB).query(Long.class)
 			.single()).isZero();
 		assertThat(jdbc.sql("select programme_code || ':' || status from programme_membership where person_id = :id"
