@@ -319,6 +319,11 @@ class AccessMatrixTests {
 					(t, auth, region) -> t.withNationalPpks(() -> t.send(t.mvc.post().uri("/api/v1/ppks-lists/{id}/deactivate",
 							t.ppksListIn(t.villageFor(region).substring(0, 5))), auth)),
 					(role, relation) -> administration(role, relation, HttpStatus.OK)),
+			new Rule("GET /api/v1/providers?regionCode",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/providers?regionCode={code}", region), auth),
+					// the region itself or one around the caller's territory: anyone whose work touches it
+					(role, relation) -> role.equals("ANONYMOUS") ? HttpStatus.UNAUTHORIZED
+							: relation == Relation.OWN || relation == Relation.PARENT ? HttpStatus.OK : HttpStatus.NOT_FOUND),
 			new Rule("GET /api/v1/registry/imports/{id}",
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/registry/imports/{id}", t.importIn(region)), auth),
 					(role, relation) -> switch (role) {
