@@ -119,6 +119,18 @@ class AccessMatrixTests {
 		return relation == Relation.OWN ? success : HttpStatus.NOT_FOUND;
 	}
 
+	/**
+	 * A referral to Dinkes Kabupaten Tegal in the target's village: Dinkes' programme manager sees and acts on
+	 * it wherever it is; staff see it in their territory (404 outside) and may not act on it (403).
+	 */
+	static HttpStatus referrals(String role, Relation relation, HttpStatus success, boolean action) {
+		return switch (role) {
+			case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
+			case "PROGRAM_MANAGER" -> success;
+			default -> relation != Relation.OWN ? HttpStatus.NOT_FOUND : action ? HttpStatus.FORBIDDEN : success;
+		};
+	}
+
 	/** Registry reads: territorial roles in their territory, 404 outside; roles without registry access 403. */
 	static HttpStatus registry(String role, Relation relation, HttpStatus success, boolean write) {
 		java.util.Set<String> readers = java.util.Set.of("ADMIN", "MANAGER", "SUPERVISOR", "BACK_OFFICE", "FRONT_OFFICE",
@@ -324,6 +336,38 @@ class AccessMatrixTests {
 					// the region itself or one around the caller's territory: anyone whose work touches it
 					(role, relation) -> role.equals("ANONYMOUS") ? HttpStatus.UNAUTHORIZED
 							: relation == Relation.OWN || relation == Relation.PARENT ? HttpStatus.OK : HttpStatus.NOT_FOUND),
+			new Rule("POST /api/v1/referrals",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/referrals").contentType(MediaType.APPLICATION_JSON)
+						.content("""
+								{"complaintId": "%s", "providerId": "%s", "reason": "Matrix"}""".formatted(
+								t.complaintIn(t.villageFor(region)).id(), t.providerId("KEMENSOS-PKH"))), auth),
+					(role, relation) -> switch (role) {
+						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
+						case "MANAGER", "SUPERVISOR", "BACK_OFFICE" -> relation == Relation.OWN ? HttpStatus.CREATED
+								: HttpStatus.NOT_FOUND;
+						default -> HttpStatus.FORBIDDEN;
+					}),
+			new Rule("GET /api/v1/referrals/{id}",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/referrals/{id}",
+							t.referralIn(t.villageFor(region), "SENT")), auth),
+					(role, relation) -> referrals(role, relation, HttpStatus.OK, false)),
+			new Rule("GET /api/v1/referrals",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/referrals?overdue=true"), auth),
+					(role, relation) -> role.equals("ANONYMOUS") ? HttpStatus.UNAUTHORIZED : HttpStatus.OK),
+			new Rule("POST /api/v1/referrals/{id}/accept",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/referrals/{id}/accept",
+							t.referralIn(t.villageFor(region), "SENT")), auth),
+					(role, relation) -> referrals(role, relation, HttpStatus.OK, true)),
+			new Rule("POST /api/v1/referrals/{id}/reject",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/referrals/{id}/reject",
+							t.referralIn(t.villageFor(region), "SENT")).contentType(MediaType.APPLICATION_JSON)
+						.content("{\"reason\": \"Matrix\"}"), auth),
+					(role, relation) -> referrals(role, relation, HttpStatus.OK, true)),
+			new Rule("POST /api/v1/referrals/{id}/complete",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/referrals/{id}/complete",
+							t.referralIn(t.villageFor(region), "ACCEPTED")).contentType(MediaType.APPLICATION_JSON)
+						.content("{\"outcome\": \"Matrix\"}"), auth),
+					(role, relation) -> referrals(role, relation, HttpStatus.OK, true)),
 			new Rule("GET /api/v1/registry/imports/{id}",
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/registry/imports/{id}", t.importIn(region)), auth),
 					(role, relation) -> switch (role) {
@@ -526,6 +570,51 @@ class AccessMatrixTests {
 				        '00000000-0000-7000-8000-000000000026', 'Matrix Subject', :id, now(), now())""")
 			.param("id", id).param("ticket", ticket).param("hash", hash).param("village", village).update();
 		return new Complaint(id, ticket, code);
+	}
+
+	UUID providerId(String code) {
+		return jdbc.sql("select id from provider where code = :code").param("code", code).query(UUID.class).single();
+	}
+
+	/** A referral of a complaint in {@code village} to Dinkes Kabupaten Tegal, in {@code status}, written directly. */
+	UUID referralIn(String village, String status) {
+		UUID id = UUID.randomUUID();
+		UUID provider = providerId("DINKES-3328-JAMKESDA");
+		jdbc.sql("""
+				insert into referral (id, version, complaint_id, provider_id, agency_id, village_code, status, reason,
+				                      due_date, sent_by, sent_at, updated_at)
+				select :id, 0, :complaint, p.id, p.agency_id, :village, :status, 'Matrix', current_date + 7, :id, now(),
+				       now()
+				from provider p where p.id = :provider""")
+			.param("id", id).param("complaint", complaintIn(village).id()).param("village", village)
+			.param("status", status).param("provider", provider).update();
+		return id;
+	}
+
+	@ParameterizedTest(name = "referral list of {0}")
+	@MethodSource("referralReaders")
+	void referralListsHoldOnlyWhatTheCallerMaySee(String caller, boolean sees) throws Exception {
+		UUID procot = referralIn("33.28.10.1008", "SENT");
+		UUID temanggung = referralIn("33.23.01.2001", "SENT");
+		MvcTestResult result = mvc.get().uri("/api/v1/referrals?size=200").header("Authorization", tokens.bearer(caller))
+			.exchange();
+		assertThat(result).hasStatusOk();
+		List<String> ids = com.jayway.jsonpath.JsonPath.read(result.getResponse().getContentAsString(), "$.content[*].id");
+		// the newest two: Dinkes sees both (they were sent to it), staff only their territory's
+		if (sees) {
+			assertThat(ids).contains(procot.toString());
+		}
+		else {
+			assertThat(ids).doesNotContain(procot.toString());
+		}
+		assertThat(ids.contains(temanggung.toString())).isEqualTo(caller.equals("program.dinkes")
+				|| caller.equals("manajer.temanggung") || caller.equals("admin"));
+	}
+
+	static Stream<Arguments> referralReaders() {
+		return Stream.of(Arguments.of("fo.procot", true), Arguments.of("psm.pedeslohor", false),
+				Arguments.of("tksk.slawi", true), Arguments.of("manajer.temanggung", false),
+				Arguments.of("program.dinkes", true), Arguments.of("admin", true));
 	}
 
 	/** A finished import job uploaded for {@code region}, written directly to the database. */

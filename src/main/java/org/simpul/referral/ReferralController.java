@@ -1,0 +1,87 @@
+package org.simpul.referral;
+
+import java.net.URI;
+import java.util.UUID;
+
+import org.simpul.access.AccessControl;
+import org.simpul.referral.Referrals.NewReferral;
+import org.simpul.referral.Referrals.ReferralView;
+import org.simpul.referral.Referrals.Status;
+import org.simpul.shared.FieldProblem;
+import org.simpul.shared.InvalidInputException;
+import org.simpul.shared.NotFoundException;
+import org.simpul.shared.PageResponse;
+import org.simpul.shared.PageResponse.PageRequest;
+import org.simpul.shared.web.PreconditionFailedException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The referral contracts of API.md: send, the receiving agency's accept / reject / complete, and the lists. */
+@RestController
+class ReferralController {
+
+	private final Referrals referrals;
+
+	private final AccessControl access;
+
+	ReferralController(Referrals referrals, AccessControl access) {
+		this.referrals = referrals;
+		this.access = access;
+	}
+
+	record Reason(String reason) {
+	}
+
+	record Outcome(String outcome) {
+	}
+
+	@PostMapping("/api/v1/referrals")
+	ResponseEntity<ReferralView> send(@RequestBody NewReferral body) {
+		ReferralView sent = referrals.send(access.requireUser(), body);
+		return ResponseEntity.created(URI.create("/api/v1/referrals/" + sent.id()))
+			.eTag(PreconditionFailedException.etag(sent.version()))
+			.body(sent);
+	}
+
+	@GetMapping("/api/v1/referrals/{id}")
+	ResponseEntity<ReferralView> referral(@PathVariable UUID id) {
+		ReferralView view = referrals.referral(access.requireUser(), id).orElseThrow(() -> new NotFoundException("Referral"));
+		return ResponseEntity.ok().eTag(PreconditionFailedException.etag(view.version())).body(view);
+	}
+
+	@GetMapping("/api/v1/referrals")
+	PageResponse<ReferralView> list(@RequestParam(required = false) String status,
+			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		Status wanted = null;
+		if (status != null && !status.isBlank()) {
+			try {
+				wanted = Status.valueOf(status.strip());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidInputException(FieldProblem.of("status", "INVALID_VALUE"));
+			}
+		}
+		return referrals.list(access.requireUser(), wanted, overdue, new PageRequest(page, size));
+	}
+
+	@PostMapping("/api/v1/referrals/{id}/accept")
+	ReferralView accept(@PathVariable UUID id) {
+		return referrals.accept(access.requireUser(), id);
+	}
+
+	@PostMapping("/api/v1/referrals/{id}/reject")
+	ReferralView reject(@PathVariable UUID id, @RequestBody(required = false) Reason body) {
+		return referrals.reject(access.requireUser(), id, body == null ? null : body.reason());
+	}
+
+	@PostMapping("/api/v1/referrals/{id}/complete")
+	ReferralView complete(@PathVariable UUID id, @RequestBody(required = false) Outcome body) {
+		return referrals.complete(access.requireUser(), id, body == null ? null : body.outcome());
+	}
+}

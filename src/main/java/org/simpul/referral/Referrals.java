@@ -1,0 +1,309 @@
+package org.simpul.referral;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.simpul.access.CurrentUser;
+import org.simpul.access.Role;
+import org.simpul.access.Territory;
+import org.simpul.complaint.ComplaintProgress;
+import org.simpul.complaint.ComplaintQueries;
+import org.simpul.complaint.ComplaintStatus;
+import org.simpul.directory.ProviderDirectory;
+import org.simpul.region.RegionCode;
+import org.simpul.shared.ConflictException;
+import org.simpul.shared.FieldProblem;
+import org.simpul.shared.InvalidInputException;
+import org.simpul.shared.NotFoundException;
+import org.simpul.shared.PageResponse;
+import org.simpul.shared.PageResponse.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Referrals as API.md states them: the back office, supervisor or manager sends a complaint's case to a
+ * provider that serves its village, with a due date (the provider's default unless given); the receiving
+ * agency's programme managers accept it, reject it with a reason, or complete it with an outcome. The
+ * complaint follows (referred, in progress, resolved), and so does the citizen's tracking page.
+ *
+ * <p>Who sees a referral: the programme managers of the receiving agency (that one referral, wherever its
+ * village), and the territorial staff whose territory holds the case's village. Anyone else gets 404; staff
+ * who see it but may not act on it get 403.
+ */
+@Service
+public class Referrals {
+
+	/** Who sends referrals: the back office, the supervisor and the manager (DOMAIN.md §2). */
+	static final Set<Role> SENDERS = EnumSet.of(Role.BACK_OFFICE, Role.SUPERVISOR, Role.MANAGER);
+
+	/** Who else may read referrals of their territory. */
+	static final Set<Role> READERS = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.SUPERVISOR, Role.BACK_OFFICE,
+			Role.FRONT_OFFICE, Role.FACILITATOR);
+
+	private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+
+	public enum Status {
+		SENT, ACCEPTED, REJECTED, COMPLETED, CANCELLED
+	}
+
+	public record NewReferral(UUID complaintId, UUID providerId, String reason, LocalDate dueDate) {
+	}
+
+	public record Step(Status status, Instant at, String note) {
+	}
+
+	public record ReferralView(UUID id, UUID complaintId, String ticketNumber, String category, String villageCode,
+			UUID providerId, String providerName, String agencyName, Status status, String reason, LocalDate dueDate,
+			boolean overdue, String outcome, String rejectionReason, Instant sentAt, List<Step> steps, int version) {
+	}
+
+	private record Row(UUID id, UUID complaintId, String ticketNumber, String category, String villageCode,
+			UUID providerId, String providerName, String agencyName, UUID agencyId, Status status, String reason,
+			LocalDate dueDate, String outcome, String rejectionReason, Instant sentAt, int version) {
+	}
+
+	private static final String COLUMNS = """
+			select r.id, r.complaint_id, c.ticket_number, c.category, r.village_code, r.provider_id,
+			       p.name as provider_name, a.name as agency_name, r.agency_id, r.status, r.reason, r.due_date,
+			       r.outcome, r.rejection_reason, r.sent_at, r.version
+			from referral r join complaint c on c.id = r.complaint_id join provider p on p.id = r.provider_id
+			join agency a on a.id = r.agency_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final ComplaintQueries complaints;
+
+	private final ComplaintProgress progress;
+
+	private final ProviderDirectory providers;
+
+	Referrals(JdbcClient jdbc, Clock clock, ComplaintQueries complaints, ComplaintProgress progress,
+			ProviderDirectory providers) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.complaints = complaints;
+		this.progress = progress;
+		this.providers = providers;
+	}
+
+	private LocalDate today() {
+		return LocalDate.ofInstant(clock.instant(), WIB);
+	}
+
+	/** Sends a complaint's case to a provider; the complaint becomes REFERRED. */
+	@Transactional
+	public ReferralView send(CurrentUser actor, NewReferral referral) {
+		if (!SENDERS.contains(actor.role())) {
+			throw new AccessDeniedException("Referrals are not sent by " + actor.role());
+		}
+		List<FieldProblem> problems = new ArrayList<>();
+		if (referral.complaintId() == null) {
+			problems.add(FieldProblem.of("complaintId", "REQUIRED"));
+		}
+		if (referral.providerId() == null) {
+			problems.add(FieldProblem.of("providerId", "REQUIRED"));
+		}
+		String reason = referral.reason() == null ? "" : referral.reason().strip();
+		if (reason.isEmpty()) {
+			problems.add(FieldProblem.of("reason", "REQUIRED"));
+		}
+		else if (reason.length() > 2000) {
+			problems.add(FieldProblem.of("reason", "TEXT_TOO_LONG"));
+		}
+		LocalDate today = today();
+		if (referral.dueDate() != null
+				&& (referral.dueDate().isBefore(today) || referral.dueDate().isAfter(today.plusDays(365)))) {
+			problems.add(FieldProblem.of("dueDate", "DUE_DATE_OUT_OF_RANGE"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		ComplaintQueries.ComplaintView complaint = complaints.complaint(actor, referral.complaintId())
+			.orElseThrow(() -> new NotFoundException("Complaint"));
+		ProviderDirectory.Provider provider = providers.provider(referral.providerId())
+			.orElseThrow(() -> new InvalidInputException(FieldProblem.of("providerId", "PROVIDER_UNKNOWN")));
+		if (!providers.serves(provider.id(), RegionCode.of(complaint.villageCode()))) {
+			throw new InvalidInputException(FieldProblem.of("providerId", "PROVIDER_NOT_SERVING"));
+		}
+		LocalDate due = referral.dueDate() != null ? referral.dueDate() : today.plusDays(provider.defaultDueDays());
+		UUID id = UUID.randomUUID();
+		Instant now = clock.instant();
+		jdbc.sql("""
+				insert into referral (id, version, complaint_id, provider_id, agency_id, village_code, status, reason,
+				                      due_date, sent_by, sent_at, updated_at)
+				values (:id, 0, :complaint, :provider, :agency, :village, 'SENT', :reason, :due, :by, :now, :now)""")
+			.param("id", id)
+			.param("complaint", complaint.id())
+			.param("provider", provider.id())
+			.param("agency", provider.agency().id())
+			.param("village", complaint.villageCode())
+			.param("reason", reason)
+			.param("due", java.sql.Date.valueOf(due))
+			.param("by", actor.id())
+			.param("now", Timestamp.from(now))
+			.update();
+		step(id, Status.SENT, now, actor.id(), null);
+		progress.advance(complaint.id(), ComplaintStatus.REFERRED, actor.id());
+		return find(id).orElseThrow();
+	}
+
+	@Transactional
+	public ReferralView accept(CurrentUser actor, UUID id) {
+		Row row = receivable(actor, id);
+		require(row, Status.SENT);
+		change(row, actor, Status.ACCEPTED, "outcome", null, null);
+		progress.advance(row.complaintId(), ComplaintStatus.IN_PROGRESS, actor.id());
+		return find(id).orElseThrow();
+	}
+
+	@Transactional
+	public ReferralView reject(CurrentUser actor, UUID id, String reason) {
+		Row row = receivable(actor, id);
+		String text = required("reason", reason);
+		require(row, Status.SENT);
+		change(row, actor, Status.REJECTED, "rejection_reason", text, text);
+		return find(id).orElseThrow();
+	}
+
+	@Transactional
+	public ReferralView complete(CurrentUser actor, UUID id, String outcome) {
+		Row row = receivable(actor, id);
+		String text = required("outcome", outcome);
+		require(row, Status.ACCEPTED);
+		change(row, actor, Status.COMPLETED, "outcome", text, text);
+		progress.advance(row.complaintId(), ComplaintStatus.RESOLVED, actor.id());
+		return find(id).orElseThrow();
+	}
+
+	/** A referral the user may see, as they may see it; empty (404) otherwise. */
+	public Optional<ReferralView> referral(CurrentUser actor, UUID id) {
+		return visible(actor, id).flatMap(row -> find(row.id()));
+	}
+
+	/** Referrals the user may see, newest first: by status, and only those past their due date if asked. */
+	public PageResponse<ReferralView> list(CurrentUser actor, Status status, boolean overdue, PageRequest page) {
+		String scope;
+		Object scopeValue;
+		if (actor.role() == Role.PROGRAM_MANAGER) {
+			scope = "r.agency_id = :scope";
+			scopeValue = providers.agencyOf(actor.id()).map(ProviderDirectory.Agency::id).orElse(null);
+			if (scopeValue == null) {
+				return PageResponse.of(List.of(), page, 0);
+			}
+		}
+		else if (READERS.contains(actor.role())) {
+			scope = Territory.sqlCondition("r.village_code");
+			scopeValue = actor.territory().sqlParameter();
+		}
+		else {
+			throw new AccessDeniedException("Referrals are not for " + actor.role());
+		}
+		String where = " where " + scope.replace(":territory", ":scope")
+				+ " and (cast(:status as text) is null or r.status = :status)"
+				+ (overdue ? " and r.status in ('SENT', 'ACCEPTED') and r.due_date < :today" : "");
+		long total = jdbc.sql("select count(*) from referral r" + where)
+			.param("scope", scopeValue)
+			.param("status", status == null ? null : status.name())
+			.param("today", java.sql.Date.valueOf(today()))
+			.query(Long.class)
+			.single();
+		List<ReferralView> content = jdbc.sql(COLUMNS + where + " order by r.sent_at desc, r.id limit :limit offset :offset")
+			.param("scope", scopeValue)
+			.param("status", status == null ? null : status.name())
+			.param("today", java.sql.Date.valueOf(today()))
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(Row.class)
+			.list()
+			.stream()
+			.map(row -> view(row, List.of()))
+			.toList();
+		return PageResponse.of(content, page, total);
+	}
+
+	/** The referral if the user may see it: its agency's programme manager, or staff of its village's territory. */
+	private Optional<Row> visible(CurrentUser actor, UUID id) {
+		Optional<Row> row = jdbc.sql(COLUMNS + " where r.id = :id").param("id", id).query(Row.class).optional();
+		return row.filter(r -> actor.role() == Role.PROGRAM_MANAGER
+				? providers.agencyOf(actor.id()).map(a -> a.id().equals(r.agencyId())).orElse(false)
+				: READERS.contains(actor.role()) && actor.covers(RegionCode.of(r.villageCode())));
+	}
+
+	/** The referral for an action of the receiving agency: its programme managers only; 403 for staff who see it. */
+	private Row receivable(CurrentUser actor, UUID id) {
+		Row row = visible(actor, id).orElseThrow(() -> new NotFoundException("Referral"));
+		if (actor.role() != Role.PROGRAM_MANAGER) {
+			throw new AccessDeniedException("Only the receiving agency acts on a referral");
+		}
+		// one action at a time on a referral: the status is read again under this lock
+		jdbc.sql("select id from referral where id = :id for update").param("id", id).query(UUID.class).single();
+		return row;
+	}
+
+	private void require(Row row, Status expected) {
+		Status current = jdbc.sql("select status from referral where id = :id").param("id", row.id())
+			.query(Status.class).single();
+		if (current != expected) {
+			throw new ConflictException(expected == Status.SENT ? FieldProblem.of("status", "REFERRAL_NOT_SENT")
+					: FieldProblem.of("status", "REFERRAL_NOT_ACCEPTED"));
+		}
+	}
+
+	private static String required(String field, String text) {
+		String value = text == null ? "" : text.strip();
+		if (value.isEmpty()) {
+			throw new InvalidInputException(FieldProblem.of(field, "REQUIRED"));
+		}
+		if (value.length() > 2000) {
+			throw new InvalidInputException(FieldProblem.of(field, "TEXT_TOO_LONG"));
+		}
+		return value;
+	}
+
+	private void change(Row row, CurrentUser actor, Status status, String column, String value, String note) {
+		Instant now = clock.instant();
+		jdbc.sql("update referral set status = :status, " + column + " = coalesce(:value, " + column + "),"
+				+ " version = version + 1, updated_at = :now where id = :id")
+			.param("status", status.name())
+			.param("value", value)
+			.param("now", Timestamp.from(now))
+			.param("id", row.id())
+			.update();
+		step(row.id(), status, now, actor.id(), note);
+	}
+
+	private void step(UUID referral, Status status, Instant at, UUID by, String note) {
+		jdbc.sql("""
+				insert into referral_step (referral_id, status, at, by_user, note)
+				values (:referral, :status, :at, :by, :note)""")
+			.param("referral", referral).param("status", status.name()).param("at", Timestamp.from(at))
+			.param("by", by).param("note", note).update();
+	}
+
+	private Optional<ReferralView> find(UUID id) {
+		return jdbc.sql(COLUMNS + " where r.id = :id").param("id", id).query(Row.class).optional()
+			.map(row -> view(row, jdbc.sql("select status, at, note from referral_step where referral_id = :id order by at, id")
+				.param("id", id).query(Step.class).list()));
+	}
+
+	private ReferralView view(Row r, List<Step> steps) {
+		boolean open = r.status() == Status.SENT || r.status() == Status.ACCEPTED;
+		return new ReferralView(r.id(), r.complaintId(), r.ticketNumber(), r.category(), r.villageCode(), r.providerId(),
+				r.providerName(), r.agencyName(), r.status(), r.reason(), r.dueDate(),
+				open && r.dueDate().isBefore(today()), r.outcome(), r.rejectionReason(), r.sentAt(), steps, r.version());
+	}
+}

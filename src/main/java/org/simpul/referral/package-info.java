@@ -1,0 +1,10 @@
+/**
+ * Referrals (rujukan): a complaint's case sent to a provider of the directory that serves its village, with
+ * a due date; accepted, rejected with a reason or completed with an outcome by the receiving agency's
+ * programme managers, who see only the referrals sent to them. The complaint, and so the citizen's tracking
+ * page, follows (referred, in progress, resolved) through {@link org.simpul.complaint.ComplaintProgress}.
+ * Publishes and listens to no events of its own.
+ */
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "shared", "region", "access", "directory", "complaint" })
+package org.simpul.referral;
