@@ -63,9 +63,14 @@ public class Referrals {
 	public record Step(Status status, Instant at, String note) {
 	}
 
+	/** An overdue referral brought to the supervisor's (SUPERVISOR) or the manager's (MANAGER) attention. */
+	public record Escalation(String level, Instant at) {
+	}
+
 	public record ReferralView(UUID id, UUID complaintId, String ticketNumber, String category, String villageCode,
 			UUID providerId, String providerName, String agencyName, Status status, String reason, LocalDate dueDate,
-			boolean overdue, String outcome, String rejectionReason, Instant sentAt, List<Step> steps, int version) {
+			boolean overdue, String outcome, String rejectionReason, Instant sentAt, List<Step> steps,
+			List<Escalation> escalations, int version) {
 	}
 
 	private record Row(UUID id, UUID complaintId, String ticketNumber, String category, String villageCode,
@@ -232,6 +237,26 @@ public class Referrals {
 			.stream()
 			.map(row -> view(row, List.of()))
 			.toList();
+		if (!content.isEmpty()) {
+			record Escalated(UUID referralId, String level, Instant escalatedAt) {
+			}
+			java.util.Map<UUID, List<Escalation>> escalations = jdbc.sql("""
+					select referral_id, level, escalated_at from referral_escalation where referral_id in (:ids)
+					order by escalated_at, level desc""")
+				.param("ids", content.stream().map(ReferralView::id).toList())
+				.query(Escalated.class)
+				.list()
+				.stream()
+				.collect(java.util.stream.Collectors.groupingBy(Escalated::referralId,
+						java.util.stream.Collectors.mapping(e -> new Escalation(e.level(), e.escalatedAt()),
+								java.util.stream.Collectors.toList())));
+			content = content.stream()
+				.map(v -> new ReferralView(v.id(), v.complaintId(), v.ticketNumber(), v.category(), v.villageCode(),
+						v.providerId(), v.providerName(), v.agencyName(), v.status(), v.reason(), v.dueDate(), v.overdue(),
+						v.outcome(), v.rejectionReason(), v.sentAt(), v.steps(), escalations.getOrDefault(v.id(), List.of()),
+						v.version()))
+				.toList();
+		}
 		return PageResponse.of(content, page, total);
 	}
 
@@ -297,13 +322,21 @@ public class Referrals {
 	private Optional<ReferralView> find(UUID id) {
 		return jdbc.sql(COLUMNS + " where r.id = :id").param("id", id).query(Row.class).optional()
 			.map(row -> view(row, jdbc.sql("select status, at, note from referral_step where referral_id = :id order by at, id")
-				.param("id", id).query(Step.class).list()));
+				.param("id", id).query(Step.class).list(),
+					jdbc.sql("select level, escalated_at as at from referral_escalation where referral_id = :id"
+							+ " order by escalated_at, level desc")
+						.param("id", id).query(Escalation.class).list()));
 	}
 
 	private ReferralView view(Row r, List<Step> steps) {
+		return view(r, steps, List.of());
+	}
+
+	private ReferralView view(Row r, List<Step> steps, List<Escalation> escalations) {
 		boolean open = r.status() == Status.SENT || r.status() == Status.ACCEPTED;
 		return new ReferralView(r.id(), r.complaintId(), r.ticketNumber(), r.category(), r.villageCode(), r.providerId(),
 				r.providerName(), r.agencyName(), r.status(), r.reason(), r.dueDate(),
-				open && r.dueDate().isBefore(today()), r.outcome(), r.rejectionReason(), r.sentAt(), steps, r.version());
+				open && r.dueDate().isBefore(today()), r.outcome(), r.rejectionReason(), r.sentAt(), steps, escalations,
+				r.version());
 	}
 }

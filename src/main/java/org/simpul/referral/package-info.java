@@ -3,7 +3,8 @@
  * a due date; accepted, rejected with a reason or completed with an outcome by the receiving agency's
  * programme managers, who see only the referrals sent to them. The complaint, and so the citizen's tracking
  * page, follows (referred, in progress, resolved) through {@link org.simpul.complaint.ComplaintProgress}.
- * Publishes and listens to no events of its own.
+ * Overdue referrals escalate to the supervisor, then the manager ({@code ReferralEscalation}, one instance
+ * at a time under an advisory lock). Publishes and listens to no events of its own.
  */
 @org.springframework.modulith.ApplicationModule(
 		allowedDependencies = { "shared", "region", "access", "directory", "complaint" })

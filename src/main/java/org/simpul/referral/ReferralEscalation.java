@@ -1,0 +1,88 @@
+package org.simpul.referral;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Escalates open referrals past their due date: to the supervisor (TKSK) of the case's sub-district the day
+ * after the due date, to the district manager {@code simpul.referrals.manager-after} days later. Each
+ * escalation is a row on the referral, written once: the scan is two set-based statements over the open
+ * referrals by due date, run under a PostgreSQL advisory lock so that of several application instances one
+ * scans at a time, and {@code on conflict do nothing} makes a repeated scan change nothing.
+ */
+@Service
+class ReferralEscalation {
+
+	private static final Logger log = LoggerFactory.getLogger(ReferralEscalation.class);
+
+	private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+
+	/** The advisory lock key of the scan (any instance holding it scans; the others skip this round). */
+	private static final long LOCK = 0x5e_5ca1a7e_0001L;
+
+	record Scan(boolean ran, int toSupervisor, int toManager) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final int managerAfterDays;
+
+	ReferralEscalation(JdbcClient jdbc, Clock clock,
+			@Value("${simpul.referrals.manager-after-days:7}") int managerAfterDays) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.managerAfterDays = managerAfterDays;
+	}
+
+	@Scheduled(initialDelayString = "${simpul.referrals.escalation-every:PT15M}",
+			fixedDelayString = "${simpul.referrals.escalation-every:PT15M}")
+	void scheduled() {
+		Scan scan = scan();
+		if (scan.toSupervisor() + scan.toManager() > 0) {
+			log.info("Escalated overdue referrals: {} to supervisors, {} to managers", scan.toSupervisor(),
+					scan.toManager());
+		}
+	}
+
+	/** One scan; {@code ran} is false when another instance holds the lock. */
+	@Transactional
+	Scan scan() {
+		boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(:lock)").param("lock", LOCK)
+			.query(Boolean.class).single();
+		if (!locked) {
+			return new Scan(false, 0, 0);
+		}
+		Instant now = clock.instant();
+		LocalDate today = LocalDate.ofInstant(now, WIB);
+		int supervisor = escalate("SUPERVISOR", today, now);
+		int manager = escalate("MANAGER", today.minusDays(managerAfterDays), now);
+		return new Scan(true, supervisor, manager);
+	}
+
+	/** Escalates to {@code level} every open referral due before {@code dueBefore} not escalated to it yet. */
+	private int escalate(String level, LocalDate dueBefore, Instant now) {
+		return jdbc.sql("""
+				insert into referral_escalation (referral_id, level, escalated_at)
+				select r.id, :level, :now from referral r
+				where r.status in ('SENT', 'ACCEPTED') and r.due_date < :dueBefore
+				  and not exists (select 1 from referral_escalation e where e.referral_id = r.id and e.level = :level)
+				on conflict (referral_id, level) do nothing""")
+			.param("level", level)
+			.param("now", Timestamp.from(now))
+			.param("dueBefore", java.sql.Date.valueOf(dueBefore))
+			.update();
+	}
+}

@@ -1,0 +1,122 @@
+package org.simpul.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import javax.sql.DataSource;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.simpul.SimpulIntegrationTest;
+import org.simpul.access.DemoLogins;
+import org.simpul.shared.TestClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/**
+ * Overdue referrals escalate with the clock: to the supervisor past the due date, to the manager seven days
+ * later, once each; a completed referral never; and a scan waits its turn while another instance holds the
+ * lock.
+ */
+@SimpulIntegrationTest
+class ReferralEscalationIntegrationTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TestClock clock;
+
+	@Autowired
+	ReferralEscalation escalation;
+
+	@Autowired
+	DataSource dataSource;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	private String send(String reason) throws Exception {
+		String complaint = JsonPath.read(mvc.post().uri("/api/v1/complaints")
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "manajer.tegal"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"channel": "WALK_IN", "category": "HEALTH", "villageCode": "33.28.10.1008", "description": "Eskalasi",
+					 "ppksCodes": ["24"], "subject": {"name": "Ibu Eskalasi"}}""")
+			.exchange().getResponse().getContentAsString(), "$.id");
+		String provider = jdbc.sql("select cast(id as text) from provider where code = 'DINKES-3328-JAMKESDA'")
+			.query(String.class).single();
+		return JsonPath.read(mvc.post().uri("/api/v1/referrals")
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "manajer.tegal"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"complaintId": "%s", "providerId": "%s", "reason": "%s", "dueDate": "%s"}""".formatted(complaint,
+					provider, reason, LocalDate.now(ZoneId.of("Asia/Jakarta")).plusDays(3)))
+			.exchange().getResponse().getContentAsString(), "$.id");
+	}
+
+	private java.util.List<String> levels(String referral) {
+		return jdbc.sql("select level from referral_escalation where referral_id = cast(:id as uuid) order by escalated_at, level desc")
+			.param("id", referral).query(String.class).list();
+	}
+
+	@Test
+	void escalatesToTheSupervisorThenTheManagerOnceEach() throws Exception {
+		String late = send("Akan terlambat");
+		String done = send("Selesai tepat waktu");
+		jdbc.sql("update referral set status = 'COMPLETED', outcome = 'Selesai' where id = cast(:id as uuid)")
+			.param("id", done).update();
+
+		escalation.scan();
+		assertThat(levels(late)).isEmpty();
+
+		clock.advance(Duration.ofDays(4)); // a day past the due date
+		assertThat(escalation.scan().ran()).isTrue();
+		assertThat(levels(late)).containsExactly("SUPERVISOR");
+		assertThat(escalation.scan().toSupervisor()).isZero();
+		assertThat(levels(late)).containsExactly("SUPERVISOR");
+		// the supervisor sees it among the overdue referrals of the sub-district, with its escalation
+		assertThat(mvc.get().uri("/api/v1/referrals?overdue=true&size=200")
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "tksk.slawi"))).hasStatusOk().bodyJson()
+			.satisfies(json -> {
+				java.util.List<String> ids = JsonPath.read(json.getJson(), "$.content[*].id");
+				assertThat(ids).contains(late).doesNotContain(done);
+			});
+
+		clock.advance(Duration.ofDays(7));
+		escalation.scan();
+		assertThat(levels(late)).containsExactly("SUPERVISOR", "MANAGER");
+		assertThat(levels(done)).isEmpty();
+		assertThat(mvc.get().uri("/api/v1/referrals/" + late)
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "manajer.tegal"))).hasStatusOk().bodyJson()
+			.extractingPath("$.escalations[*].level").asArray().containsExactly("SUPERVISOR", "MANAGER");
+	}
+
+	@Test
+	void aScanWaitsWhileAnotherInstanceHoldsTheLock() throws Exception {
+		String late = send("Terlambat, instans lain");
+		clock.advance(Duration.ofDays(4));
+		try (Connection other = dataSource.getConnection(); Statement sql = other.createStatement()) {
+			// another instance in the middle of its scan
+			sql.execute("select pg_advisory_lock(" + 0x5e_5ca1a7e_0001L + ")");
+			assertThat(escalation.scan().ran()).isFalse();
+			assertThat(levels(late)).isEmpty();
+			sql.execute("select pg_advisory_unlock(" + 0x5e_5ca1a7e_0001L + ")");
+		}
+		assertThat(escalation.scan().ran()).isTrue();
+		assertThat(levels(late)).containsExactly("SUPERVISOR");
+	}
+}
