@@ -194,6 +194,28 @@ public class Referrals {
 		return find(id).orElseThrow();
 	}
 
+	/** Whether the user sends referrals (the back office, supervisors and managers). */
+	public static boolean maySend(CurrentUser user) {
+		return SENDERS.contains(user.role());
+	}
+
+	/** Whether the user has a referral inbox or list: programme managers and territorial staff. */
+	public static boolean mayRead(CurrentUser user) {
+		return user.role() == Role.PROGRAM_MANAGER || READERS.contains(user.role());
+	}
+
+	/** The referrals of one complaint the user may see, newest first. */
+	public List<ReferralView> ofComplaint(CurrentUser actor, UUID complaintId) {
+		return jdbc.sql("select id from referral where complaint_id = :id order by sent_at desc")
+			.param("id", complaintId)
+			.query(UUID.class)
+			.list()
+			.stream()
+			.map(id -> referral(actor, id))
+			.flatMap(Optional::stream)
+			.toList();
+	}
+
 	/** A referral the user may see, as they may see it; empty (404) otherwise. */
 	public Optional<ReferralView> referral(CurrentUser actor, UUID id) {
 		return visible(actor, id).flatMap(row -> find(row.id()));

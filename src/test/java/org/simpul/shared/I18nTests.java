@@ -49,6 +49,8 @@ class I18nTests {
 		computed.put("complaint.status.", names(org.simpul.complaint.ComplaintStatus.values()));
 		computed.put("complaint.category.", names(org.simpul.complaint.Category.values()));
 		computed.put("complaint.channel.", names(org.simpul.complaint.Channel.values()));
+		computed.put("referral.status.", names(org.simpul.referral.Referrals.Status.values()));
+		computed.put("referral.escalated.", List.of("SUPERVISOR", "MANAGER"));
 		computed.put("import.failure.", List.of("FILE_EMPTY", "HEADER_MISSING", "RECORD_TOO_LONG", "IMPORT_FAILED"));
 		computed.put("registry.", List.copyOf(org.simpul.registry.RegistryCodes.all().keySet().stream()
 			.filter(field -> !field.equals("membership"))

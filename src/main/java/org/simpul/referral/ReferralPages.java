@@ -1,0 +1,191 @@
+package org.simpul.referral;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.simpul.access.AccessControl;
+import org.simpul.access.CurrentUser;
+import org.simpul.complaint.ComplaintQueries;
+import org.simpul.directory.ProviderDirectory;
+import org.simpul.shared.ConflictException;
+import org.simpul.shared.FieldProblem;
+import org.simpul.shared.InvalidInputException;
+import org.simpul.shared.NotFoundException;
+import org.simpul.shared.PageResponse.PageRequest;
+import org.simpul.shared.web.ApiRequests;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The referral pages: the list ({@code /rujukan}: for a programme manager the agency's inbox, for staff the
+ * referrals of their territory), a referral with its steps and the receiving agency's actions, and the form
+ * that sends a complaint's case to a provider serving its village ({@code /rujukan/baru?pengaduan=}).
+ */
+@Controller
+@RequestMapping("/rujukan")
+class ReferralPages {
+
+	static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+
+	private final Referrals referrals;
+
+	private final ComplaintQueries complaints;
+
+	private final ProviderDirectory providers;
+
+	private final AccessControl access;
+
+	ReferralPages(Referrals referrals, ComplaintQueries complaints, ProviderDirectory providers, AccessControl access) {
+		this.referrals = referrals;
+		this.complaints = complaints;
+		this.providers = providers;
+		this.access = access;
+	}
+
+	@GetMapping
+	String list(@RequestParam(required = false) Referrals.Status status,
+			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		CurrentUser user = access.requireUser();
+		model.addAttribute("referrals", referrals.list(user, status, overdue, new PageRequest(page, 50)));
+		model.addAttribute("statuses", Referrals.Status.values());
+		model.addAttribute("status", status);
+		model.addAttribute("overdue", overdue);
+		model.addAttribute("inbox", user.role() == org.simpul.access.Role.PROGRAM_MANAGER);
+		return "referral/list";
+	}
+
+	@GetMapping("/{id}")
+	String referral(@PathVariable UUID id, Model model) {
+		CurrentUser user = access.requireUser();
+		model.addAttribute("r", referrals.referral(user, id).orElseThrow(() -> new NotFoundException("Referral")));
+		model.addAttribute("receiver", user.role() == org.simpul.access.Role.PROGRAM_MANAGER);
+		model.addAttribute("zone", WIB);
+		return "referral/referral";
+	}
+
+	@PostMapping("/{id}/{action:terima|tolak|selesai}")
+	String act(@PathVariable UUID id, @PathVariable String action, @RequestParam(required = false) String text,
+			RedirectAttributes redirect) {
+		CurrentUser user = access.requireUser();
+		try {
+			switch (action) {
+				case "terima" -> referrals.accept(user, id);
+				case "tolak" -> referrals.reject(user, id, text);
+				default -> referrals.complete(user, id, text);
+			}
+			redirect.addFlashAttribute("notice", switch (action) {
+				case "terima" -> "referral.accepted";
+				case "tolak" -> "referral.rejected";
+				default -> "referral.completed";
+			});
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("warning", ex.problems().getFirst().message());
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("warning", ex.problem().message());
+		}
+		return "redirect:/rujukan/" + id;
+	}
+
+	@GetMapping("/baru")
+	String newReferral(@RequestParam("pengaduan") UUID complaintId, Model model) {
+		CurrentUser user = sender();
+		return form(model, user, complaintId, Map.of(), Map.of());
+	}
+
+	@PostMapping("/baru")
+	String send(@RequestParam("pengaduan") UUID complaintId, @RequestParam Map<String, String> values, Model model,
+			RedirectAttributes redirect) {
+		CurrentUser user = sender();
+		Map<String, String> errors = new LinkedHashMap<>();
+		try {
+			LocalDate due = null;
+			if (values.get("dueDate") != null && !values.get("dueDate").isBlank()) {
+				try {
+					due = LocalDate.parse(values.get("dueDate").strip());
+				}
+				catch (DateTimeParseException ex) {
+					throw new InvalidInputException(FieldProblem.of("dueDate", "INVALID_DATE"));
+				}
+			}
+			UUID provider = null;
+			if (values.get("providerId") != null && !values.get("providerId").isBlank()) {
+				try {
+					provider = UUID.fromString(values.get("providerId").strip());
+				}
+				catch (IllegalArgumentException ex) {
+					throw new InvalidInputException(FieldProblem.of("providerId", "PROVIDER_UNKNOWN"));
+				}
+			}
+			Referrals.ReferralView sent = referrals.send(user,
+					new Referrals.NewReferral(complaintId, provider, values.get("reason"), due));
+			redirect.addFlashAttribute("notice", "referral.sent");
+			return "redirect:/rujukan/" + sent.id();
+		}
+		catch (InvalidInputException ex) {
+			ex.problems().forEach(p -> errors.putIfAbsent(p.field(), p.message()));
+			return form(model, user, complaintId, values, errors);
+		}
+	}
+
+	private CurrentUser sender() {
+		CurrentUser user = access.requireUser();
+		if (!Referrals.maySend(user)) {
+			throw new AccessDeniedException("Referrals are not sent by " + user.role());
+		}
+		return user;
+	}
+
+	private String form(Model model, CurrentUser user, UUID complaintId, Map<String, String> values,
+			Map<String, String> errors) {
+		ComplaintQueries.ComplaintView complaint = complaints.complaint(user, complaintId)
+			.orElseThrow(() -> new NotFoundException("Complaint"));
+		List<ProviderDirectory.Provider> serving = providers.serving(user, complaint.villageCode(), null);
+		model.addAttribute("complaint", complaint);
+		model.addAttribute("providers", serving);
+		model.addAttribute("earlier", referrals.ofComplaint(user, complaintId));
+		model.addAttribute("values", values);
+		model.addAttribute("errors", errors);
+		model.addAttribute("today", LocalDate.now(WIB));
+		return "referral/new";
+	}
+
+	/** Shows "Rujukan" in the navigation to those who send, receive or follow referrals. */
+	@ControllerAdvice(annotations = Controller.class)
+	static class Navigation {
+
+		private final AccessControl access;
+
+		Navigation(AccessControl access) {
+			this.access = access;
+		}
+
+		@ModelAttribute
+		void navigation(HttpServletRequest request, Model model) {
+			if (ApiRequests.isApi(request)) {
+				return;
+			}
+			access.currentUser().ifPresent(user -> {
+				model.addAttribute("navReferrals", Referrals.mayRead(user));
+				model.addAttribute("maySendReferrals", Referrals.maySend(user));
+			});
+		}
+	}
+}

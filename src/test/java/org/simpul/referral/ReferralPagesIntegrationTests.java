@@ -1,0 +1,83 @@
+package org.simpul.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.simpul.SimpulIntegrationTest;
+import org.simpul.access.DemoLogins;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/** The manager sends a referral from the complaint; Dinkes finds it in its inbox, accepts and completes it. */
+@SimpulIntegrationTest
+class ReferralPagesIntegrationTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private MockHttpSession login(String username) {
+		MvcTestResult result = mvc.post().uri("/masuk").with(csrf()).param("username", username)
+			.param("password", DemoLogins.PASSWORD).exchange();
+		return (MockHttpSession) result.getMvcResult().getRequest().getSession(false);
+	}
+
+	@Test
+	void sentFromTheComplaintReceivedInTheInbox() throws Exception {
+		String complaint = JsonPath.read(mvc.post().uri("/api/v1/complaints")
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "manajer.tegal"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"channel": "WALK_IN", "category": "HEALTH", "villageCode": "33.28.10.1008",
+					 "description": "Butuh berobat", "ppksCodes": ["24"], "subject": {"name": "Ibu Halaman Rujukan"}}""")
+			.exchange().getResponse().getContentAsString(), "$.id");
+		String provider = jdbc.sql("select cast(id as text) from provider where code = 'DINKES-3328-JAMKESDA'")
+			.query(String.class).single();
+		var manager = login("manajer.tegal");
+		assertThat(mvc.get().uri("/pengaduan/{id}", complaint).session(manager)).hasStatusOk().bodyText()
+			.contains("/rujukan/baru?pengaduan=" + complaint);
+		assertThat(mvc.get().uri("/rujukan/baru?pengaduan={id}", complaint).session(manager)).hasStatusOk().bodyText()
+			.contains("Ibu Halaman Rujukan", "Jaminan kesehatan daerah (PBI APBD) — Dinas Kesehatan Kabupaten Tegal (7 hari)",
+					"Program Keluarga Harapan (PKH)")
+			.doesNotContain("BLT Dana Desa Procot — Pemerintah Desa Procot (14 hari)\" selected");
+		// a reason is needed; the form comes back in Indonesian, keeping the choice
+		assertThat(mvc.post().uri("/rujukan/baru?pengaduan={id}", complaint).session(manager).with(csrf())
+			.param("providerId", provider).param("reason", " ")).hasStatusOk().bodyText()
+			.contains("Ada isian yang perlu diperbaiki", "Wajib diisi");
+		MvcTestResult sent = mvc.post().uri("/rujukan/baru?pengaduan={id}", complaint).session(manager).with(csrf())
+			.param("providerId", provider).param("reason", "PBI APBD untuk berobat").exchange();
+		assertThat(sent).hasStatus(HttpStatus.FOUND);
+		String page = sent.getResponse().getRedirectedUrl();
+		assertThat(page).matches("/rujukan/[0-9a-f-]{36}");
+		assertThat(mvc.get().uri("/pengaduan/{id}", complaint).session(manager)).hasStatusOk().bodyText().contains("Dirujuk");
+
+		// Dinkes: the inbox, the referral, accept, then complete with the outcome
+		var dinkes = login("program.dinkes");
+		assertThat(mvc.get().uri("/rujukan?status=SENT").session(dinkes)).hasStatusOk().bodyText()
+			.contains("Rujukan masuk", page);
+		assertThat(mvc.get().uri(page).session(dinkes)).hasStatusOk().bodyText()
+			.contains("PBI APBD untuk berobat", "Terima rujukan", "Tolak rujukan");
+		assertThat(mvc.post().uri(page + "/terima").session(dinkes).with(csrf())).hasStatus(HttpStatus.FOUND);
+		MvcTestResult empty = mvc.post().uri(page + "/selesai").session(dinkes).with(csrf()).param("text", "").exchange();
+		assertThat(empty.getMvcResult().getFlashMap().get("warning")).isEqualTo("problem.REQUIRED");
+		assertThat(mvc.post().uri(page + "/selesai").session(dinkes).with(csrf()).param("text", "Kartu PBI APBD aktif"))
+			.hasStatus(HttpStatus.FOUND);
+		assertThat(mvc.get().uri(page).session(dinkes)).hasStatusOk().bodyText()
+			.contains("Selesai", "Kartu PBI APBD aktif").doesNotContain("Terima rujukan");
+
+		// the desk sees the referral of its village but neither sends nor acts
+		var desk = login("fo.procot");
+		assertThat(mvc.get().uri(page).session(desk)).hasStatusOk().bodyText().doesNotContain("Tandai selesai");
+		assertThat(mvc.get().uri("/rujukan/baru?pengaduan={id}", complaint).session(desk)).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.get().uri(page).session(login("manajer.temanggung"))).hasStatus(HttpStatus.NOT_FOUND);
+	}
+}
