@@ -218,7 +218,24 @@ public class Referrals {
 
 	/** A referral the user may see, as they may see it; empty (404) otherwise. */
 	public Optional<ReferralView> referral(CurrentUser actor, UUID id) {
-		return visible(actor, id).flatMap(row -> find(row.id()));
+		Optional<ReferralView> view = visible(actor, id).flatMap(row -> find(row.id()));
+		view.ifPresent(v -> recordRead(actor, List.of(v.id()), "DETAIL"));
+		return view;
+	}
+
+	/** A read by the receiving agency is recorded (need-to-know); staff reads are not referral reads. */
+	private void recordRead(CurrentUser actor, List<UUID> ids, String via) {
+		if (actor.role() != Role.PROGRAM_MANAGER || ids.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				insert into referral_read (referral_id, user_id, at, via)
+				select id, :user, :now, :via from unnest(cast(:ids as uuid[])) as id""")
+			.param("user", actor.id())
+			.param("now", Timestamp.from(clock.instant()))
+			.param("via", via)
+			.param("ids", ids.toArray(UUID[]::new))
+			.update();
 	}
 
 	/** Referrals the user may see, newest first: by status, and only those past their due date if asked. */
@@ -279,6 +296,7 @@ public class Referrals {
 						v.version()))
 				.toList();
 		}
+		recordRead(actor, content.stream().map(ReferralView::id).toList(), "LIST");
 		return PageResponse.of(content, page, total);
 	}
 

@@ -106,6 +106,14 @@ class ReferralIntegrationTests {
 						.containsExactly("SENT", "ACCEPTED", "COMPLETED");
 				});
 		assertThat(tracked(complaint[1], complaint[2])).contains("\"status\":\"RESOLVED\"");
+		// every read by the receiving agency is on record; the staff's are not referral reads
+		assertThat(jdbc.sql("""
+				select r.via from referral_read r join app_user u on u.id = r.user_id
+				where r.referral_id = cast(:id as uuid) and u.username = 'program.dinkes' order by r.id""")
+			.param("id", id).query(String.class).list()).containsExactly("LIST");
+		assertThat(get("program.dinkes", "/api/v1/referrals/" + id)).hasStatusOk();
+		assertThat(jdbc.sql("select via from referral_read where referral_id = cast(:id as uuid) order by id")
+			.param("id", id).query(String.class).list()).containsExactly("LIST", "DETAIL");
 		assertThat(jdbc.sql("select status from complaint where id = cast(:id as uuid)").param("id", complaint[0])
 			.query(String.class).single()).isEqualTo("RESOLVED");
 	}
