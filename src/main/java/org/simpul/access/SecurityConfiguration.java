@@ -101,7 +101,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
 				.requestMatchers("/masuk", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-						"/lisensi-data", "/lacak", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+						"/lisensi-data", "/lacak", "/verifikasi/*", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 				.permitAll()
 				.requestMatchers("/pengguna", "/pengguna/**").hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
 				.anyRequest().authenticated())

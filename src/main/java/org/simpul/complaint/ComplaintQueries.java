@@ -140,13 +140,35 @@ public class ComplaintQueries {
 		if (!ComplaintIntake.mayTakeComplaints(user.role())) {
 			throw new AccessDeniedException("Complaints are not for " + user.role());
 		}
+		return load(user, id, user.territory().sqlParameter());
+	}
+
+	/**
+	 * The complaint of a referral the caller has already checked this user may see (the receiving agency's
+	 * programme manager, wherever the case is): for its letter, shown as the user's role may see it.
+	 */
+	public Optional<ComplaintView> forReferral(CurrentUser user, UUID id) {
+		return load(user, id, Territory.NATIONAL.sqlParameter());
+	}
+
+	/** The registry's person as this user may see them; none for a role without the registry (a programme manager). */
+	private Optional<org.simpul.registry.Views.PersonView> registryPerson(CurrentUser user, UUID personId) {
+		try {
+			return households.person(user, personId);
+		}
+		catch (AccessDeniedException notAReader) {
+			return Optional.empty();
+		}
+	}
+
+	private Optional<ComplaintView> load(CurrentUser user, UUID id, String territory) {
 		return jdbc.sql("""
 				select id, ticket_number, status, channel, category, village_code, description, subject_person_id,
 				       subject_nik, subject_name, subject_birth_date, subject_sex, reporter_name, reporter_phone,
 				       consent_note, created_at, version
 				from complaint where id = :id and """ + " " + Territory.sqlCondition("village_code"))
 			.param("id", id)
-			.param("territory", user.territory().sqlParameter())
+			.param("territory", territory)
 			.query(Row.class)
 			.optional()
 			.map(row -> {
@@ -161,7 +183,7 @@ public class ComplaintQueries {
 				// a registry person is shown as the registry shows them to this user (NIK masked by role); the
 				// complaint keeps the name, birth date and sex recorded at intake for when the registry cannot
 				Subject subject = Optional.ofNullable(row.subjectPersonId())
-					.flatMap(personId -> households.person(user, personId))
+					.flatMap(personId -> registryPerson(user, personId))
 					.map(p -> new Subject(p.id(), p.nik(), p.name(), p.birthDate(), p.sex(), true))
 					.orElseGet(() -> new Subject(row.subjectPersonId(), identifiers.shownTo(user, row.subjectNik()),
 							row.subjectName(), row.subjectBirthDate(), row.subjectSex(), row.subjectPersonId() != null));

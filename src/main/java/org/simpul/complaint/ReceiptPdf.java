@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import io.nayuki.qrcodegen.QrCode;
 import org.openpdf.text.Document;
 import org.openpdf.text.Font;
 import org.openpdf.text.FontFactory;
@@ -74,24 +73,11 @@ class ReceiptPdf {
 		document.add(new Paragraph(value == null ? "–" : value, valueFont));
 	}
 
-	/** The QR code in the bottom right corner, one filled square per dark module. */
+	/** The QR code in the bottom right corner. */
 	private static void qr(PdfContentByte canvas, String content, Document document) {
-		QrCode code = QrCode.encodeText(content, QrCode.Ecc.MEDIUM);
 		float size = 72;
-		float module = size / (code.size + 8);
-		float x = document.getPageSize().getWidth() - document.rightMargin() - size;
-		float y = document.bottomMargin();
-		canvas.saveState();
-		canvas.setRGBColorFill(0, 0, 0);
-		for (int row = 0; row < code.size; row++) {
-			for (int column = 0; column < code.size; column++) {
-				if (code.getModule(column, row)) {
-					canvas.rectangle(x + (column + 4) * module, y + size - (row + 5) * module, module, module);
-				}
-			}
-		}
-		canvas.fill();
-		canvas.restoreState();
+		org.simpul.shared.pdf.PdfQr.draw(canvas, content, document.getPageSize().getWidth() - document.rightMargin() - size,
+				document.bottomMargin(), size);
 	}
 
 	private String text(String key) {

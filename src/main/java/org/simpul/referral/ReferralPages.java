@@ -50,7 +50,11 @@ class ReferralPages {
 
 	private final AccessControl access;
 
-	ReferralPages(Referrals referrals, ComplaintQueries complaints, ProviderDirectory providers, AccessControl access) {
+	private final ReferralLetterPdf letters;
+
+	ReferralPages(Referrals referrals, ComplaintQueries complaints, ProviderDirectory providers, AccessControl access,
+			ReferralLetterPdf letters) {
+		this.letters = letters;
 		this.referrals = referrals;
 		this.complaints = complaints;
 		this.providers = providers;
@@ -77,6 +81,24 @@ class ReferralPages {
 		model.addAttribute("receiver", user.role() == org.simpul.access.Role.PROGRAM_MANAGER);
 		model.addAttribute("zone", WIB);
 		return "referral/referral";
+	}
+
+	/** The referral letter as PDF, for whoever may see the referral. */
+	@GetMapping("/{id}/surat.pdf")
+	org.springframework.http.ResponseEntity<byte[]> letter(@PathVariable UUID id, HttpServletRequest request) {
+		CurrentUser user = access.requireUser();
+		Referrals.ReferralView referral = referrals.referral(user, id).orElseThrow(() -> new NotFoundException("Referral"));
+		// the referral was found for this user: its case, as this user's role may see it
+		ComplaintQueries.ComplaintView complaint = complaints.forReferral(user, referral.complaintId())
+			.orElseThrow(() -> new NotFoundException("Complaint"));
+		String verifyUrl = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request)
+			.path("/verifikasi/" + referral.verificationCode()).toUriString();
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+					"inline; filename=\"surat-rujukan-" + referral.ticketNumber() + ".pdf\"")
+			.cacheControl(org.springframework.http.CacheControl.noStore())
+			.body(letters.render(referral, complaint, verifyUrl));
 	}
 
 	@PostMapping("/{id}/{action:terima|tolak|selesai}")

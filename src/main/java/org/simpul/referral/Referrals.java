@@ -53,6 +53,9 @@ public class Referrals {
 
 	private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
 
+	/** The letter's verification code: 10 characters, 50 random bits; guessing one is hopeless. */
+	static final int VERIFICATION_LENGTH = 10;
+
 	public enum Status {
 		SENT, ACCEPTED, REJECTED, COMPLETED, CANCELLED
 	}
@@ -69,19 +72,20 @@ public class Referrals {
 
 	public record ReferralView(UUID id, UUID complaintId, String ticketNumber, String category, String villageCode,
 			UUID providerId, String providerName, String agencyName, Status status, String reason, LocalDate dueDate,
-			boolean overdue, String outcome, String rejectionReason, Instant sentAt, List<Step> steps,
-			List<Escalation> escalations, int version) {
+			boolean overdue, String outcome, String rejectionReason, Instant sentAt, String verificationCode,
+			List<Step> steps, List<Escalation> escalations, int version) {
 	}
 
 	private record Row(UUID id, UUID complaintId, String ticketNumber, String category, String villageCode,
 			UUID providerId, String providerName, String agencyName, UUID agencyId, Status status, String reason,
-			LocalDate dueDate, String outcome, String rejectionReason, Instant sentAt, int version) {
+			LocalDate dueDate, String outcome, String rejectionReason, Instant sentAt, String verificationCode,
+			int version) {
 	}
 
 	private static final String COLUMNS = """
 			select r.id, r.complaint_id, c.ticket_number, c.category, r.village_code, r.provider_id,
 			       p.name as provider_name, a.name as agency_name, r.agency_id, r.status, r.reason, r.due_date,
-			       r.outcome, r.rejection_reason, r.sent_at, r.version
+			       r.outcome, r.rejection_reason, r.sent_at, r.verification_code, r.version
 			from referral r join complaint c on c.id = r.complaint_id join provider p on p.id = r.provider_id
 			join agency a on a.id = r.agency_id
 			""";
@@ -149,8 +153,8 @@ public class Referrals {
 		Instant now = clock.instant();
 		jdbc.sql("""
 				insert into referral (id, version, complaint_id, provider_id, agency_id, village_code, status, reason,
-				                      due_date, sent_by, sent_at, updated_at)
-				values (:id, 0, :complaint, :provider, :agency, :village, 'SENT', :reason, :due, :by, :now, :now)""")
+				                      due_date, sent_by, sent_at, updated_at, verification_code)
+				values (:id, 0, :complaint, :provider, :agency, :village, 'SENT', :reason, :due, :by, :now, :now, :code)""")
 			.param("id", id)
 			.param("complaint", complaint.id())
 			.param("provider", provider.id())
@@ -160,6 +164,7 @@ public class Referrals {
 			.param("due", java.sql.Date.valueOf(due))
 			.param("by", actor.id())
 			.param("now", Timestamp.from(now))
+			.param("code", org.simpul.shared.CrockfordCodes.generate(VERIFICATION_LENGTH))
 			.update();
 		step(id, Status.SENT, now, actor.id(), null);
 		progress.advance(complaint.id(), ComplaintStatus.REFERRED, actor.id());
@@ -192,6 +197,26 @@ public class Referrals {
 		change(row, actor, Status.COMPLETED, "outcome", text, text);
 		progress.advance(row.complaintId(), ComplaintStatus.RESOLVED, actor.id());
 		return find(id).orElseThrow();
+	}
+
+	/** What anyone holding a referral letter may confirm with its code: no personal data. */
+	public record Verification(String ticketNumber, String providerName, String agencyName, Instant sentAt,
+			LocalDate dueDate, Status status) {
+	}
+
+	/** The referral a letter's verification code belongs to, as far as the public may know it. */
+	public Optional<Verification> verify(String typedCode) {
+		String code = org.simpul.shared.CrockfordCodes.canonical(typedCode, VERIFICATION_LENGTH);
+		if (code.isEmpty()) {
+			return Optional.empty();
+		}
+		return jdbc.sql("""
+				select c.ticket_number, p.name as provider_name, a.name as agency_name, r.sent_at, r.due_date, r.status
+				from referral r join complaint c on c.id = r.complaint_id join provider p on p.id = r.provider_id
+				join agency a on a.id = r.agency_id where r.verification_code = :code""")
+			.param("code", code)
+			.query(Verification.class)
+			.optional();
 	}
 
 	/** Whether the user sends referrals (the back office, supervisors and managers). */
@@ -292,7 +317,8 @@ public class Referrals {
 			content = content.stream()
 				.map(v -> new ReferralView(v.id(), v.complaintId(), v.ticketNumber(), v.category(), v.villageCode(),
 						v.providerId(), v.providerName(), v.agencyName(), v.status(), v.reason(), v.dueDate(), v.overdue(),
-						v.outcome(), v.rejectionReason(), v.sentAt(), v.steps(), escalations.getOrDefault(v.id(), List.of()),
+						v.outcome(), v.rejectionReason(), v.sentAt(), v.verificationCode(), v.steps(),
+						escalations.getOrDefault(v.id(), List.of()),
 						v.version()))
 				.toList();
 		}
@@ -376,7 +402,7 @@ public class Referrals {
 		boolean open = r.status() == Status.SENT || r.status() == Status.ACCEPTED;
 		return new ReferralView(r.id(), r.complaintId(), r.ticketNumber(), r.category(), r.villageCode(), r.providerId(),
 				r.providerName(), r.agencyName(), r.status(), r.reason(), r.dueDate(),
-				open && r.dueDate().isBefore(today()), r.outcome(), r.rejectionReason(), r.sentAt(), steps, escalations,
-				r.version());
+				open && r.dueDate().isBefore(today()), r.outcome(), r.rejectionReason(), r.sentAt(), r.verificationCode(),
+				steps, escalations, r.version());
 	}
 }

@@ -3,7 +3,9 @@
  * a due date; accepted, rejected with a reason or completed with an outcome by the receiving agency's
  * programme managers, who see only the referrals sent to them. The complaint, and so the citizen's tracking
  * page, follows (referred, in progress, resolved) through {@link org.simpul.complaint.ComplaintProgress}.
- * Overdue referrals escalate to the supervisor, then the manager ({@code ReferralEscalation}, one instance
+ * Every read by the receiving agency is recorded ({@code referral_read}). The referral letter is a PDF with
+ * the sending office's letterhead and a verification code that {@code /verifikasi/{code}} confirms without
+ * personal data. Overdue referrals escalate to the supervisor, then the manager ({@code ReferralEscalation}, one instance
  * at a time under an advisory lock). Publishes and listens to no events of its own.
  */
 @org.springframework.modulith.ApplicationModule(

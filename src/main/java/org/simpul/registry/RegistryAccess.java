@@ -20,8 +20,10 @@ final class RegistryAccess {
 	private static final Set<Role> WRITERS = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.BACK_OFFICE, Role.FRONT_OFFICE,
 			Role.FACILITATOR, Role.DATA_OPERATOR);
 
+	// a programme manager reads no registry, but sees the NIK of a person referred to their agency: the agency
+	// cannot act (reactivate a PBI-JK, issue a document) without it
 	private static final Set<Role> FULL_IDENTIFIERS = EnumSet.of(Role.BACK_OFFICE, Role.FRONT_OFFICE,
-			Role.FACILITATOR, Role.DATA_OPERATOR, Role.DPO);
+			Role.FACILITATOR, Role.DATA_OPERATOR, Role.DPO, Role.PROGRAM_MANAGER);
 
 	private RegistryAccess() {
 	}

@@ -69,13 +69,13 @@ class ComplaintPagesIntegrationTests {
 		MvcTestResult pdf = mvc.post().uri(receipt + ".pdf").session(session).with(csrf()).param("trackingCode", code)
 			.exchange();
 		assertThat(pdf).hasStatusOk().hasContentType("application/pdf");
-		String text = pdfText(pdf.getResponse().getContentAsByteArray());
+		String text = org.simpul.shared.PdfTexts.of(pdf.getResponse().getContentAsByteArray());
 		assertThat(text).contains(code, "3328101008-", "Darsini Halaman", "<script>alert(1)</script>", "/lacak");
 		assertThat(mvc.post().uri(receipt + ".pdf").session(session).with(csrf()).param("trackingCode", "0000000000"))
 			.hasStatus(HttpStatus.BAD_REQUEST);
 		MvcTestResult reprint = mvc.get().uri(receipt + ".pdf").session(session).exchange();
 		assertThat(reprint).hasStatusOk();
-		assertThat(pdfText(reprint.getResponse().getContentAsByteArray())).contains("hanya ditampilkan sekali")
+		assertThat(org.simpul.shared.PdfTexts.of(reprint.getResponse().getContentAsByteArray())).contains("hanya ditampilkan sekali")
 			.doesNotContain(code);
 		assertThat(mvc.get().uri(receipt + ".pdf").session(login("psm.pedeslohor"))).hasStatus(HttpStatus.NOT_FOUND);
 		String complaintPage = receipt.replace("/tanda-terima", "");
@@ -139,16 +139,6 @@ class ComplaintPagesIntegrationTests {
 		// outside the territory the complaint does not exist
 		assertThat(mvc.get().uri("/pengaduan/{id}/ubah", id).session(login("psm.pedeslohor")))
 			.hasStatus(HttpStatus.NOT_FOUND);
-	}
-
-	private static String pdfText(byte[] pdf) throws Exception {
-		org.openpdf.text.pdf.PdfReader reader = new org.openpdf.text.pdf.PdfReader(pdf);
-		StringBuilder text = new StringBuilder();
-		org.openpdf.text.pdf.parser.PdfTextExtractor extractor = new org.openpdf.text.pdf.parser.PdfTextExtractor(reader);
-		for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-			text.append(extractor.getTextFromPage(page)).append('\n');
-		}
-		return text.toString();
 	}
 
 	@Test

@@ -74,6 +74,20 @@ class ReferralPagesIntegrationTests {
 		assertThat(mvc.get().uri(page).session(dinkes)).hasStatusOk().bodyText()
 			.contains("Selesai", "Kartu PBI APBD aktif").doesNotContain("Terima rujukan");
 
+		// the letter, and its verification by anyone, without login and without personal data
+		MvcTestResult letter = mvc.get().uri(page + "/surat.pdf").session(dinkes).exchange();
+		assertThat(letter).hasStatusOk().hasContentType(MediaType.APPLICATION_PDF);
+		String text = org.simpul.shared.PdfTexts.of(letter.getResponse().getContentAsByteArray());
+		String code = jdbc.sql("select verification_code from referral where id = cast(:id as uuid)")
+			.param("id", page.substring("/rujukan/".length())).query(String.class).single();
+		assertThat(text).contains("PUSKESOS DESA PROCOT", "SURAT RUJUKAN", "Dinas Kesehatan Kabupaten Tegal",
+				"Ibu Halaman Rujukan", "PBI APBD untuk berobat", "Koordinator Puskesos Procot", code,
+				"/verifikasi/" + code);
+		assertThat(mvc.get().uri("/verifikasi/{code}", code.toLowerCase())).hasStatusOk().bodyText()
+			.contains("asli", "Jaminan kesehatan daerah (PBI APBD)", "Selesai").doesNotContain("Ibu Halaman Rujukan");
+		assertThat(mvc.get().uri("/verifikasi/{code}", "0000000000")).hasStatus(HttpStatus.NOT_FOUND).bodyText()
+			.contains("tidak dikenal");
+
 		// the desk sees the referral of its village but neither sends nor acts
 		var desk = login("fo.procot");
 		assertThat(mvc.get().uri(page).session(desk)).hasStatusOk().bodyText().doesNotContain("Tandai selesai");
