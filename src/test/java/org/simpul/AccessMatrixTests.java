@@ -354,6 +354,14 @@ class AccessMatrixTests {
 			new Rule("GET /api/v1/referrals",
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/referrals?overdue=true"), auth),
 					(role, relation) -> role.equals("ANONYMOUS") ? HttpStatus.UNAUTHORIZED : HttpStatus.OK),
+			new Rule("GET /api/v1/referrals/overview",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/referrals/overview"), auth),
+					// counts of the caller's own territory only: the same answer whatever the target
+					(role, relation) -> switch (role) {
+						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
+						case "PROGRAM_MANAGER" -> HttpStatus.FORBIDDEN;
+						default -> HttpStatus.OK;
+					}),
 			new Rule("POST /api/v1/referrals/{id}/accept",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/referrals/{id}/accept",
 							t.referralIn(t.villageFor(region), "SENT")), auth),

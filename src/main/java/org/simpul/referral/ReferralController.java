@@ -48,6 +48,11 @@ class ReferralController {
 			.body(sent);
 	}
 
+	@GetMapping("/api/v1/referrals/overview")
+	java.util.List<Referrals.AgencyCount> overview() {
+		return referrals.overview(access.requireUser());
+	}
+
 	@GetMapping("/api/v1/referrals/{id}")
 	ResponseEntity<ReferralView> referral(@PathVariable UUID id) {
 		ReferralView view = referrals.referral(access.requireUser(), id).orElseThrow(() -> new NotFoundException("Referral"));

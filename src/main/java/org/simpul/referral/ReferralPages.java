@@ -74,6 +74,13 @@ class ReferralPages {
 		return "referral/list";
 	}
 
+	/** The district overview: open and overdue referrals of the territory by receiving agency. */
+	@GetMapping("/ringkasan")
+	String overview(Model model) {
+		model.addAttribute("agencies", referrals.overview(access.requireUser()));
+		return "referral/overview";
+	}
+
 	@GetMapping("/{id}")
 	String referral(@PathVariable UUID id, Model model) {
 		CurrentUser user = access.requireUser();

@@ -219,6 +219,33 @@ public class Referrals {
 			.optional();
 	}
 
+	/** One agency's referrals from the user's territory: open (sent or accepted), overdue among them, done. */
+	public record AgencyCount(UUID agencyId, String agencyName, long open, long overdue, long completed, long rejected) {
+	}
+
+	/**
+	 * The district overview: per receiving agency, the referrals of cases in the user's territory that are
+	 * open, overdue, completed and rejected; the agencies with the most overdue first.
+	 */
+	public List<AgencyCount> overview(CurrentUser actor) {
+		if (!READERS.contains(actor.role())) {
+			throw new AccessDeniedException("The referral overview is not for " + actor.role());
+		}
+		return jdbc.sql("""
+				select a.id as agency_id, a.name as agency_name,
+				       count(*) filter (where r.status in ('SENT', 'ACCEPTED')) as open,
+				       count(*) filter (where r.status in ('SENT', 'ACCEPTED') and r.due_date < :today) as overdue,
+				       count(*) filter (where r.status = 'COMPLETED') as completed,
+				       count(*) filter (where r.status = 'REJECTED') as rejected
+				from referral r join agency a on a.id = r.agency_id
+				where """ + " " + Territory.sqlCondition("r.village_code") + """
+				 group by a.id, a.name order by overdue desc, open desc, a.name""")
+			.param("territory", actor.territory().sqlParameter())
+			.param("today", java.sql.Date.valueOf(today()))
+			.query(AgencyCount.class)
+			.list();
+	}
+
 	/** Whether the user sends referrals (the back office, supervisors and managers). */
 	public static boolean maySend(CurrentUser user) {
 		return SENDERS.contains(user.role());

@@ -96,6 +96,18 @@ class ReferralEscalationIntegrationTests {
 				assertThat(ids).contains(late).doesNotContain(done);
 			});
 
+		// the district overview counts it as overdue at Dinkes; the agency itself has no overview
+		assertThat(mvc.get().uri("/api/v1/referrals/overview")
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "manajer.tegal"))).hasStatusOk().bodyJson()
+			.satisfies(json -> {
+				java.util.List<Integer> overdue = JsonPath.read(json.getJson(),
+						"$[?(@.agencyName == 'Dinas Kesehatan Kabupaten Tegal')].overdue");
+				assertThat(overdue).singleElement().satisfies(n -> assertThat(n).isPositive());
+			});
+		assertThat(mvc.get().uri("/api/v1/referrals/overview")
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "program.dinkes")))
+			.hasStatus(org.springframework.http.HttpStatus.FORBIDDEN);
+
 		clock.advance(Duration.ofDays(7));
 		escalation.scan();
 		assertThat(levels(late)).containsExactly("SUPERVISOR", "MANAGER");

@@ -93,5 +93,7 @@ class ReferralPagesIntegrationTests {
 		assertThat(mvc.get().uri(page).session(desk)).hasStatusOk().bodyText().doesNotContain("Tandai selesai");
 		assertThat(mvc.get().uri("/rujukan/baru?pengaduan={id}", complaint).session(desk)).hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(mvc.get().uri(page).session(login("manajer.temanggung"))).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.get().uri("/rujukan/ringkasan").session(manager)).hasStatusOk().bodyText()
+			.contains("Ringkasan rujukan per instansi", "Dinas Kesehatan Kabupaten Tegal", "selesai");
 	}
 }
