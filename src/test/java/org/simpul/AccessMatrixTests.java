@@ -371,6 +371,18 @@ class AccessMatrixTests {
 							t.referralIn(t.villageFor(region), "SENT")).contentType(MediaType.APPLICATION_JSON)
 						.content("{\"reason\": \"Matrix\"}"), auth),
 					(role, relation) -> referrals(role, relation, HttpStatus.OK, true)),
+			new Rule("POST /api/v1/referrals/{id}/cancel",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/referrals/{id}/cancel",
+							t.referralIn(t.villageFor(region), "SENT")).contentType(MediaType.APPLICATION_JSON)
+						.content("{\"reason\": \"Matrix\"}"), auth),
+					// the senders of its territory; the receiving agency and staff elsewhere do not see it to withdraw
+					(role, relation) -> switch (role) {
+						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
+						case "PROGRAM_MANAGER" -> HttpStatus.NOT_FOUND;
+						case "MANAGER", "SUPERVISOR", "BACK_OFFICE" -> relation == Relation.OWN ? HttpStatus.OK
+								: HttpStatus.NOT_FOUND;
+						default -> relation == Relation.OWN ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND;
+					}),
 			new Rule("POST /api/v1/referrals/{id}/complete",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/referrals/{id}/complete",
 							t.referralIn(t.villageFor(region), "ACCEPTED")).contentType(MediaType.APPLICATION_JSON)

@@ -85,6 +85,11 @@ class ReferralController {
 		return referrals.reject(access.requireUser(), id, body == null ? null : body.reason());
 	}
 
+	@PostMapping("/api/v1/referrals/{id}/cancel")
+	ReferralView cancel(@PathVariable UUID id, @RequestBody(required = false) Reason body) {
+		return referrals.cancel(access.requireUser(), id, body == null ? null : body.reason());
+	}
+
 	@PostMapping("/api/v1/referrals/{id}/complete")
 	ReferralView complete(@PathVariable UUID id, @RequestBody(required = false) Outcome body) {
 		return referrals.complete(access.requireUser(), id, body == null ? null : body.outcome());

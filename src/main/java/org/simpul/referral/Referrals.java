@@ -268,6 +268,28 @@ public class Referrals {
 			.toList();
 	}
 
+	/**
+	 * Withdraws a referral that is still open (sent or accepted): by the senders of its territory, with a
+	 * reason; the complaint stays where it is.
+	 */
+	@Transactional
+	public ReferralView cancel(CurrentUser actor, UUID id, String reason) {
+		Row row = visible(actor, id).filter(r -> actor.role() != Role.PROGRAM_MANAGER)
+			.orElseThrow(() -> new NotFoundException("Referral"));
+		if (!SENDERS.contains(actor.role())) {
+			throw new AccessDeniedException("Referrals are withdrawn by their senders, not by " + actor.role());
+		}
+		String text = required("reason", reason);
+		jdbc.sql("select id from referral where id = :id for update").param("id", id).query(UUID.class).single();
+		Status current = jdbc.sql("select status from referral where id = :id").param("id", id).query(Status.class)
+			.single();
+		if (current != Status.SENT && current != Status.ACCEPTED) {
+			throw new ConflictException(FieldProblem.of("status", "REFERRAL_NOT_OPEN"));
+		}
+		change(row, actor, Status.CANCELLED, "outcome", null, text);
+		return find(id).orElseThrow();
+	}
+
 	/** A referral the user may see, as they may see it; empty (404) otherwise. */
 	public Optional<ReferralView> referral(CurrentUser actor, UUID id) {
 		Optional<ReferralView> view = visible(actor, id).flatMap(row -> find(row.id()));

@@ -134,6 +134,26 @@ class ReferralIntegrationTests {
 		assertThat(post("program.dinkes", "/api/v1/referrals/" + id + "/complete", "{\"outcome\": \"x\"}"))
 			.hasStatus(HttpStatus.CONFLICT);
 		assertThat(post("program.dinkes", "/api/v1/referrals/" + id + "/accept", "")).hasStatus(HttpStatus.CONFLICT);
+		// a rejected referral is over: it cannot be withdrawn either
+		assertThat(post("manajer.tegal", "/api/v1/referrals/" + id + "/cancel", "{\"reason\": \"x\"}"))
+			.hasStatus(HttpStatus.CONFLICT);
+	}
+
+	@Test
+	void theSenderWithdrawsAnOpenReferral() throws Exception {
+		String[] complaint = complaint("33.28.10.1008");
+		String id = JsonPath.read(post("tksk.slawi", "/api/v1/referrals", """
+				{"complaintId": "%s", "providerId": "%s", "reason": "Salah tujuan"}"""
+			.formatted(complaint[0], provider("BAZNAS-3328-ZIS"))).getResponse().getContentAsString(), "$.id");
+		assertThat(post("program.dinkes", "/api/v1/referrals/" + id + "/cancel", "{\"reason\": \"x\"}"))
+			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(post("fo.procot", "/api/v1/referrals/" + id + "/cancel", "{\"reason\": \"x\"}"))
+			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(post("tksk.slawi", "/api/v1/referrals/" + id + "/cancel", "{}")).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(post("tksk.slawi", "/api/v1/referrals/" + id + "/cancel", "{\"reason\": \"Salah tujuan, dirujuk ulang\"}"))
+			.hasStatusOk().bodyJson().extractingPath("$.status").isEqualTo("CANCELLED");
+		assertThat(post("tksk.slawi", "/api/v1/referrals/" + id + "/cancel", "{\"reason\": \"lagi\"}"))
+			.hasStatus(HttpStatus.CONFLICT).bodyJson().extractingPath("$.errors[0].code").isEqualTo("REFERRAL_NOT_OPEN");
 	}
 
 	@Test
