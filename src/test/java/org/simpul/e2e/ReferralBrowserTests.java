@@ -52,7 +52,7 @@ class ReferralBrowserTests {
 		record Received(String id, String ticket) {
 		}
 		Received complaint = jdbc.sql("""
-				select cast(id as text), ticket_number from complaint where village_code = '33.28.10.1008'
+				select cast(id as text) as id, ticket_number as ticket from complaint where village_code = '33.28.10.1008'
 				and status = 'RECEIVED' order by created_at limit 1""").query(Received.class).single();
 		String ticket = complaint.ticket();
 		phone.login(port, "manajer.tegal");
