@@ -26,6 +26,16 @@ public final class DemoLogins {
 	}
 
 	/** A fresh bearer token for the user; fails the test when it is refused. */
+	/** A page session of a demo user, signed in through the login form. */
+	public static org.springframework.mock.web.MockHttpSession session(MockMvcTester mvc, String username) {
+		MvcTestResult result = mvc.post().uri("/masuk")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("username", username)
+			.param("password", PASSWORD)
+			.exchange();
+		return (org.springframework.mock.web.MockHttpSession) result.getMvcResult().getRequest().getSession(false);
+	}
+
 	public static String token(MockMvcTester mvc, String username) {
 		return token(mvc, username, PASSWORD);
 	}

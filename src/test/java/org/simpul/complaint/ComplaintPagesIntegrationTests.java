@@ -20,18 +20,12 @@ class ComplaintPagesIntegrationTests {
 	@Autowired
 	MockMvcTester mvc;
 
-	private org.springframework.mock.web.MockHttpSession login(String username) {
-		MvcTestResult result = mvc.post().uri("/masuk").with(csrf()).param("username", username)
-			.param("password", DemoLogins.PASSWORD).exchange();
-		return (org.springframework.mock.web.MockHttpSession) result.getMvcResult().getRequest().getSession(false);
-	}
-
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	@Test
 	void theFrontOfficeRecordsAComplaintFindsTheFamilyByNikAndHandsOverTheReceipt() throws Exception {
-		var session = login("fo.procot");
+		var session = DemoLogins.session(mvc, "fo.procot");
 		String personId = org.simpul.registry.RegistryIntegrationTestsAccess.registerFamily(mvc, jdbc, "Darsini Halaman");
 		String nik = jdbc.sql("select nik from person where id = cast(:id as uuid)").param("id", personId)
 			.query(String.class).single();
@@ -77,33 +71,33 @@ class ComplaintPagesIntegrationTests {
 		assertThat(reprint).hasStatusOk();
 		assertThat(org.simpul.shared.PdfTexts.of(reprint.getResponse().getContentAsByteArray())).contains("hanya ditampilkan sekali")
 			.doesNotContain(code);
-		assertThat(mvc.get().uri(receipt + ".pdf").session(login("psm.pedeslohor"))).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.get().uri(receipt + ".pdf").session(DemoLogins.session(mvc, "psm.pedeslohor"))).hasStatus(HttpStatus.NOT_FOUND);
 		String complaintPage = receipt.replace("/tanda-terima", "");
 		assertThat(mvc.get().uri(complaintPage).session(session)).hasStatusOk().bodyText()
 			.contains("&lt;script&gt;", "Diterima", "Ada di registri").doesNotContain("<script>alert");
 		assertThat(mvc.get().uri("/pengaduan").session(session)).hasStatusOk().bodyText()
 			.contains("Darsini Halaman", "Pengaduan");
 		// Pedeslohor's facilitator neither lists nor opens it; a programme manager has no desk
-		assertThat(mvc.get().uri("/pengaduan").session(login("psm.pedeslohor"))).hasStatusOk().bodyText()
+		assertThat(mvc.get().uri("/pengaduan").session(DemoLogins.session(mvc, "psm.pedeslohor"))).hasStatusOk().bodyText()
 			.doesNotContain("Darsini Halaman");
-		assertThat(mvc.get().uri(complaintPage).session(login("psm.pedeslohor"))).hasStatus(HttpStatus.NOT_FOUND);
-		assertThat(mvc.get().uri("/pengaduan").session(login("program.dinkes"))).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.get().uri(complaintPage).session(DemoLogins.session(mvc, "psm.pedeslohor"))).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.get().uri("/pengaduan").session(DemoLogins.session(mvc, "program.dinkes"))).hasStatus(HttpStatus.FORBIDDEN);
 	}
 
 	@Test
 	void theQueueNarrowsToAVillageAndToComplaintsWaitingLong() {
-		var manager = login("manajer.tegal");
+		var manager = DemoLogins.session(mvc, "manajer.tegal");
 		assertThat(mvc.get().uri("/pengaduan?villageCode=33.28.11.2001").session(manager)).hasStatusOk().bodyText()
 			.contains("Pedeslohor, ").doesNotContain("Procot, ");
 		assertThat(mvc.get().uri("/pengaduan?olderThanDays=3650").session(manager)).hasStatusOk().bodyText()
 			.contains("0 pengaduan di wilayah kerja Anda");
-		assertThat(mvc.get().uri("/pengaduan?villageCode=33.28.10.1008").session(login("psm.pedeslohor")))
+		assertThat(mvc.get().uri("/pengaduan?villageCode=33.28.10.1008").session(DemoLogins.session(mvc, "psm.pedeslohor")))
 			.hasStatus(HttpStatus.NOT_FOUND);
 	}
 
 	@Test
 	void theDeskCorrectsAComplaintAndAStaleFormIsReloadedNotSaved() throws Exception {
-		var session = login("fo.procot");
+		var session = DemoLogins.session(mvc, "fo.procot");
 		MvcTestResult created = mvc.post().uri("/api/v1/complaints")
 			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "fo.procot"))
 			.contentType(MediaType.APPLICATION_JSON)
@@ -137,7 +131,7 @@ class ComplaintPagesIntegrationTests {
 		assertThat(jdbc.sql("select description from complaint where id = cast(:id as uuid)").param("id", id)
 			.query(String.class).single()).isEqualTo("Bidang pendidikan: KIP");
 		// outside the territory the complaint does not exist
-		assertThat(mvc.get().uri("/pengaduan/{id}/ubah", id).session(login("psm.pedeslohor")))
+		assertThat(mvc.get().uri("/pengaduan/{id}/ubah", id).session(DemoLogins.session(mvc, "psm.pedeslohor")))
 			.hasStatus(HttpStatus.NOT_FOUND);
 	}
 

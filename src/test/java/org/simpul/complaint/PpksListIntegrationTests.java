@@ -170,15 +170,9 @@ class PpksListIntegrationTests {
 		assertThat(jdbc.sql("select count(*) from ppks_taxonomy").query(Integer.class).single()).isEqualTo(before);
 	}
 
-	private org.springframework.mock.web.MockHttpSession login(String username) {
-		MvcTestResult result = mvc.post().uri("/masuk").with(csrf()).param("username", username)
-			.param("password", DemoLogins.PASSWORD).exchange();
-		return (org.springframework.mock.web.MockHttpSession) result.getMvcResult().getRequest().getSession(false);
-	}
-
 	@Test
 	void theManagerPublishesFromThePageLineByLine() throws Exception {
-		var manager = login("manajer.temanggung");
+		var manager = DemoLogins.session(mvc, "manajer.temanggung");
 		assertThat(mvc.get().uri("/ppks").session(manager)).hasStatusOk().bodyText()
 			.contains("Daftar PPKS Kabupaten Temanggung", "daftar PPKS nasional", "1 | Anak balita terlantar | 1",
 					"Terbitkan dan berlakukan", "href=\"/ppks\"");
@@ -200,14 +194,14 @@ class PpksListIntegrationTests {
 			.contains("Berlaku: Indikator Temanggung", "→ 24 Fakir miskin", "T02 | Rumah tidak layak huni | 24 | sensitif",
 					"Kembali ke daftar nasional");
 		// the desk of Procot reads Tegal's list but publishes nothing, and Temanggung's is not theirs
-		var desk = login("fo.procot");
+		var desk = DemoLogins.session(mvc, "fo.procot");
 		assertThat(mvc.get().uri("/ppks").session(desk)).hasStatusOk().bodyText()
 			.contains("Daftar PPKS Kabupaten Tegal").doesNotContain("Terbitkan dan berlakukan", "href=\"/ppks\"");
 		assertThat(mvc.post().uri("/ppks/terbitkan").session(desk).with(csrf()).param("kabupaten", "33.28")
 			.param("name", "X").param("lines", "1 | A | 1")).hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(mvc.get().uri("/ppks?kabupaten=33.23").session(desk)).hasStatus(HttpStatus.NOT_FOUND);
 		// an administrator first chooses the regency
-		assertThat(mvc.get().uri("/ppks").session(login("admin"))).hasStatusOk().bodyText()
+		assertThat(mvc.get().uri("/ppks").session(DemoLogins.session(mvc, "admin"))).hasStatusOk().bodyText()
 			.contains("name=\"kabupaten\"");
 	}
 }

@@ -3,48 +3,21 @@ package org.simpul.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.simpul.SimpulIntegrationTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The service desk on a 360-px phone: the front office types a NIK, the family appears, the complaint is
  * saved and the receipt shows the ticket and the code; the citizen then tracks it on /lacak without login.
  */
 @SimpulIntegrationTest
-class ComplaintBrowserTests {
-
-	@LocalServerPort
-	int port;
+class ComplaintBrowserTests extends PhoneTest {
 
 	@org.springframework.beans.factory.annotation.Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
-	Phone phone;
-
-	Page page;
-
-	List<String> consoleProblems;
-
-	@BeforeEach
-	void openPhone() {
-		phone = new Phone();
-		page = phone.page;
-		consoleProblems = phone.consoleProblems;
-	}
-
-	@AfterEach
-	void close() {
-		if (phone != null) {
-			phone.close();
-		}
-	}
 
 	@Test
 	void frontOfficeRecordsAComplaintAndTheCitizenTracksIt() {

@@ -3,42 +3,15 @@ package org.simpul.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.simpul.SimpulIntegrationTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A facilitator on a 360-px phone: logs in, sees Procot, switches to English, browses, logs out. */
 @SimpulIntegrationTest
-class LoginBrowserTests {
-
-	@LocalServerPort
-	int port;
-
-	Phone phone;
-
-	Page page;
-
-	List<String> consoleProblems;
-
-	@BeforeEach
-	void openPhone() {
-		phone = new Phone();
-		page = phone.page;
-		consoleProblems = phone.consoleProblems;
-	}
-
-	@AfterEach
-	void close() {
-		if (phone != null) {
-			phone.close();
-		}
-	}
+class LoginBrowserTests extends PhoneTest {
 
 	private String url(String path) {
 		return "http://localhost:" + port + path;

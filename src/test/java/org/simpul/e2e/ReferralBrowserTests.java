@@ -3,15 +3,11 @@ package org.simpul.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.simpul.SimpulIntegrationTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A referral on a 360-px phone: the district manager sends a Procot complaint to Dinkes from the complaint
@@ -19,33 +15,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * (The facilitator's assessments join this story with the casework.)
  */
 @SimpulIntegrationTest
-class ReferralBrowserTests {
-
-	@LocalServerPort
-	int port;
+class ReferralBrowserTests extends PhoneTest {
 
 	@org.springframework.beans.factory.annotation.Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
-	Phone phone;
-
-	Page page;
-
-	List<String> consoleProblems;
-
-	@BeforeEach
-	void openPhone() {
-		phone = new Phone();
-		page = phone.page;
-		consoleProblems = phone.consoleProblems;
-	}
-
-	@AfterEach
-	void close() {
-		if (phone != null) {
-			phone.close();
-		}
-	}
 
 	@Test
 	void theManagerRefersAndDinkesAcceptsAndCompletes() {

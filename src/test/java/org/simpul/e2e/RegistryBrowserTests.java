@@ -6,42 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.simpul.SimpulIntegrationTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The registry on a 360-px phone: find a family by an old spelling; import a file and watch it finish. */
 @SimpulIntegrationTest
-class RegistryBrowserTests {
-
-	@LocalServerPort
-	int port;
-
-	Phone phone;
-
-	Page page;
-
-	List<String> consoleProblems;
-
-	@BeforeEach
-	void openPhone() {
-		phone = new Phone();
-		page = phone.page;
-		consoleProblems = phone.consoleProblems;
-	}
-
-	@AfterEach
-	void close() {
-		if (phone != null) {
-			phone.close();
-		}
-	}
+class RegistryBrowserTests extends PhoneTest {
 
 	private void login(String username) {
 		phone.login(port, username);

@@ -11,7 +11,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -25,12 +24,6 @@ class ReferralPagesIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	private MockHttpSession login(String username) {
-		MvcTestResult result = mvc.post().uri("/masuk").with(csrf()).param("username", username)
-			.param("password", DemoLogins.PASSWORD).exchange();
-		return (MockHttpSession) result.getMvcResult().getRequest().getSession(false);
-	}
-
 	@Test
 	void sentFromTheComplaintReceivedInTheInbox() throws Exception {
 		String complaint = JsonPath.read(mvc.post().uri("/api/v1/complaints")
@@ -42,7 +35,7 @@ class ReferralPagesIntegrationTests {
 			.exchange().getResponse().getContentAsString(), "$.id");
 		String provider = jdbc.sql("select cast(id as text) from provider where code = 'DINKES-3328-JAMKESDA'")
 			.query(String.class).single();
-		var manager = login("manajer.tegal");
+		var manager = DemoLogins.session(mvc, "manajer.tegal");
 		assertThat(mvc.get().uri("/pengaduan/{id}", complaint).session(manager)).hasStatusOk().bodyText()
 			.contains("/rujukan/baru?pengaduan=" + complaint);
 		assertThat(mvc.get().uri("/rujukan/baru?pengaduan={id}", complaint).session(manager)).hasStatusOk().bodyText()
@@ -61,7 +54,7 @@ class ReferralPagesIntegrationTests {
 		assertThat(mvc.get().uri("/pengaduan/{id}", complaint).session(manager)).hasStatusOk().bodyText().contains("Dirujuk");
 
 		// Dinkes: the inbox, the referral, accept, then complete with the outcome
-		var dinkes = login("program.dinkes");
+		var dinkes = DemoLogins.session(mvc, "program.dinkes");
 		assertThat(mvc.get().uri("/rujukan?status=SENT").session(dinkes)).hasStatusOk().bodyText()
 			.contains("Rujukan masuk", page);
 		assertThat(mvc.get().uri(page).session(dinkes)).hasStatusOk().bodyText()
@@ -89,10 +82,10 @@ class ReferralPagesIntegrationTests {
 			.contains("tidak dikenal");
 
 		// the desk sees the referral of its village but neither sends nor acts
-		var desk = login("fo.procot");
+		var desk = DemoLogins.session(mvc, "fo.procot");
 		assertThat(mvc.get().uri(page).session(desk)).hasStatusOk().bodyText().doesNotContain("Tandai selesai");
 		assertThat(mvc.get().uri("/rujukan/baru?pengaduan={id}", complaint).session(desk)).hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(mvc.get().uri(page).session(login("manajer.temanggung"))).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.get().uri(page).session(DemoLogins.session(mvc, "manajer.temanggung"))).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(mvc.get().uri("/rujukan/ringkasan").session(manager)).hasStatusOk().bodyText()
 			.contains("Ringkasan rujukan per instansi", "Dinas Kesehatan Kabupaten Tegal", "selesai");
 	}

@@ -26,11 +26,6 @@ class DuplicatePagesIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	private MockHttpSession login(String username) {
-		return (MockHttpSession) mvc.post().uri("/masuk").with(csrf()).param("username", username)
-			.param("password", DemoLogins.PASSWORD).exchange().getMvcResult().getRequest().getSession(false);
-	}
-
 	private void register(String kk, String nik, String name) {
 		assertThat(mvc.post().uri("/api/v1/households")
 			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "fo.procot"))
@@ -47,7 +42,7 @@ class DuplicatePagesIntegrationTests {
 				"Nurkhasanah Lestari");
 		register(TestIdentifiers.kk("33.28.10"), TestIdentifiers.nik("33.28.10", LocalDate.of(1988, 3, 9), Sex.F),
 				"Noerchasanah Lestari");
-		MockHttpSession session = login("tksk.slawi");
+		MockHttpSession session = DemoLogins.session(mvc, "tksk.slawi");
 		assertThat(mvc.post().uri("/registri/duplikat/pindai").session(session).with(csrf()))
 			.hasStatus(HttpStatus.FOUND);
 		// other tests queue pairs in Slawi too, so the first page need not show this one: it shows the best
@@ -61,6 +56,6 @@ class DuplicatePagesIntegrationTests {
 		assertThat(jdbc.sql("select status from duplicate_candidate where id = :id").param("id", candidate)
 			.query(String.class).single()).isEqualTo("DISMISSED");
 		assertThat(mvc.get().uri("/registri/duplikat").session(session)).bodyText().doesNotContain("Noerchasanah Lestari");
-		assertThat(mvc.get().uri("/registri/duplikat").session(login("fo.procot"))).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.get().uri("/registri/duplikat").session(DemoLogins.session(mvc, "fo.procot"))).hasStatus(HttpStatus.FORBIDDEN);
 	}
 }

@@ -26,14 +26,9 @@ class RegistryImportPagesIntegrationTests {
 	@Autowired
 	MockMvcTester mvc;
 
-	private MockHttpSession login(String username) {
-		return (MockHttpSession) mvc.post().uri("/masuk").with(csrf()).param("username", username)
-			.param("password", DemoLogins.PASSWORD).exchange().getMvcResult().getRequest().getSession(false);
-	}
-
 	@Test
 	void managerImportsFromThePageAndSeesTheOutcome() throws Exception {
-		MockHttpSession session = login("manajer.tegal");
+		MockHttpSession session = DemoLogins.session(mvc, "manajer.tegal");
 		assertThat(mvc.get().uri("/registri/impor").session(session)).hasStatusOk().bodyText().contains("Impor registri");
 		String kk = TestIdentifiers.kk("33.28.11");
 		String nik = TestIdentifiers.nik("33.28.11", LocalDate.of(1968, 7, 7), Sex.F);
@@ -60,7 +55,7 @@ class RegistryImportPagesIntegrationTests {
 			.bodyText()
 			.contains("\"3\",\"nik: NIK_INVALID_LENGTH\"");
 		// nobody outside Tegal sees it; a front office cannot import at all
-		assertThat(mvc.get().uri(page).session(login("manajer.temanggung"))).hasStatus(HttpStatus.NOT_FOUND);
-		assertThat(mvc.get().uri("/registri/impor").session(login("fo.procot"))).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.get().uri(page).session(DemoLogins.session(mvc, "manajer.temanggung"))).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.get().uri("/registri/impor").session(DemoLogins.session(mvc, "fo.procot"))).hasStatus(HttpStatus.FORBIDDEN);
 	}
 }

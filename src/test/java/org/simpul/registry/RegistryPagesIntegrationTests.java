@@ -25,15 +25,9 @@ class RegistryPagesIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	private MockHttpSession login(String username) {
-		MvcTestResult result = mvc.post().uri("/masuk").with(csrf()).param("username", username)
-			.param("password", DemoLogins.PASSWORD).exchange();
-		return (MockHttpSession) result.getMvcResult().getRequest().getSession(false);
-	}
-
 	@Test
 	void frontOfficeRegistersAHouseholdWithTheFormAndFindsItByNik() throws Exception {
-		MockHttpSession session = login("fo.procot");
+		MockHttpSession session = DemoLogins.session(mvc, "fo.procot");
 		assertThat(mvc.get().uri("/registri/rumah-tangga/baru").session(session)).hasStatusOk()
 			.bodyText()
 			.contains("Daftarkan rumah tangga", "Procot", "Kepala keluarga");
@@ -67,18 +61,18 @@ class RegistryPagesIntegrationTests {
 			.bodyText()
 			.contains("1 orang ditemukan", "Warsini");
 		// the TKSK of Slawi sees it masked
-		assertThat(mvc.get().uri(location).session(login("tksk.slawi"))).hasStatusOk()
+		assertThat(mvc.get().uri(location).session(DemoLogins.session(mvc, "tksk.slawi"))).hasStatusOk()
 			.bodyText()
 			.contains("Warsini")
 			.doesNotContain(wife)
 			.contains(wife.substring(0, 4) + "••••••••" + wife.substring(12));
 		// Pedeslohor's facilitator: the household does not exist
-		assertThat(mvc.get().uri(location).session(login("psm.pedeslohor"))).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.get().uri(location).session(DemoLogins.session(mvc, "psm.pedeslohor"))).hasStatus(HttpStatus.NOT_FOUND);
 	}
 
 	@Test
 	void theEditPageChangesTheHouseholdAddsMovesAndRecordsMembersLeaving() throws Exception {
-		MockHttpSession session = login("fo.procot");
+		MockHttpSession session = DemoLogins.session(mvc, "fo.procot");
 		RegistryIntegrationTests.Family family = RegistryIntegrationTests.family("33.28.10.1008", "Sukesih");
 		RegistryIntegrationTests.Family other = RegistryIntegrationTests.family("33.28.10.1008", "Rasinah");
 		String id = register(session, family);
@@ -128,9 +122,9 @@ class RegistryPagesIntegrationTests {
 		assertThat(jdbc.sql("select relationship from person where nik = :nik").param("nik", baby).query(String.class)
 			.single()).isEqualTo("HEAD");
 		// Pedeslohor's facilitator cannot reach the edit page; the district's TKSK only reads
-		assertThat(mvc.get().uri("/registri/rumah-tangga/{id}/ubah", id).session(login("psm.pedeslohor")))
+		assertThat(mvc.get().uri("/registri/rumah-tangga/{id}/ubah", id).session(DemoLogins.session(mvc, "psm.pedeslohor")))
 			.hasStatus(HttpStatus.NOT_FOUND);
-		assertThat(mvc.get().uri("/registri/rumah-tangga/{id}/ubah", id).session(login("tksk.slawi")))
+		assertThat(mvc.get().uri("/registri/rumah-tangga/{id}/ubah", id).session(DemoLogins.session(mvc, "tksk.slawi")))
 			.hasStatus(HttpStatus.FORBIDDEN);
 	}
 
@@ -162,7 +156,7 @@ class RegistryPagesIntegrationTests {
 
 	@Test
 	void theFormShowsEveryProblemInIndonesianAndKeepsTheInput() {
-		MockHttpSession session = login("fo.procot");
+		MockHttpSession session = DemoLogins.session(mvc, "fo.procot");
 		MvcTestResult result = mvc.post().uri("/registri/rumah-tangga/baru").session(session).with(csrf())
 			.param("kkNumber", "12345").param("villageCode", "33.28.10.1008")
 			.param("members[0].nik", "3328107205800003").param("members[0].name", "<script>alert(1)</script>")
@@ -177,9 +171,9 @@ class RegistryPagesIntegrationTests {
 
 	@Test
 	void rolesWithoutTheRegistryDoNotSeeIt() {
-		MockHttpSession session = login("program.dinkes");
+		MockHttpSession session = DemoLogins.session(mvc, "program.dinkes");
 		assertThat(mvc.get().uri("/").session(session)).bodyText().doesNotContain("/registri");
 		assertThat(mvc.get().uri("/registri").session(session)).hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(mvc.get().uri("/").session(login("psm.procot"))).bodyText().contains("/registri");
+		assertThat(mvc.get().uri("/").session(DemoLogins.session(mvc, "psm.procot"))).bodyText().contains("/registri");
 	}
 }
