@@ -388,6 +388,24 @@ class AccessMatrixTests {
 							t.referralIn(t.villageFor(region), "ACCEPTED")).contentType(MediaType.APPLICATION_JSON)
 						.content("{\"outcome\": \"Matrix\"}"), auth),
 					(role, relation) -> referrals(role, relation, HttpStatus.OK, true)),
+			new Rule("PUT /api/v1/agencies/{id}/members/{userId}",
+					(t, auth, region) -> {
+						String village = t.villageFor(region);
+						return t.send(t.mvc.put().uri("/api/v1/agencies/{id}/members/{user}", t.agencyIn(village),
+								t.userIn(village, "PROGRAM_MANAGER")), auth);
+					},
+					(role, relation) -> administration(role, relation, HttpStatus.NO_CONTENT)),
+			new Rule("GET /api/v1/agencies/{id}/members",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/agencies/{id}/members",
+							t.agencyIn(t.villageFor(region))), auth),
+					(role, relation) -> administration(role, relation, HttpStatus.OK)),
+			new Rule("DELETE /api/v1/agencies/{id}/members/{userId}",
+					(t, auth, region) -> {
+						String village = t.villageFor(region);
+						return t.send(t.mvc.delete().uri("/api/v1/agencies/{id}/members/{user}", t.agencyIn(village),
+								t.userIn(village, "PROGRAM_MANAGER")), auth);
+					},
+					(role, relation) -> administration(role, relation, HttpStatus.NO_CONTENT)),
 			new Rule("GET /api/v1/registry/imports/{id}",
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/registry/imports/{id}", t.importIn(region)), auth),
 					(role, relation) -> switch (role) {
@@ -590,6 +608,16 @@ class AccessMatrixTests {
 				        '00000000-0000-7000-8000-000000000026', 'Matrix Subject', :id, now(), now())""")
 			.param("id", id).param("ticket", ticket).param("hash", hash).param("village", village).update();
 		return new Complaint(id, ticket, code);
+	}
+
+	/** An agency seated in {@code village}, written directly. */
+	UUID agencyIn(String village) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into agency (id, code, name, level, region_code, created_at)
+				values (:id, :code, 'Matrix agency', 'VILLAGE', :village, now())""")
+			.param("id", id).param("code", "MATRIX-" + SEQUENCE.incrementAndGet()).param("village", village).update();
+		return id;
 	}
 
 	UUID providerId(String code) {
