@@ -406,6 +406,28 @@ class AccessMatrixTests {
 								t.userIn(village, "PROGRAM_MANAGER")), auth);
 					},
 					(role, relation) -> administration(role, relation, HttpStatus.NO_CONTENT)),
+			new Rule("GET /api/v1/complaints/{id}/case",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/complaints/{id}/case",
+							t.complaintIn(t.villageFor(region)).id()), auth),
+					(role, relation) -> complaints(role, relation, HttpStatus.OK)),
+			new Rule("POST /api/v1/complaints/{id}/case/notes",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/complaints/{id}/case/notes",
+							t.complaintIn(t.villageFor(region)).id()).contentType(MediaType.APPLICATION_JSON)
+						.content("{\"text\": \"Matrix\"}"), auth),
+					(role, relation) -> complaints(role, relation, HttpStatus.OK)),
+			new Rule("PUT /api/v1/complaints/{id}/case/assignee",
+					(t, auth, region) -> {
+						String village = t.villageFor(region);
+						return t.send(t.mvc.put().uri("/api/v1/complaints/{id}/case/assignee", t.complaintIn(village).id())
+							.contentType(MediaType.APPLICATION_JSON)
+							.content("{\"userId\": \"" + t.userIn(village, "FACILITATOR") + "\"}"), auth);
+					},
+					(role, relation) -> switch (role) {
+						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
+						case "MANAGER", "SUPERVISOR", "BACK_OFFICE" -> relation == Relation.OWN ? HttpStatus.OK
+								: HttpStatus.NOT_FOUND;
+						default -> HttpStatus.FORBIDDEN;
+					}),
 			new Rule("GET /api/v1/registry/imports/{id}",
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/registry/imports/{id}", t.importIn(region)), auth),
 					(role, relation) -> switch (role) {

@@ -1,0 +1,47 @@
+package org.simpul.casework;
+
+import java.util.UUID;
+
+import org.simpul.access.AccessControl;
+import org.simpul.casework.Cases.CaseView;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A complaint's case: read it, assign it ({@code PUT}, idempotent), add a note to its timeline. */
+@RestController
+class CaseController {
+
+	private final Cases cases;
+
+	private final AccessControl access;
+
+	CaseController(Cases cases, AccessControl access) {
+		this.cases = cases;
+		this.access = access;
+	}
+
+	record Assignee(UUID userId) {
+	}
+
+	record Note(String text) {
+	}
+
+	@GetMapping("/api/v1/complaints/{id}/case")
+	CaseView view(@PathVariable UUID id) {
+		return cases.view(access.requireUser(), id);
+	}
+
+	@PutMapping("/api/v1/complaints/{id}/case/assignee")
+	CaseView assign(@PathVariable UUID id, @RequestBody(required = false) Assignee body) {
+		return cases.assign(access.requireUser(), id, body == null ? null : body.userId());
+	}
+
+	@PostMapping("/api/v1/complaints/{id}/case/notes")
+	CaseView note(@PathVariable UUID id, @RequestBody(required = false) Note body) {
+		return cases.note(access.requireUser(), id, body == null ? null : body.text());
+	}
+}

@@ -1,0 +1,149 @@
+package org.simpul.casework;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.simpul.access.CurrentUser;
+import org.simpul.access.Role;
+import org.simpul.access.UserLookup;
+import org.simpul.complaint.ComplaintQueries;
+import org.simpul.region.RegionCode;
+import org.simpul.shared.FieldProblem;
+import org.simpul.shared.InvalidInputException;
+import org.simpul.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A complaint's case: who works on it and what was done. The desk roles of the complaint's territory read it
+ * and add notes; the back office, supervisors and managers assign it to a facilitator or back-office officer
+ * whose territory holds the complaint's village. A complaint outside the caller's territory has no case
+ * for them (404).
+ */
+@Service
+public class Cases {
+
+	/** Who assigns cases (DOMAIN.md §2: the back office analyses, the supervisor supervises the facilitators). */
+	static final Set<Role> ASSIGNERS = EnumSet.of(Role.BACK_OFFICE, Role.SUPERVISOR, Role.MANAGER);
+
+	/** Who can be assigned a case. */
+	static final Set<Role> ASSIGNABLE = EnumSet.of(Role.FACILITATOR, Role.BACK_OFFICE);
+
+	public record Person(UUID id, String username, String displayName) {
+	}
+
+	public record Event(String kind, Instant at, Person by, String detail) {
+	}
+
+	public record CaseView(UUID complaintId, String ticketNumber, Person assignee, Instant openedAt, List<Event> events) {
+	}
+
+	private record EventRow(String kind, Instant at, UUID byUser, String detail) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final ComplaintQueries complaints;
+
+	private final UserLookup users;
+
+	Cases(JdbcClient jdbc, Clock clock, ComplaintQueries complaints, UserLookup users) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.complaints = complaints;
+		this.users = users;
+	}
+
+	/** The case of a complaint of the caller's territory; a complaint nobody has worked on yet has an empty one. */
+	public CaseView view(CurrentUser actor, UUID complaintId) {
+		ComplaintQueries.ComplaintView complaint = complaint(actor, complaintId);
+		UUID assignee = jdbc.sql("select assignee_id from case_file where complaint_id = :id").param("id", complaintId)
+			.query(UUID.class).optional().orElse(null);
+		Instant opened = jdbc.sql("select opened_at from case_file where complaint_id = :id").param("id", complaintId)
+			.query(Instant.class).optional().orElse(null);
+		List<Event> events = jdbc.sql("""
+				select kind, at, by_user, detail from case_event where complaint_id = :id order by at, id""")
+			.param("id", complaintId)
+			.query(EventRow.class)
+			.list()
+			.stream()
+			.map(e -> new Event(e.kind(), e.at(), person(e.byUser()), e.detail()))
+			.toList();
+		return new CaseView(complaint.id(), complaint.ticketNumber(), assignee == null ? null : person(assignee), opened,
+				events);
+	}
+
+	/** Assigns the case (again to the same person: nothing changes). */
+	@Transactional
+	public CaseView assign(CurrentUser actor, UUID complaintId, UUID userId) {
+		if (!ASSIGNERS.contains(actor.role())) {
+			throw new AccessDeniedException("Cases are not assigned by " + actor.role());
+		}
+		ComplaintQueries.ComplaintView complaint = complaint(actor, complaintId);
+		if (userId == null) {
+			throw new InvalidInputException(FieldProblem.of("userId", "REQUIRED"));
+		}
+		UserLookup.Found assignee = users.byId(userId)
+			.filter(u -> u.active() && ASSIGNABLE.contains(u.role())
+					&& u.territory().covers(RegionCode.of(complaint.villageCode())))
+			.orElseThrow(() -> new InvalidInputException(FieldProblem.of("userId", "ASSIGNEE_INVALID")));
+		open(complaintId);
+		UUID current = jdbc.sql("select assignee_id from case_file where complaint_id = :id for update")
+			.param("id", complaintId).query(UUID.class).optional().orElse(null);
+		if (!assignee.id().equals(current)) {
+			jdbc.sql("update case_file set assignee_id = :user, version = version + 1 where complaint_id = :id")
+				.param("user", assignee.id()).param("id", complaintId).update();
+			event(complaintId, actor, "ASSIGNED", assignee.username());
+		}
+		return view(actor, complaintId);
+	}
+
+	/** Adds a note to the case's timeline. */
+	@Transactional
+	public CaseView note(CurrentUser actor, UUID complaintId, String text) {
+		complaint(actor, complaintId);
+		String note = text == null ? "" : text.strip();
+		if (note.isEmpty()) {
+			throw new InvalidInputException(FieldProblem.of("text", "REQUIRED"));
+		}
+		if (note.length() > 4000) {
+			throw new InvalidInputException(FieldProblem.of("text", "TEXT_TOO_LONG"));
+		}
+		open(complaintId);
+		event(complaintId, actor, "NOTE", note);
+		return view(actor, complaintId);
+	}
+
+	private ComplaintQueries.ComplaintView complaint(CurrentUser actor, UUID complaintId) {
+		return complaints.complaint(actor, complaintId).orElseThrow(() -> new NotFoundException("Complaint"));
+	}
+
+	private void open(UUID complaintId) {
+		jdbc.sql("""
+				insert into case_file (complaint_id, opened_at, version) values (:id, :now, 0)
+				on conflict (complaint_id) do nothing""")
+			.param("id", complaintId).param("now", Timestamp.from(clock.instant())).update();
+	}
+
+	private void event(UUID complaintId, CurrentUser actor, String kind, String detail) {
+		jdbc.sql("""
+				insert into case_event (complaint_id, at, by_user, kind, detail)
+				values (:id, :now, :by, :kind, :detail)""")
+			.param("id", complaintId).param("now", Timestamp.from(clock.instant())).param("by", actor.id())
+			.param("kind", kind).param("detail", detail).update();
+	}
+
+	private Person person(UUID id) {
+		return users.byId(id).map(u -> new Person(u.id(), u.username(), u.displayName()))
+			.orElse(new Person(id, null, null));
+	}
+}
