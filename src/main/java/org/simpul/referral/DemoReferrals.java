@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Referrals of the demo world, sent by the Tegal manager through the real service: eight Procot complaints
- * to the agency of their domain; at Dinkes one accepted and one past its due date, so that the programme
+ * to the agency of their domain; at Dinkes the first accepted and the others past their due date, so that the programme
  * manager's inbox, the escalation and the district overview have something to show.
  */
 @Component
