@@ -131,6 +131,15 @@ class AccessMatrixTests {
 		};
 	}
 
+	/** Case assignment, closure and reopening: the back office, supervisors and managers of the territory. */
+	static HttpStatus caseDecisions(String role, Relation relation) {
+		return switch (role) {
+			case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
+			case "MANAGER", "SUPERVISOR", "BACK_OFFICE" -> relation == Relation.OWN ? HttpStatus.OK : HttpStatus.NOT_FOUND;
+			default -> HttpStatus.FORBIDDEN;
+		};
+	}
+
 	/** Registry reads: territorial roles in their territory, 404 outside; roles without registry access 403. */
 	static HttpStatus registry(String role, Relation relation, HttpStatus success, boolean write) {
 		java.util.Set<String> readers = java.util.Set.of("ADMIN", "MANAGER", "SUPERVISOR", "BACK_OFFICE", "FRONT_OFFICE",
@@ -422,12 +431,17 @@ class AccessMatrixTests {
 							.contentType(MediaType.APPLICATION_JSON)
 							.content("{\"userId\": \"" + t.userIn(village, "FACILITATOR") + "\"}"), auth);
 					},
-					(role, relation) -> switch (role) {
-						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
-						case "MANAGER", "SUPERVISOR", "BACK_OFFICE" -> relation == Relation.OWN ? HttpStatus.OK
-								: HttpStatus.NOT_FOUND;
-						default -> HttpStatus.FORBIDDEN;
-					}),
+					AccessMatrixTests::caseDecisions),
+			new Rule("POST /api/v1/complaints/{id}/case/close",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/complaints/{id}/case/close",
+							t.complaintIn(t.villageFor(region)).id()).contentType(MediaType.APPLICATION_JSON)
+						.content("{\"outcome\": \"Matrix\"}"), auth),
+					AccessMatrixTests::caseDecisions),
+			new Rule("POST /api/v1/complaints/{id}/case/reopen",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/complaints/{id}/case/reopen",
+							t.closedCaseIn(t.villageFor(region))).contentType(MediaType.APPLICATION_JSON)
+						.content("{\"reason\": \"Matrix\"}"), auth),
+					AccessMatrixTests::caseDecisions),
 			new Rule("GET /api/v1/registry/imports/{id}",
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/registry/imports/{id}", t.importIn(region)), auth),
 					(role, relation) -> switch (role) {
@@ -630,6 +644,16 @@ class AccessMatrixTests {
 				        '00000000-0000-7000-8000-000000000026', 'Matrix Subject', :id, now(), now())""")
 			.param("id", id).param("ticket", ticket).param("hash", hash).param("village", village).update();
 		return new Complaint(id, ticket, code);
+	}
+
+	/** The complaint of a closed case in {@code village}, written directly. */
+	UUID closedCaseIn(String village) {
+		UUID complaint = complaintIn(village).id();
+		jdbc.sql("update complaint set status = 'CLOSED' where id = :id").param("id", complaint).update();
+		jdbc.sql("""
+				insert into case_file (complaint_id, opened_at, version, closed_at, outcome)
+				values (:id, now(), 0, now(), 'Matrix')""").param("id", complaint).update();
+		return complaint;
 	}
 
 	/** An agency seated in {@code village}, written directly. */

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A complaint's case: read it, assign it ({@code PUT}, idempotent), add a note to its timeline. */
+/** A complaint's case: read it, assign it ({@code PUT}, idempotent), add a note, close it, reopen it. */
 @RestController
 class CaseController {
 
@@ -38,6 +38,22 @@ class CaseController {
 	@PutMapping("/api/v1/complaints/{id}/case/assignee")
 	CaseView assign(@PathVariable UUID id, @RequestBody(required = false) Assignee body) {
 		return cases.assign(access.requireUser(), id, body == null ? null : body.userId());
+	}
+
+	record Outcome(String outcome) {
+	}
+
+	record Reason(String reason) {
+	}
+
+	@PostMapping("/api/v1/complaints/{id}/case/close")
+	CaseView close(@PathVariable UUID id, @RequestBody(required = false) Outcome body) {
+		return cases.close(access.requireUser(), id, body == null ? null : body.outcome());
+	}
+
+	@PostMapping("/api/v1/complaints/{id}/case/reopen")
+	CaseView reopen(@PathVariable UUID id, @RequestBody(required = false) Reason body) {
+		return cases.reopen(access.requireUser(), id, body == null ? null : body.reason());
 	}
 
 	@PostMapping("/api/v1/complaints/{id}/case/notes")

@@ -11,8 +11,11 @@ import java.util.UUID;
 import org.simpul.access.CurrentUser;
 import org.simpul.access.Role;
 import org.simpul.access.UserLookup;
+import org.simpul.complaint.ComplaintProgress;
 import org.simpul.complaint.ComplaintQueries;
+import org.simpul.complaint.ComplaintStatus;
 import org.simpul.region.RegionCode;
+import org.simpul.shared.ConflictException;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
@@ -42,7 +45,11 @@ public class Cases {
 	public record Event(String kind, Instant at, Person by, String detail) {
 	}
 
-	public record CaseView(UUID complaintId, String ticketNumber, Person assignee, Instant openedAt, List<Event> events) {
+	public record CaseView(UUID complaintId, String ticketNumber, Person assignee, Instant openedAt, Instant closedAt,
+			String outcome, List<Event> events) {
+	}
+
+	private record CaseRow(UUID assigneeId, Instant openedAt, Instant closedAt, String outcome) {
 	}
 
 	private record EventRow(String kind, Instant at, UUID byUser, String detail) {
@@ -56,7 +63,10 @@ public class Cases {
 
 	private final UserLookup users;
 
-	Cases(JdbcClient jdbc, Clock clock, ComplaintQueries complaints, UserLookup users) {
+	private final ComplaintProgress progress;
+
+	Cases(JdbcClient jdbc, Clock clock, ComplaintQueries complaints, UserLookup users, ComplaintProgress progress) {
+		this.progress = progress;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.complaints = complaints;
@@ -66,10 +76,8 @@ public class Cases {
 	/** The case of a complaint of the caller's territory; a complaint nobody has worked on yet has an empty one. */
 	public CaseView view(CurrentUser actor, UUID complaintId) {
 		ComplaintQueries.ComplaintView complaint = complaint(actor, complaintId);
-		UUID assignee = jdbc.sql("select assignee_id from case_file where complaint_id = :id").param("id", complaintId)
-			.query(UUID.class).optional().orElse(null);
-		Instant opened = jdbc.sql("select opened_at from case_file where complaint_id = :id").param("id", complaintId)
-			.query(Instant.class).optional().orElse(null);
+		CaseRow row = jdbc.sql("select assignee_id, opened_at, closed_at, outcome from case_file where complaint_id = :id")
+			.param("id", complaintId).query(CaseRow.class).optional().orElse(new CaseRow(null, null, null, null));
 		List<Event> events = jdbc.sql("""
 				select kind, at, by_user, detail from case_event where complaint_id = :id order by at, id""")
 			.param("id", complaintId)
@@ -78,7 +86,8 @@ public class Cases {
 			.stream()
 			.map(e -> new Event(e.kind(), e.at(), person(e.byUser()), e.detail()))
 			.toList();
-		return new CaseView(complaint.id(), complaint.ticketNumber(), assignee == null ? null : person(assignee), opened,
+		return new CaseView(complaint.id(), complaint.ticketNumber(),
+				row.assigneeId() == null ? null : person(row.assigneeId()), row.openedAt(), row.closedAt(), row.outcome(),
 				events);
 	}
 
@@ -121,6 +130,60 @@ public class Cases {
 		open(complaintId);
 		event(complaintId, actor, "NOTE", note);
 		return view(actor, complaintId);
+	}
+
+	/** Closes the case with its outcome; the complaint, and the citizen's tracking, become CLOSED. */
+	@Transactional
+	public CaseView close(CurrentUser actor, UUID complaintId, String outcome) {
+		requireAssigner(actor);
+		complaint(actor, complaintId);
+		String text = required("outcome", outcome);
+		open(complaintId);
+		Instant closed = jdbc.sql("select closed_at from case_file where complaint_id = :id for update")
+			.param("id", complaintId).query(Instant.class).optional().orElse(null);
+		if (closed != null) {
+			throw new ConflictException(FieldProblem.of("status", "CASE_CLOSED"));
+		}
+		jdbc.sql("update case_file set closed_at = :now, outcome = :outcome, version = version + 1 where complaint_id = :id")
+			.param("now", Timestamp.from(clock.instant())).param("outcome", text).param("id", complaintId).update();
+		event(complaintId, actor, "CLOSED", text);
+		progress.advance(complaintId, ComplaintStatus.CLOSED, actor.id());
+		return view(actor, complaintId);
+	}
+
+	/** Reopens a closed case with a reason; the complaint goes back into work (IN_PROGRESS). */
+	@Transactional
+	public CaseView reopen(CurrentUser actor, UUID complaintId, String reason) {
+		requireAssigner(actor);
+		complaint(actor, complaintId);
+		String text = required("reason", reason);
+		Instant closed = jdbc.sql("select closed_at from case_file where complaint_id = :id for update")
+			.param("id", complaintId).query(Instant.class).optional().orElse(null);
+		if (closed == null) {
+			throw new ConflictException(FieldProblem.of("status", "CASE_NOT_CLOSED"));
+		}
+		jdbc.sql("update case_file set closed_at = null, outcome = null, version = version + 1 where complaint_id = :id")
+			.param("id", complaintId).update();
+		event(complaintId, actor, "REOPENED", text);
+		progress.reopen(complaintId, actor.id());
+		return view(actor, complaintId);
+	}
+
+	private static void requireAssigner(CurrentUser actor) {
+		if (!ASSIGNERS.contains(actor.role())) {
+			throw new AccessDeniedException("Cases are not closed or reopened by " + actor.role());
+		}
+	}
+
+	private static String required(String field, String text) {
+		String value = text == null ? "" : text.strip();
+		if (value.isEmpty()) {
+			throw new InvalidInputException(FieldProblem.of(field, "REQUIRED"));
+		}
+		if (value.length() > 4000) {
+			throw new InvalidInputException(FieldProblem.of(field, "TEXT_TOO_LONG"));
+		}
+		return value;
 	}
 
 	private ComplaintQueries.ComplaintView complaint(CurrentUser actor, UUID complaintId) {

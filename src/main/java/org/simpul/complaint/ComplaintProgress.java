@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Moves a complaint forward as its case does (referred, in progress, resolved), for the modules that do the
  * work: a step on its timeline, the status the citizen tracks, and a status message through the outbox.
- * Never backwards: a complaint already further along stays where it is.
+ * Never backwards, but for a closed case reopened: a complaint already further along stays where it is.
  */
 @Service
 public class ComplaintProgress {
@@ -31,6 +31,23 @@ public class ComplaintProgress {
 		this.events = events;
 	}
 
+	/**
+	 * Takes a closed complaint back into work (IN_PROGRESS) when its case is reopened, in the caller's
+	 * transaction; false when it was not closed.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean reopen(UUID complaintId, UUID byUser) {
+		String current = jdbc.sql("select status from complaint where id = :id for update")
+			.param("id", complaintId)
+			.query(String.class)
+			.single();
+		if (!current.equals(ComplaintStatus.CLOSED.name())) {
+			return false;
+		}
+		move(complaintId, ComplaintStatus.IN_PROGRESS, byUser);
+		return true;
+	}
+
 	/** Advances the complaint to {@code status} in the caller's transaction; false when it was there already. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean advance(UUID complaintId, ComplaintStatus status, UUID byUser) {
@@ -41,6 +58,11 @@ public class ComplaintProgress {
 		if (ComplaintStatus.valueOf(current).ordinal() >= status.ordinal()) {
 			return false;
 		}
+		move(complaintId, status, byUser);
+		return true;
+	}
+
+	private void move(UUID complaintId, ComplaintStatus status, UUID byUser) {
 		Instant now = clock.instant();
 		String ticket = jdbc.sql("""
 				update complaint set status = :status, version = version + 1, updated_at = :now where id = :id
@@ -54,6 +76,5 @@ public class ComplaintProgress {
 			.param("id", complaintId).param("status", status.name()).param("now", Timestamp.from(now))
 			.param("by", byUser).update();
 		events.publishEvent(new ComplaintStatusChanged(UUID.randomUUID(), complaintId, ticket, status, now));
-		return true;
 	}
 }

@@ -36,6 +36,11 @@ class CaseIntegrationTests {
 		return request.exchange();
 	}
 
+	private String status(String complaint) {
+		return jdbc.sql("select status from complaint where id = cast(:id as uuid)").param("id", complaint)
+			.query(String.class).single();
+	}
+
 	private String user(String username) {
 		return jdbc.sql("select cast(id as text) from app_user where username = :u").param("u", username)
 			.query(String.class).single();
@@ -75,6 +80,28 @@ class CaseIntegrationTests {
 			});
 		assertThat(call("psm.procot", "POST", base + "/notes", "{\"text\": \"  \"}")).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson().extractingPath("$.errors[0].field").isEqualTo("text");
+		// closed with its outcome: the complaint closes; reopened with a reason: back in work
+		assertThat(call("tksk.slawi", "POST", base + "/close", "{}")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson().extractingPath("$.errors[0].field").isEqualTo("outcome");
+		assertThat(call("psm.procot", "POST", base + "/close", "{\"outcome\": \"x\"}")).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(call("tksk.slawi", "POST", base + "/close", "{\"outcome\": \"ATENSI diterima, lansia dirawat keluarga\"}"))
+			.hasStatusOk().bodyJson().satisfies(json -> {
+				assertThat(json).extractingPath("$.outcome").isEqualTo("ATENSI diterima, lansia dirawat keluarga");
+				assertThat(json).extractingPath("$.closedAt").isNotNull();
+			});
+		assertThat(status(complaint)).isEqualTo("CLOSED");
+		assertThat(call("tksk.slawi", "POST", base + "/close", "{\"outcome\": \"lagi\"}")).hasStatus(HttpStatus.CONFLICT)
+			.bodyJson().extractingPath("$.errors[0].code").isEqualTo("CASE_CLOSED");
+		assertThat(call("tksk.slawi", "POST", base + "/reopen", "{}")).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(call("tksk.slawi", "POST", base + "/reopen", "{\"reason\": \"Keluarga pindah, lansia sendiri lagi\"}"))
+			.hasStatusOk().bodyJson().satisfies(json -> {
+				assertThat(json).extractingPath("$.closedAt").isNull();
+				assertThat(json).extractingPath("$.events[*].kind").asArray()
+					.containsExactly("ASSIGNED", "NOTE", "CLOSED", "REOPENED");
+			});
+		assertThat(status(complaint)).isEqualTo("IN_PROGRESS");
+		assertThat(call("tksk.slawi", "POST", base + "/reopen", "{\"reason\": \"lagi\"}")).hasStatus(HttpStatus.CONFLICT);
+
 		assertThat(call("manajer.temanggung", "GET", base, null)).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(call("psm.pedeslohor", "POST", base + "/notes", "{\"text\": \"x\"}")).hasStatus(HttpStatus.NOT_FOUND);
 	}
