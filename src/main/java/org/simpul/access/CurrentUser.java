@@ -12,4 +12,12 @@ public record CurrentUser(UUID id, String username, String displayName, Role rol
 	public boolean covers(RegionCode region) {
 		return territory.covers(region);
 	}
+
+	/**
+	 * Whether the user's work touches {@code region}: it lies in their territory, or their territory lies in
+	 * it (a village facilitator touches the regency's reference lists, not a neighbouring regency's).
+	 */
+	public boolean touches(RegionCode region) {
+		return covers(region) || territory.regionCode().map(region::contains).orElse(false);
+	}
 }

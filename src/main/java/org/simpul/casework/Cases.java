@@ -120,13 +120,7 @@ public class Cases {
 	@Transactional
 	public CaseView note(CurrentUser actor, UUID complaintId, String text) {
 		complaint(actor, complaintId);
-		String note = text == null ? "" : text.strip();
-		if (note.isEmpty()) {
-			throw new InvalidInputException(FieldProblem.of("text", "REQUIRED"));
-		}
-		if (note.length() > 4000) {
-			throw new InvalidInputException(FieldProblem.of("text", "TEXT_TOO_LONG"));
-		}
+		String note = org.simpul.shared.Texts.required("text", text, 4000);
 		open(complaintId);
 		event(complaintId, actor, "NOTE", note);
 		return view(actor, complaintId);
@@ -137,7 +131,7 @@ public class Cases {
 	public CaseView close(CurrentUser actor, UUID complaintId, String outcome) {
 		requireAssigner(actor);
 		complaint(actor, complaintId);
-		String text = required("outcome", outcome);
+		String text = org.simpul.shared.Texts.required("outcome", outcome, 4000);
 		open(complaintId);
 		Instant closed = jdbc.sql("select closed_at from case_file where complaint_id = :id for update")
 			.param("id", complaintId).query(Instant.class).optional().orElse(null);
@@ -156,7 +150,7 @@ public class Cases {
 	public CaseView reopen(CurrentUser actor, UUID complaintId, String reason) {
 		requireAssigner(actor);
 		complaint(actor, complaintId);
-		String text = required("reason", reason);
+		String text = org.simpul.shared.Texts.required("reason", reason, 4000);
 		Instant closed = jdbc.sql("select closed_at from case_file where complaint_id = :id for update")
 			.param("id", complaintId).query(Instant.class).optional().orElse(null);
 		if (closed == null) {
@@ -175,16 +169,6 @@ public class Cases {
 		}
 	}
 
-	private static String required(String field, String text) {
-		String value = text == null ? "" : text.strip();
-		if (value.isEmpty()) {
-			throw new InvalidInputException(FieldProblem.of(field, "REQUIRED"));
-		}
-		if (value.length() > 4000) {
-			throw new InvalidInputException(FieldProblem.of(field, "TEXT_TOO_LONG"));
-		}
-		return value;
-	}
 
 	private ComplaintQueries.ComplaintView complaint(CurrentUser actor, UUID complaintId) {
 		return complaints.complaint(actor, complaintId).orElseThrow(() -> new NotFoundException("Complaint"));

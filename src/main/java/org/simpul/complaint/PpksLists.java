@@ -223,9 +223,7 @@ class PpksLists {
 		RegionCode region = RegionCode.parse(code == null ? "" : code.strip())
 			.filter(c -> c.level() == RegionLevel.REGENCY)
 			.orElseThrow(() -> new InvalidInputException(List.of(FieldProblem.of("regencyCode", "REGENCY_REQUIRED"))));
-		boolean touches = user.covers(region)
-				|| user.territory().regionCode().map(own -> region.contains(own)).orElse(false);
-		if (!touches) {
+		if (!user.touches(region)) {
 			throw new NotFoundException("Regency");
 		}
 		return regions.find(region).orElseThrow(() -> new NotFoundException("Regency"));

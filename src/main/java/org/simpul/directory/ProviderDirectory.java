@@ -65,9 +65,7 @@ public class ProviderDirectory {
 	public List<Provider> serving(CurrentUser user, String regionCode, String category) {
 		RegionCode region = RegionCode.parse(regionCode == null ? "" : regionCode.strip())
 			.orElseThrow(() -> new InvalidInputException(FieldProblem.of("regionCode", "REGION_CODE_INVALID")));
-		boolean touches = user.covers(region)
-				|| user.territory().regionCode().map(region::contains).orElse(false);
-		if (!touches || regions.find(region).isEmpty()) {
+		if (!user.touches(region) || regions.find(region).isEmpty()) {
 			throw new NotFoundException("Region");
 		}
 		if (category != null && !category.isBlank()

@@ -174,7 +174,7 @@ public class Referrals {
 	@Transactional
 	public ReferralView accept(CurrentUser actor, UUID id) {
 		Row row = receivable(actor, id);
-		require(row, Status.SENT);
+		require(row.id(), "REFERRAL_NOT_SENT", Status.SENT);
 		change(row, actor, Status.ACCEPTED, "outcome", null, null);
 		progress.advance(row.complaintId(), ComplaintStatus.IN_PROGRESS, actor.id());
 		return find(id).orElseThrow();
@@ -183,8 +183,8 @@ public class Referrals {
 	@Transactional
 	public ReferralView reject(CurrentUser actor, UUID id, String reason) {
 		Row row = receivable(actor, id);
-		String text = required("reason", reason);
-		require(row, Status.SENT);
+		String text = org.simpul.shared.Texts.required("reason", reason, 2000);
+		require(row.id(), "REFERRAL_NOT_SENT", Status.SENT);
 		change(row, actor, Status.REJECTED, "rejection_reason", text, text);
 		return find(id).orElseThrow();
 	}
@@ -192,8 +192,8 @@ public class Referrals {
 	@Transactional
 	public ReferralView complete(CurrentUser actor, UUID id, String outcome) {
 		Row row = receivable(actor, id);
-		String text = required("outcome", outcome);
-		require(row, Status.ACCEPTED);
+		String text = org.simpul.shared.Texts.required("outcome", outcome, 2000);
+		require(row.id(), "REFERRAL_NOT_ACCEPTED", Status.ACCEPTED);
 		change(row, actor, Status.COMPLETED, "outcome", text, text);
 		progress.advance(row.complaintId(), ComplaintStatus.RESOLVED, actor.id());
 		return find(id).orElseThrow();
@@ -279,13 +279,8 @@ public class Referrals {
 		if (!SENDERS.contains(actor.role())) {
 			throw new AccessDeniedException("Referrals are withdrawn by their senders, not by " + actor.role());
 		}
-		String text = required("reason", reason);
-		jdbc.sql("select id from referral where id = :id for update").param("id", id).query(UUID.class).single();
-		Status current = jdbc.sql("select status from referral where id = :id").param("id", id).query(Status.class)
-			.single();
-		if (current != Status.SENT && current != Status.ACCEPTED) {
-			throw new ConflictException(FieldProblem.of("status", "REFERRAL_NOT_OPEN"));
-		}
+		String text = org.simpul.shared.Texts.required("reason", reason, 2000);
+		require(id, "REFERRAL_NOT_OPEN", Status.SENT, Status.ACCEPTED);
 		change(row, actor, Status.CANCELLED, "outcome", null, text);
 		return find(id).orElseThrow();
 	}
@@ -389,30 +384,18 @@ public class Referrals {
 		if (actor.role() != Role.PROGRAM_MANAGER) {
 			throw new AccessDeniedException("Only the receiving agency acts on a referral");
 		}
-		// one action at a time on a referral: the status is read again under this lock
-		jdbc.sql("select id from referral where id = :id for update").param("id", id).query(UUID.class).single();
 		return row;
 	}
 
-	private void require(Row row, Status expected) {
-		Status current = jdbc.sql("select status from referral where id = :id").param("id", row.id())
+	/** Locks the referral and checks it is in one of {@code allowed}; else 409 with {@code code}. */
+	private void require(UUID id, String code, Status... allowed) {
+		Status current = jdbc.sql("select status from referral where id = :id for update").param("id", id)
 			.query(Status.class).single();
-		if (current != expected) {
-			throw new ConflictException(expected == Status.SENT ? FieldProblem.of("status", "REFERRAL_NOT_SENT")
-					: FieldProblem.of("status", "REFERRAL_NOT_ACCEPTED"));
+		if (!java.util.Arrays.asList(allowed).contains(current)) {
+			throw new ConflictException(FieldProblem.of("status", code));
 		}
 	}
 
-	private static String required(String field, String text) {
-		String value = text == null ? "" : text.strip();
-		if (value.isEmpty()) {
-			throw new InvalidInputException(FieldProblem.of(field, "REQUIRED"));
-		}
-		if (value.length() > 2000) {
-			throw new InvalidInputException(FieldProblem.of(field, "TEXT_TOO_LONG"));
-		}
-		return value;
-	}
 
 	private void change(Row row, CurrentUser actor, Status status, String column, String value, String note) {
 		Instant now = clock.instant();

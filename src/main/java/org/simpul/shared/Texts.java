@@ -1,0 +1,19 @@
+package org.simpul.shared;
+
+/** Free text a request must carry: stripped, present, and not longer than a limit; else a 400 naming the field. */
+public final class Texts {
+
+	private Texts() {
+	}
+
+	public static String required(String field, String text, int max) {
+		String value = text == null ? "" : text.strip();
+		if (value.isEmpty()) {
+			throw new InvalidInputException(FieldProblem.of(field, "REQUIRED"));
+		}
+		if (value.length() > max) {
+			throw new InvalidInputException(FieldProblem.of(field, "TEXT_TOO_LONG"));
+		}
+		return value;
+	}
+}
