@@ -1,6 +1,7 @@
 /**
- * Shared kernel, kept tiny: the clock, problem+json errors and the error page, paging, the embedded
- * PostgreSQL that runs when no external database is configured, and the once-only demo-seed ledger.
+ * Shared kernel, kept tiny: the clock, problem+json errors and the error page, paging, required free text
+ * ({@code Texts}), readable random codes ({@code CrockfordCodes}), QR codes drawn into PDFs ({@code pdf}), the
+ * embedded PostgreSQL that runs when no external database is configured, and the once-only demo-seed ledger.
  * No domain logic lives here.
  */
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
