@@ -47,6 +47,8 @@ class AccessMatrixTests {
 					Relation.PARENT, "33.28", Relation.OTHER, "33.23.01")),
 			new Caller("fo.procot", "FRONT_OFFICE", Map.of(Relation.OWN, "33.28.10.1008", Relation.SIBLING,
 					"33.28.10.1007", Relation.PARENT, "33.28.10", Relation.OTHER, "33.23.01.2001")),
+			new Caller("bo.procot", "BACK_OFFICE", Map.of(Relation.OWN, "33.28.10.1008", Relation.SIBLING,
+					"33.28.10.1007", Relation.PARENT, "33.28.10", Relation.OTHER, "33.23.01.2001")),
 			new Caller("psm.procot", "FACILITATOR", Map.of(Relation.OWN, "33.28.10.1008", Relation.SIBLING,
 					"33.28.10.1007", Relation.PARENT, "33.28.10", Relation.OTHER, "33.28.11.2001")),
 			new Caller("psm.pedeslohor", "FACILITATOR", Map.of(Relation.OWN, "33.28.11.2001", Relation.SIBLING,
@@ -128,6 +130,19 @@ class AccessMatrixTests {
 			case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
 			case "PROGRAM_MANAGER" -> success;
 			default -> relation != Relation.OWN ? HttpStatus.NOT_FOUND : action ? HttpStatus.FORBIDDEN : success;
+		};
+	}
+
+	/**
+	 * Decisions of the referring side (approve or decline a recommendation, move a due date): {@code deciders}
+	 * of the territory; other staff who see it 403; the receiving agency and everyone elsewhere 404.
+	 */
+	static HttpStatus referralDecisions(String role, Relation relation, java.util.Set<String> deciders) {
+		return switch (role) {
+			case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
+			case "PROGRAM_MANAGER" -> HttpStatus.NOT_FOUND;
+			default -> relation != Relation.OWN ? HttpStatus.NOT_FOUND
+					: deciders.contains(role) ? HttpStatus.OK : HttpStatus.FORBIDDEN;
 		};
 	}
 
@@ -392,6 +407,23 @@ class AccessMatrixTests {
 								: HttpStatus.NOT_FOUND;
 						default -> relation == Relation.OWN ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND;
 					}),
+			new Rule("POST /api/v1/referrals/{id}/approve",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/referrals/{id}/approve",
+							t.referralIn(t.villageFor(region), "RECOMMENDED")).contentType(MediaType.APPLICATION_JSON)
+						.content("{}"), auth),
+					(role, relation) -> referralDecisions(role, relation, java.util.Set.of("MANAGER", "SUPERVISOR"))),
+			new Rule("POST /api/v1/referrals/{id}/decline",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/referrals/{id}/decline",
+							t.referralIn(t.villageFor(region), "RECOMMENDED")).contentType(MediaType.APPLICATION_JSON)
+						.content("{\"reason\": \"Matrix\"}"), auth),
+					(role, relation) -> referralDecisions(role, relation, java.util.Set.of("MANAGER", "SUPERVISOR"))),
+			new Rule("PUT /api/v1/referrals/{id}/due-date",
+					(t, auth, region) -> t.send(t.mvc.put().uri("/api/v1/referrals/{id}/due-date",
+							t.referralIn(t.villageFor(region), "SENT")).header("If-Match", "\"0\"")
+						.contentType(MediaType.APPLICATION_JSON)
+						.content("{\"dueDate\": \"" + java.time.LocalDate.now().plusDays(30) + "\"}"), auth),
+					(role, relation) -> referralDecisions(role, relation,
+							java.util.Set.of("MANAGER", "SUPERVISOR", "BACK_OFFICE"))),
 			new Rule("POST /api/v1/referrals/{id}/complete",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/referrals/{id}/complete",
 							t.referralIn(t.villageFor(region), "ACCEPTED")).contentType(MediaType.APPLICATION_JSON)
@@ -676,9 +708,9 @@ class AccessMatrixTests {
 		UUID provider = providerId("DINKES-3328-JAMKESDA");
 		jdbc.sql("""
 				insert into referral (id, version, complaint_id, provider_id, agency_id, village_code, status, reason,
-				                      due_date, sent_by, sent_at, updated_at)
+				                      due_date, sent_by, sent_at, updated_at, recommended_by, recommended_at)
 				select :id, 0, :complaint, p.id, p.agency_id, :village, :status, 'Matrix', current_date + 7, :id, now(),
-				       now()
+				       now(), :id, now()
 				from provider p where p.id = :provider""")
 			.param("id", id).param("complaint", complaintIn(village).id()).param("village", village)
 			.param("status", status).param("provider", provider).update();
@@ -690,6 +722,7 @@ class AccessMatrixTests {
 	void referralListsHoldOnlyWhatTheCallerMaySee(String caller, boolean sees) throws Exception {
 		UUID procot = referralIn("33.28.10.1008", "SENT");
 		UUID temanggung = referralIn("33.23.01.2001", "SENT");
+		UUID recommended = referralIn("33.28.10.1008", "RECOMMENDED");
 		MvcTestResult result = mvc.get().uri("/api/v1/referrals?size=200").header("Authorization", tokens.bearer(caller))
 			.exchange();
 		assertThat(result).hasStatusOk();
@@ -701,12 +734,15 @@ class AccessMatrixTests {
 		else {
 			assertThat(ids).doesNotContain(procot.toString());
 		}
+		// a recommendation not yet decided is the referring side's only
+		assertThat(ids.contains(recommended.toString())).isEqualTo(sees && !caller.equals("program.dinkes"));
 		assertThat(ids.contains(temanggung.toString())).isEqualTo(caller.equals("program.dinkes")
 				|| caller.equals("manajer.temanggung") || caller.equals("admin"));
 	}
 
 	static Stream<Arguments> referralReaders() {
-		return Stream.of(Arguments.of("fo.procot", true), Arguments.of("psm.pedeslohor", false),
+		return Stream.of(Arguments.of("fo.procot", true), Arguments.of("bo.procot", true),
+				Arguments.of("psm.pedeslohor", false),
 				Arguments.of("tksk.slawi", true), Arguments.of("manajer.temanggung", false),
 				Arguments.of("program.dinkes", true), Arguments.of("admin", true));
 	}

@@ -30,6 +30,7 @@ class DemoUsers {
 			new DemoUser("manajer.temanggung", "Manajer SLRT Kabupaten Temanggung", Role.MANAGER, "33.23"),
 			new DemoUser("tksk.slawi", "TKSK Kecamatan Slawi", Role.SUPERVISOR, "33.28.10"),
 			new DemoUser("fo.procot", "Front Office Puskesos Procot", Role.FRONT_OFFICE, "33.28.10.1008"),
+			new DemoUser("bo.procot", "Back Office Puskesos Procot", Role.BACK_OFFICE, "33.28.10.1008"),
 			new DemoUser("psm.procot", "PSM Desa Procot", Role.FACILITATOR, "33.28.10.1008"),
 			new DemoUser("psm.pedeslohor", "PSM Desa Pedeslohor", Role.FACILITATOR, "33.28.11.2001"),
 			new DemoUser("program.dinkes", "Dinas Kesehatan Kabupaten Tegal", Role.PROGRAM_MANAGER, "33.28"));

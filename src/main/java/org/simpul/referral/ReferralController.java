@@ -75,6 +75,31 @@ class ReferralController {
 		return referrals.list(access.requireUser(), wanted, overdue, new PageRequest(page, size));
 	}
 
+	record Decision(java.time.LocalDate dueDate) {
+	}
+
+	record DueDate(java.time.LocalDate dueDate) {
+	}
+
+	/** The supervisor's or manager's decision (penetapan): the recommended referral is sent. */
+	@PostMapping("/api/v1/referrals/{id}/approve")
+	ReferralView approve(@PathVariable UUID id, @RequestBody(required = false) Decision body) {
+		return referrals.approve(access.requireUser(), id, body == null ? null : body.dueDate());
+	}
+
+	@PostMapping("/api/v1/referrals/{id}/decline")
+	ReferralView decline(@PathVariable UUID id, @RequestBody(required = false) Reason body) {
+		return referrals.decline(access.requireUser(), id, body == null ? null : body.reason());
+	}
+
+	@org.springframework.web.bind.annotation.PutMapping("/api/v1/referrals/{id}/due-date")
+	ResponseEntity<ReferralView> dueDate(@PathVariable UUID id,
+			@org.springframework.web.bind.annotation.RequestHeader(org.springframework.http.HttpHeaders.IF_MATCH) String ifMatch,
+			@RequestBody(required = false) DueDate body) {
+		ReferralView view = referrals.changeDueDate(access.requireUser(), id, ifMatch, body == null ? null : body.dueDate());
+		return ResponseEntity.ok().eTag(PreconditionFailedException.etag(view.version())).body(view);
+	}
+
 	@PostMapping("/api/v1/referrals/{id}/accept")
 	ReferralView accept(@PathVariable UUID id) {
 		return referrals.accept(access.requireUser(), id);

@@ -86,6 +86,8 @@ class ReferralPages {
 		CurrentUser user = access.requireUser();
 		model.addAttribute("r", referrals.referral(user, id).orElseThrow(() -> new NotFoundException("Referral")));
 		model.addAttribute("receiver", user.role() == org.simpul.access.Role.PROGRAM_MANAGER);
+		model.addAttribute("decides", Referrals.mayDecide(user));
+		model.addAttribute("today", LocalDate.now(WIB));
 		model.addAttribute("zone", WIB);
 		return "referral/referral";
 	}
@@ -108,7 +110,7 @@ class ReferralPages {
 			.body(letters.render(referral, complaint, verifyUrl));
 	}
 
-	@PostMapping("/{id}/{action:terima|tolak|selesai}")
+	@PostMapping("/{id}/{action:terima|tolak|selesai|tetapkan|tolak-usulan}")
 	String act(@PathVariable UUID id, @PathVariable String action, @RequestParam(required = false) String text,
 			RedirectAttributes redirect) {
 		CurrentUser user = access.requireUser();
@@ -116,11 +118,15 @@ class ReferralPages {
 			switch (action) {
 				case "terima" -> referrals.accept(user, id);
 				case "tolak" -> referrals.reject(user, id, text);
+				case "tetapkan" -> referrals.approve(user, id, date("dueDate", text));
+				case "tolak-usulan" -> referrals.decline(user, id, text);
 				default -> referrals.complete(user, id, text);
 			}
 			redirect.addFlashAttribute("notice", switch (action) {
 				case "terima" -> "referral.accepted";
 				case "tolak" -> "referral.rejected";
+				case "tetapkan" -> "referral.sent";
+				case "tolak-usulan" -> "referral.declined";
 				default -> "referral.completed";
 			});
 		}
@@ -145,15 +151,7 @@ class ReferralPages {
 		CurrentUser user = sender();
 		Map<String, String> errors = new LinkedHashMap<>();
 		try {
-			LocalDate due = null;
-			if (values.get("dueDate") != null && !values.get("dueDate").isBlank()) {
-				try {
-					due = LocalDate.parse(values.get("dueDate").strip());
-				}
-				catch (DateTimeParseException ex) {
-					throw new InvalidInputException(FieldProblem.of("dueDate", "INVALID_DATE"));
-				}
-			}
+			LocalDate due = date("dueDate", values.get("dueDate"));
 			UUID provider = null;
 			if (values.get("providerId") != null && !values.get("providerId").isBlank()) {
 				try {
@@ -165,12 +163,26 @@ class ReferralPages {
 			}
 			Referrals.ReferralView sent = referrals.send(user,
 					new Referrals.NewReferral(complaintId, provider, values.get("reason"), due));
-			redirect.addFlashAttribute("notice", "referral.sent");
+			redirect.addFlashAttribute("notice",
+					sent.status() == Referrals.Status.RECOMMENDED ? "referral.recommended" : "referral.sent");
 			return "redirect:/rujukan/" + sent.id();
 		}
 		catch (InvalidInputException ex) {
 			ex.problems().forEach(p -> errors.putIfAbsent(p.field(), p.message()));
 			return form(model, user, complaintId, values, errors);
+		}
+	}
+
+	/** A date typed in a form (empty: none); anything else is a named problem. */
+	private static LocalDate date(String field, String typed) {
+		if (typed == null || typed.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(typed.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidInputException(FieldProblem.of(field, "INVALID_DATE"));
 		}
 	}
 
@@ -193,6 +205,7 @@ class ReferralPages {
 		model.addAttribute("values", values);
 		model.addAttribute("errors", errors);
 		model.addAttribute("today", LocalDate.now(WIB));
+		model.addAttribute("decides", Referrals.mayDecide(user));
 		return "referral/new";
 	}
 

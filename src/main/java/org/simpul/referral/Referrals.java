@@ -44,8 +44,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Referrals {
 
-	/** Who sends referrals: the back office, the supervisor and the manager (DOMAIN.md §2). */
+	/**
+	 * Who starts referrals: the back office recommends (DOMAIN.md §3.5), the supervisor and the manager decide;
+	 * what a decider starts is sent at once.
+	 */
 	static final Set<Role> SENDERS = EnumSet.of(Role.BACK_OFFICE, Role.SUPERVISOR, Role.MANAGER);
+
+	/** Who decides a recommended referral (penetapan layanan): the supervisor (TKSK) and the manager. */
+	static final Set<Role> DECIDERS = EnumSet.of(Role.SUPERVISOR, Role.MANAGER);
 
 	/** Who else may read referrals of their territory. */
 	static final Set<Role> READERS = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.SUPERVISOR, Role.BACK_OFFICE,
@@ -57,7 +63,7 @@ public class Referrals {
 	static final int VERIFICATION_LENGTH = 10;
 
 	public enum Status {
-		SENT, ACCEPTED, REJECTED, COMPLETED, CANCELLED
+		RECOMMENDED, DECLINED, SENT, ACCEPTED, REJECTED, COMPLETED, CANCELLED
 	}
 
 	public record NewReferral(UUID complaintId, UUID providerId, String reason, LocalDate dueDate) {
@@ -72,20 +78,21 @@ public class Referrals {
 
 	public record ReferralView(UUID id, UUID complaintId, String ticketNumber, String category, String villageCode,
 			UUID providerId, String providerName, String agencyName, Status status, String reason, LocalDate dueDate,
-			boolean overdue, String outcome, String rejectionReason, Instant sentAt, String verificationCode,
-			List<Step> steps, List<Escalation> escalations, int version) {
+			boolean overdue, String outcome, String rejectionReason, String declineReason, Instant recommendedAt,
+			Instant sentAt, String verificationCode, List<Step> steps, List<Escalation> escalations, int version) {
 	}
 
 	private record Row(UUID id, UUID complaintId, String ticketNumber, String category, String villageCode,
 			UUID providerId, String providerName, String agencyName, UUID agencyId, Status status, String reason,
-			LocalDate dueDate, String outcome, String rejectionReason, Instant sentAt, String verificationCode,
-			int version) {
+			LocalDate dueDate, String outcome, String rejectionReason, String declineReason, Instant recommendedAt,
+			Instant sentAt, String verificationCode, int version) {
 	}
 
 	private static final String COLUMNS = """
 			select r.id, r.complaint_id, c.ticket_number, c.category, r.village_code, r.provider_id,
 			       p.name as provider_name, a.name as agency_name, r.agency_id, r.status, r.reason, r.due_date,
-			       r.outcome, r.rejection_reason, r.sent_at, r.verification_code, r.version
+			       r.outcome, r.rejection_reason, r.decline_reason, r.recommended_at, r.sent_at,
+			       r.verification_code, r.version
 			from referral r join complaint c on c.id = r.complaint_id join provider p on p.id = r.provider_id
 			join agency a on a.id = r.agency_id
 			""";
@@ -113,7 +120,11 @@ public class Referrals {
 		return LocalDate.ofInstant(clock.instant(), WIB);
 	}
 
-	/** Sends a complaint's case to a provider; the complaint becomes REFERRED. */
+	/**
+	 * Starts a referral of a complaint's case to a provider serving its village. From the back office it is a
+	 * recommendation awaiting a decision; from a supervisor or manager it is decided and sent at once, and
+	 * the complaint becomes REFERRED.
+	 */
 	@Transactional
 	public ReferralView send(CurrentUser actor, NewReferral referral) {
 		if (!SENDERS.contains(actor.role())) {
@@ -133,9 +144,7 @@ public class Referrals {
 		else if (reason.length() > 2000) {
 			problems.add(FieldProblem.of("reason", "TEXT_TOO_LONG"));
 		}
-		LocalDate today = today();
-		if (referral.dueDate() != null
-				&& (referral.dueDate().isBefore(today) || referral.dueDate().isAfter(today.plusDays(365)))) {
+		if (referral.dueDate() != null && !dueDateInRange(referral.dueDate())) {
 			problems.add(FieldProblem.of("dueDate", "DUE_DATE_OUT_OF_RANGE"));
 		}
 		if (!problems.isEmpty()) {
@@ -148,27 +157,124 @@ public class Referrals {
 		if (!providers.serves(provider.id(), RegionCode.of(complaint.villageCode()))) {
 			throw new InvalidInputException(FieldProblem.of("providerId", "PROVIDER_NOT_SERVING"));
 		}
-		LocalDate due = referral.dueDate() != null ? referral.dueDate() : today.plusDays(provider.defaultDueDays());
 		UUID id = UUID.randomUUID();
 		Instant now = clock.instant();
 		jdbc.sql("""
 				insert into referral (id, version, complaint_id, provider_id, agency_id, village_code, status, reason,
-				                      due_date, sent_by, sent_at, updated_at, verification_code)
-				values (:id, 0, :complaint, :provider, :agency, :village, 'SENT', :reason, :due, :by, :now, :now, :code)""")
+				                      due_date, recommended_by, recommended_at, updated_at)
+				values (:id, 0, :complaint, :provider, :agency, :village, 'RECOMMENDED', :reason, :due, :by, :now, :now)""")
 			.param("id", id)
 			.param("complaint", complaint.id())
 			.param("provider", provider.id())
 			.param("agency", provider.agency().id())
 			.param("village", complaint.villageCode())
 			.param("reason", reason)
-			.param("due", java.sql.Date.valueOf(due))
+			.param("due", referral.dueDate() == null ? null : java.sql.Date.valueOf(referral.dueDate()))
 			.param("by", actor.id())
 			.param("now", Timestamp.from(now))
-			.param("code", org.simpul.shared.CrockfordCodes.generate(VERIFICATION_LENGTH))
 			.update();
-		step(id, Status.SENT, now, actor.id(), null);
-		progress.advance(complaint.id(), ComplaintStatus.REFERRED, actor.id());
+		if (DECIDERS.contains(actor.role())) {
+			dispatch(id, actor, referral.dueDate(), provider.defaultDueDays());
+		}
+		else {
+			step(id, Status.RECOMMENDED, now, actor.id(), null);
+		}
 		return find(id).orElseThrow();
+	}
+
+	/**
+	 * Decides a recommended referral and sends it: by a supervisor or manager of the case's territory. The due
+	 * date is the one given now, else the one recommended (if not past), else the provider's default from
+	 * today. A referral that is no longer recommended answers 409.
+	 */
+	@Transactional
+	public ReferralView approve(CurrentUser actor, UUID id, LocalDate dueDate) {
+		Row row = decidable(actor, id);
+		if (dueDate != null && !dueDateInRange(dueDate)) {
+			throw new InvalidInputException(FieldProblem.of("dueDate", "DUE_DATE_OUT_OF_RANGE"));
+		}
+		require(id, "REFERRAL_NOT_RECOMMENDED", Status.RECOMMENDED);
+		LocalDate due = dueDate != null ? dueDate
+				: row.dueDate() != null && !row.dueDate().isBefore(today()) ? row.dueDate() : null;
+		dispatch(id, actor, due, providers.provider(row.providerId()).orElseThrow().defaultDueDays());
+		return find(id).orElseThrow();
+	}
+
+	/** Declines a recommended referral with a reason: by a supervisor or manager of the case's territory. */
+	@Transactional
+	public ReferralView decline(CurrentUser actor, UUID id, String reason) {
+		Row row = decidable(actor, id);
+		String text = org.simpul.shared.Texts.required("reason", reason, 2000);
+		require(id, "REFERRAL_NOT_RECOMMENDED", Status.RECOMMENDED);
+		change(row, actor, Status.DECLINED, "decline_reason", text, text);
+		return find(id).orElseThrow();
+	}
+
+	/**
+	 * Moves the due date of a referral not yet done (recommended, sent or accepted): by the senders of its
+	 * territory, against the version they read ({@code If-Match}; a referral changed meanwhile answers 412).
+	 */
+	@Transactional
+	public ReferralView changeDueDate(CurrentUser actor, UUID id, String ifMatch, LocalDate dueDate) {
+		Row row = visible(actor, id).filter(r -> actor.role() != Role.PROGRAM_MANAGER)
+			.orElseThrow(() -> new NotFoundException("Referral"));
+		if (!SENDERS.contains(actor.role())) {
+			throw new AccessDeniedException("Due dates are set by the senders, not by " + actor.role());
+		}
+		if (dueDate == null) {
+			throw new InvalidInputException(FieldProblem.of("dueDate", "REQUIRED"));
+		}
+		if (!dueDateInRange(dueDate)) {
+			throw new InvalidInputException(FieldProblem.of("dueDate", "DUE_DATE_OUT_OF_RANGE"));
+		}
+		int version = jdbc.sql("select version from referral where id = :id for update").param("id", id)
+			.query(Integer.class).single();
+		org.simpul.shared.web.PreconditionFailedException.check(ifMatch, version);
+		require(id, "REFERRAL_NOT_OPEN", Status.RECOMMENDED, Status.SENT, Status.ACCEPTED);
+		if (!dueDate.equals(row.dueDate())) {
+			jdbc.sql("update referral set due_date = :due, version = version + 1, updated_at = :now where id = :id")
+				.param("due", java.sql.Date.valueOf(dueDate)).param("now", Timestamp.from(clock.instant()))
+				.param("id", id).update();
+			step(id, row.status(), clock.instant(), actor.id(), "dueDate " + row.dueDate() + " → " + dueDate);
+		}
+		return find(id).orElseThrow();
+	}
+
+	/** Whether the user decides recommended referrals (supervisors and managers). */
+	public static boolean mayDecide(CurrentUser user) {
+		return DECIDERS.contains(user.role());
+	}
+
+	private Row decidable(CurrentUser actor, UUID id) {
+		Row row = visible(actor, id).orElseThrow(() -> new NotFoundException("Referral"));
+		if (!DECIDERS.contains(actor.role())) {
+			throw new AccessDeniedException("Referrals are decided by supervisors and managers, not " + actor.role());
+		}
+		return row;
+	}
+
+	private boolean dueDateInRange(LocalDate due) {
+		LocalDate today = today();
+		return !due.isBefore(today) && !due.isAfter(today.plusDays(365));
+	}
+
+	/** The decision: the referral is sent with its due date and letter code; the complaint becomes REFERRED. */
+	private void dispatch(UUID id, CurrentUser decider, LocalDate dueDate, int defaultDueDays) {
+		Instant now = clock.instant();
+		LocalDate due = dueDate != null ? dueDate : today().plusDays(defaultDueDays);
+		UUID complaint = jdbc.sql("""
+				update referral set status = 'SENT', sent_by = :by, sent_at = :now, due_date = :due, updated_at = :now,
+				       verification_code = :code, version = version + 1
+				where id = :id returning complaint_id""")
+			.param("id", id)
+			.param("by", decider.id())
+			.param("now", Timestamp.from(now))
+			.param("due", java.sql.Date.valueOf(due))
+			.param("code", org.simpul.shared.CrockfordCodes.generate(VERIFICATION_LENGTH))
+			.query(UUID.class)
+			.single();
+		step(id, Status.SENT, now, decider.id(), null);
+		progress.advance(complaint, ComplaintStatus.REFERRED, decider.id());
 	}
 
 	@Transactional
@@ -220,7 +326,8 @@ public class Referrals {
 	}
 
 	/** One agency's referrals from the user's territory: open (sent or accepted), overdue among them, done. */
-	public record AgencyCount(UUID agencyId, String agencyName, long open, long overdue, long completed, long rejected) {
+	public record AgencyCount(UUID agencyId, String agencyName, long recommended, long open, long overdue,
+			long completed, long rejected) {
 	}
 
 	/**
@@ -233,6 +340,7 @@ public class Referrals {
 		}
 		return jdbc.sql("""
 				select a.id as agency_id, a.name as agency_name,
+				       count(*) filter (where r.status = 'RECOMMENDED') as recommended,
 				       count(*) filter (where r.status in ('SENT', 'ACCEPTED')) as open,
 				       count(*) filter (where r.status in ('SENT', 'ACCEPTED') and r.due_date < :today) as overdue,
 				       count(*) filter (where r.status = 'COMPLETED') as completed,
@@ -258,7 +366,7 @@ public class Referrals {
 
 	/** The referrals of one complaint the user may see, newest first. */
 	public List<ReferralView> ofComplaint(CurrentUser actor, UUID complaintId) {
-		return jdbc.sql("select id from referral where complaint_id = :id order by sent_at desc")
+		return jdbc.sql("select id from referral where complaint_id = :id order by recommended_at desc")
 			.param("id", complaintId)
 			.query(UUID.class)
 			.list()
@@ -269,8 +377,8 @@ public class Referrals {
 	}
 
 	/**
-	 * Withdraws a referral that is still open (sent or accepted): by the senders of its territory, with a
-	 * reason; the complaint stays where it is.
+	 * Withdraws a referral that is still open (recommended, sent or accepted): by the senders of its
+	 * territory, with a reason; the complaint stays where it is.
 	 */
 	@Transactional
 	public ReferralView cancel(CurrentUser actor, UUID id, String reason) {
@@ -280,7 +388,7 @@ public class Referrals {
 			throw new AccessDeniedException("Referrals are withdrawn by their senders, not by " + actor.role());
 		}
 		String text = org.simpul.shared.Texts.required("reason", reason, 2000);
-		require(id, "REFERRAL_NOT_OPEN", Status.SENT, Status.ACCEPTED);
+		require(id, "REFERRAL_NOT_OPEN", Status.RECOMMENDED, Status.SENT, Status.ACCEPTED);
 		change(row, actor, Status.CANCELLED, "outcome", null, text);
 		return find(id).orElseThrow();
 	}
@@ -312,7 +420,7 @@ public class Referrals {
 		String scope;
 		Object scopeValue;
 		if (actor.role() == Role.PROGRAM_MANAGER) {
-			scope = "r.agency_id = :scope";
+			scope = "r.agency_id = :scope and r.status not in ('RECOMMENDED', 'DECLINED')";
 			scopeValue = providers.agencyOf(actor.id()).map(ProviderDirectory.Agency::id).orElse(null);
 			if (scopeValue == null) {
 				return PageResponse.of(List.of(), page, 0);
@@ -334,7 +442,7 @@ public class Referrals {
 			.param("today", java.sql.Date.valueOf(today()))
 			.query(Long.class)
 			.single();
-		List<ReferralView> content = jdbc.sql(COLUMNS + where + " order by r.sent_at desc, r.id limit :limit offset :offset")
+		List<ReferralView> content = jdbc.sql(COLUMNS + where + " order by r.recommended_at desc, r.id limit :limit offset :offset")
 			.param("scope", scopeValue)
 			.param("status", status == null ? null : status.name())
 			.param("today", java.sql.Date.valueOf(today()))
@@ -361,7 +469,8 @@ public class Referrals {
 			content = content.stream()
 				.map(v -> new ReferralView(v.id(), v.complaintId(), v.ticketNumber(), v.category(), v.villageCode(),
 						v.providerId(), v.providerName(), v.agencyName(), v.status(), v.reason(), v.dueDate(), v.overdue(),
-						v.outcome(), v.rejectionReason(), v.sentAt(), v.verificationCode(), v.steps(),
+						v.outcome(), v.rejectionReason(), v.declineReason(), v.recommendedAt(), v.sentAt(),
+						v.verificationCode(), v.steps(),
 						escalations.getOrDefault(v.id(), List.of()),
 						v.version()))
 				.toList();
@@ -374,7 +483,8 @@ public class Referrals {
 	private Optional<Row> visible(CurrentUser actor, UUID id) {
 		Optional<Row> row = jdbc.sql(COLUMNS + " where r.id = :id").param("id", id).query(Row.class).optional();
 		return row.filter(r -> actor.role() == Role.PROGRAM_MANAGER
-				? providers.agencyOf(actor.id()).map(a -> a.id().equals(r.agencyId())).orElse(false)
+				? r.status() != Status.RECOMMENDED && r.status() != Status.DECLINED
+						&& providers.agencyOf(actor.id()).map(a -> a.id().equals(r.agencyId())).orElse(false)
 				: READERS.contains(actor.role()) && actor.covers(RegionCode.of(r.villageCode())));
 	}
 
@@ -434,7 +544,7 @@ public class Referrals {
 		boolean open = r.status() == Status.SENT || r.status() == Status.ACCEPTED;
 		return new ReferralView(r.id(), r.complaintId(), r.ticketNumber(), r.category(), r.villageCode(), r.providerId(),
 				r.providerName(), r.agencyName(), r.status(), r.reason(), r.dueDate(),
-				open && r.dueDate().isBefore(today()), r.outcome(), r.rejectionReason(), r.sentAt(), r.verificationCode(),
-				steps, escalations, r.version());
+				open && r.dueDate().isBefore(today()), r.outcome(), r.rejectionReason(), r.declineReason(),
+				r.recommendedAt(), r.sentAt(), r.verificationCode(), steps, escalations, r.version());
 	}
 }

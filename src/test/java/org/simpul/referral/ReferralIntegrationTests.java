@@ -118,6 +118,104 @@ class ReferralIntegrationTests {
 			.query(String.class).single()).isEqualTo("RESOLVED");
 	}
 
+	private MvcTestResult put(String user, String uri, String ifMatch, String body) {
+		var request = mvc.put().uri(uri).header("Authorization", "Bearer " + DemoLogins.token(mvc, user))
+			.contentType(MediaType.APPLICATION_JSON).content(body);
+		if (ifMatch != null) {
+			request = request.header("If-Match", ifMatch);
+		}
+		return request.exchange();
+	}
+
+	private String complaintStatus(String id) {
+		return jdbc.sql("select status from complaint where id = cast(:id as uuid)").param("id", id)
+			.query(String.class).single();
+	}
+
+	@Test
+	void theBackOfficeRecommendsAndTheSupervisorDecides() throws Exception {
+		String[] complaint = complaint("33.28.10.1008");
+		MvcTestResult recommended = post("bo.procot", "/api/v1/referrals", """
+				{"complaintId": "%s", "providerId": "%s", "reason": "Perlu PBI-JK"}"""
+			.formatted(complaint[0], provider("DINKES-3328-JAMKESDA")));
+		assertThat(recommended).hasStatus(HttpStatus.CREATED).bodyJson().satisfies(json -> {
+			assertThat(json).extractingPath("$.status").isEqualTo("RECOMMENDED");
+			assertThat(json).extractingPath("$.dueDate").isNull();
+			assertThat(json).extractingPath("$.verificationCode").isNull();
+		});
+		String id = JsonPath.read(recommended.getResponse().getContentAsString(), "$.id");
+		assertThat(complaintStatus(complaint[0])).isEqualTo("RECEIVED");
+		// the agency sees nothing before the decision
+		assertThat(get("program.dinkes", "/api/v1/referrals/" + id)).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(get("program.dinkes", "/api/v1/referrals?size=100")).hasStatusOk().bodyJson()
+			.extractingPath("$.content[*].id").asArray().doesNotContain(id);
+		assertThat(post("program.dinkes", "/api/v1/referrals/" + id + "/accept", "")).hasStatus(HttpStatus.NOT_FOUND);
+		// only supervisors and managers of the territory decide
+		assertThat(post("bo.procot", "/api/v1/referrals/" + id + "/approve", "{}")).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(post("fo.procot", "/api/v1/referrals/" + id + "/approve", "{}")).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(post("manajer.temanggung", "/api/v1/referrals/" + id + "/approve", "{}"))
+			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(post("tksk.slawi", "/api/v1/referrals/" + id + "/approve", "{\"dueDate\": \"2020-01-01\"}"))
+			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("dueDate");
+		assertThat(post("tksk.slawi", "/api/v1/referrals/" + id + "/approve", "{}")).hasStatusOk().bodyJson()
+			.satisfies(json -> {
+				assertThat(json).extractingPath("$.status").isEqualTo("SENT");
+				assertThat(json).extractingPath("$.dueDate")
+					.isEqualTo(LocalDate.now(ZoneId.of("Asia/Jakarta")).plusDays(7).toString());
+				assertThat(json).extractingPath("$.verificationCode").isNotNull();
+				assertThat(json).extractingPath("$.steps[*].status").asArray().containsExactly("RECOMMENDED", "SENT");
+			});
+		assertThat(post("manajer.tegal", "/api/v1/referrals/" + id + "/approve", "{}")).hasStatus(HttpStatus.CONFLICT)
+			.bodyJson().extractingPath("$.errors[0].code").isEqualTo("REFERRAL_NOT_RECOMMENDED");
+		assertThat(complaintStatus(complaint[0])).isEqualTo("REFERRED");
+		assertThat(get("program.dinkes", "/api/v1/referrals/" + id)).hasStatusOk();
+	}
+
+	@Test
+	void aDeclinedRecommendationNeedsAReasonAndIsNeverSent() throws Exception {
+		String[] complaint = complaint("33.28.10.1008");
+		String id = JsonPath.read(post("bo.procot", "/api/v1/referrals", """
+				{"complaintId": "%s", "providerId": "%s", "reason": "Perlu PBI-JK"}"""
+			.formatted(complaint[0], provider("DINKES-3328-JAMKESDA"))).getResponse().getContentAsString(), "$.id");
+		assertThat(post("manajer.tegal", "/api/v1/referrals/" + id + "/decline", "{\"reason\": \"  \"}"))
+			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("reason");
+		assertThat(post("manajer.tegal", "/api/v1/referrals/" + id + "/decline",
+				"{\"reason\": \"Sudah terdaftar PBI APBD\"}")).hasStatusOk().bodyJson().satisfies(json -> {
+					assertThat(json).extractingPath("$.status").isEqualTo("DECLINED");
+					assertThat(json).extractingPath("$.declineReason").isEqualTo("Sudah terdaftar PBI APBD");
+				});
+		assertThat(post("manajer.tegal", "/api/v1/referrals/" + id + "/approve", "{}")).hasStatus(HttpStatus.CONFLICT);
+		assertThat(complaintStatus(complaint[0])).isEqualTo("RECEIVED");
+		assertThat(get("program.dinkes", "/api/v1/referrals/" + id)).hasStatus(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void aDueDateMovesOnlyAgainstTheVersionRead() throws Exception {
+		String[] complaint = complaint("33.28.10.1008");
+		MvcTestResult sent = post("manajer.tegal", "/api/v1/referrals", """
+				{"complaintId": "%s", "providerId": "%s", "reason": "Perlu PBI-JK"}"""
+			.formatted(complaint[0], provider("DINKES-3328-JAMKESDA")));
+		String id = JsonPath.read(sent.getResponse().getContentAsString(), "$.id");
+		String etag = get("manajer.tegal", "/api/v1/referrals/" + id).getResponse().getHeader("ETag");
+		String later = LocalDate.now(ZoneId.of("Asia/Jakarta")).plusDays(20).toString();
+		String body = "{\"dueDate\": \"" + later + "\"}";
+		assertThat(put("manajer.tegal", "/api/v1/referrals/" + id + "/due-date", null, body))
+			.hasStatus(HttpStatus.PRECONDITION_REQUIRED);
+		assertThat(put("program.dinkes", "/api/v1/referrals/" + id + "/due-date", etag, body))
+			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(put("fo.procot", "/api/v1/referrals/" + id + "/due-date", etag, body)).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(put("manajer.tegal", "/api/v1/referrals/" + id + "/due-date", etag, "{\"dueDate\": \"2020-01-01\"}"))
+			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("dueDate");
+		MvcTestResult moved = put("tksk.slawi", "/api/v1/referrals/" + id + "/due-date", etag, body);
+		assertThat(moved).hasStatusOk().bodyJson().extractingPath("$.dueDate").isEqualTo(later);
+		assertThat(moved.getResponse().getHeader("ETag")).isNotEqualTo(etag);
+		// the manager still holds the old version: stale
+		assertThat(put("manajer.tegal", "/api/v1/referrals/" + id + "/due-date", etag, body))
+			.hasStatus(HttpStatus.PRECONDITION_FAILED);
+		assertThat(jdbc.sql("select due_date from referral where id = cast(:id as uuid)").param("id", id)
+			.query(LocalDate.class).single()).isEqualTo(LocalDate.parse(later));
+	}
+
 	@Test
 	void aRejectionNeedsAReasonAndEndsTheReferral() throws Exception {
 		String[] complaint = complaint("33.28.10.1008");
