@@ -146,6 +146,16 @@ class AccessMatrixTests {
 		};
 	}
 
+	/** What belongs to the target's regency: readable by whoever works in, above or inside it. */
+	static HttpStatus regencyReaders(String role, Relation relation) {
+		return switch (role) {
+			case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
+			case "ADMIN", "FACILITATOR" -> HttpStatus.OK; // the facilitators' OTHER lies in their own regency
+			case "MANAGER", "PROGRAM_MANAGER" -> relation == Relation.OWN ? HttpStatus.OK : HttpStatus.NOT_FOUND;
+			default -> relation == Relation.OTHER ? HttpStatus.NOT_FOUND : HttpStatus.OK;
+		};
+	}
+
 	/** Case assignment, closure and reopening: the back office, supervisors and managers of the territory. */
 	static HttpStatus caseDecisions(String role, Relation relation) {
 		return switch (role) {
@@ -333,12 +343,7 @@ class AccessMatrixTests {
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/ppks-lists?regencyCode={code}",
 							t.villageFor(region).substring(0, 5)), auth),
 					// the lists of the target's regency: readable by whoever works in, above or inside it
-					(role, relation) -> switch (role) {
-						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
-						case "ADMIN", "FACILITATOR" -> HttpStatus.OK; // the facilitators' OTHER lies in their own regency
-						case "MANAGER", "PROGRAM_MANAGER" -> relation == Relation.OWN ? HttpStatus.OK : HttpStatus.NOT_FOUND;
-						default -> relation == Relation.OTHER ? HttpStatus.NOT_FOUND : HttpStatus.OK;
-					}),
+					AccessMatrixTests::regencyReaders),
 			new Rule("POST /api/v1/ppks-lists",
 					(t, auth, region) -> t.withNationalPpks(() -> t.send(t.mvc.post().uri("/api/v1/ppks-lists")
 						.contentType(MediaType.APPLICATION_JSON)
@@ -447,6 +452,52 @@ class AccessMatrixTests {
 								t.userIn(village, "PROGRAM_MANAGER")), auth);
 					},
 					(role, relation) -> administration(role, relation, HttpStatus.NO_CONTENT)),
+			new Rule("GET /api/v1/assessment-forms?kind&regionCode",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/assessment-forms?kind=QUICK&regionCode={code}",
+							region), auth),
+					(role, relation) -> role.equals("ANONYMOUS") ? HttpStatus.UNAUTHORIZED
+							: relation == Relation.OWN || relation == Relation.PARENT ? HttpStatus.OK : HttpStatus.NOT_FOUND),
+			new Rule("GET /api/v1/assessment-forms/{id}",
+					(t, auth, region) -> t.withNationalForms(() -> t.send(t.mvc.get().uri("/api/v1/assessment-forms/{id}",
+							t.formIn(t.villageFor(region).substring(0, 5))), auth)),
+					AccessMatrixTests::regencyReaders),
+			new Rule("POST /api/v1/assessment-forms",
+					(t, auth, region) -> t.withNationalForms(() -> t.send(t.mvc.post().uri("/api/v1/assessment-forms")
+						.contentType(MediaType.APPLICATION_JSON)
+						.content("""
+								{"kind": "DEEP", "regencyCode": "%s", "title": "Matrix %d", "sections": [{"id": "a",
+								 "title": "A", "questions": [{"id": "q", "label": "Q", "type": "TEXT"}]}]}"""
+							.formatted(t.villageFor(region).substring(0, 5), SEQUENCE.incrementAndGet())), auth)),
+					(role, relation) -> administration(role, relation, HttpStatus.CREATED)),
+			new Rule("GET /api/v1/complaints/{id}/assessments",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/complaints/{id}/assessments",
+							t.complaintIn(t.villageFor(region)).id()), auth),
+					(role, relation) -> complaints(role, relation, HttpStatus.OK)),
+			new Rule("POST /api/v1/complaints/{id}/assessments",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/complaints/{id}/assessments",
+							t.complaintIn(t.villageFor(region)).id()).contentType(MediaType.APPLICATION_JSON)
+						.content("""
+								{"formId": "5e1ec7ed-0000-4000-8000-00000000a001", "answers": {"urgency": "BIASA",
+								 "safe": true, "sick": false, "needs": ["MAKANAN"], "householdSize": 3}}"""), auth),
+					(role, relation) -> complaints(role, relation, HttpStatus.CREATED)),
+			new Rule("PUT /api/v1/complaints/{id}/case/plan",
+					(t, auth, region) -> t.send(t.mvc.put().uri("/api/v1/complaints/{id}/case/plan",
+							t.complaintIn(t.villageFor(region)).id()).header("If-Match", "\"0\"")
+						.contentType(MediaType.APPLICATION_JSON).content("{\"plan\": \"Matrix\"}"), auth),
+					(role, relation) -> switch (role) {
+						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
+						case "MANAGER", "SUPERVISOR", "BACK_OFFICE", "FACILITATOR" -> relation == Relation.OWN ? HttpStatus.OK
+								: HttpStatus.NOT_FOUND;
+						default -> HttpStatus.FORBIDDEN;
+					}),
+			new Rule("GET /api/v1/registry-proposals",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/registry-proposals"), auth),
+					// the caller's own territory only: the same answer whatever the target
+					(role, relation) -> switch (role) {
+						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
+						case "PROGRAM_MANAGER" -> HttpStatus.FORBIDDEN;
+						default -> HttpStatus.OK;
+					}),
 			new Rule("GET /api/v1/complaints/{id}/case",
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/complaints/{id}/case",
 							t.complaintIn(t.villageFor(region)).id()), auth),
@@ -650,6 +701,27 @@ class AccessMatrixTests {
 		finally {
 			jdbc.sql("update ppks_taxonomy set active = false where region_code is not null and active").update();
 		}
+	}
+
+	/** Runs a call, then takes the district assessment forms it made out of force again. */
+	MvcTestResult withNationalForms(java.util.function.Supplier<MvcTestResult> call) {
+		try {
+			return call.get();
+		}
+		finally {
+			jdbc.sql("delete from assessment_form f where regency_code is not null"
+					+ " and not exists (select 1 from assessment a where a.form_id = f.id)").update();
+		}
+	}
+
+	/** A district's deep assessment form, written directly. */
+	UUID formIn(String regency) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into assessment_form (id, kind, regency_code, version, definition, published_at)
+				values (:id, 'DEEP', :regency, :version, '{"title": "Matrix", "sections": []}', now())""")
+			.param("id", id).param("regency", regency).param("version", 1000 + SEQUENCE.incrementAndGet()).update();
+		return id;
 	}
 
 	record Complaint(UUID id, String ticketNumber, String trackingCode) {

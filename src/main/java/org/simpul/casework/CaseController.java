@@ -31,8 +31,25 @@ class CaseController {
 	}
 
 	@GetMapping("/api/v1/complaints/{id}/case")
-	CaseView view(@PathVariable UUID id) {
-		return cases.view(access.requireUser(), id);
+	org.springframework.http.ResponseEntity<CaseView> view(@PathVariable UUID id) {
+		return withEtag(cases.view(access.requireUser(), id));
+	}
+
+	record Plan(String plan) {
+	}
+
+	/** The case plan, against the version read ({@code If-Match}). */
+	@org.springframework.web.bind.annotation.PutMapping("/api/v1/complaints/{id}/case/plan")
+	org.springframework.http.ResponseEntity<CaseView> plan(@PathVariable UUID id,
+			@org.springframework.web.bind.annotation.RequestHeader(org.springframework.http.HttpHeaders.IF_MATCH) String ifMatch,
+			@RequestBody(required = false) Plan body) {
+		return withEtag(cases.plan(access.requireUser(), id, ifMatch, body == null ? null : body.plan()));
+	}
+
+	private static org.springframework.http.ResponseEntity<CaseView> withEtag(CaseView view) {
+		return org.springframework.http.ResponseEntity.ok()
+			.eTag(org.simpul.shared.web.PreconditionFailedException.etag(view.version()))
+			.body(view);
 	}
 
 	@PutMapping("/api/v1/complaints/{id}/case/assignee")

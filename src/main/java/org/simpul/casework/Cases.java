@@ -46,10 +46,14 @@ public class Cases {
 	}
 
 	public record CaseView(UUID complaintId, String ticketNumber, Person assignee, Instant openedAt, Instant closedAt,
-			String outcome, List<Event> events) {
+			String outcome, String plan, List<Event> events, int version) {
 	}
 
-	private record CaseRow(UUID assigneeId, Instant openedAt, Instant closedAt, String outcome) {
+	/** Who writes the case plan: those who assign, and the facilitator who visits the family. */
+	static final Set<Role> PLANNERS = EnumSet.of(Role.BACK_OFFICE, Role.SUPERVISOR, Role.MANAGER, Role.FACILITATOR);
+
+	private record CaseRow(UUID assigneeId, Instant openedAt, Instant closedAt, String outcome, String plan,
+			int version) {
 	}
 
 	private record EventRow(String kind, Instant at, UUID byUser, String detail) {
@@ -76,8 +80,9 @@ public class Cases {
 	/** The case of a complaint of the caller's territory; a complaint nobody has worked on yet has an empty one. */
 	public CaseView view(CurrentUser actor, UUID complaintId) {
 		ComplaintQueries.ComplaintView complaint = complaint(actor, complaintId);
-		CaseRow row = jdbc.sql("select assignee_id, opened_at, closed_at, outcome from case_file where complaint_id = :id")
-			.param("id", complaintId).query(CaseRow.class).optional().orElse(new CaseRow(null, null, null, null));
+		CaseRow row = jdbc.sql("""
+				select assignee_id, opened_at, closed_at, outcome, plan, version from case_file where complaint_id = :id""")
+			.param("id", complaintId).query(CaseRow.class).optional().orElse(new CaseRow(null, null, null, null, null, 0));
 		List<Event> events = jdbc.sql("""
 				select kind, at, by_user, detail from case_event where complaint_id = :id order by at, id""")
 			.param("id", complaintId)
@@ -88,7 +93,7 @@ public class Cases {
 			.toList();
 		return new CaseView(complaint.id(), complaint.ticketNumber(),
 				row.assigneeId() == null ? null : person(row.assigneeId()), row.openedAt(), row.closedAt(), row.outcome(),
-				events);
+				row.plan(), events, row.version());
 	}
 
 	/** Assigns the case (again to the same person: nothing changes). */
@@ -114,6 +119,37 @@ public class Cases {
 			event(complaintId, actor, "ASSIGNED", assignee.username());
 		}
 		return view(actor, complaintId);
+	}
+
+	/**
+	 * Writes the case plan against the version the user read ({@code If-Match}; changed meanwhile: 412). An
+	 * unchanged plan changes nothing.
+	 */
+	@Transactional
+	public CaseView plan(CurrentUser actor, UUID complaintId, String ifMatch, String text) {
+		if (!PLANNERS.contains(actor.role())) {
+			throw new AccessDeniedException("Case plans are not written by " + actor.role());
+		}
+		complaint(actor, complaintId);
+		String plan = org.simpul.shared.Texts.required("plan", text, 4000);
+		open(complaintId);
+		CaseRow row = jdbc.sql("""
+				select assignee_id, opened_at, closed_at, outcome, plan, version from case_file
+				where complaint_id = :id for update""")
+			.param("id", complaintId).query(CaseRow.class).single();
+		org.simpul.shared.web.PreconditionFailedException.check(ifMatch, row.version());
+		if (!plan.equals(row.plan())) {
+			jdbc.sql("update case_file set plan = :plan, version = version + 1 where complaint_id = :id")
+				.param("plan", plan).param("id", complaintId).update();
+			event(complaintId, actor, "PLANNED", plan);
+		}
+		return view(actor, complaintId);
+	}
+
+	/** Puts a step on the case's timeline (opening the case if nobody has worked on it yet). */
+	void record(UUID complaintId, CurrentUser actor, String kind, String detail) {
+		open(complaintId);
+		event(complaintId, actor, kind, detail);
 	}
 
 	/** Adds a note to the case's timeline. */
@@ -189,7 +225,7 @@ public class Cases {
 			.param("kind", kind).param("detail", detail).update();
 	}
 
-	private Person person(UUID id) {
+	Person person(UUID id) {
 		return users.byId(id).map(u -> new Person(u.id(), u.username(), u.displayName()))
 			.orElse(new Person(id, null, null));
 	}

@@ -5,5 +5,5 @@
  * case plans follow (issue 5). Always inside the caller's territory, through the complaint module.
  * Publishes and listens to no events.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "complaint" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "complaint", "registry" })
 package org.simpul.casework;

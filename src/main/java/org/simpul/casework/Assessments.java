@@ -1,0 +1,164 @@
+package org.simpul.casework;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.simpul.access.CurrentUser;
+import org.simpul.access.Role;
+import org.simpul.casework.AssessmentForm.Kind;
+import org.simpul.casework.AssessmentForms.FormView;
+import org.simpul.complaint.ComplaintProgress;
+import org.simpul.complaint.ComplaintQueries;
+import org.simpul.complaint.ComplaintStatus;
+import org.simpul.registry.RegistryProposals;
+import org.simpul.shared.FieldProblem;
+import org.simpul.shared.InvalidInputException;
+import org.simpul.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A complaint's assessments: answers to one version of a quick or deep form, checked against the form's rules
+ * on the server, by the facilitator, the desks, the supervisor or the manager of the complaint's territory.
+ * The first one moves the complaint (and the citizen's tracking) to ASSESSED. A deep assessment's answers on
+ * house conditions that differ from the registry become registry proposals, never silent changes.
+ */
+@Service
+public class Assessments {
+
+	/** Who assesses (DOMAIN.md §2–3: the facilitator on the spot or at home, the desks at intake). */
+	static final Set<Role> ASSESSORS = java.util.EnumSet.of(Role.FACILITATOR, Role.FRONT_OFFICE, Role.BACK_OFFICE,
+			Role.SUPERVISOR, Role.MANAGER);
+
+	public record AssessmentView(UUID id, UUID complaintId, UUID formId, Kind kind, int formVersion, String title,
+			Map<String, Object> answers, Cases.Person submittedBy, Instant submittedAt,
+			List<RegistryProposals.Proposal> proposals) {
+	}
+
+	private record Row(UUID id, UUID complaintId, UUID formId, String answers, UUID submittedBy, Instant submittedAt) {
+	}
+
+	private static final TypeReference<LinkedHashMap<String, Object>> ANSWERS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final JsonMapper json;
+
+	private final AssessmentForms forms;
+
+	private final ComplaintQueries complaints;
+
+	private final ComplaintProgress progress;
+
+	private final RegistryProposals proposals;
+
+	private final Cases cases;
+
+	Assessments(JdbcClient jdbc, Clock clock, JsonMapper json, AssessmentForms forms, ComplaintQueries complaints,
+			ComplaintProgress progress, RegistryProposals proposals, Cases cases) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.json = json;
+		this.forms = forms;
+		this.complaints = complaints;
+		this.progress = progress;
+		this.proposals = proposals;
+		this.cases = cases;
+	}
+
+	public static boolean mayAssess(CurrentUser user) {
+		return ASSESSORS.contains(user.role());
+	}
+
+	/**
+	 * Stores answers to a form for a complaint of the user's territory. {@code id} makes a retry harmless: a
+	 * submission already stored under it is answered as it was.
+	 */
+	@Transactional
+	public AssessmentView submit(CurrentUser actor, UUID complaintId, UUID id, UUID formId, Map<String, Object> answers) {
+		if (!mayAssess(actor)) {
+			throw new AccessDeniedException("Assessments are not made by " + actor.role());
+		}
+		ComplaintQueries.ComplaintView complaint = complaints.complaint(actor, complaintId)
+			.orElseThrow(() -> new NotFoundException("Complaint"));
+		if (formId == null) {
+			throw new InvalidInputException(FieldProblem.of("formId", "REQUIRED"));
+		}
+		FormView form = forms.find(formId)
+			.filter(f -> f.regencyCode() == null || complaint.villageCode().startsWith(f.regencyCode() + "."))
+			.orElseThrow(() -> new InvalidInputException(FieldProblem.of("formId", "FORM_NOT_APPLICABLE")));
+		Map<String, Object> given = answers == null ? Map.of() : answers;
+		List<FieldProblem> problems = form.form().answerProblems(given);
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		int stored = jdbc.sql("""
+				insert into assessment (id, complaint_id, form_id, answers, submitted_by, submitted_at)
+				values (:id, :complaint, :form, cast(:answers as jsonb), :by, :now) on conflict (id) do nothing""")
+			.param("id", id)
+			.param("complaint", complaintId)
+			.param("form", formId)
+			.param("answers", json.writeValueAsString(given))
+			.param("by", actor.id())
+			.param("now", Timestamp.from(clock.instant()))
+			.update();
+		if (stored == 0) {
+			return find(id).filter(a -> a.complaintId().equals(complaintId))
+				.orElseThrow(() -> new InvalidInputException(FieldProblem.of("id", "DUPLICATE_ID")));
+		}
+		cases.record(complaintId, actor, "ASSESSED", form.kind() + " v" + form.version());
+		progress.advance(complaintId, ComplaintStatus.ASSESSED, actor.id());
+		if (form.kind() == Kind.DEEP && complaint.subject().personId() != null) {
+			Map<String, String> found = new LinkedHashMap<>();
+			form.form().questions().values().stream().filter(q -> q.registryField() != null)
+				.filter(q -> given.get(q.id()) != null)
+				.forEach(q -> found.put(q.registryField(), String.valueOf(given.get(q.id()))));
+			proposals.propose(actor, complaint.subject().personId(), id, found);
+		}
+		return find(id).orElseThrow();
+	}
+
+	/** The assessments of a complaint of the user's territory, oldest first. */
+	public List<AssessmentView> ofComplaint(CurrentUser actor, UUID complaintId) {
+		complaints.complaint(actor, complaintId).orElseThrow(() -> new NotFoundException("Complaint"));
+		return jdbc.sql("""
+				select id, complaint_id, form_id, cast(answers as text) as answers, submitted_by, submitted_at
+				from assessment where complaint_id = :id order by submitted_at, id""")
+			.param("id", complaintId)
+			.query(Row.class)
+			.list()
+			.stream()
+			.map(this::view)
+			.toList();
+	}
+
+	private java.util.Optional<AssessmentView> find(UUID id) {
+		return jdbc.sql("""
+				select id, complaint_id, form_id, cast(answers as text) as answers, submitted_by, submitted_at
+				from assessment where id = :id""")
+			.param("id", id)
+			.query(Row.class)
+			.optional()
+			.map(this::view);
+	}
+
+	private AssessmentView view(Row row) {
+		FormView form = forms.find(row.formId()).orElseThrow();
+		return new AssessmentView(row.id(), row.complaintId(), form.id(), form.kind(), form.version(), form.title(),
+				json.readValue(row.answers(), ANSWERS), cases.person(row.submittedBy()), row.submittedAt(),
+				proposals.ofSource(row.id()));
+	}
+}

@@ -1,0 +1,37 @@
+package org.simpul.registry;
+
+import java.util.Set;
+
+import org.simpul.access.AccessControl;
+import org.simpul.shared.FieldProblem;
+import org.simpul.shared.InvalidInputException;
+import org.simpul.shared.PageResponse;
+import org.simpul.shared.PageResponse.PageRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The registry proposals (usulan) of the caller's territory: {@code GET /api/v1/registry-proposals?status=}. */
+@RestController
+class RegistryProposalController {
+
+	private static final Set<String> STATUSES = Set.of("PROPOSED", "ACCEPTED", "REJECTED");
+
+	private final RegistryProposals proposals;
+
+	private final AccessControl access;
+
+	RegistryProposalController(RegistryProposals proposals, AccessControl access) {
+		this.proposals = proposals;
+		this.access = access;
+	}
+
+	@GetMapping("/api/v1/registry-proposals")
+	PageResponse<RegistryProposals.Proposal> list(@RequestParam(required = false) String status,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+		if (status != null && !STATUSES.contains(status)) {
+			throw new InvalidInputException(FieldProblem.of("status", "INVALID_VALUE"));
+		}
+		return proposals.list(access.requireUser(), status, new PageRequest(page, size));
+	}
+}

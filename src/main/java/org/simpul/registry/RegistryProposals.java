@@ -1,0 +1,166 @@
+package org.simpul.registry;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.simpul.access.CurrentUser;
+import org.simpul.access.Territory;
+import org.simpul.region.RegionCode;
+import org.simpul.shared.PageResponse;
+import org.simpul.shared.PageResponse.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registry proposals (usulan): house conditions a field worker found different from what the registry
+ * holds. They are recorded beside the household, never written over it; the registry changes only when
+ * someone edits the household (the village deliberation and Dinsos decide, DOMAIN.md §5).
+ */
+@Service
+public class RegistryProposals {
+
+	/**
+	 * The house conditions a form may ask about, by the API's field name, with their codes (no codes: a
+	 * number).
+	 */
+	public static final Map<String, Set<String>> FIELDS = fields();
+
+	private static Map<String, Set<String>> fields() {
+		Map<String, Set<String>> fields = new LinkedHashMap<>();
+		fields.put("roof", names(Conditions.Roof.values()));
+		fields.put("wall", names(Conditions.Wall.values()));
+		fields.put("floor", names(Conditions.Floor.values()));
+		fields.put("floorAreaM2", Set.of());
+		fields.put("electricity", names(Conditions.Electricity.values()));
+		fields.put("latrine", names(Conditions.Latrine.values()));
+		fields.put("drinkingWater", names(Conditions.DrinkingWater.values()));
+		return java.util.Collections.unmodifiableMap(fields);
+	}
+
+	private static Set<String> names(Enum<?>[] values) {
+		return Arrays.stream(values).map(Enum::name).collect(Collectors.toUnmodifiableSet());
+	}
+
+	private static final Map<String, String> COLUMNS = Map.of("roof", "roof", "wall", "wall", "floor", "floor",
+			"floorAreaM2", "floor_area_m2", "electricity", "electricity", "latrine", "latrine", "drinkingWater",
+			"drinking_water");
+
+	public record Proposal(UUID id, UUID householdId, String villageCode, String field, String currentValue,
+			String proposedValue, String status, String source, UUID sourceId, Instant proposedAt) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	RegistryProposals(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * Proposes the values found for the household of {@code personId} where they differ from the registry:
+	 * only for a household in the actor's territory; the same source proposes each field once.
+	 *
+	 * @param found values by {@link #FIELDS} name (numbers as their decimal text)
+	 * @return the proposals recorded for this source
+	 */
+	@Transactional
+	public List<Proposal> propose(CurrentUser actor, UUID personId, UUID sourceId, Map<String, String> found) {
+		record Household(UUID id, String villageCode, String roof, String wall, String floor,
+				java.math.BigDecimal floorAreaM2, String electricity, String latrine, String drinkingWater) {
+		}
+		Optional<Household> household = jdbc.sql("""
+				select h.id, h.village_code, h.roof, h.wall, h.floor, h.floor_area_m2, h.electricity, h.latrine,
+				       h.drinking_water
+				from person p join household h on h.id = p.household_id where p.id = :person and p.left_on is null""")
+			.param("person", personId)
+			.query(Household.class)
+			.optional()
+			.filter(h -> actor.covers(RegionCode.of(h.villageCode())));
+		if (household.isEmpty()) {
+			return List.of();
+		}
+		Household h = household.get();
+		Map<String, String> current = new LinkedHashMap<>();
+		current.put("roof", h.roof());
+		current.put("wall", h.wall());
+		current.put("floor", h.floor());
+		current.put("floorAreaM2", h.floorAreaM2() == null ? null : h.floorAreaM2().stripTrailingZeros().toPlainString());
+		current.put("electricity", h.electricity());
+		current.put("latrine", h.latrine());
+		current.put("drinkingWater", h.drinkingWater());
+		Instant now = clock.instant();
+		for (Map.Entry<String, String> value : found.entrySet()) {
+			if (!COLUMNS.containsKey(value.getKey()) || value.getValue() == null) {
+				continue;
+			}
+			String proposed = value.getKey().equals("floorAreaM2")
+					? new java.math.BigDecimal(value.getValue()).stripTrailingZeros().toPlainString() : value.getValue();
+			if (proposed.equals(current.get(value.getKey()))) {
+				continue;
+			}
+			jdbc.sql("""
+					insert into registry_proposal (id, household_id, village_code, field, current_value, proposed_value,
+					                               status, source, source_id, proposed_by, proposed_at)
+					values (:id, :household, :village, :field, :current, :proposed, 'PROPOSED', 'ASSESSMENT', :source,
+					        :by, :now)
+					on conflict (source_id, household_id, field) do nothing""")
+				.param("id", UUID.randomUUID())
+				.param("household", h.id())
+				.param("village", h.villageCode())
+				.param("field", value.getKey())
+				.param("current", current.get(value.getKey()))
+				.param("proposed", proposed)
+				.param("source", sourceId)
+				.param("by", actor.id())
+				.param("now", Timestamp.from(now))
+				.update();
+		}
+		return ofSource(sourceId);
+	}
+
+	/** The proposals one source (an assessment) made. */
+	public List<Proposal> ofSource(UUID sourceId) {
+		return jdbc.sql("select " + SELECT + " from registry_proposal where source_id = :source order by field")
+			.param("source", sourceId)
+			.query(Proposal.class)
+			.list();
+	}
+
+	private static final String SELECT = "id, household_id, village_code, field, current_value, proposed_value, status,"
+			+ " source, source_id, proposed_at";
+
+	/** Proposals of households in the user's territory, newest first, by status if given. */
+	public PageResponse<Proposal> list(CurrentUser actor, String status, PageRequest page) {
+		RegistryAccess.requireReader(actor);
+		String where = " where " + Territory.sqlCondition("village_code")
+				+ " and (cast(:status as text) is null or status = :status)";
+		long total = jdbc.sql("select count(*) from registry_proposal" + where)
+			.param("territory", actor.territory().sqlParameter())
+			.param("status", status)
+			.query(Long.class)
+			.single();
+		List<Proposal> content = new ArrayList<>(jdbc
+			.sql("select " + SELECT + " from registry_proposal" + where
+					+ " order by proposed_at desc, id limit :limit offset :offset")
+			.param("territory", actor.territory().sqlParameter())
+			.param("status", status)
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(Proposal.class)
+			.list());
+		return PageResponse.of(content, page, total);
+	}
+}
