@@ -227,6 +227,7 @@ class ReferralPages {
 			access.currentUser().ifPresent(user -> {
 				model.addAttribute("navReferrals", Referrals.mayRead(user));
 				model.addAttribute("maySendReferrals", Referrals.maySend(user));
+				model.addAttribute("mayDecideReferrals", Referrals.mayDecide(user));
 			});
 		}
 	}

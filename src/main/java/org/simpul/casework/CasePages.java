@@ -1,0 +1,231 @@
+package org.simpul.casework;
+
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.simpul.access.AccessControl;
+import org.simpul.access.CurrentUser;
+import org.simpul.casework.AssessmentForm.Kind;
+import org.simpul.casework.AssessmentForm.Question;
+import org.simpul.casework.AssessmentForms.FormView;
+import org.simpul.complaint.ComplaintQueries;
+import org.simpul.region.RegionCode;
+import org.simpul.shared.FieldProblem;
+import org.simpul.shared.InvalidInputException;
+import org.simpul.shared.NotFoundException;
+import org.simpul.shared.web.ApiRequests;
+import org.simpul.shared.web.PreconditionFailedException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The case pages: a complaint's case ({@code /pengaduan/{id}/kasus}: plan, assessments, timeline, a note),
+ * an assessment form filled on a phone ({@code /pengaduan/{id}/asesmen/baru?jenis=QUICK|DEEP}) and a stored
+ * assessment's answers. Show-if conditions hide questions in the browser; the server checks every rule again.
+ */
+@Controller
+class CasePages {
+
+	static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+
+	private final Cases cases;
+
+	private final Assessments assessments;
+
+	private final AssessmentForms forms;
+
+	private final ComplaintQueries complaints;
+
+	private final AccessControl access;
+
+	CasePages(Cases cases, Assessments assessments, AssessmentForms forms, ComplaintQueries complaints,
+			AccessControl access) {
+		this.cases = cases;
+		this.assessments = assessments;
+		this.forms = forms;
+		this.complaints = complaints;
+		this.access = access;
+	}
+
+	@GetMapping("/pengaduan/{id}/kasus")
+	String caseFile(@PathVariable UUID id, Model model) {
+		CurrentUser user = access.requireUser();
+		model.addAttribute("complaint", complaint(user, id));
+		model.addAttribute("file", cases.view(user, id));
+		model.addAttribute("assessments", assessments.ofComplaint(user, id));
+		model.addAttribute("mayAssess", Assessments.mayAssess(user));
+		model.addAttribute("mayPlan", Cases.PLANNERS.contains(user.role()));
+		model.addAttribute("zone", WIB);
+		return "casework/case";
+	}
+
+	@PostMapping("/pengaduan/{id}/kasus/rencana")
+	String plan(@PathVariable UUID id, @RequestParam(required = false) String plan,
+			@RequestParam(defaultValue = "") String version, RedirectAttributes redirect) {
+		try {
+			cases.plan(access.requireUser(), id, version, plan);
+			redirect.addFlashAttribute("notice", "case.planSaved");
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("warning", ex.problems().getFirst().message());
+		}
+		catch (PreconditionFailedException ex) {
+			redirect.addFlashAttribute("warning", "case.planStale");
+		}
+		return "redirect:/pengaduan/" + id + "/kasus";
+	}
+
+	@PostMapping("/pengaduan/{id}/kasus/catatan")
+	String note(@PathVariable UUID id, @RequestParam(required = false) String text, RedirectAttributes redirect) {
+		try {
+			cases.note(access.requireUser(), id, text);
+			redirect.addFlashAttribute("notice", "case.noteSaved");
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("warning", ex.problems().getFirst().message());
+		}
+		return "redirect:/pengaduan/" + id + "/kasus";
+	}
+
+	@GetMapping("/pengaduan/{id}/asesmen/baru")
+	String newAssessment(@PathVariable UUID id, @RequestParam("jenis") Kind kind, Model model) {
+		CurrentUser user = assessor();
+		ComplaintQueries.ComplaintView complaint = complaint(user, id);
+		FormView form = forms.inForce(kind, RegionCode.of(complaint.villageCode()));
+		return form(model, complaint, form, UUID.randomUUID(), Map.of(), Map.of());
+	}
+
+	@PostMapping("/pengaduan/{id}/asesmen/baru")
+	String submit(@PathVariable UUID id, @RequestParam UUID formId, @RequestParam UUID submission,
+			HttpServletRequest request, Model model, RedirectAttributes redirect) {
+		CurrentUser user = assessor();
+		ComplaintQueries.ComplaintView complaint = complaint(user, id);
+		FormView form = forms.find(formId).orElseThrow(() -> new NotFoundException("Assessment form"));
+		Map<String, Object> answers = new LinkedHashMap<>();
+		List<FieldProblem> typing = new ArrayList<>();
+		for (Question question : form.form().questions().values()) {
+			String[] values = request.getParameterValues("q." + question.id());
+			read(question, values, answers, typing);
+		}
+		Map<String, Object> shown = form.form().withoutHidden(answers);
+		Map<String, String> errors = new LinkedHashMap<>();
+		typing.forEach(p -> errors.putIfAbsent(p.field(), p.message()));
+		if (errors.isEmpty()) {
+			try {
+				Assessments.AssessmentView stored = assessments.submit(user, id, submission, formId, shown);
+				redirect.addFlashAttribute("notice", stored.proposals().isEmpty() ? "assessment.saved"
+						: "assessment.savedWithProposals");
+				return "redirect:/pengaduan/" + id + "/kasus";
+			}
+			catch (InvalidInputException ex) {
+				ex.problems().forEach(p -> errors.putIfAbsent(p.field(), p.message()));
+			}
+		}
+		Map<String, Object> typed = new LinkedHashMap<>(answers);
+		return form(model, complaint, form, submission, typed, errors);
+	}
+
+	@GetMapping("/pengaduan/{id}/asesmen/{assessmentId}")
+	String assessment(@PathVariable UUID id, @PathVariable UUID assessmentId, Model model) {
+		CurrentUser user = access.requireUser();
+		ComplaintQueries.ComplaintView complaint = complaint(user, id);
+		Assessments.AssessmentView assessment = assessments.ofComplaint(user, id).stream()
+			.filter(a -> a.id().equals(assessmentId))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("Assessment"));
+		model.addAttribute("complaint", complaint);
+		model.addAttribute("assessment", assessment);
+		model.addAttribute("form", forms.find(assessment.formId()).orElseThrow());
+		model.addAttribute("zone", WIB);
+		return "casework/assessment";
+	}
+
+	/** A typed value as the form's type wants it; what cannot be one is a problem named by the question. */
+	private static void read(Question question, String[] values, Map<String, Object> answers,
+			List<FieldProblem> problems) {
+		if (values == null || values.length == 0) {
+			return;
+		}
+		String first = values[0].strip();
+		String field = "answers." + question.id();
+		switch (question.kind()) {
+			case MULTI_CHOICE -> answers.put(question.id(), List.of(values));
+			case YES_NO -> {
+				if (!first.isEmpty()) {
+					answers.put(question.id(), Boolean.valueOf(first));
+				}
+			}
+			case NUMBER -> {
+				if (!first.isEmpty()) {
+					try {
+						answers.put(question.id(), new BigDecimal(first.replace(',', '.')));
+					}
+					catch (NumberFormatException ex) {
+						answers.put(question.id(), first);
+						problems.add(FieldProblem.of(field, "INVALID_VALUE"));
+					}
+				}
+			}
+			default -> {
+				if (!first.isEmpty()) {
+					answers.put(question.id(), first);
+				}
+			}
+		}
+	}
+
+	private String form(Model model, ComplaintQueries.ComplaintView complaint, FormView form, UUID submission,
+			Map<String, Object> answers, Map<String, String> errors) {
+		model.addAttribute("complaint", complaint);
+		model.addAttribute("form", form);
+		model.addAttribute("submission", submission);
+		model.addAttribute("answers", answers);
+		model.addAttribute("errors", errors);
+		return "casework/assessment-form";
+	}
+
+	private CurrentUser assessor() {
+		CurrentUser user = access.requireUser();
+		if (!Assessments.mayAssess(user)) {
+			throw new AccessDeniedException("Assessments are not made by " + user.role());
+		}
+		return user;
+	}
+
+	private ComplaintQueries.ComplaintView complaint(CurrentUser user, UUID id) {
+		return complaints.complaint(user, id).orElseThrow(() -> new NotFoundException("Complaint"));
+	}
+
+	/** Shows the case link on the complaint page to those who work on cases. */
+	@ControllerAdvice(annotations = Controller.class)
+	static class CaseLinks {
+
+		private final AccessControl access;
+
+		CaseLinks(AccessControl access) {
+			this.access = access;
+		}
+
+		@ModelAttribute
+		void caseLinks(HttpServletRequest request, Model model) {
+			if (ApiRequests.isApi(request)) {
+				return;
+			}
+			access.currentUser().ifPresent(user -> model.addAttribute("mayWorkCases", Assessments.mayAssess(user)));
+		}
+	}
+}
