@@ -40,7 +40,11 @@ class DemoReferrals {
 
 	private final UserLookup users;
 
-	DemoReferrals(DemoSeeds seeds, JdbcClient jdbc, Referrals referrals, UserLookup users) {
+	private final ReferralEscalation escalation;
+
+	DemoReferrals(DemoSeeds seeds, JdbcClient jdbc, Referrals referrals, UserLookup users,
+			ReferralEscalation escalation) {
+		this.escalation = escalation;
 		this.seeds = seeds;
 		this.jdbc = jdbc;
 		this.referrals = referrals;
@@ -88,6 +92,8 @@ class DemoReferrals {
 				}
 			}
 			log.info("Seeded {} demo referrals in Procot", complaints.size());
+			// the overdue ones are told to Slawi's supervisor at once, not after the first scheduled scan
+			escalation.scan();
 		});
 	}
 }

@@ -61,7 +61,8 @@ class ReferralController {
 
 	@GetMapping("/api/v1/referrals")
 	PageResponse<ReferralView> list(@RequestParam(required = false) String status,
-			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "false") boolean escalated,
+			@RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
 		Status wanted = null;
 		if (status != null && !status.isBlank()) {
@@ -72,7 +73,7 @@ class ReferralController {
 				throw new InvalidInputException(FieldProblem.of("status", "INVALID_VALUE"));
 			}
 		}
-		return referrals.list(access.requireUser(), wanted, overdue, new PageRequest(page, size));
+		return referrals.list(access.requireUser(), wanted, overdue, escalated, new PageRequest(page, size));
 	}
 
 	record Decision(java.time.LocalDate dueDate) {

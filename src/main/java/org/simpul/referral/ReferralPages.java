@@ -63,10 +63,11 @@ class ReferralPages {
 
 	@GetMapping
 	String list(@RequestParam(required = false) Referrals.Status status,
-			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "0") int page,
-			Model model) {
+			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "false") boolean escalated,
+			@RequestParam(defaultValue = "0") int page, Model model) {
 		CurrentUser user = access.requireUser();
-		model.addAttribute("referrals", referrals.list(user, status, overdue, new PageRequest(page, 50)));
+		model.addAttribute("referrals", referrals.list(user, status, overdue, escalated, new PageRequest(page, 50)));
+		model.addAttribute("escalated", escalated);
 		model.addAttribute("statuses", Referrals.Status.values());
 		model.addAttribute("status", status);
 		model.addAttribute("overdue", overdue);
@@ -215,8 +216,11 @@ class ReferralPages {
 
 		private final AccessControl access;
 
-		Navigation(AccessControl access) {
+		private final Referrals referrals;
+
+		Navigation(AccessControl access, Referrals referrals) {
 			this.access = access;
+			this.referrals = referrals;
 		}
 
 		@ModelAttribute
@@ -228,6 +232,8 @@ class ReferralPages {
 				model.addAttribute("navReferrals", Referrals.mayRead(user));
 				model.addAttribute("maySendReferrals", Referrals.maySend(user));
 				model.addAttribute("mayDecideReferrals", Referrals.mayDecide(user));
+				// the overdue scan's escalations, told to the supervisor or manager on every page until answered
+				model.addAttribute("escalatedReferrals", referrals.escalatedToCount(user));
 			});
 		}
 	}

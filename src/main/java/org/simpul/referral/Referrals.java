@@ -417,6 +417,26 @@ public class Referrals {
 
 	/** Referrals the user may see, newest first: by status, and only those past their due date if asked. */
 	public PageResponse<ReferralView> list(CurrentUser actor, Status status, boolean overdue, PageRequest page) {
+		return list(actor, status, overdue, false, page);
+	}
+
+	/**
+	 * The open referrals escalated to the user (a supervisor: to supervisors, a manager: to managers) in their
+	 * territory: what the overdue scan has told them to chase, until the agency answers.
+	 */
+	public long escalatedToCount(CurrentUser actor) {
+		if (actor.role() != Role.SUPERVISOR && actor.role() != Role.MANAGER) {
+			return 0;
+		}
+		return list(actor, null, false, true, new PageRequest(0, 1)).page().totalElements();
+	}
+
+	/**
+	 * Referrals the user may see, newest first: by status, only those past their due date if asked, only the
+	 * open ones escalated (to the user's level, for supervisors and managers) if asked.
+	 */
+	public PageResponse<ReferralView> list(CurrentUser actor, Status status, boolean overdue, boolean escalated,
+			PageRequest page) {
 		String scope;
 		Object scopeValue;
 		if (actor.role() == Role.PROGRAM_MANAGER) {
@@ -435,7 +455,13 @@ public class Referrals {
 		}
 		String where = " where " + scope.replace(":territory", ":scope")
 				+ " and (cast(:status as text) is null or r.status = :status)"
-				+ (overdue ? " and r.status in ('SENT', 'ACCEPTED') and r.due_date < :today" : "");
+				+ (overdue ? " and r.status in ('SENT', 'ACCEPTED') and r.due_date < :today" : "")
+				+ (escalated ? " and r.status in ('SENT', 'ACCEPTED') and exists (select 1 from referral_escalation e"
+						+ " where e.referral_id = r.id" + switch (actor.role()) {
+							case SUPERVISOR -> " and e.level = 'SUPERVISOR')";
+							case MANAGER -> " and e.level = 'MANAGER')";
+							default -> ")";
+						} : "");
 		long total = jdbc.sql("select count(*) from referral r" + where)
 			.param("scope", scopeValue)
 			.param("status", status == null ? null : status.name())

@@ -73,6 +73,12 @@ class ReferralEscalationIntegrationTests {
 			.param("id", referral).query(String.class).list();
 	}
 
+	private java.util.List<String> escalatedTo(String user) throws Exception {
+		return JsonPath.read(mvc.get().uri("/api/v1/referrals?escalated=true&size=200")
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, user)).exchange().getResponse()
+			.getContentAsString(), "$.content[*].id");
+	}
+
 	@Test
 	void escalatesToTheSupervisorThenTheManagerOnceEach() throws Exception {
 		String late = send("Akan terlambat");
@@ -96,6 +102,13 @@ class ReferralEscalationIntegrationTests {
 				assertThat(ids).contains(late).doesNotContain(done);
 			});
 
+		// the supervisor is told on every page, and finds it among the referrals passed to them; the manager not yet
+		assertThat(escalatedTo("tksk.slawi")).contains(late);
+		assertThat(escalatedTo("manajer.tegal")).doesNotContain(late);
+		assertThat(escalatedTo("manajer.temanggung")).doesNotContain(late);
+		assertThat(mvc.get().uri("/").session(DemoLogins.session(mvc, "tksk.slawi"))).hasStatusOk().bodyText()
+			.contains("rujukan lewat batas waktu diteruskan kepada Anda", "/rujukan?escalated=true");
+
 		// the district overview counts it as overdue at Dinkes; the agency itself has no overview
 		assertThat(mvc.get().uri("/api/v1/referrals/overview")
 			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "manajer.tegal"))).hasStatusOk().bodyJson()
@@ -112,6 +125,14 @@ class ReferralEscalationIntegrationTests {
 		escalation.scan();
 		assertThat(levels(late)).containsExactly("SUPERVISOR", "MANAGER");
 		assertThat(levels(done)).isEmpty();
+		assertThat(escalatedTo("manajer.tegal")).contains(late);
+		// once the agency answers, nobody is chased about it any more
+		jdbc.sql("update referral set status = 'ACCEPTED' where id = cast(:id as uuid)").param("id", late).update();
+		assertThat(escalatedTo("manajer.tegal")).contains(late);
+		jdbc.sql("update referral set status = 'COMPLETED', outcome = 'x' where id = cast(:id as uuid)").param("id", late)
+			.update();
+		assertThat(escalatedTo("manajer.tegal")).doesNotContain(late);
+		assertThat(escalatedTo("tksk.slawi")).doesNotContain(late);
 		assertThat(mvc.get().uri("/api/v1/referrals/" + late)
 			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "manajer.tegal"))).hasStatusOk().bodyJson()
 			.extractingPath("$.escalations[*].level").asArray().containsExactly("SUPERVISOR", "MANAGER");
