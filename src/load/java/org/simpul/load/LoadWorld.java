@@ -183,6 +183,73 @@ final class LoadWorld {
 		return officers;
 	}
 
+	/** Who else the full case flow needs: per officer the supervisor (TKSK) of the village's sub-district, and
+	 * one programme manager of the Kemensos agency that receives PKH referrals from every village. */
+	record FlowStaff(List<String> supervisors, String programManager, String providerId) {
+	}
+
+	FlowStaff flowStaff() throws Exception {
+		String admin = app.token("admin");
+		HttpClient http = HttpClient.newHttpClient();
+		List<String> supervisors = new ArrayList<>();
+		for (Officer officer : officers) {
+			String username = "load.tksk." + officer.villageCode().replace(".", "");
+			createUser(http, admin, username, "SUPERVISOR", "\"" + officer.villageCode().substring(0, 8) + "\"");
+			supervisors.add(username);
+		}
+		String manager = "load.kemensos";
+		createUser(http, admin, manager, "PROGRAM_MANAGER", "null");
+		String provider;
+		String agency;
+		String userId;
+		try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement();
+				ResultSet r = s.executeQuery("select cast(p.id as text), cast(p.agency_id as text), cast(u.id as text)"
+						+ " from provider p, app_user u where p.code = 'KEMENSOS-PKH' and u.username = '" + manager + "'")) {
+			r.next();
+			provider = r.getString(1);
+			agency = r.getString(2);
+			userId = r.getString(3);
+		}
+		try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement()) {
+			// an earlier run's burst of logins may have left a load account locked
+			s.execute("delete from login_state where user_id in (select id from app_user where username like 'load.%')");
+		}
+		HttpResponse<String> member = http.send(HttpRequest.newBuilder(
+				URI.create(app.url("/api/v1/agencies/" + agency + "/members/" + userId)))
+			.header("Authorization", "Bearer " + admin)
+			.PUT(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		if (member.statusCode() != 204) {
+			throw new IllegalStateException("Membership not recorded: " + member.statusCode() + " " + member.body());
+		}
+		return new FlowStaff(List.copyOf(supervisors), manager, provider);
+	}
+
+	/** A bearer token for a load user, asked once (parallel logins of one account count against its lockout). */
+	String token(String username) throws Exception {
+		String body = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(app.url("/api/v1/auth/token")))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers
+					.ofString("{\"username\": \"" + username + "\", \"password\": \"" + PASSWORD + "\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+		return body.replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+	}
+
+	private void createUser(HttpClient http, String admin, String username, String role, String region) throws Exception {
+		HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(app.url("/api/v1/users")))
+			.header("Authorization", "Bearer " + admin)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("""
+					{"username": "%s", "password": "%s", "displayName": "%s", "role": "%s", "regionCode": %s}"""
+				.formatted(username, PASSWORD, username, role, region)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		if (created.statusCode() != 201 && created.statusCode() != 409) {
+			throw new IllegalStateException("User not created: " + created.statusCode() + " " + created.body());
+		}
+	}
+
 	/**
 	 * The intake page as a phone gets it after login: the HTML and every stylesheet, script and icon it names,
 	 * with gzip accepted, counting the bytes on the wire (compressed bodies and response headers).

@@ -89,8 +89,18 @@ public class AssessmentForms {
 		return find(id).filter(f -> f.regencyCode() == null || user.touches(RegionCode.of(f.regencyCode())));
 	}
 
+	/** Published versions never change: each is read and parsed once. */
+	private final java.util.Map<UUID, FormView> published = new java.util.concurrent.ConcurrentHashMap<>();
+
 	Optional<FormView> find(UUID id) {
-		return jdbc.sql(SELECT + " where id = :id").param("id", id).query(Row.class).optional().map(this::view);
+		FormView known = published.get(id);
+		if (known != null) {
+			return Optional.of(known);
+		}
+		Optional<FormView> found = jdbc.sql(SELECT + " where id = :id").param("id", id).query(Row.class).optional()
+			.map(this::view);
+		found.ifPresent(f -> published.put(f.id(), f));
+		return found;
 	}
 
 	/** Every version for a district (its own and the national ones), newest first. */

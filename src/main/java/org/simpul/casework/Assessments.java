@@ -92,7 +92,7 @@ public class Assessments {
 		if (!mayAssess(actor)) {
 			throw new AccessDeniedException("Assessments are not made by " + actor.role());
 		}
-		ComplaintQueries.ComplaintView complaint = complaints.complaint(actor, complaintId)
+		ComplaintQueries.ComplaintRef complaint = complaints.reference(actor, complaintId)
 			.orElseThrow(() -> new NotFoundException("Complaint"));
 		if (formId == null) {
 			throw new InvalidInputException(FieldProblem.of("formId", "REQUIRED"));
@@ -121,19 +121,19 @@ public class Assessments {
 		}
 		cases.record(complaintId, actor, "ASSESSED", form.kind() + " v" + form.version());
 		progress.advance(complaintId, ComplaintStatus.ASSESSED, actor.id());
-		if (form.kind() == Kind.DEEP && complaint.subject().personId() != null) {
+		if (form.kind() == Kind.DEEP && complaint.subjectPersonId() != null) {
 			Map<String, String> found = new LinkedHashMap<>();
 			form.form().questions().values().stream().filter(q -> q.registryField() != null)
 				.filter(q -> given.get(q.id()) != null)
 				.forEach(q -> found.put(q.registryField(), String.valueOf(given.get(q.id()))));
-			proposals.propose(actor, complaint.subject().personId(), id, found);
+			proposals.propose(actor, complaint.subjectPersonId(), id, found);
 		}
 		return find(id).orElseThrow();
 	}
 
 	/** The assessments of a complaint of the user's territory, oldest first. */
 	public List<AssessmentView> ofComplaint(CurrentUser actor, UUID complaintId) {
-		complaints.complaint(actor, complaintId).orElseThrow(() -> new NotFoundException("Complaint"));
+		complaints.reference(actor, complaintId).orElseThrow(() -> new NotFoundException("Complaint"));
 		return jdbc.sql("""
 				select id, complaint_id, form_id, cast(answers as text) as answers, submitted_by, submitted_at
 				from assessment where complaint_id = :id order by submitted_at, id""")

@@ -225,7 +225,10 @@ class CasePages {
 			if (ApiRequests.isApi(request)) {
 				return;
 			}
-			access.currentUser().ifPresent(user -> model.addAttribute("mayWorkCases", Assessments.mayAssess(user)));
+			access.currentUser().ifPresent(user -> {
+				model.addAttribute("mayWorkCases", Assessments.mayAssess(user));
+				model.addAttribute("navForms", AssessmentForms.mayPublish(user));
+			});
 		}
 	}
 }

@@ -79,7 +79,7 @@ public class Cases {
 
 	/** The case of a complaint of the caller's territory; a complaint nobody has worked on yet has an empty one. */
 	public CaseView view(CurrentUser actor, UUID complaintId) {
-		ComplaintQueries.ComplaintView complaint = complaint(actor, complaintId);
+		ComplaintQueries.ComplaintRef complaint = complaint(actor, complaintId);
 		CaseRow row = jdbc.sql("""
 				select assignee_id, opened_at, closed_at, outcome, plan, version from case_file where complaint_id = :id""")
 			.param("id", complaintId).query(CaseRow.class).optional().orElse(new CaseRow(null, null, null, null, null, 0));
@@ -102,7 +102,7 @@ public class Cases {
 		if (!ASSIGNERS.contains(actor.role())) {
 			throw new AccessDeniedException("Cases are not assigned by " + actor.role());
 		}
-		ComplaintQueries.ComplaintView complaint = complaint(actor, complaintId);
+		ComplaintQueries.ComplaintRef complaint = complaint(actor, complaintId);
 		if (userId == null) {
 			throw new InvalidInputException(FieldProblem.of("userId", "REQUIRED"));
 		}
@@ -206,8 +206,8 @@ public class Cases {
 	}
 
 
-	private ComplaintQueries.ComplaintView complaint(CurrentUser actor, UUID complaintId) {
-		return complaints.complaint(actor, complaintId).orElseThrow(() -> new NotFoundException("Complaint"));
+	private ComplaintQueries.ComplaintRef complaint(CurrentUser actor, UUID complaintId) {
+		return complaints.reference(actor, complaintId).orElseThrow(() -> new NotFoundException("Complaint"));
 	}
 
 	private void open(UUID complaintId) {

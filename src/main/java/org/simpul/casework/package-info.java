@@ -1,8 +1,13 @@
 /**
  * Casework: the case a complaint becomes once someone works on it: its assignment to a facilitator or
- * back-office officer of its territory, a timeline of notes, closure with an outcome and reopening with a
- * reason (the complaint follows through {@link org.simpul.complaint.ComplaintProgress}); assessments and
- * case plans follow (issue 5). Always inside the caller's territory, through the complaint module.
+ * back-office officer of its territory, the case plan (changed against the version read), a timeline of
+ * notes and steps, closure with an outcome and reopening with a reason (the complaint follows through
+ * {@link org.simpul.complaint.ComplaintProgress}). Assessments: versioned forms stored as data
+ * ({@link org.simpul.casework.AssessmentForm}; national quick and deep forms with the schema, a district's
+ * own versions published by its manager), answers checked on the server, the complaint becoming ASSESSED, and
+ * a deep assessment's house conditions that differ from the registry recorded as registry proposals through
+ * {@link org.simpul.registry.RegistryProposals}. Always inside the caller's territory, through the complaint
+ * module.
  * Publishes and listens to no events.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "complaint", "registry" })

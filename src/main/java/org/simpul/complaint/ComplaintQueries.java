@@ -136,6 +136,27 @@ public class ComplaintQueries {
 			.param("id", id).param("hash", TrackingCodes.hash(code)).query(Long.class).single() > 0;
 	}
 
+	/** What another module needs to act on a complaint: where it is and about whom, without reading the registry. */
+	public record ComplaintRef(UUID id, String ticketNumber, ComplaintStatus status, String villageCode,
+			UUID subjectPersonId) {
+	}
+
+	/**
+	 * The complaint's reference if the user may see it (the same roles and territory as {@link #complaint}), in
+	 * one indexed query: for writes of other modules that need no more (a case plan, an assessment, a referral).
+	 */
+	public Optional<ComplaintRef> reference(CurrentUser user, UUID id) {
+		if (!ComplaintIntake.mayTakeComplaints(user.role())) {
+			throw new AccessDeniedException("Complaints are not for " + user.role());
+		}
+		return jdbc.sql("select id, ticket_number, status, village_code, subject_person_id from complaint"
+				+ " where id = :id and " + Territory.sqlCondition("village_code"))
+			.param("id", id)
+			.param("territory", user.territory().sqlParameter())
+			.query(ComplaintRef.class)
+			.optional();
+	}
+
 	public Optional<ComplaintView> complaint(CurrentUser user, UUID id) {
 		if (!ComplaintIntake.mayTakeComplaints(user.role())) {
 			throw new AccessDeniedException("Complaints are not for " + user.role());

@@ -150,7 +150,7 @@ public class Referrals {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		ComplaintQueries.ComplaintView complaint = complaints.complaint(actor, referral.complaintId())
+		ComplaintQueries.ComplaintRef complaint = complaints.reference(actor, referral.complaintId())
 			.orElseThrow(() -> new NotFoundException("Complaint"));
 		ProviderDirectory.Provider provider = providers.provider(referral.providerId())
 			.orElseThrow(() -> new InvalidInputException(FieldProblem.of("providerId", "PROVIDER_UNKNOWN")));

@@ -1,12 +1,13 @@
 /**
  * Referrals (rujukan): a complaint's case sent to a provider of the directory that serves its village, with
- * a due date; accepted, rejected with a reason or completed with an outcome by the receiving agency's
+ * a due date. The back office recommends, a supervisor or manager decides (penetapan) before anything is
+ * sent; the due date moves against the version read. Accepted, rejected with a reason or completed with an outcome by the receiving agency's
  * programme managers, who see only the referrals sent to them. The complaint, and so the citizen's tracking
  * page, follows (referred, in progress, resolved) through {@link org.simpul.complaint.ComplaintProgress}.
  * Every read by the receiving agency is recorded ({@code referral_read}). The referral letter is a PDF with
  * the sending office's letterhead and a verification code that {@code /verifikasi/{code}} confirms without
  * personal data. Overdue referrals escalate to the supervisor, then the manager ({@code ReferralEscalation}, one instance
- * at a time under an advisory lock). Publishes and listens to no events of its own.
+ * at a time under an advisory lock), who are told on every page until the agency answers. Publishes and listens to no events of its own.
  */
 @org.springframework.modulith.ApplicationModule(
 		allowedDependencies = { "shared", "region", "access", "directory", "complaint" })

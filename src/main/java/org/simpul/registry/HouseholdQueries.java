@@ -82,12 +82,19 @@ public class HouseholdQueries {
 				.param("id", id)
 				.query(PersonRow.class)
 				.list();
+			// two indexed halves, not one OR: with an OR PostgreSQL scans every membership (660 ms at 1,000,000
+			// persons; found by the case-flow load test, docs/benchmarks.md)
 			List<MembershipRow> memberships = jdbc.sql("""
 					select m.person_id, m.household_id, m.programme_code as code, p.name, m.status, m.since, m.until,
 					       m.source
 					from programme_membership m join programme p on p.code = m.programme_code
-					where m.household_id = :id or m.person_id in (select id from person where household_id = :id)
-					order by m.status, m.programme_code""")
+					where m.household_id = :id
+					union all
+					select m.person_id, m.household_id, m.programme_code as code, p.name, m.status, m.since, m.until,
+					       m.source
+					from programme_membership m join programme p on p.code = m.programme_code
+					where m.person_id in (select id from person where household_id = :id)
+					order by status, code""")
 				.param("id", id)
 				.query(MembershipRow.class)
 				.list();

@@ -3,8 +3,9 @@
  * conditions, programme memberships and the history of every change; members who leave (died, moved away)
  * stay on record as former members. Search by NIK and by name (old spellings, typos and sound-alikes
  * forgiven through the {@code name_word} dictionary, ADR 0005), an edit page for a household and its
- * members, bulk CSV and XLSX imports as background jobs, duplicate candidates for review; always inside the
- * caller's territory.
+ * members, bulk CSV and XLSX imports as background jobs, duplicate candidates for review, registry proposals
+ * (usulan) recorded beside a household and never written over it ({@link org.simpul.registry.RegistryProposals});
+ * always inside the caller's territory.
  * Publishes {@link org.simpul.registry.PersonsMerged} inside a merge's transaction; listens to no events.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access" })

@@ -87,4 +87,36 @@ class CasePagesIntegrationTests {
 		assertThat(mvc.get().uri("/pengaduan/{id}/kasus", complaint).session(psm)).hasStatusOk().bodyText()
 			.contains("Kunjungan rumah Kamis").doesNotContain("Rencana lain");
 	}
+
+	@Test
+	void theManagerPublishesAFormVersionFromItsText() throws Exception {
+		assertThat(mvc.get().uri("/asesmen/formulir").session(DemoLogins.session(mvc, "psm.procot")))
+			.hasStatus(HttpStatus.FORBIDDEN);
+		var manager = DemoLogins.session(mvc, "manajer.tegal");
+		MvcTestResult page = mvc.get().uri("/asesmen/formulir?jenis=DEEP").session(manager).exchange();
+		assertThat(page).hasStatusOk().bodyText().contains("Formulir asesmen kabupaten/kota 33.28",
+				"formulir nasional, versi 1", "Terbitkan versi baru: Asesmen mendalam", "&quot;registryField&quot;");
+		assertThat(mvc.post().uri("/asesmen/formulir?jenis=DEEP").session(manager).with(csrf())
+			.param("definition", "{\"title\": \"Rusak\", ")).hasStatusOk().bodyText()
+			.contains("Isi formulir bukan JSON yang benar");
+		assertThat(mvc.post().uri("/asesmen/formulir?jenis=DEEP").session(manager).with(csrf())
+			.param("definition", """
+					{"title": "Asesmen Tegal", "sections": [{"id": "a", "title": "A",
+					 "questions": [{"id": "q", "label": "Q", "type": "SLIDER"}]}]}""")).hasStatusOk().bodyText()
+			.contains("sections[0].questions[0].type: Nilai tidak valid.", "SLIDER");
+		try {
+			MvcTestResult published = mvc.post().uri("/asesmen/formulir?jenis=DEEP").session(manager).with(csrf())
+				.param("definition", """
+						{"title": "Asesmen mendalam Tegal", "sections": [{"id": "a", "title": "Rumah",
+						 "questions": [{"id": "q", "label": "Ada jamban?", "type": "YES_NO", "required": true}]}]}""")
+				.exchange();
+			assertThat(published).hasStatus(HttpStatus.FOUND);
+			assertThat(published.getMvcResult().getFlashMap().get("notice")).isEqualTo("forms.published");
+			assertThat(mvc.get().uri("/asesmen/formulir?jenis=DEEP").session(manager)).hasStatusOk().bodyText()
+				.contains("Asesmen mendalam Tegal", "formulir kabupaten/kota, versi 1");
+		}
+		finally {
+			jdbc.sql("delete from assessment_form where regency_code = '33.28' and kind = 'DEEP'").update();
+		}
+	}
 }

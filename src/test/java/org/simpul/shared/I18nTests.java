@@ -46,6 +46,7 @@ class I18nTests {
 		// registry codes: labels per coded field ('roof.TILE'), and the field labels themselves ('registry.roof')
 		org.simpul.registry.RegistryCodes.all().forEach((field, codes) -> computed.put(field + ".", codes));
 		computed.put("import.status.", List.of("QUEUED", "RUNNING", "COMPLETED", "FAILED"));
+		computed.put("forms.kind.", List.of("QUICK", "DEEP"));
 		computed.put("case.event.", List.of("ASSESSED", "PLANNED", "ASSIGNED", "NOTE", "CLOSED", "REOPENED"));
 		computed.put("complaint.status.", names(org.simpul.complaint.ComplaintStatus.values()));
 		computed.put("complaint.category.", names(org.simpul.complaint.Category.values()));
