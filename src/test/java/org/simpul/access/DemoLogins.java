@@ -36,6 +36,21 @@ public final class DemoLogins {
 		return (org.springframework.mock.web.MockHttpSession) result.getMvcResult().getRequest().getSession(false);
 	}
 
+	/** An API call as a demo user: {@code GET}, {@code POST} or {@code PUT}, with a JSON body when one is given. */
+	public static org.springframework.test.web.servlet.assertj.MvcTestResult call(MockMvcTester mvc, String username,
+			String method, String uri, String body) {
+		var request = switch (method) {
+			case "PUT" -> mvc.put().uri(uri);
+			case "POST" -> mvc.post().uri(uri);
+			default -> mvc.get().uri(uri);
+		};
+		request.header("Authorization", "Bearer " + token(mvc, username));
+		if (body != null) {
+			request.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(body);
+		}
+		return request.exchange();
+	}
+
 	public static String token(MockMvcTester mvc, String username) {
 		return token(mvc, username, PASSWORD);
 	}

@@ -32,16 +32,7 @@ class AssessmentIntegrationTests {
 	JdbcClient jdbc;
 
 	private MvcTestResult call(String user, String method, String uri, String body) {
-		var request = switch (method) {
-			case "PUT" -> mvc.put().uri(uri);
-			case "POST" -> mvc.post().uri(uri);
-			default -> mvc.get().uri(uri);
-		};
-		request.header("Authorization", "Bearer " + DemoLogins.token(mvc, user));
-		if (body != null) {
-			request.contentType(MediaType.APPLICATION_JSON).content(body);
-		}
-		return request.exchange();
+		return DemoLogins.call(mvc, user, method, uri, body);
 	}
 
 	private String complaint(String subject) throws Exception {

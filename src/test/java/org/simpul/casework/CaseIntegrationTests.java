@@ -8,7 +8,6 @@ import org.simpul.SimpulIntegrationTest;
 import org.simpul.access.DemoLogins;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -24,16 +23,7 @@ class CaseIntegrationTests {
 	JdbcClient jdbc;
 
 	private MvcTestResult call(String user, String method, String uri, String body) {
-		var request = switch (method) {
-			case "PUT" -> mvc.put().uri(uri);
-			case "POST" -> mvc.post().uri(uri);
-			default -> mvc.get().uri(uri);
-		};
-		request.header("Authorization", "Bearer " + DemoLogins.token(mvc, user));
-		if (body != null) {
-			request.contentType(MediaType.APPLICATION_JSON).content(body);
-		}
-		return request.exchange();
+		return DemoLogins.call(mvc, user, method, uri, body);
 	}
 
 	private String status(String complaint) {
