@@ -18,7 +18,9 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "simpul.data-dir=${simpul.test.data-root:target/test-data}/shared", "simpul.demo.persons=300" })
+		properties = { "simpul.data-dir=${simpul.test.data-root:target/test-data}/shared", "simpul.demo.persons=300",
+				// the tests scan for overdue referrals themselves, on their own clock
+				"simpul.referrals.escalation-first=P1D" })
 @AutoConfigureMockMvc
 @Import(TestClock.Configuration.class)
 public @interface SimpulIntegrationTest {

@@ -65,5 +65,13 @@ class DemoUsers {
 		if (seeded) {
 			log.info("Seeded {} demo users (password from SIMPUL_DEMO_PASSWORD)", USERS.size());
 		}
+		// a demo world from an earlier version gets the demo users added since (bo.procot came with issue 5)
+		seeds.once("access.users.bo.procot", () -> USERS.stream()
+			.filter(user -> accounts.findByUsername(user.username()).isEmpty())
+			.forEach(user -> {
+				accounts.save(UserAccount.create(user.username(), user.displayName(), passwords.encode(password),
+						user.role(), Territory.of(user.regionCode()), clock.instant()));
+				log.info("Added demo user {}", user.username());
+			}));
 	}
 }

@@ -47,7 +47,7 @@ class ReferralEscalation {
 		this.managerAfterDays = managerAfterDays;
 	}
 
-	@Scheduled(initialDelayString = "${simpul.referrals.escalation-every:PT15M}",
+	@Scheduled(initialDelayString = "${simpul.referrals.escalation-first:PT1M}",
 			fixedDelayString = "${simpul.referrals.escalation-every:PT15M}")
 	void scheduled() {
 		Scan scan = scan();
