@@ -490,6 +490,14 @@ class AccessMatrixTests {
 								: HttpStatus.NOT_FOUND;
 						default -> HttpStatus.FORBIDDEN;
 					}),
+			new Rule("POST /api/v1/audit/verification",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/audit/verification"), auth),
+					// the whole trail: the DPO's and the administrators' only
+					(role, relation) -> switch (role) {
+						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
+						case "ADMIN", "DPO" -> HttpStatus.OK;
+						default -> HttpStatus.FORBIDDEN;
+					}),
 			new Rule("GET /api/v1/registry-proposals",
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/registry-proposals"), auth),
 					// the caller's own territory only: the same answer whatever the target

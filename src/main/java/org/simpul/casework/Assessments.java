@@ -67,8 +67,11 @@ public class Assessments {
 
 	private final Cases cases;
 
+	private final org.simpul.audit.AuditTrail audit;
+
 	Assessments(JdbcClient jdbc, Clock clock, JsonMapper json, AssessmentForms forms, ComplaintQueries complaints,
-			ComplaintProgress progress, RegistryProposals proposals, Cases cases) {
+			ComplaintProgress progress, RegistryProposals proposals, Cases cases, org.simpul.audit.AuditTrail audit) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.json = json;
@@ -120,6 +123,8 @@ public class Assessments {
 				.orElseThrow(() -> new InvalidInputException(FieldProblem.of("id", "DUPLICATE_ID")));
 		}
 		cases.record(complaintId, actor, "ASSESSED", form.kind() + " v" + form.version());
+		audit.record(actor, org.simpul.audit.AuditTrail.Action.CREATE, "ASSESSMENT", id,
+				complaint.subjectPersonId() == null ? List.of() : List.of(complaint.subjectPersonId()));
 		progress.advance(complaintId, ComplaintStatus.ASSESSED, actor.id());
 		if (form.kind() == Kind.DEEP && complaint.subjectPersonId() != null) {
 			Map<String, String> found = new LinkedHashMap<>();

@@ -10,5 +10,5 @@
  * module.
  * Publishes and listens to no events.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "complaint", "registry" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "complaint", "registry", "audit" })
 package org.simpul.casework;

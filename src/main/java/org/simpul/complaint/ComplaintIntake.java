@@ -61,8 +61,12 @@ public class ComplaintIntake {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
+	private final org.simpul.audit.AuditTrail audit;
+
 	ComplaintIntake(JdbcClient jdbc, Clock clock, PpksTaxonomies taxonomies, IdentifierRules identifiers,
-			PersonSearch persons, org.springframework.context.ApplicationEventPublisher events) {
+			PersonSearch persons, org.springframework.context.ApplicationEventPublisher events,
+			org.simpul.audit.AuditTrail audit) {
+		this.audit = audit;
 		this.events = events;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -150,6 +154,8 @@ public class ComplaintIntake {
 		jdbc.sql("insert into complaint_step (complaint_id, status, at, by_user) values (:id, 'RECEIVED', :now, :by)")
 			.param("id", id).param("now", Timestamp.from(now)).param("by", actor.id()).update();
 		events.publishEvent(new ComplaintStatusChanged(UUID.randomUUID(), id, ticket, ComplaintStatus.RECEIVED, now));
+		audit.record(actor, org.simpul.audit.AuditTrail.Action.CREATE, "COMPLAINT", id,
+				subjectId == null ? List.of() : List.of(subjectId));
 		return new Registered(id, ticket, trackingCode, ComplaintStatus.RECEIVED);
 	}
 

@@ -52,8 +52,11 @@ class ReferralPages {
 
 	private final ReferralLetterPdf letters;
 
+	private final org.simpul.audit.AuditTrail audit;
+
 	ReferralPages(Referrals referrals, ComplaintQueries complaints, ProviderDirectory providers, AccessControl access,
-			ReferralLetterPdf letters) {
+			ReferralLetterPdf letters, org.simpul.audit.AuditTrail audit) {
+		this.audit = audit;
 		this.letters = letters;
 		this.referrals = referrals;
 		this.complaints = complaints;
@@ -103,12 +106,15 @@ class ReferralPages {
 			.orElseThrow(() -> new NotFoundException("Complaint"));
 		String verifyUrl = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request)
 			.path("/verifikasi/" + referral.verificationCode()).toUriString();
+		byte[] pdf = letters.render(referral, complaint, verifyUrl);
+		audit.record(user, org.simpul.audit.AuditTrail.Action.PRINT, "REFERRAL_LETTER", referral.id(),
+				complaint.subject().personId() == null ? List.of() : List.of(complaint.subject().personId()));
 		return org.springframework.http.ResponseEntity.ok()
 			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
 			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
 					"inline; filename=\"surat-rujukan-" + referral.ticketNumber() + ".pdf\"")
 			.cacheControl(org.springframework.http.CacheControl.noStore())
-			.body(letters.render(referral, complaint, verifyUrl));
+			.body(pdf);
 	}
 
 	@PostMapping("/{id}/{action:terima|tolak|selesai|tetapkan|tolak-usulan}")

@@ -172,7 +172,7 @@ public class HouseholdChanges {
 				.param("changes", json.writeValueAsString(changes))
 				.update();
 		}
-		return queries.household(actor, id).orElseThrow();
+		return queries.written(actor, org.simpul.audit.AuditTrail.Action.UPDATE, id, List.of());
 	}
 
 	private static String name(Enum<?> value) {

@@ -5,12 +5,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+
+import org.simpul.audit.AuditTrail;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.simpul.access.CurrentUser;
 import org.simpul.access.Territory;
+import org.simpul.audit.AuditTrail;
 import org.simpul.region.RegionCatalog;
 import org.simpul.registry.Conditions.DrinkingWater;
 import org.simpul.registry.Conditions.Electricity;
@@ -41,7 +44,10 @@ public class HouseholdQueries {
 
 	private final RegionCatalog regions;
 
-	HouseholdQueries(JdbcClient jdbc, RegionCatalog regions) {
+	private final AuditTrail audit;
+
+	HouseholdQueries(JdbcClient jdbc, RegionCatalog regions, AuditTrail audit) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.regions = regions;
 	}
@@ -60,8 +66,22 @@ public class HouseholdQueries {
 			LocalDate since, LocalDate until, String source) {
 	}
 
+	/** A household of the user's territory, as the user's role may see it; the read is on the audit trail. */
 	public Optional<HouseholdView> household(CurrentUser user, UUID id) {
-		return household(user, id, List.of());
+		Optional<HouseholdView> found = household(user, id, List.of());
+		found.ifPresent(h -> audit.record(user, AuditTrail.Action.READ, "HOUSEHOLD", h.id(), memberIds(h)));
+		return found;
+	}
+
+	/** The household as it stands after a write, the write recorded on the audit trail. */
+	HouseholdView written(CurrentUser user, AuditTrail.Action action, UUID id, List<FieldProblem> warnings) {
+		HouseholdView household = household(user, id, warnings).orElseThrow();
+		audit.record(user, action, "HOUSEHOLD", id, memberIds(household));
+		return household;
+	}
+
+	private static List<UUID> memberIds(HouseholdView household) {
+		return household.members().stream().map(PersonView::id).toList();
 	}
 
 	Optional<HouseholdView> household(CurrentUser user, UUID id, List<FieldProblem> warnings) {
@@ -143,7 +163,11 @@ public class HouseholdQueries {
 			.param("territory", user.territory().sqlParameter())
 			.query(UUID.class)
 			.optional()
-			.flatMap(householdId -> household(user, householdId))
-			.flatMap(household -> household.members().stream().filter(m -> m.id().equals(id)).findFirst());
+			.flatMap(householdId -> household(user, householdId, List.of()))
+			.flatMap(household -> household.members().stream().filter(m -> m.id().equals(id)).findFirst())
+			.map(person -> {
+				audit.record(user, AuditTrail.Action.READ, "PERSON", person.id(), List.of(person.id()));
+				return person;
+			});
 	}
 }

@@ -105,7 +105,7 @@ public class HouseholdRegistration {
 					&& raced.getMessage().contains("uq_household_kk_number") ? "kkNumber" : "members", "DUPLICATE"));
 		}
 		record(id, null, actor, source, "CREATED", householdFields(kk, village, household), now);
-		return queries.household(actor, id, warnings).orElseThrow();
+		return queries.written(actor, org.simpul.audit.AuditTrail.Action.CREATE, id, warnings);
 	}
 
 	/** Adds one member to a registered household of the caller's territory. */
@@ -145,10 +145,9 @@ public class HouseholdRegistration {
 		int position = jdbc.sql("select coalesce(max(position), -1) + 1 from person where household_id = :id")
 			.param("id", householdId).query(Integer.class).single();
 		insertMember(actor, householdId, position, householdKk, member, "API", clock.instant());
-		return queries.household(actor, householdId,
+		return queries.written(actor, org.simpul.audit.AuditTrail.Action.UPDATE, householdId,
 				warnings.stream().map(w -> new FieldProblem(w.field().replace("members[0].", ""), w.code(), w.message()))
-					.toList())
-			.orElseThrow();
+					.toList());
 	}
 
 	/** Moves a member to another household of the caller's territory; the head of a household stays. */
@@ -194,7 +193,7 @@ public class HouseholdRegistration {
 		change.put("household", java.util.Arrays.asList(person.householdId().toString(), toHousehold.toString()));
 		record(person.householdId(), personId, actor, "API", "MEMBER_MOVED_OUT", change, now);
 		record(toHousehold, personId, actor, "API", "MEMBER_MOVED_IN", change, now);
-		return queries.household(actor, toHousehold).orElseThrow();
+		return queries.written(actor, org.simpul.audit.AuditTrail.Action.UPDATE, toHousehold, List.of());
 	}
 
 	/** Why and when a member left; the head who leaves names the member who heads the household now. */
@@ -277,7 +276,7 @@ public class HouseholdRegistration {
 		}
 		jdbc.sql("update household set version = version + 1, updated_at = :now where id = :id")
 			.param("now", Timestamp.from(now)).param("id", person.householdId()).update();
-		return queries.household(actor, person.householdId()).orElseThrow();
+		return queries.written(actor, org.simpul.audit.AuditTrail.Action.UPDATE, person.householdId(), List.of());
 	}
 
 	private Region village(String villageCode, List<FieldProblem> problems) {

@@ -35,7 +35,11 @@ public class PersonSearch {
 
 	private final NameDictionary dictionary;
 
-	PersonSearch(JdbcClient jdbc, IdentifierRules identifiers, RegionCatalog regions, NameDictionary dictionary) {
+	private final org.simpul.audit.AuditTrail audit;
+
+	PersonSearch(JdbcClient jdbc, IdentifierRules identifiers, RegionCatalog regions, NameDictionary dictionary,
+			org.simpul.audit.AuditTrail audit) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.identifiers = identifiers;
 		this.regions = regions;
@@ -65,7 +69,13 @@ public class PersonSearch {
 		if (byNik == byName) {
 			throw new InvalidInputException(FieldProblem.of(byNik ? "name" : "nik", byNik ? "NIK_OR_NAME" : "NIK_OR_NAME"));
 		}
-		return byNik ? byNik(user, query.nik(), page) : byName(user, query, page);
+		PageResponse<PersonSummary> found = byNik ? byNik(user, query.nik(), page) : byName(user, query, page);
+		// the persons shown are on the audit trail (never the NIK or name searched for)
+		if (!found.content().isEmpty()) {
+			audit.record(user, org.simpul.audit.AuditTrail.Action.SEARCH, "PERSON", null,
+					found.content().stream().map(PersonSummary::id).toList());
+		}
+		return found;
 	}
 
 	/** One person of the user's territory as a search result shows them, by id (intake's light look-up). */
@@ -76,7 +86,9 @@ public class PersonSearch {
 			.param("territory", user.territory().sqlParameter())
 			.query(Row.class)
 			.list();
-		return summaries(user, rows).stream().findFirst();
+		java.util.Optional<PersonSummary> found = summaries(user, rows).stream().findFirst();
+		found.ifPresent(p -> audit.record(user, org.simpul.audit.AuditTrail.Action.READ, "PERSON", p.id(), List.of(p.id())));
+		return found;
 	}
 
 	private PageResponse<PersonSummary> byNik(CurrentUser user, String text, PageRequest page) {

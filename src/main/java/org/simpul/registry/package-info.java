@@ -5,8 +5,9 @@
  * forgiven through the {@code name_word} dictionary, ADR 0005), an edit page for a household and its
  * members, bulk CSV and XLSX imports as background jobs, duplicate candidates for review, registry proposals
  * (usulan) recorded beside a household and never written over it ({@link org.simpul.registry.RegistryProposals});
- * always inside the caller's territory.
+ * always inside the caller's territory. Every read and write of a person's or household's data is recorded
+ * on the audit trail ({@link org.simpul.audit.AuditTrail}).
  * Publishes {@link org.simpul.registry.PersonsMerged} inside a merge's transaction; listens to no events.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "audit" })
 package org.simpul.registry;

@@ -51,12 +51,12 @@ class ReferralEscalationBenchmark {
 				.param("n", REFERRALS).update();
 			jdbc.sql("""
 					insert into referral (id, version, complaint_id, provider_id, agency_id, village_code, status, reason,
-					                      outcome, due_date, sent_by, sent_at, updated_at)
+					                      outcome, due_date, sent_by, sent_at, updated_at, recommended_by, recommended_at)
 					select uuidv7(), 0, c.id, p.id, p.agency_id, c.village_code,
 					       case when n % 10 = 0 then 'SENT' when n % 10 < 5 then 'COMPLETED' else 'ACCEPTED' end,
 					       'Benchmark', case when n % 10 between 1 and 4 then 'Selesai' end,
 					       case when n % 10 = 0 then current_date - 3 else current_date + 10 end,
-					       gen_random_uuid(), now(), now()
+					       gen_random_uuid(), now(), now(), gen_random_uuid(), now()
 					from (select id, village_code, row_number() over () as n from complaint
 					      where ticket_number like 'B-%') c
 					cross join (select id, agency_id from provider where code = 'KEMENSOS-PKH') p""").update();
