@@ -20,7 +20,10 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "simpul.data-dir=${simpul.test.data-root:target/test-data}/shared", "simpul.demo.persons=300",
 				// the tests scan for overdue referrals themselves, on their own clock
-				"simpul.referrals.escalation-first=P1D" })
+				"simpul.referrals.escalation-first=P1D",
+				// the suite's own wrong passwords all come from 127.0.0.1: room for them, and for the test that
+				// fills one client's quota on purpose
+				"simpul.login.client-failures=60" })
 @AutoConfigureMockMvc
 @Import(TestClock.Configuration.class)
 public @interface SimpulIntegrationTest {

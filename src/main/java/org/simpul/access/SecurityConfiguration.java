@@ -96,7 +96,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain pages(HttpSecurity http, UserAccounts accounts, Clock clock,
-			AuthenticationManager authenticationManager) throws Exception {
+			AuthenticationManager authenticationManager, LoginLimiter limiter) throws Exception {
 		http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(requests -> requests
 				.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
@@ -108,13 +108,31 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/masuk")
 				.loginProcessingUrl("/masuk")
 				.defaultSuccessUrl("/", true)
-				.failureUrl("/masuk?gagal"))
+				.failureHandler((request, response, ex) -> {
+					limiter.failed(request.getRemoteAddr());
+					response.sendRedirect(request.getContextPath() + "/masuk?gagal");
+				}))
 			.logout(logout -> logout.logoutUrl("/keluar")
 				.logoutSuccessUrl("/masuk?keluar")
 				.invalidateHttpSession(true)
 				.clearAuthentication(true)
 				.deleteCookies("SIMPUL_SESSION"))
-			.addFilterAfter(new SessionGuardFilter(accounts, clock), SecurityContextHolderFilter.class);
+			.addFilterAfter(new SessionGuardFilter(accounts, clock), SecurityContextHolderFilter.class)
+			// a client past its failed logins is turned away before its password is even checked
+			.addFilterBefore((servletRequest, servletResponse, chain) -> {
+				jakarta.servlet.http.HttpServletRequest request = (jakarta.servlet.http.HttpServletRequest) servletRequest;
+				if ("POST".equals(request.getMethod()) && (request.getContextPath() + "/masuk").equals(request.getRequestURI())) {
+					try {
+						limiter.check(request.getRemoteAddr());
+					}
+					catch (org.simpul.shared.TooManyRequestsException tooMany) {
+						((jakarta.servlet.http.HttpServletResponse) servletResponse)
+							.sendRedirect(request.getContextPath() + "/masuk?terlalu-banyak");
+						return;
+					}
+				}
+				chain.doFilter(servletRequest, servletResponse);
+			}, org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
 		headers(http);
 		return http.build();
 	}

@@ -27,7 +27,11 @@ class TokenController {
 
 	private final ProblemWriter problems;
 
-	TokenController(AuthenticationManager authentication, ApiTokens tokens, ProblemWriter problems) {
+	private final LoginLimiter limiter;
+
+	TokenController(AuthenticationManager authentication, ApiTokens tokens, ProblemWriter problems,
+			LoginLimiter limiter) {
+		this.limiter = limiter;
 		this.authentication = authentication;
 		this.tokens = tokens;
 		this.problems = problems;
@@ -49,6 +53,7 @@ class TokenController {
 							: "password", "REQUIRED")));
 			return ResponseEntity.badRequest().body(problem);
 		}
+		limiter.check(http.getRemoteAddr());
 		try {
 			Authentication result = authentication
 				.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()));
@@ -57,6 +62,7 @@ class TokenController {
 			return ResponseEntity.ok(new TokenResponse(token.value(), "Bearer", token.lifetime().toSeconds()));
 		}
 		catch (AuthenticationException ex) {
+			limiter.failed(http.getRemoteAddr());
 			return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
 				.header("WWW-Authenticate", "Bearer")
 				.body(problems.problem(http, HttpStatus.UNAUTHORIZED, "problem.badCredentials", List.of()));

@@ -16,12 +16,29 @@ class VerificationPages {
 
 	private final Referrals referrals;
 
-	VerificationPages(Referrals referrals) {
+	private final org.simpul.shared.web.ClientLimiter limiter;
+
+	VerificationPages(Referrals referrals, java.time.Clock clock,
+			@org.springframework.beans.factory.annotation.Value("${simpul.verification.attempts:120}") int attempts,
+			@org.springframework.beans.factory.annotation.Value("${simpul.verification.window:15m}") java.time.Duration window) {
 		this.referrals = referrals;
+		this.limiter = new org.simpul.shared.web.ClientLimiter("verification", attempts, window, clock);
 	}
 
+	/** At most {@code simpul.verification.attempts} look-ups per client address and window (429 beyond). */
 	@GetMapping("/verifikasi/{code}")
-	String verify(@PathVariable String code, Model model, jakarta.servlet.http.HttpServletResponse response) {
+	String verify(@PathVariable String code, Model model, jakarta.servlet.http.HttpServletResponse response,
+			jakarta.servlet.http.HttpServletRequest request) {
+		try {
+			limiter.attempt(request.getRemoteAddr());
+		}
+		catch (org.simpul.shared.TooManyRequestsException tooMany) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER,
+					Long.toString(Math.max(1, tooMany.retryAfter().toSeconds())));
+			model.addAttribute("tooMany", true);
+			return "referral/verify";
+		}
 		referrals.verify(code).ifPresentOrElse(v -> model.addAttribute("v", v),
 				() -> response.setStatus(HttpStatus.NOT_FOUND.value()));
 		model.addAttribute("zone", ReferralPages.WIB);
