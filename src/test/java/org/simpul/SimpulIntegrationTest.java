@@ -23,7 +23,10 @@ import org.springframework.context.annotation.Import;
 				"simpul.referrals.escalation-first=P1D",
 				// the suite's own wrong passwords all come from 127.0.0.1: room for them, and for the test that
 				// fills one client's quota on purpose
-				"simpul.login.client-failures=60" })
+				"simpul.login.client-failures=60",
+				// everything the application logs during the tests, for LogScanIT
+				"logging.file.name=${simpul.test.data-root:target/test-data}/simpul-tests.log",
+				"logging.logback.rollingpolicy.max-file-size=2GB" })
 @AutoConfigureMockMvc
 @Import(TestClock.Configuration.class)
 public @interface SimpulIntegrationTest {

@@ -12,12 +12,16 @@ import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Each test run starts from empty databases: the data directories of the previous run are removed before
- * the first test (registered in META-INF/services).
+ * the first test (registered in META-INF/services). The failsafe run after the tests keeps them
+ * ({@code simpul.test.keep-data}).
  */
 public class FreshTestData implements LauncherSessionListener {
 
 	@Override
 	public void launcherSessionOpened(LauncherSession session) {
+		if (Boolean.getBoolean("simpul.test.keep-data")) {
+			return; // the scan after the tests (LogScanIT) reads what they left
+		}
 		Path root = Path.of(System.getProperty("simpul.test.data-root", "target/test-data"));
 		if (!Files.exists(root)) {
 			return;
