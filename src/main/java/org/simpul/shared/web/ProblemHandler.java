@@ -143,6 +143,15 @@ class ProblemHandler {
 		return answer(request, HttpStatus.METHOD_NOT_ALLOWED, "problem.method", List.of());
 	}
 
+	/** An upload too large (413), or a body that is not the multipart form an upload needs (415). */
+	@ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+	ResponseEntity<ProblemDetail> multipart(HttpServletRequest request,
+			org.springframework.web.multipart.MultipartException ex) {
+		return ex instanceof org.springframework.web.multipart.MaxUploadSizeExceededException
+				? answer(request, HttpStatus.PAYLOAD_TOO_LARGE, "problem.tooLarge", List.of())
+				: answer(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "problem.mediaType", List.of());
+	}
+
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
 	ResponseEntity<ProblemDetail> mediaType(HttpServletRequest request) {
 		return answer(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "problem.mediaType", List.of());
