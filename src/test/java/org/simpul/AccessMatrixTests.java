@@ -490,6 +490,15 @@ class AccessMatrixTests {
 								: HttpStatus.NOT_FOUND;
 						default -> HttpStatus.FORBIDDEN;
 					}),
+			new Rule("GET /api/v1/data-subjects/{personId}",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/data-subjects/{id}",
+							t.householdIn(t.villageFor(region)).personId()), auth),
+					// the data protection officer's alone (none among the demo callers: DataSubjectIntegrationTests)
+					(role, relation) -> switch (role) {
+						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
+						case "DPO" -> relation == Relation.OWN ? HttpStatus.OK : HttpStatus.NOT_FOUND;
+						default -> HttpStatus.FORBIDDEN;
+					}),
 			new Rule("POST /api/v1/audit/verification",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/audit/verification"), auth),
 					// the whole trail: the DPO's and the administrators' only

@@ -2,7 +2,9 @@ package org.simpul.audit;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -72,6 +74,29 @@ public class AuditTrail {
 			.param("subjects", subjects.stream().distinct().sorted().toArray(UUID[]::new))
 			.param("purpose", purpose())
 			.update();
+	}
+
+	/** One record of the trail, as the data protection officer reads it. */
+	public record Event(Instant at, String username, String role, Action action, String objectType, UUID objectId,
+			String purpose) {
+	}
+
+	/**
+	 * Everything the trail holds about a person (who read or changed their data, when, why), oldest first, at
+	 * most {@code limit} records: for the data protection officer only.
+	 */
+	public List<Event> history(CurrentUser dpo, UUID personId, int limit) {
+		if (dpo.role() != org.simpul.access.Role.DPO) {
+			throw new org.springframework.security.access.AccessDeniedException(
+					"The processing history is the data protection officer's");
+		}
+		return jdbc.sql("""
+				select at, username, role, action, object_type, object_id, purpose from audit_event
+				where subject_ids @> array[cast(:person as uuid)] order by id limit :limit""")
+			.param("person", personId)
+			.param("limit", limit)
+			.query(Event.class)
+			.list();
 	}
 
 	/**

@@ -150,6 +150,25 @@ public class Assessments {
 			.toList();
 	}
 
+	/**
+	 * For the data protection officer: the assessments of a complaint the officer found through
+	 * {@code ComplaintQueries.aboutPerson} (territory checked there). Nobody else.
+	 */
+	public List<AssessmentView> forDataSubject(CurrentUser dpo, UUID complaintId) {
+		if (dpo.role() != Role.DPO) {
+			throw new AccessDeniedException("Data-subject requests are the data protection officer's");
+		}
+		return jdbc.sql("""
+				select id, complaint_id, form_id, cast(answers as text) as answers, submitted_by, submitted_at
+				from assessment where complaint_id = :id order by submitted_at, id""")
+			.param("id", complaintId)
+			.query(Row.class)
+			.list()
+			.stream()
+			.map(this::view)
+			.toList();
+	}
+
 	private java.util.Optional<AssessmentView> find(UUID id) {
 		return jdbc.sql("""
 				select id, complaint_id, form_id, cast(answers as text) as answers, submitted_by, submitted_at

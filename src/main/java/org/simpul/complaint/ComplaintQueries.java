@@ -157,6 +157,26 @@ public class ComplaintQueries {
 			.optional();
 	}
 
+	/**
+	 * For the data protection officer answering a person's request (UU PDP Pasal 32): every complaint about
+	 * the registry person in the officer's territory, oldest first. Nobody else.
+	 */
+	public List<ComplaintView> aboutPerson(CurrentUser dpo, UUID personId) {
+		if (dpo.role() != org.simpul.access.Role.DPO) {
+			throw new AccessDeniedException("Data-subject requests are the data protection officer's");
+		}
+		return jdbc.sql("select id from complaint where subject_person_id = :person and "
+				+ Territory.sqlCondition("village_code") + " order by created_at, id")
+			.param("person", personId)
+			.param("territory", dpo.territory().sqlParameter())
+			.query(UUID.class)
+			.list()
+			.stream()
+			.map(id -> load(dpo, id, dpo.territory().sqlParameter()))
+			.flatMap(Optional::stream)
+			.toList();
+	}
+
 	public Optional<ComplaintView> complaint(CurrentUser user, UUID id) {
 		if (!ComplaintIntake.mayTakeComplaints(user.role())) {
 			throw new AccessDeniedException("Complaints are not for " + user.role());

@@ -393,6 +393,41 @@ public class Referrals {
 		return find(id).orElseThrow();
 	}
 
+	/**
+	 * For the data protection officer: the referrals of a complaint the officer found through
+	 * {@code ComplaintQueries.aboutPerson} (territory checked there), with the receiving agency's reads of
+	 * each. Nobody else.
+	 */
+	public List<ReferralView> forDataSubject(CurrentUser dpo, UUID complaintId) {
+		if (dpo.role() != Role.DPO) {
+			throw new AccessDeniedException("Data-subject requests are the data protection officer's");
+		}
+		return jdbc.sql("select id from referral where complaint_id = :id order by recommended_at, id")
+			.param("id", complaintId)
+			.query(UUID.class)
+			.list()
+			.stream()
+			.map(this::find)
+			.flatMap(Optional::stream)
+			.toList();
+	}
+
+	/** Who at the receiving agency saw a referral, and when (for the data protection officer). */
+	public record AgencyRead(UUID referralId, String username, Instant at, String via) {
+	}
+
+	public List<AgencyRead> agencyReads(CurrentUser dpo, UUID referralId) {
+		if (dpo.role() != Role.DPO) {
+			throw new AccessDeniedException("Data-subject requests are the data protection officer's");
+		}
+		return jdbc.sql("""
+				select r.referral_id, u.username, r.at, r.via from referral_read r join app_user u on u.id = r.user_id
+				where r.referral_id = :id order by r.at, r.id""")
+			.param("id", referralId)
+			.query(AgencyRead.class)
+			.list();
+	}
+
 	/** A referral the user may see, as they may see it; empty (404) otherwise. */
 	public Optional<ReferralView> referral(CurrentUser actor, UUID id) {
 		Optional<ReferralView> view = visible(actor, id).flatMap(row -> find(row.id()));
