@@ -499,6 +499,22 @@ class AccessMatrixTests {
 						case "DPO" -> relation == Relation.OWN ? HttpStatus.OK : HttpStatus.NOT_FOUND;
 						default -> HttpStatus.FORBIDDEN;
 					}),
+			new Rule("PUT /api/v1/data-subjects/{personId}/restriction",
+					(t, auth, region) -> t.send(t.mvc.put().uri("/api/v1/data-subjects/{id}/restriction",
+							t.householdIn(t.villageFor(region)).personId()), auth),
+					(role, relation) -> switch (role) {
+						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
+						case "DPO" -> relation == Relation.OWN ? HttpStatus.OK : HttpStatus.NOT_FOUND;
+						default -> HttpStatus.FORBIDDEN;
+					}),
+			new Rule("DELETE /api/v1/data-subjects/{personId}/restriction",
+					(t, auth, region) -> t.send(t.mvc.delete().uri("/api/v1/data-subjects/{id}/restriction",
+							t.householdIn(t.villageFor(region)).personId()), auth),
+					(role, relation) -> switch (role) {
+						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
+						case "DPO" -> relation == Relation.OWN ? HttpStatus.NO_CONTENT : HttpStatus.NOT_FOUND;
+						default -> HttpStatus.FORBIDDEN;
+					}),
 			new Rule("POST /api/v1/audit/verification",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/audit/verification"), auth),
 					// the whole trail: the DPO's and the administrators' only

@@ -69,8 +69,12 @@ public class Assessments {
 
 	private final org.simpul.audit.AuditTrail audit;
 
+	private final org.simpul.registry.RegistryRestrictions restrictions;
+
 	Assessments(JdbcClient jdbc, Clock clock, JsonMapper json, AssessmentForms forms, ComplaintQueries complaints,
-			ComplaintProgress progress, RegistryProposals proposals, Cases cases, org.simpul.audit.AuditTrail audit) {
+			ComplaintProgress progress, RegistryProposals proposals, Cases cases, org.simpul.audit.AuditTrail audit,
+			org.simpul.registry.RegistryRestrictions restrictions) {
+		this.restrictions = restrictions;
 		this.audit = audit;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -99,6 +103,9 @@ public class Assessments {
 			.orElseThrow(() -> new NotFoundException("Complaint"));
 		if (formId == null) {
 			throw new InvalidInputException(FieldProblem.of("formId", "REQUIRED"));
+		}
+		if (restrictions.isRestricted(complaint.subjectPersonId())) {
+			throw new org.simpul.shared.ConflictException(FieldProblem.of("complaintId", "SUBJECT_RESTRICTED"));
 		}
 		FormView form = forms.find(formId)
 			.filter(f -> f.regencyCode() == null || complaint.villageCode().startsWith(f.regencyCode() + "."))

@@ -60,8 +60,11 @@ public class ComplaintQueries {
 
 	private final java.time.Clock clock;
 
+	private final org.simpul.registry.RegistryRestrictions restrictions;
+
 	ComplaintQueries(JdbcClient jdbc, RegionCatalog regions, IdentifierRules identifiers, HouseholdQueries households,
-			java.time.Clock clock) {
+			java.time.Clock clock, org.simpul.registry.RegistryRestrictions restrictions) {
+		this.restrictions = restrictions;
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.regions = regions;
@@ -105,7 +108,10 @@ public class ComplaintQueries {
 				+ Territory.sqlCondition("c.village_code") + """
 				 and (cast(:status as text) is null or c.status = :status)
 				 and (cast(:category as text) is null or c.category = :category)
-				 and (cast(:before as timestamptz) is null or c.created_at < :before)""";
+				 and (cast(:before as timestamptz) is null or c.created_at < :before)
+				 and not exists (select 1 from person rp where rp.id = c.subject_person_id and rp.restricted_since is not null)""";
+		// the last condition reads the registry's restriction of processing (UU PDP Pasal 41) in the same query:
+		// a restricted person's complaints leave the queue (RegistryRestrictions owns the column)
 		long total = jdbc.sql("select count(*)" + where)
 			.param("before", before)
 			.param("territory", within)
@@ -154,7 +160,8 @@ public class ComplaintQueries {
 			.param("id", id)
 			.param("territory", user.territory().sqlParameter())
 			.query(ComplaintRef.class)
-			.optional();
+			.optional()
+			.filter(ref -> !restrictions.isRestricted(ref.subjectPersonId()));
 	}
 
 	/**
@@ -212,6 +219,8 @@ public class ComplaintQueries {
 			.param("territory", territory)
 			.query(Row.class)
 			.optional()
+			// a person under a restriction of processing: their complaints are kept, not shown (but to the DPO)
+			.filter(row -> user.role() == org.simpul.access.Role.DPO || !restrictions.isRestricted(row.subjectPersonId()))
 			.map(row -> {
 				List<Ppks> ppks = jdbc.sql("""
 						select c.code, p.label, p.national_code from complaint_ppks c

@@ -18,9 +18,29 @@ class DataSubjectController {
 
 	private final AccessControl access;
 
-	DataSubjectController(DataSubjects subjects, AccessControl access) {
+	private final org.simpul.registry.RegistryRestrictions restrictions;
+
+	DataSubjectController(DataSubjects subjects, AccessControl access,
+			org.simpul.registry.RegistryRestrictions restrictions) {
 		this.subjects = subjects;
 		this.access = access;
+		this.restrictions = restrictions;
+	}
+
+	record Restriction(UUID personId, java.time.Instant since) {
+	}
+
+	/** Restricts the person's processing (UU PDP Pasal 41); idempotent. */
+	@org.springframework.web.bind.annotation.PutMapping("/api/v1/data-subjects/{personId}/restriction")
+	Restriction restrict(@PathVariable UUID personId) {
+		return new Restriction(personId, restrictions.restrict(access.requireUser(), personId).orElseThrow());
+	}
+
+	/** Lifts the restriction; idempotent. */
+	@org.springframework.web.bind.annotation.DeleteMapping("/api/v1/data-subjects/{personId}/restriction")
+	ResponseEntity<Void> lift(@PathVariable UUID personId) {
+		restrictions.lift(access.requireUser(), personId);
+		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/api/v1/data-subjects/{personId}")

@@ -107,8 +107,11 @@ public class Referrals {
 
 	private final ProviderDirectory providers;
 
+	private final org.simpul.registry.RegistryRestrictions restrictions;
+
 	Referrals(JdbcClient jdbc, Clock clock, ComplaintQueries complaints, ComplaintProgress progress,
-			ProviderDirectory providers) {
+			ProviderDirectory providers, org.simpul.registry.RegistryRestrictions restrictions) {
+		this.restrictions = restrictions;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.complaints = complaints;
@@ -152,6 +155,9 @@ public class Referrals {
 		}
 		ComplaintQueries.ComplaintRef complaint = complaints.reference(actor, referral.complaintId())
 			.orElseThrow(() -> new NotFoundException("Complaint"));
+		if (restrictions.isRestricted(complaint.subjectPersonId())) {
+			throw new ConflictException(FieldProblem.of("complaintId", "SUBJECT_RESTRICTED"));
+		}
 		ProviderDirectory.Provider provider = providers.provider(referral.providerId())
 			.orElseThrow(() -> new InvalidInputException(FieldProblem.of("providerId", "PROVIDER_UNKNOWN")));
 		if (!providers.serves(provider.id(), RegionCode.of(complaint.villageCode()))) {

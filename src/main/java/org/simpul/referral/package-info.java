@@ -10,5 +10,5 @@
  * at a time under an advisory lock), who are told on every page until the agency answers. Publishes and listens to no events of its own.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "shared", "region", "access", "directory", "complaint", "audit" })
+		allowedDependencies = { "shared", "region", "access", "directory", "complaint", "audit", "registry" })
 package org.simpul.referral;

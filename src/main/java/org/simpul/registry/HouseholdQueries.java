@@ -98,7 +98,8 @@ public class HouseholdQueries {
 			List<PersonRow> people = jdbc.sql("""
 					select id, household_id, nik, kk_number, name, birth_place, birth_date, sex, relationship, disability,
 					       education, occupation, marital_status, left_on, left_reason
-					from person where household_id = :id order by left_on is not null, position""")
+					from person p where p.household_id = :id""" + RegistryAccess.unrestricted(user, "p")
+					+ " order by p.left_on is not null, p.position")
 				.param("id", id)
 				.query(PersonRow.class)
 				.list();
@@ -158,7 +159,7 @@ public class HouseholdQueries {
 	public Optional<PersonView> person(CurrentUser user, UUID id) {
 		RegistryAccess.requireReader(user);
 		return jdbc.sql("select p.household_id from person p where p.id = :id and "
-				+ Territory.sqlCondition("p.village_code"))
+				+ Territory.sqlCondition("p.village_code") + RegistryAccess.unrestricted(user, "p"))
 			.param("id", id)
 			.param("territory", user.territory().sqlParameter())
 			.query(UUID.class)

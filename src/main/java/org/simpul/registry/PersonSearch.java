@@ -81,7 +81,8 @@ public class PersonSearch {
 	/** One person of the user's territory as a search result shows them, by id (intake's light look-up). */
 	public java.util.Optional<PersonSummary> byId(CurrentUser user, java.util.UUID id) {
 		RegistryAccess.requireReader(user);
-		List<Row> rows = jdbc.sql(SUMMARY + " where p.id = :id and " + Territory.sqlCondition("p.village_code"))
+		List<Row> rows = jdbc.sql(SUMMARY + " where p.id = :id and " + Territory.sqlCondition("p.village_code")
+				+ RegistryAccess.unrestricted(user, "p"))
 			.param("id", id)
 			.param("territory", user.territory().sqlParameter())
 			.query(Row.class)
@@ -96,7 +97,8 @@ public class PersonSearch {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(FieldProblem.of("nik", problems.getFirst().name()));
 		}
-		List<Row> rows = jdbc.sql(SUMMARY + " where p.nik = :nik and " + Territory.sqlCondition("p.village_code"))
+		List<Row> rows = jdbc.sql(SUMMARY + " where p.nik = :nik and " + Territory.sqlCondition("p.village_code")
+				+ RegistryAccess.unrestricted(user, "p"))
 			.param("nik", Identifiers.digitsOnly(text))
 			.param("territory", user.territory().sqlParameter())
 			.query(Row.class)
@@ -134,7 +136,8 @@ public class PersonSearch {
 		// and place codes answers each condition and their intersection with the territory; the literal
 		// arrays let the planner see how rare the words are (they hold only the letters a to z, checked by
 		// NameDictionary)
-		StringBuilder where = new StringBuilder(" where " + Territory.sqlCondition("p.village_code"));
+		StringBuilder where = new StringBuilder(" where " + Territory.sqlCondition("p.village_code")
+				+ RegistryAccess.unrestricted(user, "p"));
 		for (List<String> words : widened) {
 			where.append(" and ").append(NAME_AND_PLACE).append(" && ").append(NameDictionary.arrayLiteral(words));
 		}

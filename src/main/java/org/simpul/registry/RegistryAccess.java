@@ -48,6 +48,18 @@ final class RegistryAccess {
 		return WRITERS.contains(role);
 	}
 
+	/**
+	 * The SQL condition that keeps persons under a restriction of processing (UU PDP Pasal 41) out of what
+	 * this user finds: everyone but the data protection officer. {@code alias} is the person table's alias.
+	 */
+	static String unrestricted(CurrentUser user, String alias) {
+		return user.role() == Role.DPO ? "" : " and " + alias + ".restricted_since is null";
+	}
+
+	static boolean seesRestricted(CurrentUser user) {
+		return user.role() == Role.DPO;
+	}
+
 	/** The identifier as this user may see it. */
 	static String show(CurrentUser user, String identifier) {
 		if (identifier == null) {

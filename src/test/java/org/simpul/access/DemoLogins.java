@@ -41,6 +41,7 @@ public final class DemoLogins {
 			String method, String uri, String body) {
 		var request = switch (method) {
 			case "PUT" -> mvc.put().uri(uri);
+			case "DELETE" -> mvc.delete().uri(uri);
 			case "POST" -> mvc.post().uri(uri);
 			default -> mvc.get().uri(uri);
 		};

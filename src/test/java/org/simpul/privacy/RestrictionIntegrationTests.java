@@ -1,0 +1,93 @@
+package org.simpul.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.simpul.SimpulIntegrationTest;
+import org.simpul.access.DemoLogins;
+import org.simpul.registry.RegistryIntegrationTestsAccess;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/**
+ * A person asks that their data no longer be used (UU PDP Pasal 41). While the DPO's restriction stands,
+ * the desk does not find them, their household does not show them, their complaint leaves the queue and
+ * cannot be opened, assessed or referred, and they cannot be made the subject of a new complaint; the DPO
+ * still sees everything. Lifted, all comes back as it was.
+ */
+@SimpulIntegrationTest
+class RestrictionIntegrationTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private MvcTestResult call(String user, String method, String uri, String body) {
+		return DemoLogins.call(mvc, user, method, uri, body);
+	}
+
+	@Test
+	void aRestrictedPersonIsKeptButNotUsedUntilTheOfficerLiftsIt() throws Exception {
+		String person = RegistryIntegrationTestsAccess.registerFamily(mvc, jdbc, "Ngatini Dibatasi");
+		String household = jdbc.sql("select cast(household_id as text) from person where id = cast(:id as uuid)")
+			.param("id", person).query(String.class).single();
+		String nik = jdbc.sql("select nik from person where id = cast(:id as uuid)").param("id", person)
+			.query(String.class).single();
+		String created = call("fo.procot", "POST", "/api/v1/complaints", """
+				{"channel": "WALK_IN", "category": "SOCIAL", "villageCode": "33.28.10.1008", "description": "Bantuan",
+				 "ppksCodes": ["24"], "subjectPersonId": "%s"}""".formatted(person)).getResponse().getContentAsString();
+		String complaint = JsonPath.read(created, "$.id");
+		String ticket = JsonPath.read(created, "$.ticketNumber");
+		String officer = "dpo." + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(call("admin", "POST", "/api/v1/users", """
+				{"username": "%s", "password": "%s", "displayName": "PDP", "role": "DPO", "regionCode": "33.28"}"""
+			.formatted(officer, DemoLogins.PASSWORD))).hasStatus(HttpStatus.CREATED);
+
+		assertThat(call("manajer.tegal", "PUT", "/api/v1/data-subjects/" + person + "/restriction", null))
+			.hasStatus(HttpStatus.FORBIDDEN);
+		MvcTestResult restricted = call(officer, "PUT", "/api/v1/data-subjects/" + person + "/restriction", null);
+		assertThat(restricted).hasStatusOk();
+		String since = JsonPath.read(restricted.getResponse().getContentAsString(), "$.since");
+		assertThat(call(officer, "PUT", "/api/v1/data-subjects/" + person + "/restriction", null)).hasStatusOk()
+			.bodyJson().extractingPath("$.since").isEqualTo(since);
+
+		String search = "{\"nik\": \"" + nik + "\"}";
+		assertThat(call("fo.procot", "POST", "/api/v1/persons/search", search)).hasStatusOk().bodyJson()
+			.extractingPath("$.content").asArray().isEmpty();
+		assertThat(call("fo.procot", "GET", "/api/v1/households/" + household, null)).hasStatusOk().bodyJson()
+			.extractingPath("$.members[*].id").asArray().doesNotContain(person);
+		assertThat(call("fo.procot", "GET", "/api/v1/complaints/" + complaint, null)).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.get().uri("/pengaduan").session(DemoLogins.session(mvc, "fo.procot"))).hasStatusOk().bodyText()
+			.doesNotContain(ticket);
+		assertThat(call("psm.procot", "POST", "/api/v1/complaints/" + complaint + "/assessments", """
+				{"formId": "5e1ec7ed-0000-4000-8000-00000000a001", "answers": {}}""")).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(call("fo.procot", "POST", "/api/v1/complaints", """
+				{"channel": "WALK_IN", "category": "SOCIAL", "villageCode": "33.28.10.1008", "description": "Lagi",
+				 "ppksCodes": ["24"], "subjectPersonId": "%s"}""".formatted(person))).hasStatus(HttpStatus.NOT_FOUND);
+		// the officer still sees it all
+		assertThat(call(officer, "GET", "/api/v1/data-subjects/" + person, null)).hasStatusOk().bodyJson()
+			.extractingPath("$.complaints[*].complaint.id").asArray().containsExactly(complaint);
+
+		assertThat(call(officer, "DELETE", "/api/v1/data-subjects/" + person + "/restriction", null))
+			.hasStatus(HttpStatus.NO_CONTENT);
+		assertThat(call(officer, "DELETE", "/api/v1/data-subjects/" + person + "/restriction", null))
+			.hasStatus(HttpStatus.NO_CONTENT);
+		assertThat(JsonPath.<List<String>>read(call("fo.procot", "POST", "/api/v1/persons/search", search).getResponse()
+			.getContentAsString(), "$.content[*].id")).containsExactly(person);
+		assertThat(call("fo.procot", "GET", "/api/v1/complaints/" + complaint, null)).hasStatusOk();
+		assertThat(mvc.get().uri("/pengaduan").session(DemoLogins.session(mvc, "fo.procot"))).hasStatusOk().bodyText()
+			.contains(ticket);
+		// both changes are on the audit trail
+		assertThat(jdbc.sql("select count(*) from audit_event where object_type = 'PROCESSING_RESTRICTION'"
+				+ " and object_id = cast(:id as uuid)").param("id", person).query(Long.class).single()).isEqualTo(2);
+	}
+}
