@@ -515,6 +515,31 @@ class AccessMatrixTests {
 						case "DPO" -> relation == Relation.OWN ? HttpStatus.NO_CONTENT : HttpStatus.NOT_FOUND;
 						default -> HttpStatus.FORBIDDEN;
 					}),
+			new Rule("POST /api/v1/data-subjects/{personId}/requests",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/data-subjects/{id}/requests",
+							t.householdIn(t.villageFor(region)).personId()).contentType(MediaType.APPLICATION_JSON)
+						.content("{\"kind\": \"ACCESS\"}"), auth),
+					(role, relation) -> switch (role) {
+						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
+						case "DPO" -> relation == Relation.OWN ? HttpStatus.CREATED : HttpStatus.NOT_FOUND;
+						default -> HttpStatus.FORBIDDEN;
+					}),
+			new Rule("GET /api/v1/data-subject-requests",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/data-subject-requests"), auth),
+					(role, relation) -> switch (role) {
+						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
+						case "DPO" -> HttpStatus.OK;
+						default -> HttpStatus.FORBIDDEN;
+					}),
+			new Rule("POST /api/v1/data-subject-requests/{id}/close",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/data-subject-requests/{id}/close",
+							t.requestIn(t.villageFor(region))).contentType(MediaType.APPLICATION_JSON)
+						.content("{\"status\": \"DONE\", \"outcome\": \"Matrix\"}"), auth),
+					(role, relation) -> switch (role) {
+						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
+						case "DPO" -> relation == Relation.OWN ? HttpStatus.OK : HttpStatus.NOT_FOUND;
+						default -> HttpStatus.FORBIDDEN;
+					}),
 			new Rule("POST /api/v1/audit/verification",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/audit/verification"), auth),
 					// the whole trail: the DPO's and the administrators' only
@@ -745,6 +770,17 @@ class AccessMatrixTests {
 			jdbc.sql("delete from assessment_form f where regency_code is not null"
 					+ " and not exists (select 1 from assessment a where a.form_id = f.id)").update();
 		}
+	}
+
+	/** An open data-subject request about a person of {@code village}, written directly. */
+	UUID requestIn(String village) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into data_subject_request (id, person_id, village_code, kind, status, received_at, due_at,
+				                                  received_by)
+				values (:id, :person, :village, 'ACCESS', 'OPEN', now(), now() + interval '72 hours', :id)""")
+			.param("id", id).param("person", householdIn(village).personId()).param("village", village).update();
+		return id;
 	}
 
 	/** A district's deep assessment form, written directly. */

@@ -20,14 +20,45 @@ class DataSubjectController {
 
 	private final org.simpul.registry.RegistryRestrictions restrictions;
 
+	private final DataSubjectRequests requests;
+
 	DataSubjectController(DataSubjects subjects, AccessControl access,
-			org.simpul.registry.RegistryRestrictions restrictions) {
+			org.simpul.registry.RegistryRestrictions restrictions, DataSubjectRequests requests) {
+		this.requests = requests;
 		this.subjects = subjects;
 		this.access = access;
 		this.restrictions = restrictions;
 	}
 
 	record Restriction(UUID personId, java.time.Instant since) {
+	}
+
+	record NewRequest(String kind, String details) {
+	}
+
+	record Closing(String status, String outcome) {
+	}
+
+	/** A person's request received by the DPO, due within 3 × 24 hours. */
+	@org.springframework.web.bind.annotation.PostMapping("/api/v1/data-subjects/{personId}/requests")
+	ResponseEntity<DataSubjectRequests.Request> receive(@PathVariable UUID personId,
+			@org.springframework.web.bind.annotation.RequestBody(required = false) NewRequest body) {
+		DataSubjectRequests.Request request = requests.receive(access.requireUser(), personId,
+				body == null ? null : body.kind(), body == null ? null : body.details());
+		return ResponseEntity.created(java.net.URI.create("/api/v1/data-subject-requests/" + request.id())).body(request);
+	}
+
+	@GetMapping("/api/v1/data-subject-requests")
+	java.util.List<DataSubjectRequests.Request> requests(
+			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean open) {
+		return requests.list(access.requireUser(), open);
+	}
+
+	@org.springframework.web.bind.annotation.PostMapping("/api/v1/data-subject-requests/{id}/close")
+	DataSubjectRequests.Request close(@PathVariable UUID id,
+			@org.springframework.web.bind.annotation.RequestBody(required = false) Closing body) {
+		return requests.close(access.requireUser(), id, body == null ? null : body.status(),
+				body == null ? null : body.outcome());
 	}
 
 	/** Restricts the person's processing (UU PDP Pasal 41); idempotent. */
