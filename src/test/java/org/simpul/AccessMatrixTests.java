@@ -540,6 +540,14 @@ class AccessMatrixTests {
 						case "DPO" -> relation == Relation.OWN ? HttpStatus.OK : HttpStatus.NOT_FOUND;
 						default -> HttpStatus.FORBIDDEN;
 					}),
+			new Rule("POST /api/v1/breach-drills",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/breach-drills").contentType(MediaType.APPLICATION_JSON)
+						.content("{\"households\": [\"" + t.householdIn(t.villageFor(region)).householdId() + "\"]}"), auth),
+					(role, relation) -> switch (role) {
+						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
+						case "DPO" -> HttpStatus.OK;
+						default -> HttpStatus.FORBIDDEN;
+					}),
 			new Rule("POST /api/v1/audit/verification",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/audit/verification"), auth),
 					// the whole trail: the DPO's and the administrators' only

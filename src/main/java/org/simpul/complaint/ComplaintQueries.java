@@ -184,6 +184,14 @@ public class ComplaintQueries {
 			.toList();
 	}
 
+	/** For the data protection officer (a breach drill): a complaint of the officer's territory. Nobody else. */
+	public Optional<ComplaintView> forOfficer(CurrentUser dpo, UUID id) {
+		if (dpo.role() != org.simpul.access.Role.DPO) {
+			throw new AccessDeniedException("Breach drills are the data protection officer's");
+		}
+		return load(dpo, id, dpo.territory().sqlParameter());
+	}
+
 	public Optional<ComplaintView> complaint(CurrentUser user, UUID id) {
 		if (!ComplaintIntake.mayTakeComplaints(user.role())) {
 			throw new AccessDeniedException("Complaints are not for " + user.role());

@@ -22,8 +22,11 @@ class DataSubjectController {
 
 	private final DataSubjectRequests requests;
 
+	private final BreachDrills drills;
+
 	DataSubjectController(DataSubjects subjects, AccessControl access,
-			org.simpul.registry.RegistryRestrictions restrictions, DataSubjectRequests requests) {
+			org.simpul.registry.RegistryRestrictions restrictions, DataSubjectRequests requests, BreachDrills drills) {
+		this.drills = drills;
 		this.requests = requests;
 		this.subjects = subjects;
 		this.access = access;
@@ -34,6 +37,13 @@ class DataSubjectController {
 	}
 
 	record NewRequest(String kind, String details) {
+	}
+
+	/** A breach drill: who the given records affect and which of their data (the DPO). */
+	@org.springframework.web.bind.annotation.PostMapping("/api/v1/breach-drills")
+	ResponseEntity<BreachDrills.Report> drill(
+			@org.springframework.web.bind.annotation.RequestBody(required = false) BreachDrills.Records body) {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(drills.drill(access.requireUser(), body));
 	}
 
 	record Closing(String status, String outcome) {
