@@ -263,6 +263,14 @@ class AccessMatrixTests {
 						case "ADMIN", "MANAGER", "SUPERVISOR" -> HttpStatus.OK;
 						default -> HttpStatus.FORBIDDEN;
 					}),
+			new Rule("POST /api/v1/registry/duplicates/scan",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/registry/duplicates/scan"), auth),
+					// a scan of the caller's own territory: the same answer whatever the target
+					(role, relation) -> switch (role) {
+						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
+						case "ADMIN", "MANAGER", "SUPERVISOR" -> HttpStatus.OK;
+						default -> HttpStatus.FORBIDDEN;
+					}),
 			new Rule("POST /api/v1/registry/duplicates/{id}/merge",
 					(t, auth, region) -> {
 						UUID candidate = t.duplicateIn(t.villageFor(region));
@@ -657,6 +665,36 @@ class AccessMatrixTests {
 			assertThat(result.getResponse().getContentAsString()).doesNotContain("\"username\"")
 				.doesNotContain("\"regionCode\"");
 		}
+	}
+
+	/** Operations checked elsewhere than in {@link #ENDPOINTS}, and where. */
+	static final Map<String, String> CHECKED_ELSEWHERE = Map.of(
+			"POST /api/v1/auth/token", "public by design: TokenIntegrationTests, ClientLimitIntegrationTests",
+			"GET /api/v1/users", "a list of the caller's territory: userListsHoldOnlyUsersOfTheCallersTerritory below",
+			"POST /api/v1/persons/search", "results of the caller's territory: nikSearchFindsOnlyPersonsOfTheTerritory below",
+			"POST /api/v1/registry/imports", "a multipart upload whose rows are checked against the territory:"
+					+ " RegistryImportIntegrationTests");
+
+	/** The matrix covers the whole API: every operation of the OpenAPI document has its cells (or a reason). */
+	@org.junit.jupiter.api.Test
+	void everyOperationOfTheApiDocumentIsInTheMatrix() throws Exception {
+		String document = mvc.get().uri("/v3/api-docs").exchange().getResponse().getContentAsString();
+		Map<String, Map<String, Object>> paths = com.jayway.jsonpath.JsonPath.read(document, "$.paths");
+		java.util.Set<String> covered = new java.util.HashSet<>();
+		ENDPOINTS.forEach(e -> covered.add(normalised(e.name())));
+		List<String> missing = new java.util.ArrayList<>();
+		paths.forEach((path, operations) -> operations.keySet().stream()
+			.filter(m -> List.of("get", "post", "put", "patch", "delete").contains(m))
+			.map(m -> m.toUpperCase() + " " + path)
+			.filter(op -> !covered.contains(normalised(op)) && !CHECKED_ELSEWHERE.containsKey(op))
+			.forEach(missing::add));
+		assertThat(missing).as("operations of /v3/api-docs without matrix cells").isEmpty();
+	}
+
+	/** "POST /api/v1/users/{id}/password of a MANAGER" → "POST /api/v1/users/{}/password". */
+	private static String normalised(String name) {
+		String[] parts = name.split(" ");
+		return parts[0] + " " + parts[1].replaceAll("\\?.*", "").replaceAll("\\{[^}]+}", "{}");
 	}
 
 	@ParameterizedTest(name = "user list of {1}")
