@@ -62,8 +62,12 @@ public class ComplaintQueries {
 
 	private final org.simpul.registry.RegistryRestrictions restrictions;
 
+	private final org.simpul.audit.AuditTrail audit;
+
 	ComplaintQueries(JdbcClient jdbc, RegionCatalog regions, IdentifierRules identifiers, HouseholdQueries households,
-			java.time.Clock clock, org.simpul.registry.RegistryRestrictions restrictions) {
+			java.time.Clock clock, org.simpul.registry.RegistryRestrictions restrictions,
+			org.simpul.audit.AuditTrail audit) {
+		this.audit = audit;
 		this.restrictions = restrictions;
 		this.clock = clock;
 		this.jdbc = jdbc;
@@ -78,7 +82,7 @@ public class ComplaintQueries {
 	}
 
 	private record QueueRow(UUID id, String ticketNumber, ComplaintStatus status, Category category,
-			String villageCode, String subjectName, Instant createdAt) {
+			String villageCode, String subjectName, Instant createdAt, UUID subjectPersonId) {
 	}
 
 	/**
@@ -120,7 +124,7 @@ public class ComplaintQueries {
 			.query(Long.class)
 			.single();
 		List<QueueRow> rows = jdbc.sql("select c.id, c.ticket_number, c.status, c.category, c.village_code,"
-				+ " c.subject_name, c.created_at" + where
+				+ " c.subject_name, c.created_at, c.subject_person_id" + where
 				+ " order by c.created_at desc, c.id limit :limit offset :offset")
 			.param("before", before)
 			.param("territory", within)
@@ -131,6 +135,11 @@ public class ComplaintQueries {
 			.query(QueueRow.class)
 			.list();
 		Map<String, String> names = regions.names(rows.stream().map(QueueRow::villageCode).toList());
+		// the queue shows names: the registry persons among them are on the audit trail
+		List<UUID> shown = rows.stream().map(QueueRow::subjectPersonId).filter(java.util.Objects::nonNull).toList();
+		if (!shown.isEmpty()) {
+			audit.record(user, org.simpul.audit.AuditTrail.Action.SEARCH, "COMPLAINT", null, shown);
+		}
 		return PageResponse.of(rows.stream().map(r -> new QueueItem(r.id(), r.ticketNumber(), r.status(), r.category(),
 				r.villageCode(), names.get(r.villageCode()), r.subjectName(), r.createdAt())).toList(), page, total);
 	}
@@ -192,11 +201,15 @@ public class ComplaintQueries {
 		return load(dpo, id, dpo.territory().sqlParameter());
 	}
 
+	/** A complaint of the user's territory; opening it is on the audit trail (it shows whom it is about). */
 	public Optional<ComplaintView> complaint(CurrentUser user, UUID id) {
 		if (!ComplaintIntake.mayTakeComplaints(user.role())) {
 			throw new AccessDeniedException("Complaints are not for " + user.role());
 		}
-		return load(user, id, user.territory().sqlParameter());
+		Optional<ComplaintView> found = load(user, id, user.territory().sqlParameter());
+		found.ifPresent(c -> audit.record(user, org.simpul.audit.AuditTrail.Action.READ, "COMPLAINT", c.id(),
+				c.subject().personId() == null ? List.of() : List.of(c.subject().personId())));
+		return found;
 	}
 
 	/**

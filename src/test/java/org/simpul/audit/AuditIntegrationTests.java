@@ -88,6 +88,20 @@ class AuditIntegrationTests {
 	}
 
 	@Test
+	void openingAComplaintAndTheQueueAreRecorded() throws Exception {
+		String person = RegistryIntegrationTestsAccess.registerFamily(mvc, jdbc, "Tumini Antrean");
+		String complaint = JsonPath.read(DemoLogins.call(mvc, "fo.procot", "POST", "/api/v1/complaints", """
+				{"channel": "WALK_IN", "category": "SOCIAL", "villageCode": "33.28.10.1008", "description": "Uji",
+				 "ppksCodes": ["24"], "subjectPersonId": "%s"}""".formatted(person)).getResponse().getContentAsString(), "$.id");
+		assertThat(DemoLogins.call(mvc, "bo.procot", "GET", "/api/v1/complaints/" + complaint, null)).hasStatusOk();
+		assertThat(mvc.get().uri("/pengaduan").session(DemoLogins.session(mvc, "bo.procot"))).hasStatusOk();
+		assertThat(eventsAbout(person)).filteredOn(e -> "bo.procot".equals(e.username()))
+			.extracting(Event::action, Event::objectType)
+			.contains(org.assertj.core.groups.Tuple.tuple("READ", "COMPLAINT"),
+					org.assertj.core.groups.Tuple.tuple("SEARCH", "COMPLAINT"));
+	}
+
+	@Test
 	void theTrailIsAppendOnlyAndItsChainFindsTampering() throws Exception {
 		RegistryIntegrationTestsAccess.registerFamily(mvc, jdbc, "Sukardi Rantai");
 		String admin = DemoLogins.token(mvc, "admin");
