@@ -146,15 +146,7 @@ public class Assessments {
 	/** The assessments of a complaint of the user's territory, oldest first. */
 	public List<AssessmentView> ofComplaint(CurrentUser actor, UUID complaintId) {
 		complaints.reference(actor, complaintId).orElseThrow(() -> new NotFoundException("Complaint"));
-		return jdbc.sql("""
-				select id, complaint_id, form_id, cast(answers as text) as answers, submitted_by, submitted_at
-				from assessment where complaint_id = :id order by submitted_at, id""")
-			.param("id", complaintId)
-			.query(Row.class)
-			.list()
-			.stream()
-			.map(this::view)
-			.toList();
+		return of(complaintId);
 	}
 
 	/**
@@ -165,6 +157,10 @@ public class Assessments {
 		if (dpo.role() != Role.DPO) {
 			throw new AccessDeniedException("Data-subject requests are the data protection officer's");
 		}
+		return of(complaintId);
+	}
+
+	private List<AssessmentView> of(UUID complaintId) {
 		return jdbc.sql("""
 				select id, complaint_id, form_id, cast(answers as text) as answers, submitted_by, submitted_at
 				from assessment where complaint_id = :id order by submitted_at, id""")

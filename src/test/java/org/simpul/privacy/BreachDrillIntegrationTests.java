@@ -37,11 +37,7 @@ class BreachDrillIntegrationTests {
 	}
 
 	private String officer(String region) {
-		String username = "dpo." + UUID.randomUUID().toString().substring(0, 8);
-		assertThat(call("admin", "POST", "/api/v1/users", """
-				{"username": "%s", "password": "%s", "displayName": "PDP", "role": "DPO", "regionCode": "%s"}"""
-			.formatted(username, DemoLogins.PASSWORD, region))).hasStatus(HttpStatus.CREATED);
-		return username;
+		return Officers.create(mvc, region);
 	}
 
 	@Test

@@ -36,11 +36,7 @@ class DataSubjectIntegrationTests {
 	}
 
 	private String dpo(String region) {
-		String username = "dpo." + UUID.randomUUID().toString().substring(0, 8);
-		assertThat(call("admin", "POST", "/api/v1/users", """
-				{"username": "%s", "password": "%s", "displayName": "Pejabat PDP", "role": "DPO", "regionCode": "%s"}"""
-			.formatted(username, DemoLogins.PASSWORD, region))).hasStatus(HttpStatus.CREATED);
-		return username;
+		return Officers.create(mvc, region);
 	}
 
 	@Test

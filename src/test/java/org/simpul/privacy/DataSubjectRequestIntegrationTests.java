@@ -42,10 +42,7 @@ class DataSubjectRequestIntegrationTests {
 	@Test
 	void aCorrectionRequestRunsOnTheLawsClock() throws Exception {
 		String person = RegistryIntegrationTestsAccess.registerFamily(mvc, jdbc, "Rasminah Koreksi");
-		String officer = "dpo." + UUID.randomUUID().toString().substring(0, 8);
-		assertThat(call("admin", "POST", "/api/v1/users", """
-				{"username": "%s", "password": "%s", "displayName": "PDP", "role": "DPO", "regionCode": "33.28"}"""
-			.formatted(officer, DemoLogins.PASSWORD))).hasStatus(HttpStatus.CREATED);
+		String officer = Officers.create(mvc, "33.28");
 		String uri = "/api/v1/data-subjects/" + person + "/requests";
 
 		assertThat(call(officer, "POST", uri, "{\"kind\": \"DELETE_ALL\"}")).hasStatus(HttpStatus.BAD_REQUEST).bodyJson()

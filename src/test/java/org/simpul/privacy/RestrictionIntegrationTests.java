@@ -47,10 +47,7 @@ class RestrictionIntegrationTests {
 				 "ppksCodes": ["24"], "subjectPersonId": "%s"}""".formatted(person)).getResponse().getContentAsString();
 		String complaint = JsonPath.read(created, "$.id");
 		String ticket = JsonPath.read(created, "$.ticketNumber");
-		String officer = "dpo." + UUID.randomUUID().toString().substring(0, 8);
-		assertThat(call("admin", "POST", "/api/v1/users", """
-				{"username": "%s", "password": "%s", "displayName": "PDP", "role": "DPO", "regionCode": "33.28"}"""
-			.formatted(officer, DemoLogins.PASSWORD))).hasStatus(HttpStatus.CREATED);
+		String officer = Officers.create(mvc, "33.28");
 
 		assertThat(call("manajer.tegal", "PUT", "/api/v1/data-subjects/" + person + "/restriction", null))
 			.hasStatus(HttpStatus.FORBIDDEN);
