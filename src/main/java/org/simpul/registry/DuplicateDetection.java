@@ -44,7 +44,11 @@ public class DuplicateDetection {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
-	DuplicateDetection(JdbcClient jdbc, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+	private final org.simpul.audit.AuditTrail audit;
+
+	DuplicateDetection(JdbcClient jdbc, Clock clock, org.springframework.context.ApplicationEventPublisher events,
+			org.simpul.audit.AuditTrail audit) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.events = events;
@@ -131,6 +135,11 @@ public class DuplicateDetection {
 			.param("offset", page.offset())
 			.query(Candidate.class)
 			.list();
+		// the review shows names and birth dates of both persons of each pair
+		List<UUID> shown = content.stream().flatMap(c -> java.util.stream.Stream.of(c.personA(), c.personB())).toList();
+		if (!shown.isEmpty()) {
+			audit.record(actor, org.simpul.audit.AuditTrail.Action.SEARCH, "DUPLICATE_CANDIDATE", null, shown);
+		}
 		return PageResponse.of(content, page, total);
 	}
 
@@ -215,6 +224,7 @@ public class DuplicateDetection {
 			.param("drop", drop).update();
 		// records of other modules that point at the dropped person follow it to the kept one, in this transaction
 		events.publishEvent(new PersonsMerged(drop, keep));
+		audit.record(actor, org.simpul.audit.AuditTrail.Action.UPDATE, "PERSON_MERGE", keep, List.of(keep, drop));
 		jdbc.sql("delete from person where id = :drop").param("drop", drop).update();
 		if (others == 0 && !dropped.householdId().equals(keptHousehold)) {
 			jdbc.sql("update programme_membership set household_id = :keep where household_id = :drop")

@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.List;
 import java.util.UUID;
 
 import org.simpul.access.CurrentUser;
@@ -57,8 +58,12 @@ public class RegistryImports {
 
 	private final Path directory;
 
+	private final org.simpul.audit.AuditTrail audit;
+
 	RegistryImports(JdbcClient jdbc, RegistryImportRun runner, Clock clock,
-			@Value("${simpul.import-dir:${simpul.data-dir:./data}/imports}") Path directory) {
+			@Value("${simpul.import-dir:${simpul.data-dir:./data}/imports}") Path directory,
+			org.simpul.audit.AuditTrail audit) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.runner = runner;
 		this.clock = clock;
@@ -119,6 +124,9 @@ public class RegistryImports {
 			.param("size", size)
 			.param("now", Timestamp.from(clock.instant()))
 			.update();
+		// one record per file: the persons it writes are too many to name here; each household's own history
+		// says it came from this import
+		audit.record(user, org.simpul.audit.AuditTrail.Action.CREATE, "REGISTRY_IMPORT", id, List.of());
 		return status(user, id);
 	}
 

@@ -85,6 +85,11 @@ class DuplicateMergeIntegrationTests {
 			.contentType(MediaType.APPLICATION_JSON).content("{\"keep\": \"" + keep + "\"}")).hasStatus(HttpStatus.NO_CONTENT);
 
 		assertThat(jdbc.sql("select count(*) from person where id = :id").param("id", drop).query(Long.class).single()).isZero();
+		// the merge is on the audit trail, concerning both persons
+		assertThat(jdbc.sql("""
+				select count(*) from audit_event where object_type = 'PERSON_MERGE' and username = 'tksk.slawi'
+				and subject_ids @> array[cast(:keep as uuid), cast(:drop as uuid)]""")
+			.param("keep", keep).param("drop", drop).query(Long.class).single()).isEqualTo(1);
 		// the complaint now points at the kept record
 		assertThat(jdbc.sql("select subject_person_id from complaint where description = 'Sebelum digabung'")
 			.query(UUID.class).single()).isEqualTo(keep);

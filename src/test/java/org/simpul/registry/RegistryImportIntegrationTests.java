@@ -40,6 +40,10 @@ class RegistryImportIntegrationTests {
 		MvcTestResult accepted = upload(user, "registri.csv", content);
 		assertThat(accepted).hasStatus(HttpStatus.ACCEPTED).bodyJson().extractingPath("$.status").isEqualTo("QUEUED");
 		String id = JsonPath.read(accepted.getResponse().getContentAsString(), "$.id");
+		// every upload is on the audit trail, one record per file
+		assertThat(jdbc.sql("select count(*) from audit_event where object_type = 'REGISTRY_IMPORT'"
+				+ " and object_id = cast(:id as uuid) and username = :user").param("id", id).param("user", user)
+			.query(Long.class).single()).isEqualTo(1);
 		String token = "Bearer " + DemoLogins.token(mvc, user);
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
 		while (Instant.now().isBefore(deadline)) {
