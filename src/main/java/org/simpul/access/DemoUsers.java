@@ -45,8 +45,12 @@ class DemoUsers {
 
 	private final String password;
 
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	DemoUsers(DemoSeeds seeds, UserAccounts accounts, PasswordEncoder passwords, Clock clock,
-			@Value("${simpul.demo.password:Simpul-Demo-2026}") String password) {
+			@Value("${simpul.demo.password:Simpul-Demo-2026}") String password,
+			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.seeds = seeds;
 		this.accounts = accounts;
 		this.passwords = passwords;
@@ -65,6 +69,9 @@ class DemoUsers {
 		if (seeded) {
 			log.info("Seeded {} demo users (password from SIMPUL_DEMO_PASSWORD)", USERS.size());
 		}
+		// the demo stays one step: its users need no second factor until they enrol themselves (/akun/2fa)
+		seeds.once("access.users.second-factor-exempt", () -> USERS.forEach(user -> jdbc.sql(
+				"update app_user set second_factor_exempt = true where username = :u").param("u", user.username()).update()));
 		// a demo world from an earlier version gets the demo users added since (bo.procot came with issue 5)
 		seeds.once("access.users.bo.procot", () -> USERS.stream()
 			.filter(user -> accounts.findByUsername(user.username()).isEmpty())
@@ -72,6 +79,8 @@ class DemoUsers {
 				accounts.save(UserAccount.create(user.username(), user.displayName(), passwords.encode(password),
 						user.role(), Territory.of(user.regionCode()), clock.instant()));
 				log.info("Added demo user {}", user.username());
+				jdbc.sql("update app_user set second_factor_exempt = true where username = :u").param("u", user.username())
+					.update();
 			}));
 	}
 }

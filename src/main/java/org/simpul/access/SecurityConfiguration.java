@@ -96,7 +96,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain pages(HttpSecurity http, UserAccounts accounts, Clock clock,
-			AuthenticationManager authenticationManager, LoginLimiter limiter) throws Exception {
+			AuthenticationManager authenticationManager, LoginLimiter limiter, SecondFactors factors) throws Exception {
 		http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(requests -> requests
 				.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
@@ -107,7 +107,17 @@ class SecurityConfiguration {
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/masuk")
 				.loginProcessingUrl("/masuk")
-				.defaultSuccessUrl("/", true)
+				// the password is the first step; an enrolled privileged user owes the code, one who must enrol the
+				// enrolment (SecondFactorPages), before any other page
+				.successHandler((request, response, authentication) -> {
+					SecondFactors.State state = factors.state(((CurrentUser) authentication.getPrincipal()).id());
+					String next = state.enrolled() ? "CODE" : state.mustEnrol() ? "ENROL" : null;
+					if (next != null) {
+						request.getSession().setAttribute(SecondFactorPages.PENDING, next);
+					}
+					response.sendRedirect(request.getContextPath()
+							+ (next == null ? "/" : next.equals("CODE") ? "/masuk/kode" : "/akun/2fa"));
+				})
 				.failureHandler((request, response, ex) -> {
 					limiter.failed(request.getRemoteAddr());
 					response.sendRedirect(request.getContextPath() + "/masuk?gagal");
@@ -118,6 +128,7 @@ class SecurityConfiguration {
 				.clearAuthentication(true)
 				.deleteCookies("SIMPUL_SESSION"))
 			.addFilterAfter(new SessionGuardFilter(accounts, clock), SecurityContextHolderFilter.class)
+			.addFilterAfter(new SecondFactorPages.Gate(), SessionGuardFilter.class)
 			// a client past its failed logins is turned away before its password is even checked
 			.addFilterBefore((servletRequest, servletResponse, chain) -> {
 				jakarta.servlet.http.HttpServletRequest request = (jakarta.servlet.http.HttpServletRequest) servletRequest;

@@ -29,15 +29,18 @@ class TokenController {
 
 	private final LoginLimiter limiter;
 
+	private final SecondFactors factors;
+
 	TokenController(AuthenticationManager authentication, ApiTokens tokens, ProblemWriter problems,
-			LoginLimiter limiter) {
+			LoginLimiter limiter, SecondFactors factors) {
+		this.factors = factors;
 		this.limiter = limiter;
 		this.authentication = authentication;
 		this.tokens = tokens;
 		this.problems = problems;
 	}
 
-	record TokenRequest(String username, String password) {
+	record TokenRequest(String username, String password, String totp) {
 	}
 
 	record TokenResponse(@JsonProperty("access_token") String accessToken,
@@ -58,6 +61,14 @@ class TokenController {
 			Authentication result = authentication
 				.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()));
 			CurrentUser user = (CurrentUser) result.getPrincipal();
+			// an enrolled user's token needs the authenticator's current code too (API.md)
+			if (factors.state(user.id()).enrolled() && !factors.verify(user.id(), request.totp())) {
+				limiter.failed(http.getRemoteAddr());
+				return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+					.header("WWW-Authenticate", "Bearer")
+					.body(problems.problem(http, HttpStatus.UNAUTHORIZED, "problem.totp",
+							List.of(FieldProblem.of("totp", request.totp() == null ? "REQUIRED" : "TOTP_INVALID"))));
+			}
 			ApiTokens.IssuedToken token = tokens.issue(user.id());
 			return ResponseEntity.ok(new TokenResponse(token.value(), "Bearer", token.lifetime().toSeconds()));
 		}

@@ -1,0 +1,73 @@
+package org.simpul.access;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The second factor of {@code ADMIN}, {@code MANAGER} and {@code DPO} accounts: whether a user must enrol
+ * (such a role, not enrolled, not a demo account), whether they are enrolled, enrolment confirmed by a first
+ * code, and each later code checked once.
+ */
+@Service
+class SecondFactors {
+
+	static final Set<Role> ROLES = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.DPO);
+
+	record State(Role role, String secret, boolean exempt) {
+
+		boolean enrolled() {
+			return secret != null;
+		}
+
+		/** Must enrol before anything else: a privileged role, not enrolled, not exempt. */
+		boolean mustEnrol() {
+			return ROLES.contains(role) && secret == null && !exempt;
+		}
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	SecondFactors(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	State state(UUID userId) {
+		return jdbc.sql("select role, totp_secret as secret, second_factor_exempt as exempt from app_user where id = :id")
+			.param("id", userId).query(State.class).single();
+	}
+
+	/** Enrols the user with {@code secret} if {@code code} is its current code; false otherwise. */
+	boolean enrol(UUID userId, String secret, String code) {
+		long step = Totp.matchingStep(secret, code, clock.instant());
+		if (step < 0) {
+			return false;
+		}
+		return jdbc.sql("""
+				update app_user set totp_secret = :secret, totp_enrolled_at = :now, totp_last_step = :step
+				where id = :id and totp_secret is null""")
+			.param("secret", secret).param("now", Timestamp.from(clock.instant())).param("step", step)
+			.param("id", userId).update() == 1;
+	}
+
+	/** Whether {@code code} is the enrolled user's current code, never used before (a replay is refused). */
+	boolean verify(UUID userId, String code) {
+		State state = state(userId);
+		if (!state.enrolled()) {
+			return false;
+		}
+		long step = Totp.matchingStep(state.secret(), code, clock.instant());
+		return step >= 0 && jdbc.sql("""
+				update app_user set totp_last_step = :step
+				where id = :id and (totp_last_step is null or totp_last_step < :step)""")
+			.param("step", step).param("id", userId).update() == 1;
+	}
+}

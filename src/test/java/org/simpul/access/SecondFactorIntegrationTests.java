@@ -1,0 +1,99 @@
+package org.simpul.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.simpul.SimpulIntegrationTest;
+import org.simpul.shared.TestClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/**
+ * A new district manager's first page login leads to the authenticator set-up and nowhere else until it is
+ * done; from then on page logins and token requests need the current code, never the same code twice. The
+ * demo manager stays one step.
+ */
+@SimpulIntegrationTest
+class SecondFactorIntegrationTests {
+
+	static final String PASSWORD = "Sandi-Manajer-Baru-2026";
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	TestClock clock;
+
+	private MvcTestResult login(String username) {
+		return mvc.post().uri("/masuk").with(csrf()).param("username", username).param("password", PASSWORD).exchange();
+	}
+
+	private MvcTestResult token(String username, String totp) {
+		return mvc.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON).content("""
+				{"username": "%s", "password": "%s"%s}""".formatted(username, PASSWORD,
+				totp == null ? "" : ", \"totp\": \"" + totp + "\"")).exchange();
+	}
+
+	@Test
+	void aManagerEnrolsAtTheFirstPageLoginAndThenNeedsTheCode() throws Exception {
+		String username = "manajer.baru." + UUID.randomUUID().toString().substring(0, 6);
+		assertThat(DemoLogins.call(mvc, "admin", "POST", "/api/v1/users", """
+				{"username": "%s", "password": "%s", "displayName": "Manajer Baru", "role": "MANAGER", "regionCode": "33.29"}"""
+			.formatted(username, PASSWORD))).hasStatus(HttpStatus.CREATED);
+		// not enrolled yet: the token endpoint is still one step (API.md)
+		assertThat(token(username, null)).hasStatusOk();
+
+		MvcTestResult first = login(username);
+		assertThat(first).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/akun/2fa");
+		MockHttpSession session = (MockHttpSession) first.getMvcResult().getRequest().getSession(false);
+		assertThat(mvc.get().uri("/pengguna").session(session)).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/akun/2fa");
+		MvcTestResult setUp = mvc.get().uri("/akun/2fa").session(session).exchange();
+		assertThat(setUp).hasStatusOk().bodyText().contains("Pasang aplikasi autentikator", "<svg");
+		String secret = ((String) session.getAttribute(SecondFactorPages.SECRET));
+		assertThat(mvc.post().uri("/akun/2fa").session(session).with(csrf()).param("code", "000000")).hasStatusOk()
+			.bodyText().contains("Kode salah");
+		String code = Totp.code(secret, Totp.step(clock.instant()));
+		assertThat(mvc.post().uri("/akun/2fa").session(session).with(csrf()).param("code", code))
+			.hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/");
+		assertThat(mvc.get().uri("/pengguna").session(session)).hasStatusOk();
+
+		// enrolled: the token needs the code, and a code works once
+		assertThat(token(username, null)).hasStatus(HttpStatus.UNAUTHORIZED).bodyJson()
+			.extractingPath("$.errors[0].field").isEqualTo("totp");
+		try {
+			clock.advance(Duration.ofSeconds(Totp.STEP_SECONDS));
+			String next = Totp.code(secret, Totp.step(clock.instant()));
+			assertThat(token(username, next)).hasStatusOk();
+			assertThat(token(username, next)).hasStatus(HttpStatus.UNAUTHORIZED);
+
+			// the page login now asks for the code before anything else
+			clock.advance(Duration.ofSeconds(Totp.STEP_SECONDS));
+			MvcTestResult again = login(username);
+			assertThat(again).hasRedirectedUrl("/masuk/kode");
+			MockHttpSession second = (MockHttpSession) again.getMvcResult().getRequest().getSession(false);
+			assertThat(mvc.get().uri("/").session(second)).hasRedirectedUrl("/masuk/kode");
+			assertThat(mvc.post().uri("/masuk/kode").session(second).with(csrf()).param("code", next)).hasStatusOk()
+				.bodyText().contains("Kode salah");
+			assertThat(mvc.post().uri("/masuk/kode").session(second).with(csrf())
+				.param("code", Totp.code(secret, Totp.step(clock.instant())))).hasRedirectedUrl("/");
+			assertThat(mvc.get().uri("/").session(second)).hasStatusOk();
+		}
+		finally {
+			clock.reset();
+		}
+	}
+
+	@Test
+	void theDemoManagerStaysOneStep() {
+		assertThat(mvc.post().uri("/masuk").with(csrf()).param("username", "manajer.tegal")
+			.param("password", DemoLogins.PASSWORD)).hasRedirectedUrl("/");
+	}
+}
