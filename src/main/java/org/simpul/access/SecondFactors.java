@@ -35,14 +35,19 @@ class SecondFactors {
 
 	private final Clock clock;
 
-	SecondFactors(JdbcClient jdbc, Clock clock) {
+	/** The secret is stored encrypted (AES-GCM, issue 6). */
+	private final org.simpul.shared.crypto.FieldCipher cipher;
+
+	SecondFactors(JdbcClient jdbc, Clock clock, org.simpul.shared.crypto.FieldCipher cipher) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.cipher = cipher;
 	}
 
 	State state(UUID userId) {
-		return jdbc.sql("select role, totp_secret as secret, second_factor_exempt as exempt from app_user where id = :id")
-			.param("id", userId).query(State.class).single();
+		State stored = jdbc.sql("select role, totp_secret as secret, second_factor_exempt as exempt from app_user"
+				+ " where id = :id").param("id", userId).query(State.class).single();
+		return new State(stored.role(), cipher.decrypt(stored.secret()), stored.exempt());
 	}
 
 	/** Enrols the user with {@code secret} if {@code code} is its current code; false otherwise. */
@@ -54,7 +59,7 @@ class SecondFactors {
 		return jdbc.sql("""
 				update app_user set totp_secret = :secret, totp_enrolled_at = :now, totp_last_step = :step
 				where id = :id and totp_secret is null""")
-			.param("secret", secret).param("now", Timestamp.from(clock.instant())).param("step", step)
+			.param("secret", cipher.encrypt(secret)).param("now", Timestamp.from(clock.instant())).param("step", step)
 			.param("id", userId).update() == 1;
 	}
 

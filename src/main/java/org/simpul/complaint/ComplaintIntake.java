@@ -63,9 +63,13 @@ public class ComplaintIntake {
 
 	private final org.simpul.audit.AuditTrail audit;
 
+	/** The reporter's phone number is stored encrypted (AES-GCM, issue 6). */
+	private final org.simpul.shared.crypto.FieldCipher cipher;
+
 	ComplaintIntake(JdbcClient jdbc, Clock clock, PpksTaxonomies taxonomies, IdentifierRules identifiers,
 			PersonSearch persons, org.springframework.context.ApplicationEventPublisher events,
-			org.simpul.audit.AuditTrail audit) {
+			org.simpul.audit.AuditTrail audit, org.simpul.shared.crypto.FieldCipher cipher) {
+		this.cipher = cipher;
 		this.audit = audit;
 		this.events = events;
 		this.jdbc = jdbc;
@@ -142,7 +146,7 @@ public class ComplaintIntake {
 			.param("sex", subject.sex() == null ? null : subject.sex().name())
 			.param("reporterName", reporter == null ? null : blankToNull(reporter.name()))
 			.param("reporterPhone", reporter == null || blankToNull(reporter.phone()) == null ? null
-					: reporter.phone().replace(" ", "").replace("-", ""))
+					: cipher.encrypt(reporter.phone().replace(" ", "").replace("-", "")))
 			.param("consent", consent)
 			.param("by", actor.id())
 			.param("now", Timestamp.from(now))
@@ -267,7 +271,7 @@ public class ComplaintIntake {
 			.param("taxonomy", content.taxonomy().id())
 			.param("reporterName", reporter == null ? null : blankToNull(reporter.name()))
 			.param("reporterPhone", reporter == null || blankToNull(reporter.phone()) == null ? null
-					: reporter.phone().replace(" ", "").replace("-", ""))
+					: cipher.encrypt(reporter.phone().replace(" ", "").replace("-", "")))
 			.param("consent", content.consent())
 			.param("now", Timestamp.from(clock.instant()))
 			.param("id", id)

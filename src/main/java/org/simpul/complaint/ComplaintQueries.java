@@ -64,9 +64,12 @@ public class ComplaintQueries {
 
 	private final org.simpul.audit.AuditTrail audit;
 
+	private final org.simpul.shared.crypto.FieldCipher cipher;
+
 	ComplaintQueries(JdbcClient jdbc, RegionCatalog regions, IdentifierRules identifiers, HouseholdQueries households,
 			java.time.Clock clock, org.simpul.registry.RegistryRestrictions restrictions,
-			org.simpul.audit.AuditTrail audit) {
+			org.simpul.audit.AuditTrail audit, org.simpul.shared.crypto.FieldCipher cipher) {
+		this.cipher = cipher;
 		this.audit = audit;
 		this.restrictions = restrictions;
 		this.clock = clock;
@@ -260,7 +263,7 @@ public class ComplaintQueries {
 							row.subjectName(), row.subjectBirthDate(), row.subjectSex(), row.subjectPersonId() != null));
 				return new ComplaintView(row.id(), row.ticketNumber(), row.status(), row.channel(), row.category(),
 						row.villageCode(), regions.names(List.of(row.villageCode())).get(row.villageCode()),
-						row.description(), ppks.stream().map(Ppks::code).toList(), ppks, subject, new Reporter(row.reporterName(), row.reporterPhone()),
+						row.description(), ppks.stream().map(Ppks::code).toList(), ppks, subject, new Reporter(row.reporterName(), cipher.decrypt(row.reporterPhone())),
 						row.consentNote(), row.createdAt(), steps, row.version());
 			});
 	}

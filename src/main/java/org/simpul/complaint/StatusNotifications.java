@@ -47,9 +47,13 @@ class StatusNotifications {
 
 	private final Duration retryAfter;
 
+	private final org.simpul.shared.crypto.FieldCipher cipher;
+
 	StatusNotifications(JdbcClient jdbc, NotificationSender sender, MessageSource messages, Environment environment,
 			IncompleteEventPublications incomplete, Clock clock, @Value("${simpul.public-url:http://localhost:8080}") String publicUrl,
-			@Value("${simpul.notifications.retry-after:PT1M}") Duration retryAfter) {
+			@Value("${simpul.notifications.retry-after:PT1M}") Duration retryAfter,
+			org.simpul.shared.crypto.FieldCipher cipher) {
+		this.cipher = cipher;
 		this.jdbc = jdbc;
 		this.sender = sender;
 		this.messages = messages;
@@ -62,8 +66,8 @@ class StatusNotifications {
 
 	@ApplicationModuleListener
 	void on(ComplaintStatusChanged event) {
-		String phone = jdbc.sql("select reporter_phone from complaint where id = :id").param("id", event.complaintId())
-			.query(String.class).optional().orElse(null);
+		String phone = cipher.decrypt(jdbc.sql("select reporter_phone from complaint where id = :id")
+			.param("id", event.complaintId()).query(String.class).optional().orElse(null));
 		int claimed = jdbc.sql("""
 				insert into notification_sent (event_id, complaint_id, status, outcome, sent_at)
 				values (:event, :complaint, :status, :outcome, :now) on conflict (event_id) do nothing""")
