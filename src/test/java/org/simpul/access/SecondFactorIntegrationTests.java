@@ -32,6 +32,9 @@ class SecondFactorIntegrationTests {
 	@Autowired
 	TestClock clock;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	private MvcTestResult login(String username) {
 		return mvc.post().uri("/masuk").with(csrf()).param("username", username).param("password", PASSWORD).exchange();
 	}
@@ -64,6 +67,9 @@ class SecondFactorIntegrationTests {
 		assertThat(mvc.post().uri("/akun/2fa").session(session).with(csrf()).param("code", code))
 			.hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/");
 		assertThat(mvc.get().uri("/pengguna").session(session)).hasStatusOk();
+		// the secret is stored encrypted
+		assertThat(jdbc.sql("select totp_secret from app_user where username = :u").param("u", username)
+			.query(String.class).single()).startsWith("v1:").doesNotContain(secret);
 
 		// enrolled: the token needs the code, and a code works once
 		assertThat(token(username, null)).hasStatus(HttpStatus.UNAUTHORIZED).bodyJson()

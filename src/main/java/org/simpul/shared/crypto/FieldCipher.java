@@ -82,7 +82,7 @@ public class FieldCipher {
 				catch (UnsupportedOperationException notPosix) {
 					// Windows: the data directory's own permissions apply
 				}
-				log.info("Generated the field encryption key in {} (keep it with the backups, apart from them)", file);
+				log.info("Generated the field encryption key in {}: back it up, but never with the database backups", file);
 			}
 			return Files.readString(file);
 		}
