@@ -20,4 +20,12 @@ public record CurrentUser(UUID id, String username, String displayName, Role rol
 	public boolean touches(RegionCode region) {
 		return covers(region) || territory.regionCode().map(region::contains).orElse(false);
 	}
+
+	/** Refuses (403) anyone but the data protection officer: data-subject rights, breach drills, restrictions. */
+	public void requireDataProtectionOfficer() {
+		if (role != Role.DPO) {
+			throw new org.springframework.security.access.AccessDeniedException(
+					"Only the data protection officer, not " + role);
+		}
+	}
 }

@@ -86,10 +86,7 @@ public class AuditTrail {
 	 * most {@code limit} records: for the data protection officer only.
 	 */
 	public List<Event> history(CurrentUser dpo, UUID personId, int limit) {
-		if (dpo.role() != org.simpul.access.Role.DPO) {
-			throw new org.springframework.security.access.AccessDeniedException(
-					"The processing history is the data protection officer's");
-		}
+		dpo.requireDataProtectionOfficer();
 		return jdbc.sql("""
 				select at, username, role, action, object_type, object_id, purpose from audit_event
 				where subject_ids @> array[cast(:person as uuid)] order by id limit :limit""")

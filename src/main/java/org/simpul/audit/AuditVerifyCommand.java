@@ -38,7 +38,6 @@ class AuditVerifyCommand implements ApplicationRunner {
 				: "Audit trail BROKEN at chain position %,d (%,d rows before it hold)".formatted(result.brokenAt(),
 						result.sealed());
 		log.info(line);
-		System.out.println(line);
 		int code = result.intact() ? 0 : 3;
 		System.exit(SpringApplication.exit(context, () -> code));
 	}

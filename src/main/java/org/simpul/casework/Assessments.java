@@ -154,9 +154,7 @@ public class Assessments {
 	 * {@code ComplaintQueries.aboutPerson} (territory checked there). Nobody else.
 	 */
 	public List<AssessmentView> forDataSubject(CurrentUser dpo, UUID complaintId) {
-		if (dpo.role() != Role.DPO) {
-			throw new AccessDeniedException("Data-subject requests are the data protection officer's");
-		}
+		dpo.requireDataProtectionOfficer();
 		return of(complaintId);
 	}
 

@@ -181,9 +181,7 @@ public class ComplaintQueries {
 	 * the registry person in the officer's territory, oldest first. Nobody else.
 	 */
 	public List<ComplaintView> aboutPerson(CurrentUser dpo, UUID personId) {
-		if (dpo.role() != org.simpul.access.Role.DPO) {
-			throw new AccessDeniedException("Data-subject requests are the data protection officer's");
-		}
+		dpo.requireDataProtectionOfficer();
 		return jdbc.sql("select id from complaint where subject_person_id = :person and "
 				+ Territory.sqlCondition("village_code") + " order by created_at, id")
 			.param("person", personId)
@@ -198,9 +196,7 @@ public class ComplaintQueries {
 
 	/** For the data protection officer (a breach drill): a complaint of the officer's territory. Nobody else. */
 	public Optional<ComplaintView> forOfficer(CurrentUser dpo, UUID id) {
-		if (dpo.role() != org.simpul.access.Role.DPO) {
-			throw new AccessDeniedException("Breach drills are the data protection officer's");
-		}
+		dpo.requireDataProtectionOfficer();
 		return load(dpo, id, dpo.territory().sqlParameter());
 	}
 

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.simpul.access.CurrentUser;
-import org.simpul.access.Role;
 import org.simpul.audit.AuditTrail;
 import org.simpul.casework.Assessments;
 import org.simpul.complaint.ComplaintQueries;
@@ -21,7 +20,6 @@ import org.simpul.registry.HouseholdQueries;
 import org.simpul.registry.Views;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -70,9 +68,7 @@ public class BreachDrills {
 	}
 
 	public Report drill(CurrentUser dpo, Records records) {
-		if (dpo.role() != Role.DPO) {
-			throw new AccessDeniedException("Breach drills are the data protection officer's");
-		}
+		dpo.requireDataProtectionOfficer();
 		List<UUID> hh = records == null || records.households() == null ? List.of() : records.households();
 		List<UUID> ps = records == null || records.persons() == null ? List.of() : records.persons();
 		List<UUID> cs = records == null || records.complaints() == null ? List.of() : records.complaints();

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.simpul.access.CurrentUser;
-import org.simpul.access.Role;
 import org.simpul.access.Territory;
 import org.simpul.audit.AuditTrail;
 import org.simpul.registry.HouseholdQueries;
@@ -18,7 +17,6 @@ import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
 import org.simpul.shared.Texts;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -152,8 +150,6 @@ public class DataSubjectRequests {
 	}
 
 	private static void requireOfficer(CurrentUser user) {
-		if (user.role() != Role.DPO) {
-			throw new AccessDeniedException("Data-subject requests are the data protection officer's");
-		}
+		user.requireDataProtectionOfficer();
 	}
 }

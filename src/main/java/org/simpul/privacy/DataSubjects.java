@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.simpul.access.CurrentUser;
-import org.simpul.access.Role;
 import org.simpul.audit.AuditTrail;
 import org.simpul.casework.Assessments;
 import org.simpul.complaint.ComplaintQueries;
@@ -14,7 +13,6 @@ import org.simpul.referral.Referrals;
 import org.simpul.registry.HouseholdQueries;
 import org.simpul.registry.Views;
 import org.simpul.shared.NotFoundException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -61,9 +59,7 @@ public class DataSubjects {
 
 	/** Everything about the person, for the DPO of their territory; a person outside it does not exist (404). */
 	public Export export(CurrentUser dpo, UUID personId) {
-		if (dpo.role() != Role.DPO) {
-			throw new AccessDeniedException("Data-subject requests are the data protection officer's");
-		}
+		dpo.requireDataProtectionOfficer();
 		// the history first: it should not list the reads this export is about to make
 		List<AuditTrail.Event> history = audit.history(dpo, personId, HISTORY_LIMIT + 1);
 		Views.PersonView person = households.person(dpo, personId).orElseThrow(() -> new NotFoundException("Person"));

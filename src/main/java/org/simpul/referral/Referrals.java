@@ -405,9 +405,7 @@ public class Referrals {
 	 * each. Nobody else.
 	 */
 	public List<ReferralView> forDataSubject(CurrentUser dpo, UUID complaintId) {
-		if (dpo.role() != Role.DPO) {
-			throw new AccessDeniedException("Data-subject requests are the data protection officer's");
-		}
+		dpo.requireDataProtectionOfficer();
 		return jdbc.sql("select id from referral where complaint_id = :id order by recommended_at, id")
 			.param("id", complaintId)
 			.query(UUID.class)
@@ -423,9 +421,7 @@ public class Referrals {
 	}
 
 	public List<AgencyRead> agencyReads(CurrentUser dpo, UUID referralId) {
-		if (dpo.role() != Role.DPO) {
-			throw new AccessDeniedException("Data-subject requests are the data protection officer's");
-		}
+		dpo.requireDataProtectionOfficer();
 		return jdbc.sql("""
 				select r.referral_id, u.username, r.at, r.via from referral_read r join app_user u on u.id = r.user_id
 				where r.referral_id = :id order by r.at, r.id""")

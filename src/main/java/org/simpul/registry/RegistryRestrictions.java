@@ -8,12 +8,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.simpul.access.CurrentUser;
-import org.simpul.access.Role;
 import org.simpul.access.Territory;
 import org.simpul.audit.AuditTrail;
 import org.simpul.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -71,9 +69,7 @@ public class RegistryRestrictions {
 	}
 
 	private void requireOfficer(CurrentUser dpo, UUID personId) {
-		if (dpo.role() != Role.DPO) {
-			throw new AccessDeniedException("Restrictions of processing are the data protection officer's");
-		}
+		dpo.requireDataProtectionOfficer();
 		long found = jdbc.sql("select count(*) from person where id = :id and " + Territory.sqlCondition("village_code"))
 			.param("id", personId).param("territory", dpo.territory().sqlParameter()).query(Long.class).single();
 		if (found == 0) {
