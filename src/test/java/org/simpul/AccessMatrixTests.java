@@ -628,6 +628,12 @@ class AccessMatrixTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.simpul.shared.crypto.BlindIndex index;
+
+	@Autowired
+	org.simpul.shared.crypto.FieldCipher cipher;
+
 	/** One token per demo user for the whole matrix (fifteen minutes outlast it; the clock is not moved here). */
 	private static DemoLogins.Cache tokens;
 
@@ -747,21 +753,23 @@ class AccessMatrixTests {
 		String nik = org.simpul.registry.TestIdentifiers.nik(district, java.time.LocalDate.of(1975, 1, 2),
 				org.simpul.registry.Sex.M);
 		jdbc.sql("""
-				insert into household (id, version, kk_number, village_code, created_at, updated_at)
-				values (:id, 0, :kk, :village, now(), now())""")
+				insert into household (id, version, kk_index, kk_cipher, village_code, created_at, updated_at)
+				values (:id, 0, :kk, :kkCipher, :village, now(), now())""")
 			.param("id", household)
-			.param("kk", org.simpul.registry.TestIdentifiers.kk(district))
+			.param("kk", index.of(org.simpul.shared.crypto.BlindIndex.Kind.KK, org.simpul.registry.TestIdentifiers.kk(district)))
+			.param("kkCipher", cipher.encrypt(org.simpul.registry.TestIdentifiers.kk(district)))
 			.param("village", village)
 			.update();
 		jdbc.sql("""
-				insert into person (id, household_id, village_code, position, nik, kk_number, name, name_key, phonetic_key,
-				                    birth_date, sex, relationship)
-				values (:id, :household, :village, 0, :nik, '0', 'Matrix Person', 'matrix person', 'mtrs prsn',
+				insert into person (id, household_id, village_code, position, nik_index, nik_cipher, kk_index, kk_cipher,
+				                    name, name_key, phonetic_key, birth_date, sex, relationship)
+				values (:id, :household, :village, 0, :nik, :nikCipher, '0', '0', 'Matrix Person', 'matrix person', 'mtrs prsn',
 				        date '1975-01-02', 'M', 'HEAD')""")
 			.param("id", person)
 			.param("household", household)
 			.param("village", village)
-			.param("nik", nik)
+			.param("nik", index.of(org.simpul.shared.crypto.BlindIndex.Kind.NIK, nik))
+			.param("nikCipher", cipher.encrypt(nik))
 			.update();
 		return new Household(household, person, nik);
 	}
@@ -770,15 +778,15 @@ class AccessMatrixTests {
 	UUID childIn(Household household, String village) {
 		UUID person = UUID.randomUUID();
 		jdbc.sql("""
-				insert into person (id, household_id, village_code, position, nik, kk_number, name, name_key, phonetic_key,
-				                    birth_date, sex, relationship)
-				values (:id, :household, :village, 1, :nik, '0', 'Matrix Child', 'matrix child', 'mtrs kld',
+				insert into person (id, household_id, village_code, position, nik_index, nik_cipher, kk_index, kk_cipher,
+				                    name, name_key, phonetic_key, birth_date, sex, relationship)
+				values (:id, :household, :village, 1, :nik, :nik, '0', '0', 'Matrix Child', 'matrix child', 'mtrs kld',
 				        date '2010-01-02', 'M', 'CHILD')""")
 			.param("id", person)
 			.param("household", household.householdId())
 			.param("village", village)
-			.param("nik", org.simpul.registry.TestIdentifiers.nik(village.substring(0, 8), java.time.LocalDate.of(2010, 1, 2),
-					org.simpul.registry.Sex.M))
+			.param("nik", index.of(org.simpul.shared.crypto.BlindIndex.Kind.NIK, org.simpul.registry.TestIdentifiers.nik(village.substring(0, 8),
+					java.time.LocalDate.of(2010, 1, 2), org.simpul.registry.Sex.M)))
 			.update();
 		return person;
 	}

@@ -140,7 +140,7 @@ public class ComplaintIntake {
 			.param("description", description)
 			.param("taxonomy", taxonomy.id())
 			.param("subjectId", subjectId)
-			.param("nik", blankToNull(subject.nik()) == null ? null : digits(subject.nik()))
+			.param("nik", blankToNull(subject.nik()) == null ? null : cipher.encrypt(digits(subject.nik())))
 			.param("name", subject.name().strip())
 			.param("birthDate", subject.birthDate() == null ? null : java.sql.Date.valueOf(subject.birthDate()))
 			.param("sex", subject.sex() == null ? null : subject.sex().name())

@@ -255,7 +255,7 @@ public class ComplaintQueries {
 				Subject subject = Optional.ofNullable(row.subjectPersonId())
 					.flatMap(personId -> registryPerson(user, personId))
 					.map(p -> new Subject(p.id(), p.nik(), p.name(), p.birthDate(), p.sex(), true))
-					.orElseGet(() -> new Subject(row.subjectPersonId(), identifiers.shownTo(user, row.subjectNik()),
+					.orElseGet(() -> new Subject(row.subjectPersonId(), identifiers.shownTo(user, cipher.decrypt(row.subjectNik())),
 							row.subjectName(), row.subjectBirthDate(), row.subjectSex(), row.subjectPersonId() != null));
 				return new ComplaintView(row.id(), row.ticketNumber(), row.status(), row.channel(), row.category(),
 						row.villageCode(), regions.names(List.of(row.villageCode())).get(row.villageCode()),

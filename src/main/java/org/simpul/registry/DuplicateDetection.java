@@ -46,8 +46,11 @@ public class DuplicateDetection {
 
 	private final org.simpul.audit.AuditTrail audit;
 
+	private final StoredIdentifiers stored;
+
 	DuplicateDetection(JdbcClient jdbc, Clock clock, org.springframework.context.ApplicationEventPublisher events,
-			org.simpul.audit.AuditTrail audit) {
+			org.simpul.audit.AuditTrail audit, StoredIdentifiers stored) {
+		this.stored = stored;
 		this.audit = audit;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -80,7 +83,7 @@ public class DuplicateDetection {
 	@Transactional
 	public int scan(CurrentUser actor) {
 		requireReviewer(actor);
-		String scope = "(select p.id, p.name_key, p.phonetic_key, p.birth_date, p.sex, p.kk_number, p.village_code"
+		String scope = "(select p.id, p.name_key, p.phonetic_key, p.birth_date, p.sex, p.kk_index, p.village_code"
 				+ " from person p where " + Territory.sqlCondition("p.village_code") + ")";
 		String sql = "with scope as " + scope + """
 				, pairs as (
@@ -92,7 +95,7 @@ public class DuplicateDetection {
 				     and left(a.village_code, 5) = left(b.village_code, 5) and a.id < b.id
 				    union all
 				    select a.id, b.id, 'KK' from scope a join scope b
-				      on a.kk_number = b.kk_number and a.sex = b.sex and abs(a.birth_date - b.birth_date) <= 366 and a.id < b.id),
+				      on a.kk_index = b.kk_index and a.sex = b.sex and abs(a.birth_date - b.birth_date) <= 366 and a.id < b.id),
 				grouped as (select a, b, string_agg(distinct block, ',') as blocks from pairs group by a, b)
 				select g.a, g.b, pa.name_key as name_a, pb.name_key as name_b, pa.birth_date as birth_a,
 				       pb.birth_date as birth_b, pa.sex as sex_a, pb.sex as sex_b, g.blocks
@@ -189,7 +192,7 @@ public class DuplicateDetection {
 		UUID drop = keep.equals(pair.personA()) ? pair.personB() : pair.personA();
 		record Person(UUID householdId, String relationship, String nik) {
 		}
-		Person dropped = jdbc.sql("select household_id, relationship, nik from person where id = :id")
+		Person dropped = jdbc.sql("select household_id, relationship, nik_cipher as nik from person where id = :id")
 			.param("id", drop).query(Person.class).single();
 		UUID keptHousehold = jdbc.sql("select household_id from person where id = :id").param("id", keep)
 			.query(UUID.class).single();
@@ -207,7 +210,7 @@ public class DuplicateDetection {
 			.param("now", now).param("drop", drop).param("keep", keep).update();
 		jdbc.sql("update programme_membership set person_id = :keep where person_id = :drop")
 			.param("keep", keep).param("drop", drop).update();
-		String change = "{\"mergedPerson\": [\"" + Identifiers.masked(dropped.nik()) + "\", \"" + keep + "\"]}";
+		String change = "{\"mergedPerson\": [\"" + Identifiers.masked(stored.open(dropped.nik())) + "\", \"" + keep + "\"]}";
 		for (UUID household : new UUID[] { dropped.householdId(), keptHousehold }) {
 			jdbc.sql("""
 					insert into registry_change (household_id, person_id, changed_at, changed_by, source, action, changes)

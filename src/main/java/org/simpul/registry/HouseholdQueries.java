@@ -46,7 +46,10 @@ public class HouseholdQueries {
 
 	private final AuditTrail audit;
 
-	HouseholdQueries(JdbcClient jdbc, RegionCatalog regions, AuditTrail audit) {
+	private final StoredIdentifiers identifiers;
+
+	HouseholdQueries(JdbcClient jdbc, RegionCatalog regions, AuditTrail audit, StoredIdentifiers identifiers) {
+		this.identifiers = identifiers;
 		this.audit = audit;
 		this.jdbc = jdbc;
 		this.regions = regions;
@@ -87,7 +90,7 @@ public class HouseholdQueries {
 	Optional<HouseholdView> household(CurrentUser user, UUID id, List<FieldProblem> warnings) {
 		RegistryAccess.requireReader(user);
 		Optional<HouseholdRow> found = jdbc.sql("""
-				select id, kk_number, village_code, rt, rw, address, welfare_decile, roof, wall, floor, floor_area_m2,
+				select id, kk_cipher as kk_number, village_code, rt, rw, address, welfare_decile, roof, wall, floor, floor_area_m2,
 				       electricity, latrine, drinking_water, version
 				from household where id = :id and """ + Territory.sqlCondition("village_code"))
 			.param("id", id)
@@ -96,7 +99,7 @@ public class HouseholdQueries {
 			.optional();
 		return found.map(row -> {
 			List<PersonRow> people = jdbc.sql("""
-					select id, household_id, nik, kk_number, name, birth_place, birth_date, sex, relationship, disability,
+					select id, household_id, nik_cipher as nik, kk_cipher as kk_number, name, birth_place, birth_date, sex, relationship, disability,
 					       education, occupation, marital_status, left_on, left_reason
 					from person p where p.household_id = :id""" + RegistryAccess.unrestricted(user, "p")
 					+ " order by p.left_on is not null, p.position")
@@ -131,13 +134,13 @@ public class HouseholdQueries {
 				}
 			}
 			List<PersonView> members = people.stream()
-				.map(p -> new PersonView(p.id(), p.householdId(), RegistryAccess.show(user, p.nik()),
-						RegistryAccess.show(user, p.kkNumber()), p.name(), p.birthPlace(), p.birthDate(), p.sex(),
+				.map(p -> new PersonView(p.id(), p.householdId(), RegistryAccess.show(user, identifiers.open(p.nik())),
+						RegistryAccess.show(user, identifiers.open(p.kkNumber())), p.name(), p.birthPlace(), p.birthDate(), p.sex(),
 						p.relationship(), p.disability(), p.education(), p.occupation(), p.maritalStatus(),
 						row.villageCode(), byPerson.getOrDefault(p.id(), List.of()), p.leftOn(), p.leftReason()))
 				.toList();
 			String villageName = regions.names(List.of(row.villageCode())).get(row.villageCode());
-			return new HouseholdView(row.id(), RegistryAccess.show(user, row.kkNumber()), row.villageCode(), villageName,
+			return new HouseholdView(row.id(), RegistryAccess.show(user, identifiers.open(row.kkNumber())), row.villageCode(), villageName,
 					row.rt(), row.rw(), row.address(), row.welfareDecile(),
 					new Conditions(row.roof(), row.wall(), row.floor(), row.floorAreaM2(), row.electricity(),
 							row.latrine(), row.drinkingWater()),
@@ -148,8 +151,8 @@ public class HouseholdQueries {
 	/** The household with family card {@code kkNumber}, if it lies in the caller's territory. */
 	public Optional<UUID> householdIdByKk(CurrentUser user, String kkNumber) {
 		RegistryAccess.requireReader(user);
-		return jdbc.sql("select id from household where kk_number = :kk and " + Territory.sqlCondition("village_code"))
-			.param("kk", Identifiers.digitsOnly(kkNumber))
+		return jdbc.sql("select id from household where kk_index = :kk and " + Territory.sqlCondition("village_code"))
+			.param("kk", identifiers.kkIndex(kkNumber))
 			.param("territory", user.territory().sqlParameter())
 			.query(UUID.class)
 			.optional();

@@ -62,8 +62,11 @@ public class HouseholdRegistration {
 
 	private final Clock clock;
 
+	private final StoredIdentifiers stored;
+
 	HouseholdRegistration(JdbcClient jdbc, IdentifierRules identifiers, RegionCatalog regions, HouseholdQueries queries,
-			JsonMapper json, Clock clock) {
+			JsonMapper json, Clock clock, StoredIdentifiers stored) {
+		this.stored = stored;
 		this.jdbc = jdbc;
 		this.identifiers = identifiers;
 		this.regions = regions;
@@ -102,7 +105,7 @@ public class HouseholdRegistration {
 		catch (DuplicateKeyException raced) {
 			// another registration took the same NIK or KK between our check and our insert
 			throw new ConflictException(FieldProblem.of(raced.getMessage() != null
-					&& raced.getMessage().contains("uq_household_kk_number") ? "kkNumber" : "members", "DUPLICATE"));
+					&& raced.getMessage().contains("uq_household_kk_index") ? "kkNumber" : "members", "DUPLICATE"));
 		}
 		record(id, null, actor, source, "CREATED", householdFields(kk, village, household), now);
 		return queries.written(actor, org.simpul.audit.AuditTrail.Action.CREATE, id, warnings);
@@ -112,12 +115,13 @@ public class HouseholdRegistration {
 	@Transactional
 	public HouseholdView addMember(CurrentUser actor, UUID householdId, Member member) {
 		RegistryAccess.requireWriter(actor);
-		String householdKk = jdbc.sql("select kk_number from household where id = :id and "
+		String householdKk = jdbc.sql("select kk_cipher from household where id = :id and "
 				+ org.simpul.access.Territory.sqlCondition("village_code") + " for update")
 			.param("id", householdId)
 			.param("territory", actor.territory().sqlParameter())
 			.query(String.class)
 			.optional()
+			.map(stored::open)
 			.orElseThrow(() -> new NotFoundException("Household"));
 		List<FieldProblem> problems = new ArrayList<>();
 		List<FieldProblem> warnings = new ArrayList<>();
@@ -139,7 +143,9 @@ public class HouseholdRegistration {
 			throw new InvalidInputException(renamed);
 		}
 		String nik = Identifiers.digitsOnly(member.nik());
-		if (jdbc.sql("select count(*) from person where nik = :nik").param("nik", nik).query(Long.class).single() > 0) {
+		if (jdbc.sql("select count(*) from person where nik_index = :nik").param("nik", stored.nikIndex(nik))
+			.query(Long.class)
+			.single() > 0) {
 			throw new ConflictException(FieldProblem.of("nik", "DUPLICATE_NIK"));
 		}
 		int position = jdbc.sql("select coalesce(max(position), -1) + 1 from person where household_id = :id")
@@ -164,10 +170,10 @@ public class HouseholdRegistration {
 			.query(Found.class)
 			.optional()
 			.orElseThrow(() -> new NotFoundException("Person"));
-		String targetKk = jdbc.sql("select h.kk_number from household h where h.id = :id and " + territory + " for update")
+		jdbc.sql("select h.id from household h where h.id = :id and " + territory + " for update")
 			.param("id", toHousehold)
 			.param("territory", actor.territory().sqlParameter())
-			.query(String.class)
+			.query(UUID.class)
 			.optional()
 			.orElseThrow(() -> new NotFoundException("Household"));
 		if (person.relationship().equals("HEAD")) {
@@ -183,10 +189,10 @@ public class HouseholdRegistration {
 			.param("id", toHousehold).query(Integer.class).single();
 		java.time.Instant now = clock.instant();
 		jdbc.sql("""
-				update person set household_id = :to, position = :position, kk_number = :kk,
-				       village_code = (select village_code from household where id = :to)
-				where id = :id""")
-			.param("to", toHousehold).param("position", position).param("kk", targetKk).param("id", personId).update();
+				update person p set household_id = h.id, position = :position, kk_index = h.kk_index,
+				       kk_cipher = h.kk_cipher, village_code = h.village_code
+				from household h where h.id = :to and p.id = :id""")
+			.param("to", toHousehold).param("position", position).param("id", personId).update();
 		jdbc.sql("update household set version = version + 1, updated_at = :now where id in (:from, :to)")
 			.param("now", Timestamp.from(now)).param("from", person.householdId()).param("to", toHousehold).update();
 		Map<String, Object> change = new LinkedHashMap<>();
@@ -425,18 +431,19 @@ public class HouseholdRegistration {
 	}
 
 	private void requireUnregistered(NewHousehold household, String kk) {
-		if (jdbc.sql("select count(*) from household where kk_number = :kk").param("kk", kk).query(Long.class)
+		if (jdbc.sql("select count(*) from household where kk_index = :kk").param("kk", stored.kkIndex(kk))
+			.query(Long.class)
 			.single() > 0) {
 			throw new ConflictException(FieldProblem.of("kkNumber", "DUPLICATE_KK"));
 		}
 		List<Member> members = household.members();
 		List<String> niks = members.stream().map(m -> Identifiers.digitsOnly(m.nik())).toList();
-		Set<String> taken = new HashSet<>(jdbc.sql("select nik from person where nik in (:niks)")
-			.param("niks", niks)
+		Set<String> taken = new HashSet<>(jdbc.sql("select nik_index from person where nik_index in (:niks)")
+			.param("niks", niks.stream().map(stored::nikIndex).toList())
 			.query(String.class)
 			.list());
 		for (int i = 0; i < niks.size(); i++) {
-			if (taken.contains(niks.get(i))) {
+			if (taken.contains(stored.nikIndex(niks.get(i)))) {
 				// the conflict names the field only: where that person is registered is not the caller's to know
 				throw new ConflictException(FieldProblem.of("members[" + i + "].nik", "DUPLICATE_NIK"));
 			}
@@ -446,12 +453,14 @@ public class HouseholdRegistration {
 	private void insert(UUID id, String kk, Region village, NewHousehold h, Instant now) {
 		Conditions c = h.conditions() == null ? Conditions.UNKNOWN : h.conditions();
 		jdbc.sql("""
-				insert into household (id, version, kk_number, village_code, rt, rw, address, welfare_decile, roof, wall,
-				                       floor, floor_area_m2, electricity, latrine, drinking_water, created_at, updated_at)
-				values (:id, 0, :kk, :village, :rt, :rw, :address, :decile, :roof, :wall, :floor, :area, :electricity,
+				insert into household (id, version, kk_index, kk_cipher, village_code, rt, rw, address, welfare_decile,
+				                       roof, wall, floor, floor_area_m2, electricity, latrine, drinking_water, created_at,
+				                       updated_at)
+				values (:id, 0, :kk, :kkCipher, :village, :rt, :rw, :address, :decile, :roof, :wall, :floor, :area, :electricity,
 				        :latrine, :water, :now, :now)""")
 			.param("id", id)
-			.param("kk", kk)
+			.param("kk", stored.kkIndex(kk))
+			.param("kkCipher", stored.seal(kk))
 			.param("village", village.code())
 			.param("rt", padded(h.rt()))
 			.param("rw", padded(h.rw()))
@@ -474,17 +483,19 @@ public class HouseholdRegistration {
 		String nik = Identifiers.digitsOnly(m.nik());
 		String kk = m.kkNumber() == null || m.kkNumber().isBlank() ? householdKk : Identifiers.digitsOnly(m.kkNumber());
 		jdbc.sql("""
-				insert into person (id, household_id, village_code, position, nik, kk_number, name, name_key, phonetic_key,
-				                    birth_place, birth_date, sex, relationship, disability, education, occupation,
-				                    marital_status)
-				select :id, h.id, h.village_code, :position, :nik, :kk, :name, :nameKey, :phonetic, :birthPlace, :birthDate,
+				insert into person (id, household_id, village_code, position, nik_index, nik_cipher, kk_index, kk_cipher,
+				                    name, name_key, phonetic_key, birth_place, birth_date, sex, relationship, disability,
+				                    education, occupation, marital_status)
+				select :id, h.id, h.village_code, :position, :nik, :nikCipher, :kk, :kkCipher, :name, :nameKey, :phonetic, :birthPlace, :birthDate,
 				       :sex, :relationship, :disability, :education, :occupation, :marital
 				from household h where h.id = :household""")
 			.param("id", id)
 			.param("household", householdId)
 			.param("position", position)
-			.param("nik", nik)
-			.param("kk", kk)
+			.param("nik", stored.nikIndex(nik))
+			.param("nikCipher", stored.seal(nik))
+			.param("kk", stored.kkIndex(kk))
+			.param("kkCipher", stored.seal(kk))
 			.param("name", m.name().strip())
 			.param("nameKey", IndonesianNames.normalise(m.name()))
 			.param("phonetic", IndonesianNames.phonetic(m.name()))

@@ -29,7 +29,7 @@ final class ImportRow {
 			"sumber_air_minum", "program");
 
 	/** The staging columns, in COPY order. */
-	static final String STAGING_COLUMNS = "line, kk, nik, name, name_key, phonetic_key, birth_place, birth_date, sex,"
+	static final String STAGING_COLUMNS = "line, kk, kk_cipher, kk_shown, nik, nik_cipher, nik_shown, name, name_key, phonetic_key, birth_place, birth_date, sex,"
 			+ " relationship, village_code, address, rt, rw, decile, disability, education, occupation, roof, wall, floor,"
 			+ " floor_area, electricity, latrine, drinking_water, programmes";
 
@@ -37,8 +37,8 @@ final class ImportRow {
 	}
 
 	/** The context a row is checked in. */
-	record Context(Map<String, Integer> columns, IdentifierRules identifiers, Function<String, Boolean> isVillage,
-			Territory territory, Set<String> programmes, LocalDate today) {
+	record Context(Map<String, Integer> columns, IdentifierRules identifiers, StoredIdentifiers stored,
+			Function<String, Boolean> isVillage, Territory territory, Set<String> programmes, LocalDate today) {
 
 		String value(List<String> fields, String column) {
 			Integer index = columns.get(column);
@@ -146,7 +146,10 @@ final class ImportRow {
 		if (!problems.isEmpty()) {
 			return new Checked(null, problems);
 		}
-		String staging = String.join(",", String.valueOf(line), kk, nik, csv(name.strip()),
+		// the staging table holds each identifier's blind index, ciphertext and masked form, never its digits
+		String staging = String.join(",", String.valueOf(line), c.stored().kkIndex(kk), c.stored().seal(kk),
+				Identifiers.masked(kk), c.stored().nikIndex(nik), c.stored().seal(nik), Identifiers.masked(nik),
+				csv(name.strip()),
 				csv(IndonesianNames.normalise(name)), csv(IndonesianNames.phonetic(name)), csv(birthPlace),
 				birthDate.get().toString(), sex.get().name(), relationship.get().name(), village, csv(address), nullable(rt),
 				nullable(rw), decile == null ? "" : decile.toString(), nullable(disability), nullable(education),

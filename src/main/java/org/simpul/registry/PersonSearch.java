@@ -37,8 +37,11 @@ public class PersonSearch {
 
 	private final org.simpul.audit.AuditTrail audit;
 
+	private final StoredIdentifiers stored;
+
 	PersonSearch(JdbcClient jdbc, IdentifierRules identifiers, RegionCatalog regions, NameDictionary dictionary,
-			org.simpul.audit.AuditTrail audit) {
+			org.simpul.audit.AuditTrail audit, StoredIdentifiers stored) {
+		this.stored = stored;
 		this.audit = audit;
 		this.jdbc = jdbc;
 		this.identifiers = identifiers;
@@ -52,7 +55,7 @@ public class PersonSearch {
 	}
 
 	private static final String SUMMARY = """
-			select p.id, p.household_id, p.nik, p.name, p.birth_date, p.sex, p.relationship, p.village_code,
+			select p.id, p.household_id, p.nik_cipher as nik, p.name, p.birth_date, p.sex, p.relationship, p.village_code,
 			       h.welfare_decile, p.left_reason
 			from person p join household h on h.id = p.household_id
 			""";
@@ -97,9 +100,9 @@ public class PersonSearch {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(FieldProblem.of("nik", problems.getFirst().name()));
 		}
-		List<Row> rows = jdbc.sql(SUMMARY + " where p.nik = :nik and " + Territory.sqlCondition("p.village_code")
+		List<Row> rows = jdbc.sql(SUMMARY + " where p.nik_index = :nik and " + Territory.sqlCondition("p.village_code")
 				+ RegistryAccess.unrestricted(user, "p"))
-			.param("nik", Identifiers.digitsOnly(text))
+			.param("nik", stored.nikIndex(text))
 			.param("territory", user.territory().sqlParameter())
 			.query(Row.class)
 			.list();
@@ -160,7 +163,7 @@ public class PersonSearch {
 		// a sequential scan of the registry.
 		List<RankedRow> rows = jdbc.sql("""
 				with matching as materialized (
-				    select p.id, p.household_id, p.nik, p.name, p.name_key, p.birth_date, p.sex, p.relationship,
+				    select p.id, p.household_id, p.nik_cipher as nik, p.name, p.name_key, p.birth_date, p.sex, p.relationship,
 				           p.village_code, p.left_reason
 				    from person p """ + " " + where + """
 				)
@@ -238,7 +241,7 @@ public class PersonSearch {
 		Map<String, String> names = regions.names(rows.stream().map(Row::villageCode).toList());
 		List<PersonSummary> result = new ArrayList<>();
 		for (Row r : rows) {
-			result.add(new PersonSummary(r.id(), r.householdId(), RegistryAccess.show(user, r.nik()), r.name(),
+			result.add(new PersonSummary(r.id(), r.householdId(), RegistryAccess.show(user, stored.open(r.nik())), r.name(),
 					r.birthDate(), r.sex(), r.relationship(), r.villageCode(), names.get(r.villageCode()),
 					r.welfareDecile(), r.leftReason()));
 		}

@@ -67,8 +67,11 @@ class RegistryImportRun {
 
 	private final Clock clock;
 
+	private final StoredIdentifiers stored;
+
 	RegistryImportRun(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactions,
-			IdentifierRules identifiers, RegionCatalog regions, Clock clock) {
+			IdentifierRules identifiers, RegionCatalog regions, Clock clock, StoredIdentifiers stored) {
+		this.stored = stored;
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
@@ -111,7 +114,9 @@ class RegistryImportRun {
 		jdbc.sql("set local maintenance_work_mem = '256MB'").update();
 		jdbc.sql("set local gin_pending_list_limit = '64MB'").update();
 		jdbc.sql("delete from registry_import_rejection where import_id = :id").param("id", job.id()).update();
-		jdbc.sql("create temp table import_row (line bigint, kk text collate \"C\", nik text collate \"C\", name text,"
+		// kk and nik hold blind indexes; their ciphertexts are inserted, their masked forms name rejected rows
+		jdbc.sql("create temp table import_row (line bigint, kk text collate \"C\", kk_cipher text, kk_shown text,"
+				+ " nik text collate \"C\", nik_cipher text, nik_shown text, name text,"
 				+ " name_key text, phonetic_key text, birth_place text, birth_date date, sex text, relationship text,"
 				+ " village_code text collate \"C\", address text, rt text, rw text, decile smallint, disability text,"
 				+ " education text, occupation text, roof text, wall text, floor text, floor_area numeric, electricity text,"
@@ -147,7 +152,7 @@ class RegistryImportRun {
 					throw new UnreadableFile("HEADER_MISSING_" + required.toUpperCase(Locale.ROOT));
 				}
 			}
-			ImportRow.Context context = new ImportRow.Context(columns, identifiers,
+			ImportRow.Context context = new ImportRow.Context(columns, identifiers, stored,
 					villages::contains,
 					territory, programmes, identifiers.today());
 			CopyIn copyIn = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy import_row ("
@@ -174,7 +179,8 @@ class RegistryImportRun {
 					}
 					else {
 						rejected++;
-						reject(rejections, job.id(), record.line(), checked.problems(), record.fields());
+						reject(rejections, job.id(), record.line(), checked.problems(), stored.seal(
+								String.join("\u001f", record.fields())));
 					}
 					if (read % PROGRESS_EVERY == 0) {
 						report(job.id(), read, 0, rejected);
@@ -218,10 +224,10 @@ class RegistryImportRun {
 		log.info("Registry import {}: {} rows read, {} imported, {} rejected", job.id(), read, imported, rejected);
 	}
 
+	/** A rejected row for the report; {@code raw} is the row as read, encrypted (it may hold a NIK). */
 	private static void reject(java.io.Writer out, UUID importId, long line, List<FieldProblem> problems,
-			List<String> fields) throws IOException {
+			String raw) throws IOException {
 		String reason = problems.stream().map(p -> p.field() + ": " + p.code()).distinct().collect(Collectors.joining("; "));
-		String raw = String.join("\u001f", fields);
 		out.write(importId + "," + line + "," + quoted(reason) + "," + quoted(raw) + "\n");
 	}
 
@@ -251,23 +257,23 @@ class RegistryImportRun {
 				select line from (select line, row_number() over (partition by nik order by line) as n from import_row) d
 				where n > 1""");
 		rejected += rejectWhere(job, "nik: NIK_REGISTERED_ELSEWHERE", """
-				select r.line from import_row r join person p on p.nik = r.nik join household h on h.id = p.household_id
+				select r.line from import_row r join person p on p.nik_index = r.nik join household h on h.id = p.household_id
 				where not """ + Territory.sqlCondition("h.village_code"), territory);
 		rejected += rejectWhere(job, "no_kk: KK_REGISTERED_ELSEWHERE", """
-				select r.line from import_row r join household h on h.kk_number = r.kk
+				select r.line from import_row r join household h on h.kk_index = r.kk
 				where not """ + Territory.sqlCondition("h.village_code"), territory);
 		rejected += rejectWhere(job, "hubungan_keluarga: MORE_THAN_ONE_HEAD", """
 				select line from (select line, row_number() over (partition by kk order by line) as n
 				                  from import_row where relationship = 'HEAD') d where n > 1""");
 		rejected += rejectWhere(job, "hubungan_keluarga: HOUSEHOLD_WITHOUT_HEAD", """
 				select r.line from import_row r
-				where not exists (select 1 from household h where h.kk_number = r.kk)
+				where not exists (select 1 from household h where h.kk_index = r.kk)
 				  and not exists (select 1 from import_row x where x.kk = r.kk and x.relationship = 'HEAD')""");
 		Timestamp now = Timestamp.from(clock.instant());
 		// households: attributes come from the head's row (or the first row of a known household)
 		step("4", () -> jdbc.sql("""
 				create temp table import_household on commit drop as
-				select distinct on (kk) kk, village_code, address, rt, rw, decile, roof, wall, floor, floor_area,
+				select distinct on (kk) kk, kk_cipher, village_code, address, rt, rw, decile, roof, wall, floor, floor_area,
 				       electricity, latrine, drinking_water
 				from import_row order by kk, (relationship = 'HEAD') desc, line""").update());
 		// temporary tables have no statistics until analysed: without them the planner guessed a few rows and
@@ -289,7 +295,7 @@ class RegistryImportRun {
 				                             coalesce(s.floor_area, h.floor_area_m2), coalesce(s.electricity, h.electricity),
 				                             coalesce(s.latrine, h.latrine), coalesce(s.drinking_water, h.drinking_water))
 				        then jsonb_build_array('before', 'after') end))
-				from household h join import_household s on s.kk = h.kk_number
+				from household h join import_household s on s.kk = h.kk_index
 				where """ + " " + HOUSEHOLD_DIFFERS)
 			.param("now", now)
 			.param("by", job.uploadedBy())
@@ -302,17 +308,17 @@ class RegistryImportRun {
 				       electricity = coalesce(s.electricity, h.electricity), latrine = coalesce(s.latrine, h.latrine),
 				       drinking_water = coalesce(s.drinking_water, h.drinking_water), version = h.version + 1,
 				       updated_at = :now
-				from import_household s where s.kk = h.kk_number and """ + " " + HOUSEHOLD_DIFFERS)
+				from import_household s where s.kk = h.kk_index and """ + " " + HOUSEHOLD_DIFFERS)
 			.param("now", now)
 			.update());
 		step("7 new households", () -> jdbc.sql("""
 				with created as (
-				    insert into household (id, version, kk_number, village_code, rt, rw, address, welfare_decile, roof,
-				                           wall, floor, floor_area_m2, electricity, latrine, drinking_water, created_at,
-				                           updated_at)
-				    select uuidv7(), 0, s.kk, s.village_code, s.rt, s.rw, s.address, s.decile, s.roof, s.wall, s.floor,
+				    insert into household (id, version, kk_index, kk_cipher, village_code, rt, rw, address, welfare_decile,
+				                           roof, wall, floor, floor_area_m2, electricity, latrine, drinking_water,
+				                           created_at, updated_at)
+				    select uuidv7(), 0, s.kk, s.kk_cipher, s.village_code, s.rt, s.rw, s.address, s.decile, s.roof, s.wall, s.floor,
 				           s.floor_area, s.electricity, s.latrine, s.drinking_water, :now, :now
-				    from import_household s where not exists (select 1 from household h where h.kk_number = s.kk)
+				    from import_household s where not exists (select 1 from household h where h.kk_index = s.kk)
 				    returning id, village_code)
 				insert into registry_change (household_id, changed_at, changed_by, source, action, changes)
 				select id, :now, :by, 'IMPORT', 'CREATED', jsonb_build_object('villageCode', jsonb_build_array(null, village_code))
@@ -323,7 +329,7 @@ class RegistryImportRun {
 		// the persons of the file the registry already holds, found once by NIK for the steps below
 		step("known persons", () -> jdbc.sql("""
 				create temp table import_known on commit drop as
-				select r.nik, p.id as person_id from import_row r join person p on p.nik = r.nik""").update());
+				select r.nik, p.id as person_id from import_row r join person p on p.nik_index = r.nik""").update());
 		jdbc.sql("analyze import_known").update();
 		// persons: known NIKs are updated where the file differs (moving them to their KK's household), new ones added
 		step("9", () -> jdbc.sql("""
@@ -338,18 +344,18 @@ class RegistryImportRun {
 				    'household', case when p.household_id is distinct from h.id then jsonb_build_array(p.household_id, h.id) end,
 				    'leftReason', case when p.left_reason is not null then jsonb_build_array(p.left_reason, null) end))
 				from import_known k join person p on p.id = k.person_id join import_row r on r.nik = k.nik
-				join household h on h.kk_number = r.kk
+				join household h on h.kk_index = r.kk
 				where """ + " " + PERSON_DIFFERS)
 			.param("now", now)
 			.param("by", job.uploadedBy())
 			.update());
 		step("10", () -> jdbc.sql("""
-				update person p set household_id = h.id, village_code = h.village_code, kk_number = r.kk, name = r.name, name_key = r.name_key,
+				update person p set household_id = h.id, village_code = h.village_code, kk_index = r.kk, kk_cipher = r.kk_cipher, name = r.name, name_key = r.name_key,
 				       phonetic_key = r.phonetic_key, birth_place = coalesce(r.birth_place, p.birth_place),
 				       birth_date = r.birth_date, sex = r.sex, relationship = r.relationship,
 				       disability = coalesce(r.disability, p.disability), education = coalesce(r.education, p.education),
 				       occupation = coalesce(r.occupation, p.occupation), left_on = null, left_reason = null
-				from import_known k join import_row r on r.nik = k.nik join household h on h.kk_number = r.kk
+				from import_known k join import_row r on r.nik = k.nik join household h on h.kk_index = r.kk
 				where p.id = k.person_id and """ + " " + PERSON_DIFFERS)
 			.update());
 		// new persons, numbered after the members their household already has; the ids of the inserted rows are
@@ -359,24 +365,24 @@ class RegistryImportRun {
 		step("last positions", () -> jdbc.sql("""
 				create temp table import_last_position on commit drop as
 				select hh.id as household_id, max(x.position) as position
-				from import_household s join household hh on hh.kk_number = s.kk join person x on x.household_id = hh.id
+				from import_household s join household hh on hh.kk_index = s.kk join person x on x.household_id = hh.id
 				group by hh.id""").update());
 		jdbc.sql("analyze import_last_position").update();
 		step("11 new persons", () -> jdbc.sql("""
 				with inserted as (
-				    insert into person (id, household_id, village_code, position, nik, kk_number, name, name_key,
-				                        phonetic_key, birth_place, birth_date, sex, relationship, disability, education,
+				    insert into person (id, household_id, village_code, position, nik_index, nik_cipher, kk_index,
+				                        kk_cipher, name, name_key, phonetic_key, birth_place, birth_date, sex, relationship, disability, education,
 				                        occupation)
 				    select uuidv7(), h.id, h.village_code,
 				           coalesce(last.position, -1)
 				             + row_number() over (partition by h.id order by (r.relationship = 'HEAD') desc, r.line),
-				           r.nik, r.kk, r.name, r.name_key, r.phonetic_key, r.birth_place, r.birth_date, r.sex,
+				           r.nik, r.nik_cipher, r.kk, r.kk_cipher, r.name, r.name_key, r.phonetic_key, r.birth_place, r.birth_date, r.sex,
 				           r.relationship, r.disability, r.education, r.occupation
-				    from import_row r join household h on h.kk_number = r.kk
+				    from import_row r join household h on h.kk_index = r.kk
 				    left join import_last_position last on last.household_id = h.id
 				    where not exists (select 1 from import_known k where k.nik = r.nik)
-				    returning id, nik)
-				insert into import_new_person (id, nik) select id, nik from inserted""")
+				    returning id, nik_index)
+				insert into import_new_person (id, nik) select id, nik_index from inserted""")
 			.update());
 		jdbc.sql("analyze import_new_person").update();
 		// programme memberships the file names: a new person's are all new; a known person or household gets
@@ -410,7 +416,7 @@ class RegistryImportRun {
 				      from import_row r
 				      cross join lateral unnest(string_to_array(r.programmes, '|')) as c(code)
 				      join programme g on g.code = c.code and g.target = 'HOUSEHOLD'
-				      join household h on h.kk_number = r.kk
+				      join household h on h.kk_index = r.kk
 				      where r.programmes is not null) m
 				where not exists (select 1 from programme_membership x where x.household_id = m.household_id
 				                  and x.programme_code = m.code and x.status = 'ACTIVE')""")
@@ -429,7 +435,7 @@ class RegistryImportRun {
 			    coalesce(s.latrine, h.latrine), coalesce(s.drinking_water, h.drinking_water))""";
 
 	private static final String PERSON_DIFFERS = """
-			row(p.household_id, p.kk_number, p.name, p.birth_place, p.birth_date, p.sex, p.relationship, p.disability,
+			row(p.household_id, p.kk_index, p.name, p.birth_place, p.birth_date, p.sex, p.relationship, p.disability,
 			    p.education, p.occupation, p.left_on)
 			is distinct from
 			row(h.id, r.kk, r.name, coalesce(r.birth_place, p.birth_place), r.birth_date, r.sex, r.relationship,
@@ -452,9 +458,9 @@ class RegistryImportRun {
 	private long rejectWhere(Job job, String reason, String lines, Territory territory) {
 		var statement = jdbc.sql("""
 				with bad as (delete from import_row where line in (""" + lines + """
-				) returning line, kk, nik, name, birth_date, village_code)
+				) returning line, kk_shown, nik_shown, name, birth_date, village_code)
 				insert into registry_import_rejection (import_id, line, reason, raw)
-				select :id, line, :reason, concat_ws(chr(31), kk, nik, name, birth_date, village_code) from bad""")
+				select :id, line, :reason, concat_ws(chr(31), kk_shown, nik_shown, name, birth_date, village_code) from bad""")
 			.param("id", job.id())
 			.param("reason", reason);
 		if (territory != null) {

@@ -60,9 +60,12 @@ public class RegistryImports {
 
 	private final org.simpul.audit.AuditTrail audit;
 
+	private final StoredIdentifiers stored;
+
 	RegistryImports(JdbcClient jdbc, RegistryImportRun runner, Clock clock,
 			@Value("${simpul.import-dir:${simpul.data-dir:./data}/imports}") Path directory,
-			org.simpul.audit.AuditTrail audit) {
+			org.simpul.audit.AuditTrail audit, StoredIdentifiers stored) {
+		this.stored = stored;
 		this.audit = audit;
 		this.jdbc = jdbc;
 		this.runner = runner;
@@ -142,7 +145,7 @@ public class RegistryImports {
 				+ " order by line").param("id", id).query((rs, n) -> new String[] { rs.getString(1), rs.getString(2),
 						rs.getString(3) }).list()) {
 			out.write(cell(rejection[0]) + "," + cell(rejection[1]) + ","
-					+ cell(rejection[2] == null ? "" : rejection[2].replace('\u001f', '|')) + "\r\n");
+					+ cell(rejection[2] == null ? "" : stored.open(rejection[2]).replace('\u001f', '|')) + "\r\n");
 		}
 	}
 

@@ -36,6 +36,9 @@ class AuditIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	org.simpul.shared.crypto.FieldCipher cipher;
+
+	@Autowired
 	AuditVerification verification;
 
 	record Event(String username, String role, String action, String objectType, UUID objectId, String purpose) {
@@ -51,8 +54,8 @@ class AuditIntegrationTests {
 	@Test
 	void readsAndWritesOfPersonalDataAreRecordedWithoutIdentifiers() throws Exception {
 		String person = RegistryIntegrationTestsAccess.registerFamily(mvc, jdbc, "Suminah Audit");
-		String nik = jdbc.sql("select nik from person where id = cast(:id as uuid)").param("id", person)
-			.query(String.class).single();
+		String nik = cipher.decrypt(jdbc.sql("select nik_cipher from person where id = cast(:id as uuid)").param("id", person)
+			.query(String.class).single());
 		String household = jdbc.sql("select cast(household_id as text) from person where id = cast(:id as uuid)")
 			.param("id", person).query(String.class).single();
 		assertThat(eventsAbout(person)).extracting(Event::action, Event::objectType, Event::username)

@@ -48,9 +48,11 @@ class AuditOverheadBenchmark {
 			CurrentUser manager = new CurrentUser(managerId, "manajer.tegal", "Manajer", Role.MANAGER, Territory.of("33.28"));
 			record Person(String nik, UUID householdId) {
 			}
+			org.simpul.shared.crypto.FieldCipher cipher = app.getBean(org.simpul.shared.crypto.FieldCipher.class);
 			List<Person> persons = jdbc.sql("""
-					select nik, household_id from person where village_code like '33.28.%' and left_on is null
-					order by md5(nik) limit :n""").param("n", PER_ROUND).query(Person.class).list();
+					select nik_cipher as nik, household_id from person where village_code like '33.28.%' and left_on is null
+					order by nik_index limit :n""").param("n", PER_ROUND).query(Person.class).list().stream()
+				.map(p -> new Person(cipher.decrypt(p.nik()), p.householdId())).toList();
 			String[] names = { "Siti", "Muhammad", "Sri", "Budi", "Ahmad", "Dewi", "Slamet", "Nur" };
 			List<Long> nikWith = new ArrayList<>(), nikWithout = new ArrayList<>();
 			List<Long> nameWith = new ArrayList<>(), nameWithout = new ArrayList<>();

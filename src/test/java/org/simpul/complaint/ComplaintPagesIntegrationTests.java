@@ -23,12 +23,15 @@ class ComplaintPagesIntegrationTests {
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.simpul.shared.crypto.FieldCipher cipher;
+
 	@Test
 	void theFrontOfficeRecordsAComplaintFindsTheFamilyByNikAndHandsOverTheReceipt() throws Exception {
 		var session = DemoLogins.session(mvc, "fo.procot");
 		String personId = org.simpul.registry.RegistryIntegrationTestsAccess.registerFamily(mvc, jdbc, "Darsini Halaman");
-		String nik = jdbc.sql("select nik from person where id = cast(:id as uuid)").param("id", personId)
-			.query(String.class).single();
+		String nik = cipher.decrypt(jdbc.sql("select nik_cipher from person where id = cast(:id as uuid)").param("id", personId)
+			.query(String.class).single());
 		assertThat(mvc.get().uri("/pengaduan/baru").session(session)).hasStatusOk().bodyText()
 			.contains("Catat pengaduan", "24. Fakir miskin", "Datang langsung", "Kesehatan");
 		// the NIK typed on the form brings the family, its decile and programmes

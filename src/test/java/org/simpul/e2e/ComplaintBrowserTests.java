@@ -19,14 +19,17 @@ class ComplaintBrowserTests extends PhoneTest {
 	@org.springframework.beans.factory.annotation.Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.simpul.shared.crypto.FieldCipher cipher;
+
 	@Test
 	void frontOfficeRecordsAComplaintAndTheCitizenTracksIt() {
 		phone.login(port, "fo.procot");
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Pengaduan")).click();
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Catat pengaduan")).click();
 		// a NIK of the demo registry (Mohamad Rochim, Procot): the family appears with its programmes (htmx)
-		String nik = jdbc.sql("select nik from person where name = 'Mohamad Rochim' and village_code = '33.28.10.1008'")
-			.query(String.class).list().getFirst();
+		String nik = cipher.decrypt(jdbc.sql("select nik_cipher from person where name = 'Mohamad Rochim' and village_code = '33.28.10.1008'")
+			.query(String.class).list().getFirst());
 		page.getByLabel("NIK (jika ada").fill(nik);
 		page.getByLabel("NIK (jika ada").press("Tab");
 		assertThat(page.locator("#subject")).containsText("Ada di registri");

@@ -31,6 +31,9 @@ class DataSubjectIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.simpul.shared.crypto.FieldCipher cipher;
+
 	private MvcTestResult call(String user, String method, String uri, String body) {
 		return DemoLogins.call(mvc, user, method, uri, body);
 	}
@@ -42,8 +45,8 @@ class DataSubjectIntegrationTests {
 	@Test
 	void theOfficerExportsEverythingAboutThePersonWithItsHistory() throws Exception {
 		String person = RegistryIntegrationTestsAccess.registerFamily(mvc, jdbc, "Sarmini Subjek");
-		String nik = jdbc.sql("select nik from person where id = cast(:id as uuid)").param("id", person)
-			.query(String.class).single();
+		String nik = cipher.decrypt(jdbc.sql("select nik_cipher from person where id = cast(:id as uuid)").param("id", person)
+			.query(String.class).single());
 		String complaint = JsonPath.read(call("fo.procot", "POST", "/api/v1/complaints", """
 				{"channel": "WALK_IN", "category": "HEALTH", "villageCode": "33.28.10.1008", "description": "Berobat",
 				 "ppksCodes": ["24"], "subjectPersonId": "%s"}""".formatted(person)).getResponse().getContentAsString(), "$.id");

@@ -31,6 +31,9 @@ class RestrictionIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.simpul.shared.crypto.FieldCipher cipher;
+
 	private MvcTestResult call(String user, String method, String uri, String body) {
 		return DemoLogins.call(mvc, user, method, uri, body);
 	}
@@ -40,8 +43,8 @@ class RestrictionIntegrationTests {
 		String person = RegistryIntegrationTestsAccess.registerFamily(mvc, jdbc, "Ngatini Dibatasi");
 		String household = jdbc.sql("select cast(household_id as text) from person where id = cast(:id as uuid)")
 			.param("id", person).query(String.class).single();
-		String nik = jdbc.sql("select nik from person where id = cast(:id as uuid)").param("id", person)
-			.query(String.class).single();
+		String nik = cipher.decrypt(jdbc.sql("select nik_cipher from person where id = cast(:id as uuid)").param("id", person)
+			.query(String.class).single());
 		String created = call("fo.procot", "POST", "/api/v1/complaints", """
 				{"channel": "WALK_IN", "category": "SOCIAL", "villageCode": "33.28.10.1008", "description": "Bantuan",
 				 "ppksCodes": ["24"], "subjectPersonId": "%s"}""".formatted(person)).getResponse().getContentAsString();

@@ -37,6 +37,9 @@ class DuplicateDetectionIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.simpul.shared.crypto.FieldCipher cipher;
+
 	@Test
 	void findsThePlantedNearDuplicatesAndRemembersDismissals() throws Exception {
 		Path file = Files.createTempFile("tuban", ".csv");
@@ -57,8 +60,8 @@ class DuplicateDetectionIntegrationTests {
 
 		assertThat(mvc.post().uri("/api/v1/registry/duplicates/scan").header("Authorization", admin)).hasStatusOk();
 
-		Map<String, String> nikOf = jdbc.sql("select p.id::text, p.nik from person p join household h on h.id = p.household_id"
-				+ " where h.village_code like '35.23.%'").query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+		Map<String, String> nikOf = jdbc.sql("select p.id::text, p.nik_cipher from person p join household h on h.id = p.household_id"
+				+ " where h.village_code like '35.23.%'").query((rs, n) -> Map.entry(rs.getString(1), cipher.decrypt(rs.getString(2))))
 			.list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 		Set<String> found = new HashSet<>();
 		jdbc.sql("select person_a::text, person_b::text from duplicate_candidate where status = 'OPEN'")

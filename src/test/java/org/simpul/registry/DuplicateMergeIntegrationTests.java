@@ -27,6 +27,9 @@ class DuplicateMergeIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.simpul.shared.crypto.BlindIndex index;
+
 	private void register(String body) {
 		assertThat(mvc.post().uri("/api/v1/households")
 			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "fo.procot"))
@@ -34,7 +37,7 @@ class DuplicateMergeIntegrationTests {
 	}
 
 	private UUID person(String nik) {
-		return jdbc.sql("select id from person where nik = :nik").param("nik", nik).query(UUID.class).single();
+		return jdbc.sql("select id from person where nik_index = :nik").param("nik", index.of(org.simpul.shared.crypto.BlindIndex.Kind.NIK, nik)).query(UUID.class).single();
 	}
 
 	@Test
@@ -93,7 +96,7 @@ class DuplicateMergeIntegrationTests {
 		// the complaint now points at the kept record
 		assertThat(jdbc.sql("select subject_person_id from complaint where description = 'Sebelum digabung'")
 			.query(UUID.class).single()).isEqualTo(keep);
-		assertThat(jdbc.sql("select count(*) from household where kk_number = :kk").param("kk", kkB).query(Long.class)
+		assertThat(jdbc.sql("select count(*) from household where kk_index = :kk").param("kk", index.of(org.simpul.shared.crypto.BlindIndex.Kind.KK, kkB)).query(Long.class)
 			.single()).isZero();
 		assertThat(jdbc.sql("select programme_code || ':' || status from programme_membership where person_id = :id"
 				+ " order by 1").param("id", keep).query(String.class).list())

@@ -25,6 +25,9 @@ class HouseholdMembersIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.simpul.shared.crypto.BlindIndex index;
+
 	private MvcTestResult post(String user, String uri, String body, Object... vars) {
 		return mvc.post().uri(uri, vars).header("Authorization", "Bearer " + DemoLogins.token(mvc, user))
 			.contentType(MediaType.APPLICATION_JSON).content(body).exchange();
@@ -103,7 +106,7 @@ class HouseholdMembersIntegrationTests {
 	}
 
 	private String personId(String nik) {
-		return jdbc.sql("select id::text from person where nik = :nik").param("nik", nik).query(String.class).single();
+		return jdbc.sql("select id::text from person where nik_index = :nik").param("nik", index.of(org.simpul.shared.crypto.BlindIndex.Kind.NIK, nik)).query(String.class).single();
 	}
 
 	@Test
@@ -111,9 +114,9 @@ class HouseholdMembersIntegrationTests {
 		RegistryIntegrationTests.Family first = RegistryIntegrationTests.family("33.28.10.1008", "Tarmini");
 		String from = register("fo.procot", first);
 		String to = register("fo.procot", RegistryIntegrationTests.family("33.28.10.1008", "Casmini"));
-		String child = jdbc.sql("select id::text from person where nik = :nik").param("nik", first.childNik())
+		String child = jdbc.sql("select id::text from person where nik_index = :nik").param("nik", index.of(org.simpul.shared.crypto.BlindIndex.Kind.NIK, first.childNik()))
 			.query(String.class).single();
-		String head = jdbc.sql("select id::text from person where nik = :nik").param("nik", first.headNik())
+		String head = jdbc.sql("select id::text from person where nik_index = :nik").param("nik", index.of(org.simpul.shared.crypto.BlindIndex.Kind.NIK, first.headNik()))
 			.query(String.class).single();
 		assertThat(post("fo.procot", "/api/v1/persons/{id}/move", "{\"householdId\": \"" + to + "\"}", child))
 			.hasStatusOk()

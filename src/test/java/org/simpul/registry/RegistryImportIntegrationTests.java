@@ -29,6 +29,9 @@ class RegistryImportIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.simpul.shared.crypto.BlindIndex index;
+
 	private MvcTestResult upload(String user, String fileName, String content) {
 		return mvc.perform(MockMvcRequestBuilders.multipart("/api/v1/registry/imports")
 			.file(new MockMultipartFile("file", fileName, "text/csv", content.getBytes(StandardCharsets.UTF_8)))
@@ -95,16 +98,16 @@ class RegistryImportIntegrationTests {
 		assertThat((Integer) JsonPath.read(first, "$.rowsImported")).isEqualTo(4);
 		assertThat((Integer) JsonPath.read(first, "$.rowsRejected")).isEqualTo(6);
 
-		assertThat(jdbc.sql("select name from person where nik in (:niks) order by name")
-			.param("niks", java.util.List.of(head1, wife1, head2, child2))
+		assertThat(jdbc.sql("select name from person where nik_index in (:niks) order by name")
+			.param("niks", java.util.stream.Stream.of(head1, wife1, head2, child2).map(n -> index.of(org.simpul.shared.crypto.BlindIndex.Kind.NIK, n)).toList())
 			.query(String.class)
 			.list()).containsExactly("Asep", "Roekmini", "Soedarmo", "Tjitjih");
-		assertThat(jdbc.sql("select address || '|' || rt || '|' || welfare_decile || '|' || roof from household where kk_number = :kk")
-			.param("kk", kk1).query(String.class).single()).isEqualTo("Jl. Mawar, No. 5|002|3|TILE");
-		assertThat(count("select count(*) from programme_membership m join person p on p.id = m.person_id where p.nik = '"
-				+ wife1 + "' and m.programme_code = 'PBI-JK' and m.status = 'ACTIVE'")).isEqualTo(1);
+		assertThat(jdbc.sql("select address || '|' || rt || '|' || welfare_decile || '|' || roof from household where kk_index = :kk")
+			.param("kk", index.of(org.simpul.shared.crypto.BlindIndex.Kind.KK, kk1)).query(String.class).single()).isEqualTo("Jl. Mawar, No. 5|002|3|TILE");
+		assertThat(count("select count(*) from programme_membership m join person p on p.id = m.person_id where p.nik_index = '"
+				+ index.of(org.simpul.shared.crypto.BlindIndex.Kind.NIK, wife1) + "' and m.programme_code = 'PBI-JK' and m.status = 'ACTIVE'")).isEqualTo(1);
 		assertThat(count("select count(*) from programme_membership m join household h on h.id = m.household_id"
-				+ " where h.kk_number = '" + kk1 + "' and m.programme_code = 'PKH'")).isEqualTo(1);
+				+ " where h.kk_index = '" + index.of(org.simpul.shared.crypto.BlindIndex.Kind.KK, kk1) + "' and m.programme_code = 'PKH'")).isEqualTo(1);
 
 		String id = JsonPath.read(first, "$.id");
 		MvcTestResult rejections = mvc.get().uri("/api/v1/registry/imports/{id}/rejections", id)
@@ -137,12 +140,12 @@ class RegistryImportIntegrationTests {
 		// a changed decile and a corrected name update the registry, with history
 		String changed = file.replace(";2;3;genteng;", ";2;1;genteng;").replace(";Roekmini;", ";Rukmini;");
 		importAndWait("manajer.tegal", changed);
-		assertThat(jdbc.sql("select welfare_decile from household where kk_number = :kk").param("kk", kk1)
+		assertThat(jdbc.sql("select welfare_decile from household where kk_index = :kk").param("kk", index.of(org.simpul.shared.crypto.BlindIndex.Kind.KK, kk1))
 			.query(Integer.class).single()).isEqualTo(1);
-		assertThat(jdbc.sql("select name from person where nik = :nik").param("nik", wife1).query(String.class).single())
+		assertThat(jdbc.sql("select name from person where nik_index = :nik").param("nik", index.of(org.simpul.shared.crypto.BlindIndex.Kind.NIK, wife1)).query(String.class).single())
 			.isEqualTo("Rukmini");
 		assertThat(jdbc.sql("select changes::text from registry_change where action = 'MEMBER_UPDATED' and person_id ="
-				+ " (select id from person where nik = :nik)").param("nik", wife1).query(String.class).list())
+				+ " (select id from person where nik_index = :nik)").param("nik", index.of(org.simpul.shared.crypto.BlindIndex.Kind.NIK, wife1)).query(String.class).list())
 			.anySatisfy(change -> assertThat(change).contains("Roekmini", "Rukmini"));
 	}
 

@@ -25,6 +25,9 @@ class RegistryIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.simpul.shared.crypto.BlindIndex index;
+
 	private MvcTestResult post(String user, String uri, String body) {
 		return mvc.post()
 			.uri(uri)
@@ -167,7 +170,7 @@ class RegistryIntegrationTests {
 						"NIK_INVALID_LENGTH", "NIK_INVALID_DATE", "NIK_UNKNOWN_REGION", "NIK_INVALID_SERIAL",
 						"DECILE_OUT_OF_RANGE");
 			});
-		assertThat(jdbc.sql("select count(*) from household where kk_number = :kk").param("kk", kk).query(Long.class)
+		assertThat(jdbc.sql("select count(*) from household where kk_index = :kk").param("kk", index.of(org.simpul.shared.crypto.BlindIndex.Kind.KK, kk)).query(Long.class)
 			.single()).isZero();
 		assertThat(post("fo.procot", "/api/v1/households", """
 				{"kkNumber": "%s", "villageCode": "33.28.10", "members": []}""".formatted(kk)))
@@ -196,7 +199,7 @@ class RegistryIntegrationTests {
 		Family family = family("33.28.10.1008", "Salah Desa");
 		assertThat(post("psm.pedeslohor", "/api/v1/households", family.body())).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(post("manajer.temanggung", "/api/v1/households", family.body())).hasStatus(HttpStatus.NOT_FOUND);
-		assertThat(jdbc.sql("select count(*) from household where kk_number = :kk").param("kk", family.kk())
+		assertThat(jdbc.sql("select count(*) from household where kk_index = :kk").param("kk", index.of(org.simpul.shared.crypto.BlindIndex.Kind.KK, family.kk()))
 			.query(Long.class)
 			.single()).isZero();
 	}
@@ -238,15 +241,16 @@ class RegistryIntegrationTests {
 		// words and birth dates (so that no duplicate scan pairs them); removed again at the end
 		String village = "33.28.03.2001";
 		jdbc.sql("""
-				insert into household (id, version, kk_number, village_code, created_at, updated_at)
-				select ('00000000-0000-4000-8000-' || lpad(i::text, 12, '0'))::uuid, 0, '33280399' || lpad(i::text, 8, '0'),
-				       :village, now(), now()
+				insert into household (id, version, kk_index, kk_cipher, village_code, created_at, updated_at)
+				select ('00000000-0000-4000-8000-' || lpad(i::text, 12, '0'))::uuid, 0, 'kartosoewirjo-' || i,
+				       '33280399' || lpad(i::text, 8, '0'), :village, now(), now()
 				from generate_series(1, 1001) as i""").param("village", village).update();
 		jdbc.sql("""
-				insert into person (id, household_id, village_code, position, nik, kk_number, name, name_key, phonetic_key,
-				                    birth_date, sex, relationship)
+				insert into person (id, household_id, village_code, position, nik_index, nik_cipher, kk_index, kk_cipher,
+				                    name, name_key, phonetic_key, birth_date, sex, relationship)
 				select uuidv7(), ('00000000-0000-4000-8000-' || lpad(i::text, 12, '0'))::uuid, :village, 0,
-				       '33280399' || lpad(i::text, 8, '0'), '33280399' || lpad(i::text, 8, '0'),
+				       'kartosoewirjo-' || i, '33280399' || lpad(i::text, 8, '0'), 'kartosoewirjo-' || i,
+				       '33280399' || lpad(i::text, 8, '0'),
 				       'Kartosoewirjo ' || w, 'kartosuwiryo ' || w, 'krtswr ' || w, date '1930-01-01' + i, 'M', 'HEAD'
 				from generate_series(1, 1001) as i,
 				     lateral (select translate(lpad(i::text, 4, '0'), '0123456789', 'bcdfgjklmn') as w) words""")
@@ -273,9 +277,9 @@ class RegistryIntegrationTests {
 				});
 		}
 		finally {
-			jdbc.sql("delete from person where village_code = :village and kk_number like '33280399%'")
+			jdbc.sql("delete from person where village_code = :village and kk_index like 'kartosoewirjo-%'")
 				.param("village", village).update();
-			jdbc.sql("delete from household where village_code = :village and kk_number like '33280399%'")
+			jdbc.sql("delete from household where village_code = :village and kk_index like 'kartosoewirjo-%'")
 				.param("village", village).update();
 		}
 	}

@@ -16,13 +16,14 @@ public final class RegistryIntegrationTestsAccess {
 	}
 
 	/** Registers a family headed by {@code headName} in Procot; answers the head's person id. */
-	public static String registerFamily(MockMvcTester mvc, JdbcClient jdbc, String headName) {
+	public static String registerFamily(MockMvcTester mvc, JdbcClient jdbc, String headName) throws Exception {
 		RegistryIntegrationTests.Family family = RegistryIntegrationTests.family("33.28.10.1008", headName);
 		MvcTestResult created = mvc.post().uri("/api/v1/households")
 			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "fo.procot"))
 			.contentType(MediaType.APPLICATION_JSON).content(family.body()).exchange();
 		assertThat(created).hasStatus(HttpStatus.CREATED);
-		return jdbc.sql("select id::text from person where nik = :nik").param("nik", family.headNik())
-			.query(String.class).single();
+		java.util.List<String> heads = com.jayway.jsonpath.JsonPath.read(created.getResponse().getContentAsString(),
+				"$.members[?(@.relationship == 'HEAD')].id");
+		return heads.getFirst();
 	}
 }

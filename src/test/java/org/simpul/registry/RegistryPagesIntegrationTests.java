@@ -25,6 +25,9 @@ class RegistryPagesIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.simpul.shared.crypto.BlindIndex index;
+
 	@Test
 	void frontOfficeRegistersAHouseholdWithTheFormAndFindsItByNik() throws Exception {
 		MockHttpSession session = DemoLogins.session(mvc, "fo.procot");
@@ -119,7 +122,7 @@ class RegistryPagesIntegrationTests {
 			.hasStatus(HttpStatus.FOUND);
 		assertThat(mvc.get().uri("/registri/rumah-tangga/{id}", id).session(session)).bodyText()
 			.contains("Anggota dicatat keluar", "Bekas anggota", "Meninggal, 05-01-2026", "Anggota rumah tangga (1)");
-		assertThat(jdbc.sql("select relationship from person where nik = :nik").param("nik", baby).query(String.class)
+		assertThat(jdbc.sql("select relationship from person where nik_index = :nik").param("nik", index.of(org.simpul.shared.crypto.BlindIndex.Kind.NIK, baby)).query(String.class)
 			.single()).isEqualTo("HEAD");
 		// Pedeslohor's facilitator cannot reach the edit page; the district's TKSK only reads
 		assertThat(mvc.get().uri("/registri/rumah-tangga/{id}/ubah", id).session(DemoLogins.session(mvc, "psm.pedeslohor")))
@@ -151,7 +154,7 @@ class RegistryPagesIntegrationTests {
 	}
 
 	private String personId(String nik) {
-		return jdbc.sql("select id::text from person where nik = :nik").param("nik", nik).query(String.class).single();
+		return jdbc.sql("select id::text from person where nik_index = :nik").param("nik", index.of(org.simpul.shared.crypto.BlindIndex.Kind.NIK, nik)).query(String.class).single();
 	}
 
 	@Test

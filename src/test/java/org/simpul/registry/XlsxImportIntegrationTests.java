@@ -33,6 +33,9 @@ class XlsxImportIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.simpul.shared.crypto.BlindIndex index;
+
 	private MvcTestResult upload(String fileName, byte[] content) {
 		return mvc.perform(MockMvcRequestBuilders.multipart("/api/v1/registry/imports")
 			.file(new MockMultipartFile("file", fileName, "application/octet-stream", content))
@@ -88,7 +91,7 @@ class XlsxImportIntegrationTests {
 		assertThat((String) JsonPath.read(status, "$.status")).isEqualTo("COMPLETED");
 		assertThat((Integer) JsonPath.read(status, "$.rowsImported")).isEqualTo(2);
 		assertThat((Integer) JsonPath.read(status, "$.rowsRejected")).isEqualTo(2);
-		assertThat(jdbc.sql("select birth_date from person where nik = :nik").param("nik", head).query(LocalDate.class)
+		assertThat(jdbc.sql("select birth_date from person where nik_index = :nik").param("nik", index.of(org.simpul.shared.crypto.BlindIndex.Kind.NIK, head)).query(LocalDate.class)
 			.single()).isEqualTo(LocalDate.of(1977, 11, 3));
 		String csv = mvc.get().uri("/api/v1/registry/imports/{id}/rejections", id).header("Authorization", token)
 			.exchange().getResponse().getContentAsString();

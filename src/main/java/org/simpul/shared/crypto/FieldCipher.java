@@ -1,14 +1,9 @@
 package org.simpul.shared.crypto;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,8 +12,6 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -34,11 +27,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class FieldCipher {
 
-	private static final Logger log = LoggerFactory.getLogger(FieldCipher.class);
-
 	private static final String PREFIX = "v1:";
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
 
@@ -47,7 +36,9 @@ public class FieldCipher {
 	FieldCipher(@Value("${simpul.crypto.keys:}") String configured,
 			@Value("${simpul.crypto.current:}") String currentId,
 			@Value("${simpul.data-dir:./data}") Path dataDir) {
-		String text = configured.isBlank() ? keyFile(dataDir.resolve("keys/field-keys")) : configured;
+		String text = configured.isBlank()
+				? KeyFiles.readOrCreate(dataDir.resolve("keys/field-keys"), "k1=", "field encryption key")
+				: configured;
 		for (String entry : text.split("[,\\n]")) {
 			if (entry.isBlank()) {
 				continue;
@@ -68,29 +59,6 @@ public class FieldCipher {
 		}
 	}
 
-	/** The key file of a data directory, created with one new key when missing. */
-	private static String keyFile(Path file) {
-		try {
-			if (!Files.exists(file)) {
-				Files.createDirectories(file.getParent());
-				byte[] key = new byte[32];
-				RANDOM.nextBytes(key);
-				Files.writeString(file, "k1=" + Base64.getEncoder().encodeToString(key) + "\n");
-				try {
-					Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-				}
-				catch (UnsupportedOperationException notPosix) {
-					// Windows: the data directory's own permissions apply
-				}
-				log.info("Generated the field encryption key in {}: back it up, but never with the database backups", file);
-			}
-			return Files.readString(file);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
 	/** The value encrypted with the current key; null stays null. */
 	public String encrypt(String plain) {
 		if (plain == null) {
@@ -98,7 +66,7 @@ public class FieldCipher {
 		}
 		try {
 			byte[] nonce = new byte[12];
-			RANDOM.nextBytes(nonce);
+			KeyFiles.RANDOM.nextBytes(nonce);
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
 			cipher.init(Cipher.ENCRYPT_MODE, keys.get(current), new GCMParameterSpec(128, nonce));
 			byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
