@@ -322,13 +322,14 @@ public class Referrals {
 		if (code.isEmpty()) {
 			return Optional.empty();
 		}
-		return jdbc.sql("""
+		// the public page: whoever holds the letter, signed in or not, checks it
+		return org.simpul.shared.database.SystemScope.call(() -> jdbc.sql("""
 				select c.ticket_number, p.name as provider_name, a.name as agency_name, r.sent_at, r.due_date, r.status
 				from referral r join complaint c on c.id = r.complaint_id join provider p on p.id = r.provider_id
 				join agency a on a.id = r.agency_id where r.verification_code = :code""")
 			.param("code", code)
 			.query(Verification.class)
-			.optional();
+			.optional());
 	}
 
 	/** One agency's referrals from the user's territory: open (sent or accepted), overdue among them, done. */

@@ -143,7 +143,7 @@ public class HouseholdRegistration {
 			throw new InvalidInputException(renamed);
 		}
 		String nik = Identifiers.digitsOnly(member.nik());
-		if (jdbc.sql("select count(*) from person where nik_index = :nik").param("nik", stored.nikIndex(nik))
+		if (jdbc.sql("select count(*) from person_placement where nik_index = :nik").param("nik", stored.nikIndex(nik))
 			.query(Long.class)
 			.single() > 0) {
 			throw new ConflictException(FieldProblem.of("nik", "DUPLICATE_NIK"));
@@ -431,14 +431,14 @@ public class HouseholdRegistration {
 	}
 
 	private void requireUnregistered(NewHousehold household, String kk) {
-		if (jdbc.sql("select count(*) from household where kk_index = :kk").param("kk", stored.kkIndex(kk))
+		if (jdbc.sql("select count(*) from household_placement where kk_index = :kk").param("kk", stored.kkIndex(kk))
 			.query(Long.class)
 			.single() > 0) {
 			throw new ConflictException(FieldProblem.of("kkNumber", "DUPLICATE_KK"));
 		}
 		List<Member> members = household.members();
 		List<String> niks = members.stream().map(m -> Identifiers.digitsOnly(m.nik())).toList();
-		Set<String> taken = new HashSet<>(jdbc.sql("select nik_index from person where nik_index in (:niks)")
+		Set<String> taken = new HashSet<>(jdbc.sql("select nik_index from person_placement where nik_index in (:niks)")
 			.param("niks", niks.stream().map(stored::nikIndex).toList())
 			.query(String.class)
 			.list());

@@ -165,7 +165,7 @@ public class PersonSearch {
 				with matching as materialized (
 				    select p.id, p.household_id, p.nik_cipher as nik, p.name, p.name_key, p.birth_date, p.sex, p.relationship,
 				           p.village_code, p.left_reason
-				    from person p """ + " " + where + """
+				    from person_in_scope p """ + " " + where + """
 				)
 				select c.id, c.household_id, c.nik, c.name, c.birth_date, c.sex, c.relationship, c.village_code,
 				       h.welfare_decile, c.left_reason, c.total
@@ -193,7 +193,7 @@ public class PersonSearch {
 		}
 		else {
 			// a page past the end: the window had no row to carry the count
-			total = jdbc.sql("with matching as materialized (select 1 from person p " + where + ")"
+			total = jdbc.sql("with matching as materialized (select 1 from person_in_scope p " + where + ")"
 					+ " select count(*) from (select 1 from matching limit :candidates) m")
 				.param("territory", within)
 				.param("birthDate", query.birthDate())

@@ -257,10 +257,10 @@ class RegistryImportRun {
 				select line from (select line, row_number() over (partition by nik order by line) as n from import_row) d
 				where n > 1""");
 		rejected += rejectWhere(job, "nik: NIK_REGISTERED_ELSEWHERE", """
-				select r.line from import_row r join person p on p.nik_index = r.nik join household h on h.id = p.household_id
-				where not """ + Territory.sqlCondition("h.village_code"), territory);
+				select r.line from import_row r join person_placement p on p.nik_index = r.nik
+				where not """ + Territory.sqlCondition("p.village_code"), territory);
 		rejected += rejectWhere(job, "no_kk: KK_REGISTERED_ELSEWHERE", """
-				select r.line from import_row r join household h on h.kk_index = r.kk
+				select r.line from import_row r join household_placement h on h.kk_index = r.kk
 				where not """ + Territory.sqlCondition("h.village_code"), territory);
 		rejected += rejectWhere(job, "hubungan_keluarga: MORE_THAN_ONE_HEAD", """
 				select line from (select line, row_number() over (partition by kk order by line) as n

@@ -59,7 +59,7 @@ public class RegistryRestrictions {
 	}
 
 	public Optional<Instant> since(UUID personId) {
-		return jdbc.sql("select restricted_since from person where id = :id and restricted_since is not null")
+		return jdbc.sql("select restricted_since from person_placement where id = :id and restricted_since is not null")
 			.param("id", personId).query(Instant.class).optional();
 	}
 

@@ -36,6 +36,10 @@ class AuditIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	@org.springframework.beans.factory.annotation.Qualifier("ownerDataSource")
+	javax.sql.DataSource ownerDataSource;
+
+	@Autowired
 	org.simpul.shared.crypto.FieldCipher cipher;
 
 	@Autowired
@@ -118,28 +122,33 @@ class AuditIntegrationTests {
 
 		long id = jdbc.sql("select max(id) from audit_event where chain_seq is not null").query(Long.class).single();
 		long seq = jdbc.sql("select chain_seq from audit_event where id = :id").param("id", id).query(Long.class).single();
-		// the application's own connection cannot change or remove a row
+		// the application's own connection cannot change or remove a row, nor switch the guard off
 		assertThatThrownBy(() -> jdbc.sql("update audit_event set purpose = 'diubah' where id = :id").param("id", id)
 			.update()).hasMessageContaining("append-only");
 		assertThatThrownBy(() -> jdbc.sql("delete from audit_event where id = :id").param("id", id).update())
-			.hasMessageContaining("append-only");
-		assertThatThrownBy(() -> jdbc.sql("truncate audit_event").update()).hasMessageContaining("append-only");
+			.rootCause().hasMessageContaining("permission denied");
+		assertThatThrownBy(() -> jdbc.sql("truncate audit_event").update()).rootCause().hasMessageContaining("permission denied");
+		assertThatThrownBy(() -> jdbc.sql("alter table audit_event disable trigger tg_audit_event_append_only").update())
+			.rootCause().hasMessageContaining("must be owner");
 
 		// someone with the table owner's rights switches the guard off: the chain still tells
+		JdbcClient owner = JdbcClient.create(ownerDataSource);
+		assertThatThrownBy(() -> owner.sql("delete from audit_event where id = :id").param("id", id).update())
+			.rootCause().hasMessageContaining("append-only");
 		String original = jdbc.sql("select purpose from audit_event where id = :id").param("id", id)
 			.query(String.class).single();
-		jdbc.sql("alter table audit_event disable trigger tg_audit_event_append_only").update();
+		owner.sql("alter table audit_event disable trigger tg_audit_event_append_only").update();
 		try {
-			jdbc.sql("update audit_event set purpose = 'diubah diam-diam' where id = :id").param("id", id).update();
+			owner.sql("update audit_event set purpose = 'diubah diam-diam' where id = :id").param("id", id).update();
 			assertThat(verification.verify()).satisfies(r -> {
 				assertThat(r.intact()).isFalse();
 				assertThat(r.brokenAt()).isEqualTo(seq);
 			});
-			jdbc.sql("update audit_event set purpose = :p where id = :id").param("p", original).param("id", id).update();
+			owner.sql("update audit_event set purpose = :p where id = :id").param("p", original).param("id", id).update();
 			assertThat(verification.verify().intact()).isTrue();
 		}
 		finally {
-			jdbc.sql("alter table audit_event enable trigger tg_audit_event_append_only").update();
+			owner.sql("alter table audit_event enable trigger tg_audit_event_append_only").update();
 		}
 	}
 

@@ -68,7 +68,7 @@ class RegistryImportBenchmark {
 			resetPeakHeap();
 			long importMs = timedImport(runner, jdbc, addition);
 			long peakHeapMb = peakHeapMb();
-			long bareMs = bareCopy(dataSource, addition);
+			long bareMs = bareCopy(app.getBean("ownerDataSource", DataSource.class), addition);
 			long persons = jdbc.sql("select count(*) from person").query(Long.class).single();
 
 			// look-ups at the full registry size, as a national user who sees everything

@@ -89,8 +89,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		return database;
 	}
 
-	public String jdbcUrl() {
-		return postgres.getJdbcUrl("postgres", "postgres");
+	/** The JDBC URL of the database {@code postgres} for {@code user} (trusted locally, no password). */
+	public String jdbcUrl(String user) {
+		return postgres.getJdbcUrl(user, "postgres");
 	}
 
 	public int port() {

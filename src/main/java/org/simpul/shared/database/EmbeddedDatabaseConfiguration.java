@@ -8,6 +8,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 
 /**
  * With no {@code spring.datasource.url}, Simpul runs on its own PostgreSQL, stored in
@@ -22,14 +24,33 @@ class EmbeddedDatabaseConfiguration {
 		return EmbeddedDatabase.acquire(dataDirectory);
 	}
 
-	// The pool is closed before the server stops, because it depends on it.
+	// The pools are closed before the server stops, because they depend on it.
+	/**
+	 * The application's pool: the role {@code simpul_app}, which owns no table, so that row-level security
+	 * holds for it (ADR 0008); the migration {@code V202611261100} creates it.
+	 */
 	@Bean
+	@Primary
 	@ConfigurationProperties("spring.datasource.hikari")
-	HikariDataSource dataSource(EmbeddedDatabase database) {
+	HikariDataSource dataSource(EmbeddedDatabase database,
+			@Value("${simpul.database.app-role:simpul_app}") String appRole) {
 		HikariDataSource dataSource = new HikariDataSource();
-		dataSource.setJdbcUrl(database.jdbcUrl());
-		dataSource.setUsername("postgres");
+		dataSource.setJdbcUrl(database.jdbcUrl(appRole));
+		dataSource.setUsername(appRole);
 		dataSource.setPoolName("simpul-embedded");
+		return dataSource;
+	}
+
+	/** The tables' owner, for Flyway's migrations only: a small pool that holds no connection when idle. */
+	@Bean
+	@FlywayDataSource
+	HikariDataSource ownerDataSource(EmbeddedDatabase database) {
+		HikariDataSource dataSource = new HikariDataSource();
+		dataSource.setJdbcUrl(database.jdbcUrl("postgres"));
+		dataSource.setUsername("postgres");
+		dataSource.setPoolName("simpul-embedded-owner");
+		dataSource.setMaximumPoolSize(2);
+		dataSource.setMinimumIdle(0);
 		return dataSource;
 	}
 
