@@ -55,6 +55,8 @@ class AccessMatrixTests {
 					"33.28.11.2002", Relation.PARENT, "33.28.11", Relation.OTHER, "33.28.10.1008")),
 			new Caller("program.dinkes", "PROGRAM_MANAGER", Map.of(Relation.OWN, "33.28", Relation.SIBLING, "33.29",
 					Relation.PARENT, "33", Relation.OTHER, "33.23")),
+			new Caller("dpo.tegal", "DPO", Map.of(Relation.OWN, "33.28", Relation.SIBLING, "33.29",
+					Relation.PARENT, "33", Relation.OTHER, "33.23")),
 			new Caller(null, "ANONYMOUS", Map.of(Relation.OWN, "33.28.10.1008")));
 
 	/** An endpoint of the matrix: how to call it for a target region, and which status each cell expects. */
@@ -129,6 +131,7 @@ class AccessMatrixTests {
 		return switch (role) {
 			case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
 			case "PROGRAM_MANAGER" -> success;
+			case "DPO" -> HttpStatus.FORBIDDEN; // reads referrals only through a person's export
 			default -> relation != Relation.OWN ? HttpStatus.NOT_FOUND : action ? HttpStatus.FORBIDDEN : success;
 		};
 	}
@@ -141,6 +144,7 @@ class AccessMatrixTests {
 		return switch (role) {
 			case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
 			case "PROGRAM_MANAGER" -> HttpStatus.NOT_FOUND;
+			case "DPO" -> HttpStatus.FORBIDDEN;
 			default -> relation != Relation.OWN ? HttpStatus.NOT_FOUND
 					: deciders.contains(role) ? HttpStatus.OK : HttpStatus.FORBIDDEN;
 		};
@@ -151,7 +155,7 @@ class AccessMatrixTests {
 		return switch (role) {
 			case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
 			case "ADMIN", "FACILITATOR" -> HttpStatus.OK; // the facilitators' OTHER lies in their own regency
-			case "MANAGER", "PROGRAM_MANAGER" -> relation == Relation.OWN ? HttpStatus.OK : HttpStatus.NOT_FOUND;
+			case "MANAGER", "PROGRAM_MANAGER", "DPO" -> relation == Relation.OWN ? HttpStatus.OK : HttpStatus.NOT_FOUND;
 			default -> relation == Relation.OTHER ? HttpStatus.NOT_FOUND : HttpStatus.OK;
 		};
 	}
@@ -390,13 +394,17 @@ class AccessMatrixTests {
 					(role, relation) -> referrals(role, relation, HttpStatus.OK, false)),
 			new Rule("GET /api/v1/referrals",
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/referrals?overdue=true"), auth),
-					(role, relation) -> role.equals("ANONYMOUS") ? HttpStatus.UNAUTHORIZED : HttpStatus.OK),
+					(role, relation) -> switch (role) {
+						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
+						case "DPO" -> HttpStatus.FORBIDDEN;
+						default -> HttpStatus.OK;
+					}),
 			new Rule("GET /api/v1/referrals/overview",
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/referrals/overview"), auth),
 					// counts of the caller's own territory only: the same answer whatever the target
 					(role, relation) -> switch (role) {
 						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
-						case "PROGRAM_MANAGER" -> HttpStatus.FORBIDDEN;
+						case "PROGRAM_MANAGER", "DPO" -> HttpStatus.FORBIDDEN;
 						default -> HttpStatus.OK;
 					}),
 			new Rule("POST /api/v1/referrals/{id}/accept",
@@ -416,6 +424,7 @@ class AccessMatrixTests {
 					(role, relation) -> switch (role) {
 						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
 						case "PROGRAM_MANAGER" -> HttpStatus.NOT_FOUND;
+						case "DPO" -> HttpStatus.FORBIDDEN;
 						case "MANAGER", "SUPERVISOR", "BACK_OFFICE" -> relation == Relation.OWN ? HttpStatus.OK
 								: HttpStatus.NOT_FOUND;
 						default -> relation == Relation.OWN ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND;
@@ -501,7 +510,7 @@ class AccessMatrixTests {
 			new Rule("GET /api/v1/data-subjects/{personId}",
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/data-subjects/{id}",
 							t.householdIn(t.villageFor(region)).personId()), auth),
-					// the data protection officer's alone (none among the demo callers: DataSubjectIntegrationTests)
+					// the data protection officer's alone
 					(role, relation) -> switch (role) {
 						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
 						case "DPO" -> relation == Relation.OWN ? HttpStatus.OK : HttpStatus.NOT_FOUND;

@@ -47,6 +47,7 @@ final class LoadWorld {
 	static final String PASSWORD = "Load-Test-Password-2026";
 
 	/** A load user: an officer at the front office of a village, and NIKs of persons living there. */
+	/** A front-office officer of a village, with NIKs of the village's registry. */
 	record Officer(String username, String villageCode, List<String> niks) {
 	}
 
@@ -62,7 +63,10 @@ final class LoadWorld {
 
 	final List<Officer> officers;
 
-	private LoadWorld(ChildApplication app, String jdbcUrl, List<Officer> officers) {
+	private final org.simpul.shared.crypto.BlindIndex index;
+
+	private LoadWorld(ChildApplication app, String jdbcUrl, List<Officer> officers, Path dataDir) {
+		this.index = org.simpul.shared.crypto.BlindIndex.ofDataDirectory(dataDir);
 		this.app = app;
 		this.jdbcUrl = jdbcUrl;
 		this.officers = officers;
@@ -81,8 +85,8 @@ final class LoadWorld {
 			String port = Files.readAllLines(dataDir.resolve("pg/postmaster.pid")).get(3).strip();
 			String jdbcUrl = "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
 			ensureRegistry(app, jdbcUrl, dir);
-			List<Officer> officers = officers(app, jdbcUrl);
-			return new LoadWorld(app, jdbcUrl, officers);
+			List<Officer> officers = officers(app, jdbcUrl, dataDir);
+			return new LoadWorld(app, jdbcUrl, officers, dataDir);
 		}
 		catch (Exception | Error ex) {
 			app.kill(false);
@@ -143,7 +147,9 @@ final class LoadWorld {
 	}
 
 	/** One front-office officer in each of the most populous villages, with 500 NIKs of living persons there. */
-	private static List<Officer> officers(ChildApplication app, String jdbcUrl) throws Exception {
+	private static List<Officer> officers(ChildApplication app, String jdbcUrl, Path dataDir) throws Exception {
+		// the world's NIKs are stored encrypted: read with the keys the application generated in its data directory
+		org.simpul.shared.crypto.FieldCipher cipher = org.simpul.shared.crypto.FieldCipher.ofDataDirectory(dataDir);
 		List<String> villages = new ArrayList<>();
 		try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement();
 				ResultSet r = s.executeQuery("select village_code from person where left_on is null"
@@ -157,7 +163,8 @@ final class LoadWorld {
 		List<Officer> officers = new ArrayList<>();
 		try (Connection c = DriverManager.getConnection(jdbcUrl);
 				PreparedStatement niks = c.prepareStatement(
-						"select nik from person where village_code = ? and left_on is null order by nik limit 500")) {
+						"select nik_cipher from person where village_code = ? and left_on is null"
+								+ " order by nik_index limit 500")) {
 			for (String village : villages) {
 				String username = "load." + village.replace(".", "");
 				HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(app.url("/api/v1/users")))
@@ -174,7 +181,7 @@ final class LoadWorld {
 				List<String> list = new ArrayList<>();
 				try (ResultSet r = niks.executeQuery()) {
 					while (r.next()) {
-						list.add(r.getString(1));
+						list.add(cipher.decrypt(r.getString(1)));
 					}
 				}
 				officers.add(new Officer(username, village, List.copyOf(list)));
@@ -332,7 +339,7 @@ final class LoadWorld {
 					c.setAutoCommit(false);
 					PreparedStatement person = c.prepareStatement("""
 							select p.id, p.name, p.birth_date, p.sex, h.welfare_decile from person p
-							join household h on h.id = p.household_id where p.nik = ? and p.village_code like ?""");
+							join household h on h.id = p.household_id where p.nik_index = ? and p.village_code like ?""");
 					PreparedStatement counter = c.prepareStatement("""
 							insert into complaint_ticket_counter (village_code, year, last) values (?, 2026, 1)
 							on conflict (village_code, year) do update set last = complaint_ticket_counter.last + 1
@@ -355,8 +362,9 @@ final class LoadWorld {
 							  body, created_at) values ('baseline', ?, ?, 201, 'application/json', ?, ?)""");
 					while (System.nanoTime() < deadline) {
 						long t = System.nanoTime();
+						// the index as the application computes it for a typed NIK: one HMAC per look-up
 						String nik = officer.niks().get(ThreadLocalRandom.current().nextInt(officer.niks().size()));
-						person.setString(1, nik);
+						person.setString(1, index.of(org.simpul.shared.crypto.BlindIndex.Kind.NIK, nik));
 						person.setString(2, officer.villageCode().substring(0, 5) + "%");
 						UUID personId;
 						String name;

@@ -33,7 +33,8 @@ class DemoUsers {
 			new DemoUser("bo.procot", "Back Office Puskesos Procot", Role.BACK_OFFICE, "33.28.10.1008"),
 			new DemoUser("psm.procot", "PSM Desa Procot", Role.FACILITATOR, "33.28.10.1008"),
 			new DemoUser("psm.pedeslohor", "PSM Desa Pedeslohor", Role.FACILITATOR, "33.28.11.2001"),
-			new DemoUser("program.dinkes", "Dinas Kesehatan Kabupaten Tegal", Role.PROGRAM_MANAGER, "33.28"));
+			new DemoUser("program.dinkes", "Dinas Kesehatan Kabupaten Tegal", Role.PROGRAM_MANAGER, "33.28"),
+			new DemoUser("dpo.tegal", "Pejabat Pelindungan Data Kabupaten Tegal", Role.DPO, "33.28"));
 
 	private final DemoSeeds seeds;
 

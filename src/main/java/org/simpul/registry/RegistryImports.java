@@ -196,7 +196,13 @@ public class RegistryImports {
 
 	private void run(RegistryImportRun.Job job) {
 		try {
-			runner.run(job);
+			// the import's database work is bound to its uploader's territory, as theirs would be (ADR 0008)
+			org.simpul.shared.database.WorkScope.within(
+					job.territory() == null ? org.simpul.shared.database.DatabaseScope.EVERYWHERE : job.territory(),
+					() -> {
+						runner.run(job);
+						return null;
+					});
 		}
 		catch (RegistryImportRun.UnreadableFile ex) {
 			fail(job, ex.getMessage());
@@ -204,6 +210,14 @@ public class RegistryImports {
 		catch (RuntimeException ex) {
 			log.error("Registry import {} failed\n{}", job.id(), org.simpul.shared.web.SafeTraces.of(ex));
 			fail(job, "IMPORT_FAILED");
+		}
+		// done or failed for good: the uploaded file (every NIK of it in plain text) is not kept; a process that
+		// dies before this line leaves it for the job's next claim
+		try {
+			Files.deleteIfExists(job.file());
+		}
+		catch (java.io.IOException ex) {
+			log.warn("Could not delete the uploaded file of import {}: {}", job.id(), ex.getMessage());
 		}
 	}
 

@@ -25,7 +25,7 @@ public final class Views {
 	public record PersonView(UUID id, UUID householdId, String nik, String kkNumber, String name, String birthPlace,
 			LocalDate birthDate, Sex sex, Relationship relationship, Disability disability, Education education,
 			String occupation, MaritalStatus maritalStatus, String villageCode, List<MembershipView> programmes,
-			LocalDate leftOn, LeaveReason leftReason) {
+			LocalDate leftOn, LeaveReason leftReason, boolean sensitiveWithheld) {
 
 		/** Still a member of the household (has not died, moved away or left for another reason). */
 		public boolean current() {

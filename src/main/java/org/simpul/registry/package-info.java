@@ -6,7 +6,9 @@
  * members, bulk CSV and XLSX imports as background jobs, duplicate candidates for review, registry proposals
  * (usulan) recorded beside a household and never written over it ({@link org.simpul.registry.RegistryProposals});
  * always inside the caller's territory. Every read and write of a person's or household's data is recorded
- * on the audit trail ({@link org.simpul.audit.AuditTrail}).
+ * on the audit trail ({@link org.simpul.audit.AuditTrail}). NIK and KK numbers are stored encrypted and found
+ * by their blind index ({@code StoredIdentifiers}, {@code RegistryEncryption}); households and persons are
+ * under row-level security per territory, crossed only by the placement views (ADR 0008).
  * Publishes {@link org.simpul.registry.PersonsMerged} inside a merge's transaction; listens to no events.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "audit" })

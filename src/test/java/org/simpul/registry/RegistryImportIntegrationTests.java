@@ -29,6 +29,9 @@ class RegistryImportIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@org.springframework.beans.factory.annotation.Value("${simpul.data-dir}")
+	java.nio.file.Path dataDir;
+
 	@Autowired
 	org.simpul.shared.crypto.BlindIndex index;
 
@@ -110,6 +113,8 @@ class RegistryImportIntegrationTests {
 				+ " where h.kk_index = '" + index.of(org.simpul.shared.crypto.BlindIndex.Kind.KK, kk1) + "' and m.programme_code = 'PKH'")).isEqualTo(1);
 
 		String id = JsonPath.read(first, "$.id");
+		// the uploaded file, full of NIKs, is not kept once the import is done
+		assertThat(dataDir.resolve("imports").resolve(id + ".upload")).doesNotExist();
 		MvcTestResult rejections = mvc.get().uri("/api/v1/registry/imports/{id}/rejections", id)
 			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "manajer.tegal")).exchange();
 		assertThat(rejections).hasStatusOk();

@@ -65,6 +65,28 @@ class RegistryIntegrationTests {
 	}
 
 	@Test
+	void aPersonsDisabilityIsWithheldFromRolesThatDoNotServeFamilies() throws Exception {
+		Family family = family("33.28.10.1008", "Warsih Sensitif");
+		MvcTestResult created = post("fo.procot", "/api/v1/households",
+				family.body().replace("\"education\": \"SD\"", "\"education\": \"SD\", \"disability\": \"PHYSICAL\""));
+		assertThat(created).hasStatus(HttpStatus.CREATED);
+		String id = com.jayway.jsonpath.JsonPath.read(created.getResponse().getContentAsString(), "$.id");
+		// the desk that serves the family, and the supervisor above it, see it
+		for (String user : new String[] { "fo.procot", "tksk.slawi" }) {
+			assertThat(get(user, "/api/v1/households/{id}", id)).hasStatusOk().bodyJson().satisfies(json -> {
+				assertThat(json).extractingPath("$.members[1].disability").as(user).isEqualTo("PHYSICAL");
+				assertThat(json).extractingPath("$.members[1].sensitiveWithheld").as(user).isEqualTo(false);
+			});
+		}
+		// the system's administrator reads the household, but not the disability
+		assertThat(get("admin", "/api/v1/households/{id}", id)).hasStatusOk().bodyJson().satisfies(json -> {
+			assertThat(json).extractingPath("$.members[1].disability").isNull();
+			assertThat(json).extractingPath("$.members[1].sensitiveWithheld").isEqualTo(true);
+			assertThat(json).extractingPath("$.members[1].name").isEqualTo("Budi Santoso");
+		});
+	}
+
+	@Test
 	void registersTheHouseholdOfTheContract() throws Exception {
 		Family family = family("33.28.10.1008", "Siti Aminah");
 		MvcTestResult created = post("fo.procot", "/api/v1/households", family.body());

@@ -90,7 +90,8 @@ public final class ChildApplication {
 
 	private void waitUntilReady() throws Exception {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+		// long enough for a one-off migration of a million-person load world (RegistryEncryption)
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(600));
 		while (Instant.now().isBefore(deadline)) {
 			if (!process.isAlive()) {
 				throw new IllegalStateException("The application process ended early; see " + log);
@@ -108,7 +109,7 @@ public final class ChildApplication {
 			}
 			Thread.sleep(250);
 		}
-		throw new IllegalStateException("The application did not become ready in 120 s; see " + log);
+		throw new IllegalStateException("The application did not become ready in 600 s; see " + log);
 	}
 
 	private static int freePort() throws Exception {

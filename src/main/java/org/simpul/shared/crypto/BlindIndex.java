@@ -51,6 +51,11 @@ public class BlindIndex {
 		}
 	}
 
+	/** The index of a data directory's generated key file, for tools that read its database (the load world). */
+	public static BlindIndex ofDataDirectory(Path dataDir) {
+		return new BlindIndex("", dataDir);
+	}
+
 	/** The index of {@code digits} (already reduced to digits); null stays null. */
 	public String of(Kind kind, String digits) {
 		if (digits == null) {

@@ -59,6 +59,11 @@ public class FieldCipher {
 		}
 	}
 
+	/** The cipher of a data directory's generated key file, for tools that read its database (the load world). */
+	public static FieldCipher ofDataDirectory(Path dataDir) {
+		return new FieldCipher("", "", dataDir);
+	}
+
 	/** The value encrypted with the current key; null stays null. */
 	public String encrypt(String plain) {
 		if (plain == null) {

@@ -22,8 +22,8 @@ class ScopedDataSources {
 				if (name.equals("dataSource") && bean instanceof DataSource dataSource
 						&& !(bean instanceof ScopedDataSource)) {
 					return new ScopedDataSource(dataSource, () -> {
-						if (SystemScope.active()) {
-							return DatabaseScope.EVERYWHERE;
+						if (WorkScope.current() != null) {
+							return WorkScope.current();
 						}
 						DatabaseScope scope = scopes.getIfAvailable();
 						return scope == null ? DatabaseScope.EVERYWHERE : scope.current();

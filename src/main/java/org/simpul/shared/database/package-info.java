@@ -1,2 +1,6 @@
-/** The embedded PostgreSQL that runs when no external database is configured, and the demo-seed ledger. */
+/**
+ * The embedded PostgreSQL that runs when no external database is configured, the demo-seed ledger, and the
+ * territory each application connection serves for row-level security ({@code ScopedDataSource},
+ * {@code DatabaseScope}, {@code WorkScope}; ADR 0008).
+ */
 package org.simpul.shared.database;
