@@ -516,6 +516,14 @@ class AccessMatrixTests {
 						case "DPO" -> relation == Relation.OWN ? HttpStatus.OK : HttpStatus.NOT_FOUND;
 						default -> HttpStatus.FORBIDDEN;
 					}),
+			new Rule("GET /api/v1/data-subjects/{personId}/pdf",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/data-subjects/{id}/pdf",
+							t.householdIn(t.villageFor(region)).personId()), auth),
+					(role, relation) -> switch (role) {
+						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
+						case "DPO" -> relation == Relation.OWN ? HttpStatus.OK : HttpStatus.NOT_FOUND;
+						default -> HttpStatus.FORBIDDEN;
+					}),
 			new Rule("PUT /api/v1/data-subjects/{personId}/restriction",
 					(t, auth, region) -> t.send(t.mvc.put().uri("/api/v1/data-subjects/{id}/restriction",
 							t.householdIn(t.villageFor(region)).personId()), auth),

@@ -84,6 +84,20 @@ class DataSubjectController {
 		return ResponseEntity.noContent().build();
 	}
 
+	/** The same export as a PDF for the person to keep (recorded on the audit trail as an export). */
+	@GetMapping(value = "/api/v1/data-subjects/{personId}/pdf", produces = "application/pdf")
+	ResponseEntity<byte[]> exportPdf(@PathVariable UUID personId) {
+		return pdf(subjects.export(access.requireUser(), personId), personId);
+	}
+
+	static ResponseEntity<byte[]> pdf(DataSubjects.Export export, UUID personId) {
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"subjek-data-" + personId + ".pdf\"")
+			.body(DataSubjectPdf.render(export));
+	}
+
 	@GetMapping("/api/v1/data-subjects/{personId}")
 	ResponseEntity<DataSubjects.Export> export(@PathVariable UUID personId) {
 		return ResponseEntity.ok()

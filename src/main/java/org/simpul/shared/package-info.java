@@ -1,7 +1,8 @@
 /**
  * Shared kernel, kept tiny: the clock, problem+json errors and the error page, paging, required free text
  * ({@code Texts}), readable random codes ({@code CrockfordCodes}), QR codes drawn into PDFs ({@code pdf}), the
- * embedded PostgreSQL that runs when no external database is configured, and the once-only demo-seed ledger.
+ * embedded PostgreSQL that runs when no external database is configured, the once-only demo-seed ledger, the
+ * territory each database connection serves ({@code database}), and encryption at rest ({@code crypto}).
  * No domain logic lives here.
  */
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)

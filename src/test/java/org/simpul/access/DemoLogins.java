@@ -25,7 +25,6 @@ public final class DemoLogins {
 			.exchange();
 	}
 
-	/** A fresh bearer token for the user; fails the test when it is refused. */
 	/** A page session of a demo user, signed in through the login form. */
 	public static org.springframework.mock.web.MockHttpSession session(MockMvcTester mvc, String username) {
 		MvcTestResult result = mvc.post().uri("/masuk")

@@ -81,10 +81,18 @@ class DataSubjectIntegrationTests {
 		assertThat(history).isNotEmpty();
 		assertThat(JsonPath.<Boolean>read(json, "$.historyComplete")).isTrue();
 
+		// the same as a PDF for the person to keep
+		MvcTestResult pdf = call(officer, "GET", "/api/v1/data-subjects/" + person + "/pdf", null);
+		assertThat(pdf).hasStatusOk().hasContentType("application/pdf");
+		assertThat(pdf.getResponse().getHeader("Cache-Control")).isEqualTo("no-store");
+		assertThat(org.simpul.shared.PdfTexts.of(pdf.getResponse().getContentAsByteArray()))
+			.contains("Sarmini Subjek", nik, "Diabetes", "Dinas Kesehatan Kabupaten Tegal", "Riwayat pemrosesan",
+					"fo.procot", "program.dinkes");
+
 		// the export is itself processing: the next one shows it
 		String again = call(officer, "GET", "/api/v1/data-subjects/" + person, null).getResponse().getContentAsString();
 		assertThat(JsonPath.<List<String>>read(again, "$.processingHistory[?(@.action == 'EXPORT')].username"))
-			.containsExactly(officer);
+			.containsExactly(officer, officer);
 
 		// nobody else exports; another district's officer does not find her
 		assertThat(call("manajer.tegal", "GET", "/api/v1/data-subjects/" + person, null)).hasStatus(HttpStatus.FORBIDDEN);

@@ -53,6 +53,9 @@ class I18nTests {
 		computed.put("complaint.channel.", names(org.simpul.complaint.Channel.values()));
 		computed.put("referral.status.", names(org.simpul.referral.Referrals.Status.values()));
 		computed.put("referral.escalated.", List.of("SUPERVISOR", "MANAGER"));
+		computed.put("privacy.action.", names(org.simpul.audit.AuditTrail.Action.values()));
+		computed.put("privacy.kind.", names(org.simpul.privacy.DataSubjectRequests.Kind.values()));
+		computed.put("privacy.status.", names(org.simpul.privacy.DataSubjectRequests.Status.values()));
 		computed.put("import.failure.", List.of("FILE_EMPTY", "HEADER_MISSING", "RECORD_TOO_LONG", "IMPORT_FAILED"));
 		computed.put("registry.", List.copyOf(org.simpul.registry.RegistryCodes.all().keySet().stream()
 			.filter(field -> !field.equals("membership"))
