@@ -73,15 +73,17 @@ class DemoUsers {
 		// the demo stays one step: its users need no second factor until they enrol themselves (/akun/2fa)
 		seeds.once("access.users.second-factor-exempt", () -> USERS.forEach(user -> jdbc.sql(
 				"update app_user set second_factor_exempt = true where username = :u").param("u", user.username()).update()));
-		// a demo world from an earlier version gets the demo users added since (bo.procot came with issue 5)
-		seeds.once("access.users.bo.procot", () -> USERS.stream()
-			.filter(user -> accounts.findByUsername(user.username()).isEmpty())
-			.forEach(user -> {
+		// a demo world from an earlier version gets each demo user added since, once (bo.procot came with issue
+		// 5, dpo.tegal with issue 6); a user an administrator later deactivates is not brought back
+		USERS.forEach(user -> seeds.once("access.users.added." + user.username(), () -> {
+			if (accounts.findByUsername(user.username()).isEmpty()) {
 				accounts.save(UserAccount.create(user.username(), user.displayName(), passwords.encode(password),
 						user.role(), Territory.of(user.regionCode()), clock.instant()));
 				log.info("Added demo user {}", user.username());
-				jdbc.sql("update app_user set second_factor_exempt = true where username = :u").param("u", user.username())
+				jdbc.sql("update app_user set second_factor_exempt = true where username = :u")
+					.param("u", user.username())
 					.update();
-			}));
+			}
+		}));
 	}
 }
