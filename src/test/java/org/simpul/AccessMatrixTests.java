@@ -169,6 +169,15 @@ class AccessMatrixTests {
 		};
 	}
 
+	/** The data protection officer's operations: in the officer's territory only; every other role 403. */
+	static HttpStatus officerOnly(String role, Relation relation, HttpStatus success) {
+		return switch (role) {
+			case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
+			case "DPO" -> relation == Relation.OWN ? success : HttpStatus.NOT_FOUND;
+			default -> HttpStatus.FORBIDDEN;
+		};
+	}
+
 	/** Registry reads: territorial roles in their territory, 404 outside; roles without registry access 403. */
 	static HttpStatus registry(String role, Relation relation, HttpStatus success, boolean write) {
 		java.util.Set<String> readers = java.util.Set.of("ADMIN", "MANAGER", "SUPERVISOR", "BACK_OFFICE", "FRONT_OFFICE",
@@ -511,44 +520,24 @@ class AccessMatrixTests {
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/data-subjects/{id}",
 							t.householdIn(t.villageFor(region)).personId()), auth),
 					// the data protection officer's alone
-					(role, relation) -> switch (role) {
-						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
-						case "DPO" -> relation == Relation.OWN ? HttpStatus.OK : HttpStatus.NOT_FOUND;
-						default -> HttpStatus.FORBIDDEN;
-					}),
+					(role, relation) -> officerOnly(role, relation, HttpStatus.OK)),
 			new Rule("GET /api/v1/data-subjects/{personId}/pdf",
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/data-subjects/{id}/pdf",
 							t.householdIn(t.villageFor(region)).personId()), auth),
-					(role, relation) -> switch (role) {
-						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
-						case "DPO" -> relation == Relation.OWN ? HttpStatus.OK : HttpStatus.NOT_FOUND;
-						default -> HttpStatus.FORBIDDEN;
-					}),
+					(role, relation) -> officerOnly(role, relation, HttpStatus.OK)),
 			new Rule("PUT /api/v1/data-subjects/{personId}/restriction",
 					(t, auth, region) -> t.send(t.mvc.put().uri("/api/v1/data-subjects/{id}/restriction",
 							t.householdIn(t.villageFor(region)).personId()), auth),
-					(role, relation) -> switch (role) {
-						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
-						case "DPO" -> relation == Relation.OWN ? HttpStatus.OK : HttpStatus.NOT_FOUND;
-						default -> HttpStatus.FORBIDDEN;
-					}),
+					(role, relation) -> officerOnly(role, relation, HttpStatus.OK)),
 			new Rule("DELETE /api/v1/data-subjects/{personId}/restriction",
 					(t, auth, region) -> t.send(t.mvc.delete().uri("/api/v1/data-subjects/{id}/restriction",
 							t.householdIn(t.villageFor(region)).personId()), auth),
-					(role, relation) -> switch (role) {
-						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
-						case "DPO" -> relation == Relation.OWN ? HttpStatus.NO_CONTENT : HttpStatus.NOT_FOUND;
-						default -> HttpStatus.FORBIDDEN;
-					}),
+					(role, relation) -> officerOnly(role, relation, HttpStatus.NO_CONTENT)),
 			new Rule("POST /api/v1/data-subjects/{personId}/requests",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/data-subjects/{id}/requests",
 							t.householdIn(t.villageFor(region)).personId()).contentType(MediaType.APPLICATION_JSON)
 						.content("{\"kind\": \"ACCESS\"}"), auth),
-					(role, relation) -> switch (role) {
-						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
-						case "DPO" -> relation == Relation.OWN ? HttpStatus.CREATED : HttpStatus.NOT_FOUND;
-						default -> HttpStatus.FORBIDDEN;
-					}),
+					(role, relation) -> officerOnly(role, relation, HttpStatus.CREATED)),
 			new Rule("GET /api/v1/data-subject-requests",
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/data-subject-requests"), auth),
 					(role, relation) -> switch (role) {
@@ -560,11 +549,7 @@ class AccessMatrixTests {
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/data-subject-requests/{id}/close",
 							t.requestIn(t.villageFor(region))).contentType(MediaType.APPLICATION_JSON)
 						.content("{\"status\": \"DONE\", \"outcome\": \"Matrix\"}"), auth),
-					(role, relation) -> switch (role) {
-						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
-						case "DPO" -> relation == Relation.OWN ? HttpStatus.OK : HttpStatus.NOT_FOUND;
-						default -> HttpStatus.FORBIDDEN;
-					}),
+					(role, relation) -> officerOnly(role, relation, HttpStatus.OK)),
 			new Rule("POST /api/v1/breach-drills",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/breach-drills").contentType(MediaType.APPLICATION_JSON)
 						.content("{\"households\": [\"" + t.householdIn(t.villageFor(region)).householdId() + "\"]}"), auth),
