@@ -63,6 +63,8 @@ class AccountAuthenticator implements AuthenticationProvider {
 		Optional<UserAccount> found = username.length() > 100 ? Optional.empty() : accounts.findByUsername(username);
 		if (found.isEmpty()) {
 			matches(password, dummyHash); // same work as a real check, so timing tells nothing
+			// security events (ASVS V16.3.1) name the account by id; a mistyped name may be someone's password
+			log.info("SECURITY login-failed reason=unknown-account");
 			throw new BadCredentialsException("Bad credentials");
 		}
 		UserAccount account = found.get();
@@ -75,12 +77,15 @@ class AccountAuthenticator implements AuthenticationProvider {
 			if (before.failed(now).isLocked(now)) {
 				log.warn("Account {} locked after {} failed logins", account.id(), LoginState.MAX_FAILURES);
 			}
+			log.info("SECURITY login-failed account={} reason=password", account.id());
 			throw new BadCredentialsException("Bad credentials");
 		}
 		if (!account.isActive()) {
+			log.info("SECURITY login-failed account={} reason=deactivated", account.id());
 			throw new DisabledException("Deactivated");
 		}
 		loginStates.recordSuccess(account.id(), now);
+		log.info("SECURITY login account={} role={}", account.id(), account.asCurrentUser().role());
 		return authenticated(account.asCurrentUser());
 	}
 

@@ -31,7 +31,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfiguration {
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
@@ -110,6 +110,8 @@ class SecurityConfiguration {
 				// the password is the first step; an enrolled privileged user owes the code, one who must enrol the
 				// enrolment (SecondFactorPages), before any other page
 				.successHandler((request, response, authentication) -> {
+					// the session's lifetime counts from the login (SessionGuardFilter.ABSOLUTE_TIMEOUT)
+					request.getSession().setAttribute(SessionGuardFilter.STARTED, clock.instant());
 					SecondFactors.State state = factors.state(((CurrentUser) authentication.getPrincipal()).id());
 					String next = state.enrolled() ? "CODE" : state.mustEnrol() ? "ENROL" : null;
 					if (next != null) {
@@ -126,7 +128,13 @@ class SecurityConfiguration {
 				.logoutSuccessUrl("/masuk?keluar")
 				.invalidateHttpSession(true)
 				.clearAuthentication(true)
-				.deleteCookies("SIMPUL_SESSION"))
+				.deleteCookies("SIMPUL_SESSION")
+				// the browser forgets what it kept of the session (sent over HTTPS only, as in production)
+				.addLogoutHandler(new org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler(
+						new org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter(
+								org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter.Directive.CACHE,
+								org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter.Directive.COOKIES,
+								org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter.Directive.STORAGE))))
 			.addFilterAfter(new SessionGuardFilter(accounts, clock), SecurityContextHolderFilter.class)
 			.addFilterAfter(new SecondFactorPages.Gate(), SessionGuardFilter.class)
 			// a client past its failed logins is turned away before its password is even checked

@@ -15,13 +15,16 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Ends a page session after thirty idle minutes (measured on the application clock, so tests can move
- * time), and at once when the user was deactivated, their role or territory changed, or their password was
+ * Ends a page session after thirty idle minutes or twelve hours in all, a working day however busy (measured
+ * on the application clock, so tests can move time), and at once when the user was deactivated, their role or territory changed, or their password was
  * reset after the session began: the session must never carry rights the user no longer has.
  */
 class SessionGuardFilter extends OncePerRequestFilter {
 
 	static final Duration IDLE_TIMEOUT = Duration.ofMinutes(30);
+
+	/** The longest a page session lives, active or not (ASVS V7.3.2): then the password again. */
+	static final Duration ABSOLUTE_TIMEOUT = Duration.ofHours(12);
 
 	static final String LAST_SEEN = SessionGuardFilter.class.getName() + ".lastSeen";
 
@@ -51,13 +54,14 @@ class SessionGuardFilter extends OncePerRequestFilter {
 				session.setAttribute(STARTED, now);
 			}
 			Instant sessionStart = started;
+			boolean expired = Duration.between(started, now).compareTo(ABSOLUTE_TIMEOUT) > 0;
 			boolean stale = !accounts.findById(user.id())
 				.filter(UserAccount::isActive)
 				.filter(account -> !account.passwordChangedAt().isAfter(sessionStart))
 				.map(UserAccount::asCurrentUser)
 				.map(fresh -> fresh.role() == user.role() && fresh.territory().equals(user.territory()))
 				.orElse(false);
-			if (idle || stale) {
+			if (idle || expired || stale) {
 				session.invalidate();
 				SecurityContextHolder.clearContext();
 				String login = request.getContextPath() + "/masuk?berakhir";

@@ -118,6 +118,19 @@ class LoginIntegrationTests {
 	}
 
 	@Test
+	void endsEvenABusySessionAfterTwelveHours() {
+		MockHttpSession session = loggedIn("fo.procot", DemoLogins.PASSWORD);
+		for (int i = 0; i < 28; i++) { // a request every 25 minutes: 11 h 40 min
+			clock.advance(Duration.ofMinutes(25));
+			assertThat(mvc.get().uri("/").session(session)).hasStatusOk();
+		}
+		clock.advance(Duration.ofMinutes(25));
+		assertThat(mvc.get().uri("/").session(session)).hasStatus(HttpStatus.FOUND)
+			.hasRedirectedUrl("/masuk?berakhir");
+		assertThat(session.isInvalid()).isTrue();
+	}
+
+	@Test
 	void endsTheSessionAfterThirtyIdleMinutes() {
 		MockHttpSession session = loggedIn("fo.procot", DemoLogins.PASSWORD);
 		assertThat(mvc.get().uri("/").session(session)).hasStatusOk();
@@ -167,6 +180,24 @@ class LoginIntegrationTests {
 			.hasRedirectedUrl("/masuk?keluar");
 		assertThat(session.isInvalid()).isTrue();
 		assertThat(mvc.get().uri("/").session(session)).hasStatus(HttpStatus.FOUND);
+	}
+
+	@Test
+	void logoutOverHttpsClearsWhatTheBrowserKept() {
+		MockHttpSession session = loggedIn("tksk.slawi", DemoLogins.PASSWORD);
+		assertThat(mvc.post().uri("/keluar").secure(true).with(csrf()).session(session)).hasStatus(HttpStatus.FOUND)
+			.headers().hasValue("Clear-Site-Data", "\"cache\", \"cookies\", \"storage\"");
+	}
+
+	@Test
+	@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+	void loginsAndRefusalsAreSecurityEventsInTheLog(org.springframework.boot.test.system.CapturedOutput output) {
+		login("tksk.slawi", "wrong-password-x");
+		loggedIn("tksk.slawi", DemoLogins.PASSWORD);
+		assertThat(DemoLogins.call(mvc, "fo.procot", "GET", "/api/v1/registry/imports/" + java.util.UUID.randomUUID(),
+				null)).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(output.getOut()).contains("SECURITY login-failed account=", "reason=password", "SECURITY login account=",
+				"SECURITY access-denied method=GET path=/api/v1/registry/imports/");
 	}
 
 	@Test

@@ -166,7 +166,10 @@ class ProblemHandler {
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)
-	ResponseEntity<ProblemDetail> forbidden(HttpServletRequest request) {
+	ResponseEntity<ProblemDetail> forbidden(HttpServletRequest request, AccessDeniedException ex) {
+		// a security event (ASVS V16.3.2): who tried what; the path holds ids, never a NIK (API.md)
+		log.info("SECURITY access-denied method={} path={} reason=\"{}\"", request.getMethod(),
+				request.getRequestURI(), ex.getMessage());
 		return answer(request, HttpStatus.FORBIDDEN, "problem.forbidden", List.of());
 	}
 
