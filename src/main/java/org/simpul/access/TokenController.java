@@ -61,8 +61,17 @@ class TokenController {
 			Authentication result = authentication
 				.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()));
 			CurrentUser user = (CurrentUser) result.getPrincipal();
+			SecondFactors.State state = factors.state(user.id());
+			// a privileged account that has not set up its authenticator gets no token on the password alone:
+			// the API is no way around the enrolment the pages force (ASVS V6.3.4)
+			if (state.mustEnrol()) {
+				return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+					.header("WWW-Authenticate", "Bearer")
+					.body(problems.problem(http, HttpStatus.UNAUTHORIZED, "problem.totpEnrolment",
+							List.of(FieldProblem.of("totp", "TOTP_ENROLMENT_REQUIRED"))));
+			}
 			// an enrolled user's token needs the authenticator's current code too (API.md)
-			if (factors.state(user.id()).enrolled() && !factors.verify(user.id(), request.totp())) {
+			if (state.enrolled() && !factors.verify(user.id(), request.totp())) {
 				limiter.failed(http.getRemoteAddr());
 				return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
 					.header("WWW-Authenticate", "Bearer")

@@ -69,8 +69,10 @@ class FirstAdministratorIntegrationTests {
 					.POST(HttpRequest.BodyPublishers.ofString(
 							"{\"username\": \"kepala.it\", \"password\": \"Dinsos-Kepala-IT-2026\"}"))
 					.build(), HttpResponse.BodyHandlers.ofString());
-			assertThat(token.statusCode()).isEqualTo(200);
-			assertThat(token.body()).contains("access_token");
+			// the password is right, but an administrator sets up the authenticator (at the first page login)
+			// before the API gives a token
+			assertThat(token.statusCode()).isEqualTo(401);
+			assertThat(token.body()).contains("TOTP_ENROLMENT_REQUIRED").doesNotContain("access_token");
 		}
 		// a later start with other bootstrap values changes nothing: an administrator exists
 		try (ConfigurableApplicationContext app = start("simpul.bootstrap.admin-username=another.admin",

@@ -23,6 +23,9 @@ class TokenIntegrationTests {
 	@Autowired
 	TestClock clock;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@AfterEach
 	void resetClock() {
 		clock.reset();
@@ -84,6 +87,8 @@ class TokenIntegrationTests {
 					{"username": "manajer.deactivate", "password": "Tegal-Manager-2026", "displayName": "Manajer Uji",
 					 "role": "MANAGER", "regionCode": "33.28"}""")
 			.exchange());
+		// exempt from the second factor like the demo managers: deactivation is this test's subject
+		jdbc.sql("update app_user set second_factor_exempt = true where username = 'manajer.deactivate'").update();
 		String token = DemoLogins.token(mvc, "manajer.deactivate", "Tegal-Manager-2026");
 		assertThat(mvc.get().uri("/api/v1/users").header("Authorization", "Bearer " + token)).hasStatusOk();
 

@@ -143,7 +143,10 @@ class UserApiIntegrationTests {
 			.extractingPath("$.content[*].role")
 			.asArray()
 			.doesNotContain("ADMIN", "MANAGER");
-		assertThat(DemoLogins.requestToken(mvc, "manajer.tegal.dua", "Second-Manager-2026")).hasStatusOk();
+		// the peer's password still holds: the token endpoint refuses it only for the missing authenticator
+		assertThat(DemoLogins.requestToken(mvc, "manajer.tegal.dua", "Second-Manager-2026"))
+			.hasStatus(HttpStatus.UNAUTHORIZED).bodyJson().extractingPath("$.errors[0].code")
+			.isEqualTo("TOTP_ENROLMENT_REQUIRED");
 		// and an administrator is always national
 		assertThat(create("admin", """
 				{"username": "admin.tegal", "password": "Regional-Admin-2026", "displayName": "Admin",

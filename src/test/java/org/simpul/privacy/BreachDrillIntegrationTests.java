@@ -37,7 +37,7 @@ class BreachDrillIntegrationTests {
 	}
 
 	private String officer(String region) {
-		return Officers.create(mvc, region);
+		return Officers.create(mvc, jdbc, region);
 	}
 
 	@Test

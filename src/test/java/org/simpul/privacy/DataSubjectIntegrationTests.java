@@ -39,7 +39,7 @@ class DataSubjectIntegrationTests {
 	}
 
 	private String dpo(String region) {
-		return Officers.create(mvc, region);
+		return Officers.create(mvc, jdbc, region);
 	}
 
 	@Test

@@ -42,7 +42,7 @@ class DataSubjectRequestIntegrationTests {
 	@Test
 	void aCorrectionRequestRunsOnTheLawsClock() throws Exception {
 		String person = RegistryIntegrationTestsAccess.registerFamily(mvc, jdbc, "Rasminah Koreksi");
-		String officer = Officers.create(mvc, "33.28");
+		String officer = Officers.create(mvc, jdbc, "33.28");
 		String uri = "/api/v1/data-subjects/" + person + "/requests";
 
 		assertThat(call(officer, "POST", uri, "{\"kind\": \"DELETE_ALL\"}")).hasStatus(HttpStatus.BAD_REQUEST).bodyJson()

@@ -50,7 +50,7 @@ class RestrictionIntegrationTests {
 				 "ppksCodes": ["24"], "subjectPersonId": "%s"}""".formatted(person)).getResponse().getContentAsString();
 		String complaint = JsonPath.read(created, "$.id");
 		String ticket = JsonPath.read(created, "$.ticketNumber");
-		String officer = Officers.create(mvc, "33.28");
+		String officer = Officers.create(mvc, jdbc, "33.28");
 
 		assertThat(call("manajer.tegal", "PUT", "/api/v1/data-subjects/" + person + "/restriction", null))
 			.hasStatus(HttpStatus.FORBIDDEN);
