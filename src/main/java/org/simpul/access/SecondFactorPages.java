@@ -47,6 +47,13 @@ class SecondFactorPages {
 	String code(@RequestParam(defaultValue = "") String code, HttpSession session, Model model) {
 		CurrentUser user = access.requireUser();
 		if (!factors.verify(user.id(), code)) {
+			if (factors.locked(user.id())) {
+				// five wrong codes: the account is locked like after five wrong passwords, and the half-done
+				// session ends
+				session.invalidate();
+				org.springframework.security.core.context.SecurityContextHolder.clearContext();
+				return "redirect:/masuk?gagal";
+			}
 			model.addAttribute("error", "totp.wrong");
 			return "access/totp-code";
 		}

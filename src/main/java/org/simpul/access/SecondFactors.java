@@ -31,6 +31,8 @@ class SecondFactors {
 		}
 	}
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SecondFactors.class);
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -38,7 +40,10 @@ class SecondFactors {
 	/** The secret is stored encrypted (AES-GCM, issue 6). */
 	private final org.simpul.shared.crypto.FieldCipher cipher;
 
-	SecondFactors(JdbcClient jdbc, Clock clock, org.simpul.shared.crypto.FieldCipher cipher) {
+	private final LoginStates loginStates;
+
+	SecondFactors(JdbcClient jdbc, Clock clock, org.simpul.shared.crypto.FieldCipher cipher, LoginStates loginStates) {
+		this.loginStates = loginStates;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.cipher = cipher;
@@ -63,8 +68,32 @@ class SecondFactors {
 			.param("id", userId).update() == 1;
 	}
 
-	/** Whether {@code code} is the enrolled user's current code, never used before (a replay is refused). */
+	/**
+	 * Whether {@code code} is the enrolled user's current code, never used before (a replay is refused). Every
+	 * code tried counts as a failed login until it proves right, as passwords do: five wrong in a row lock
+	 * the account for fifteen minutes, so a million codes cannot be tried behind one right password.
+	 */
 	boolean verify(UUID userId, String code) {
+		java.time.Instant now = clock.instant();
+		LoginState before = loginStates.claimAttempt(userId, now);
+		if (before.isLocked(now)) {
+			log.info("SECURITY totp-refused account={} reason=locked", userId);
+			return false;
+		}
+		if (matches(userId, code)) {
+			loginStates.recordSuccess(userId, now);
+			return true;
+		}
+		log.info("SECURITY totp-failed account={}", userId);
+		return false;
+	}
+
+	/** Whether the account is locked now (after failed passwords or codes). */
+	boolean locked(UUID userId) {
+		return loginStates.of(userId).isLocked(clock.instant());
+	}
+
+	private boolean matches(UUID userId, String code) {
 		State state = state(userId);
 		if (!state.enrolled()) {
 			return false;

@@ -92,6 +92,21 @@ class SecondFactorIntegrationTests {
 			assertThat(mvc.post().uri("/masuk/kode").session(second).with(csrf())
 				.param("code", Totp.code(secret, Totp.step(clock.instant())))).hasRedirectedUrl("/");
 			assertThat(mvc.get().uri("/").session(second)).hasStatusOk();
+
+			// a million codes cannot be tried behind the right password: five wrong ones lock the account
+			clock.advance(Duration.ofSeconds(Totp.STEP_SECONDS));
+			MvcTestResult third = login(username);
+			MockHttpSession guessing = (MockHttpSession) third.getMvcResult().getRequest().getSession(false);
+			for (int i = 0; i < 4; i++) {
+				assertThat(mvc.post().uri("/masuk/kode").session(guessing).with(csrf()).param("code", "00000" + i))
+					.hasStatusOk().bodyText().contains("Kode salah");
+			}
+			assertThat(mvc.post().uri("/masuk/kode").session(guessing).with(csrf()).param("code", "000004"))
+				.hasRedirectedUrl("/masuk?gagal");
+			assertThat(guessing.isInvalid()).isTrue();
+			assertThat(login(username)).hasRedirectedUrl("/masuk?gagal");
+			// and the token endpoint refuses even the right code while the lock lasts
+			assertThat(token(username, Totp.code(secret, Totp.step(clock.instant())))).hasStatus(HttpStatus.UNAUTHORIZED);
 		}
 		finally {
 			clock.reset();
