@@ -31,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class UserManagement {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(UserManagement.class);
+
 	private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,49}");
 
 	private final UserAccounts accounts;
@@ -91,7 +93,9 @@ class UserManagement {
 		UserAccount account = UserAccount.create(username, request.displayName().strip(),
 				passwords.encode(request.password()), request.role(), territory, clock.instant());
 		try {
-			return UserView.of(accounts.save(account));
+			UserView created = UserView.of(accounts.save(account));
+			event("user-created", actor, created);
+			return created;
 		}
 		catch (DuplicateKeyException ex) {
 			throw new ConflictException(FieldProblem.of("username", "USERNAME_TAKEN"));
@@ -151,6 +155,7 @@ class UserManagement {
 		account.change(change.displayName().strip(), change.role(), territory, clock.instant());
 		UserView saved = UserView.of(accounts.save(account));
 		tokens.revokeAll(id);
+		event("user-changed", actor, saved);
 		return saved;
 	}
 
@@ -163,6 +168,7 @@ class UserManagement {
 		if (account.isActive()) {
 			account.deactivate(clock.instant());
 			account = accounts.save(account);
+			event("user-deactivated", actor, UserView.of(account));
 		}
 		tokens.revokeAll(id);
 		return UserView.of(account);
@@ -174,6 +180,7 @@ class UserManagement {
 		if (!account.isActive()) {
 			account.activate(clock.instant());
 			account = accounts.save(account);
+			event("user-activated", actor, UserView.of(account));
 		}
 		return UserView.of(account);
 	}
@@ -189,6 +196,7 @@ class UserManagement {
 		UserView saved = UserView.of(accounts.save(account));
 		loginStates.unlock(id);
 		tokens.revokeAll(id);
+		event("password-reset", actor, saved);
 		return saved;
 	}
 
@@ -242,5 +250,14 @@ class UserManagement {
 		else if (displayName.strip().length() > 100) {
 			problems.add(FieldProblem.of("displayName", "LENGTH_OUT_OF_RANGE"));
 		}
+	}
+
+	/**
+	 * User administration is a security event (ASVS V16.3.3): who did what to which account, with the role and
+	 * territory it has now; never a password.
+	 */
+	private static void event(String what, CurrentUser actor, UserView user) {
+		log.info("SECURITY {} account={} role={} territory={} by={}", what, user.id(), user.role(),
+				user.regionCode() == null ? "ID" : user.regionCode(), actor.id());
 	}
 }

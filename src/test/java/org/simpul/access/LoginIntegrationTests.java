@@ -196,8 +196,13 @@ class LoginIntegrationTests {
 		loggedIn("tksk.slawi", DemoLogins.PASSWORD);
 		assertThat(DemoLogins.call(mvc, "fo.procot", "GET", "/api/v1/registry/imports/" + java.util.UUID.randomUUID(),
 				null)).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(DemoLogins.call(mvc, "manajer.tegal", "POST", "/api/v1/users", """
+				{"username": "fo.peristiwa", "password": "Peristiwa-Keamanan-2026", "displayName": "FO Peristiwa",
+				 "role": "FRONT_OFFICE", "regionCode": "33.28.10.1008"}""")).hasStatus(HttpStatus.CREATED);
 		assertThat(output.getOut()).contains("SECURITY login-failed account=", "reason=password", "SECURITY login account=",
-				"SECURITY access-denied method=GET path=/api/v1/registry/imports/");
+				"SECURITY access-denied method=GET path=/api/v1/registry/imports/",
+				"SECURITY user-created account=", "role=FRONT_OFFICE territory=33.28.10.1008 by=")
+			.doesNotContain("Peristiwa-Keamanan-2026");
 	}
 
 	@Test
