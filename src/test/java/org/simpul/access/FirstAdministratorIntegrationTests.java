@@ -24,6 +24,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class FirstAdministratorIntegrationTests {
 
+	/** Where the keys of encryption at rest are generated for these external databases (not in ./data). */
+	static final String KEYS = java.nio.file.Path.of(System.getProperty("simpul.test.data-root", "target/test-data"),
+			"first-administrator-keys").toString();
+
 	static EmbeddedPostgres external;
 
 	@BeforeAll
@@ -42,7 +46,7 @@ class FirstAdministratorIntegrationTests {
 
 	private ConfigurableApplicationContext start(String... properties) {
 		String[] base = { "--spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
-				"--spring.datasource.username=postgres", "--server.port=0" };
+				"--spring.datasource.username=postgres", "--server.port=0", "--simpul.data-dir=" + KEYS };
 		String[] all = new String[base.length + properties.length];
 		System.arraycopy(base, 0, all, 0, base.length);
 		for (int i = 0; i < properties.length; i++) {
@@ -90,7 +94,7 @@ class FirstAdministratorIntegrationTests {
 			.start()) {
 			assertThatThrownBy(() -> new SpringApplicationBuilder(SimpulApplication.class)
 				.run("--spring.datasource.url=" + db.getJdbcUrl("postgres", "postgres"),
-						"--spring.datasource.username=postgres", "--server.port=0",
+						"--spring.datasource.username=postgres", "--server.port=0", "--simpul.data-dir=" + KEYS,
 						"--simpul.bootstrap.admin-username=admin", "--simpul.bootstrap.admin-password=password1234")
 				.close()).hasStackTraceContaining("SIMPUL_BOOTSTRAP_ADMIN_PASSWORD is refused");
 		}
