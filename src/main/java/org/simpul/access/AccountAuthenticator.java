@@ -47,7 +47,11 @@ class AccountAuthenticator implements AuthenticationProvider {
 
 	private final String dummyHash;
 
-	AccountAuthenticator(UserAccounts accounts, LoginStates loginStates, PasswordEncoder passwords, Clock clock) {
+	private final SecondFactors factors;
+
+	AccountAuthenticator(UserAccounts accounts, LoginStates loginStates, PasswordEncoder passwords, Clock clock,
+			SecondFactors factors) {
+		this.factors = factors;
 		this.accounts = accounts;
 		this.loginStates = loginStates;
 		this.passwords = passwords;
@@ -84,7 +88,11 @@ class AccountAuthenticator implements AuthenticationProvider {
 			log.info("SECURITY login-failed account={} reason=deactivated", account.id());
 			throw new DisabledException("Deactivated");
 		}
-		loginStates.recordSuccess(account.id(), now);
+		// an account with an authenticator has proved nothing yet: its count is cleared by the right code
+		// (SecondFactors.verify), so that logging in again cannot reset the count of wrong codes
+		if (!factors.state(account.id()).enrolled()) {
+			loginStates.recordSuccess(account.id(), now);
+		}
 		log.info("SECURITY login account={} role={}", account.id(), account.asCurrentUser().role());
 		return authenticated(account.asCurrentUser());
 	}

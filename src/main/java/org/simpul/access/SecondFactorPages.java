@@ -33,7 +33,10 @@ class SecondFactorPages {
 
 	private final AccessControl access;
 
-	SecondFactorPages(SecondFactors factors, AccessControl access) {
+	private final LoginLimiter limiter;
+
+	SecondFactorPages(SecondFactors factors, AccessControl access, LoginLimiter limiter) {
+		this.limiter = limiter;
 		this.factors = factors;
 		this.access = access;
 	}
@@ -44,9 +47,11 @@ class SecondFactorPages {
 	}
 
 	@PostMapping("/masuk/kode")
-	String code(@RequestParam(defaultValue = "") String code, HttpSession session, Model model) {
+	String code(@RequestParam(defaultValue = "") String code, HttpSession session, Model model,
+			jakarta.servlet.http.HttpServletRequest request) {
 		CurrentUser user = access.requireUser();
 		if (!factors.verify(user.id(), code)) {
+			limiter.failed(request.getRemoteAddr());
 			if (factors.locked(user.id())) {
 				// five wrong codes: the account is locked like after five wrong passwords, and the half-done
 				// session ends

@@ -116,9 +116,12 @@ public class ComplaintQueries {
 				 and (cast(:status as text) is null or c.status = :status)
 				 and (cast(:category as text) is null or c.category = :category)
 				 and (cast(:before as timestamptz) is null or c.created_at < :before)
-				 and not exists (select 1 from person rp where rp.id = c.subject_person_id and rp.restricted_since is not null)""";
+				 and not exists (select 1 from person_placement rp where rp.id = c.subject_person_id
+				                 and rp.restricted_since is not null)""";
 		// the last condition reads the registry's restriction of processing (UU PDP Pasal 41) in the same query:
-		// a restricted person's complaints leave the queue (RegistryRestrictions owns the column)
+		// a restricted person's complaints leave the queue (RegistryRestrictions owns the column); through the
+		// registry's placement view, which row-level security does not bound: the person may be registered
+		// outside the caller's territory (ADR 0008)
 		long total = jdbc.sql("select count(*)" + where)
 			.param("before", before)
 			.param("territory", within)

@@ -21,9 +21,11 @@ class ComplaintSubjects {
 
 	@EventListener
 	void on(PersonsMerged merged) {
-		jdbc.sql("update complaint set subject_person_id = :kept where subject_person_id = :dropped")
+		// every complaint about the dropped record, also those filed outside the reviewer's territory
+		org.simpul.shared.database.WorkScope.everywhereInThisTransaction(jdbc, () -> jdbc
+			.sql("update complaint set subject_person_id = :kept where subject_person_id = :dropped")
 			.param("kept", merged.kept())
 			.param("dropped", merged.dropped())
-			.update();
+			.update());
 	}
 }

@@ -176,6 +176,40 @@ public class RegistryImports {
 		return directory.resolve(id + ".upload");
 	}
 
+	/**
+	 * At start, removes what a process that died left in the import directory: uploaded files whose job is done
+	 * or gone (they hold a district's NIKs in plain text), half-written uploads and the temporary files of a
+	 * run. Only files older than an hour, so that another instance's upload in progress is never touched.
+	 */
+	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationStartedEvent.class)
+	void sweep() {
+		if (!Files.isDirectory(directory)) {
+			return;
+		}
+		java.util.Set<String> waiting = new java.util.HashSet<>(jdbc
+			.sql("select cast(id as text) from registry_import where status in ('QUEUED', 'RUNNING')")
+			.query(String.class)
+			.list());
+		Instant hourAgo = clock.instant().minus(java.time.Duration.ofHours(1));
+		int removed = 0;
+		try (var files = Files.list(directory)) {
+			for (Path path : files.toList()) {
+				String name = path.getFileName().toString();
+				boolean pending = name.endsWith(".upload") && waiting.contains(name.substring(0, name.length() - 7));
+				if (!pending && Files.isRegularFile(path) && Files.getLastModifiedTime(path).toInstant().isBefore(hourAgo)) {
+					Files.deleteIfExists(path);
+					removed++;
+				}
+			}
+		}
+		catch (IOException ex) {
+			log.warn("Could not sweep the import directory: {}", ex.getMessage());
+		}
+		if (removed > 0) {
+			log.info("Removed {} files left in the import directory by an earlier process", removed);
+		}
+	}
+
 	/** Claims and runs the oldest waiting job, if any. */
 	@Scheduled(fixedDelayString = "${simpul.import-poll:1000}")
 	void work() {
@@ -211,8 +245,8 @@ public class RegistryImports {
 			log.error("Registry import {} failed\n{}", job.id(), org.simpul.shared.web.SafeTraces.of(ex));
 			fail(job, "IMPORT_FAILED");
 		}
-		// done or failed for good: the uploaded file (every NIK of it in plain text) is not kept; a process that
-		// dies before this line leaves it for the job's next claim
+		// done or failed for good: the uploaded file (every NIK of it in plain text) is not kept; what a process
+		// that dies before this line leaves is removed by the next start's sweep
 		try {
 			Files.deleteIfExists(job.file());
 		}

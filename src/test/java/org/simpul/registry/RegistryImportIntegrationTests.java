@@ -33,6 +33,9 @@ class RegistryImportIntegrationTests {
 	java.nio.file.Path dataDir;
 
 	@Autowired
+	RegistryImports imports;
+
+	@Autowired
 	org.simpul.shared.crypto.BlindIndex index;
 
 	private MvcTestResult upload(String user, String fileName, String content) {
@@ -115,6 +118,17 @@ class RegistryImportIntegrationTests {
 		String id = JsonPath.read(first, "$.id");
 		// the uploaded file, full of NIKs, is not kept once the import is done
 		assertThat(dataDir.resolve("imports").resolve(id + ".upload")).doesNotExist();
+		// and what a dead process left behind goes at the next start (only files older than an hour)
+		java.nio.file.Path leftover = dataDir.resolve("imports").resolve(java.util.UUID.randomUUID() + ".upload");
+		java.nio.file.Path fresh = dataDir.resolve("imports").resolve(java.util.UUID.randomUUID() + ".part");
+		java.nio.file.Files.writeString(leftover, "no_kk,nik\n");
+		java.nio.file.Files.writeString(fresh, "no_kk,nik\n");
+		java.nio.file.Files.setLastModifiedTime(leftover,
+				java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofHours(2))));
+		imports.sweep();
+		assertThat(leftover).doesNotExist();
+		assertThat(fresh).exists();
+		java.nio.file.Files.delete(fresh);
 		MvcTestResult rejections = mvc.get().uri("/api/v1/registry/imports/{id}/rejections", id)
 			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "manajer.tegal")).exchange();
 		assertThat(rejections).hasStatusOk();

@@ -56,6 +56,11 @@ public class BlindIndex {
 		return new BlindIndex("", dataDir);
 	}
 
+	/** A keyed hash of a fixed text: tells two keys apart without revealing either (KeyFingerprint). */
+	String fingerprint() {
+		return of(Kind.NIK, "simpul-blind-index-key-check");
+	}
+
 	/** The index of {@code digits} (already reduced to digits); null stays null. */
 	public String of(Kind kind, String digits) {
 		if (digits == null) {

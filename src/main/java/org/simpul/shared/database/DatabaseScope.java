@@ -10,5 +10,8 @@ public interface DatabaseScope {
 	/** The scope of work that is not bound to one territory. */
 	String EVERYWHERE = "*";
 
+	/** The scope of a request by nobody: no territorial row at all. */
+	String NOWHERE = "";
+
 	String current();
 }

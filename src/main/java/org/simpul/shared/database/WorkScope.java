@@ -42,6 +42,26 @@ public final class WorkScope {
 		}
 	}
 
+	/**
+	 * Runs {@code work} on the connection of the transaction in progress with the scope widened to everywhere,
+	 * then narrows it back: for upkeep that must reach every row however it came about, such as moving the
+	 * complaints of a merged person, wherever they were filed, to the person kept. The widening is local to
+	 * the transaction and undone right after the work (and at its end in any case).
+	 */
+	public static <T> T everywhereInThisTransaction(org.springframework.jdbc.core.simple.JdbcClient jdbc,
+			Supplier<T> work) {
+		String before = jdbc.sql("select current_setting('simpul.territory', true)").query(String.class).single();
+		jdbc.sql("select set_config('simpul.territory', '*', true)").query(String.class).single();
+		try {
+			return work.get();
+		}
+		finally {
+			jdbc.sql("select set_config('simpul.territory', :before, true)").param("before", before == null ? "" : before)
+				.query(String.class)
+				.single();
+		}
+	}
+
 	/** The scope set by the innermost {@link #within} on this thread, or null. */
 	static String current() {
 		return OVERRIDE.get();

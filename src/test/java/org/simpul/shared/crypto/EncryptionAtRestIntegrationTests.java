@@ -94,6 +94,18 @@ class EncryptionAtRestIntegrationTests {
 	}
 
 	@Test
+	void aStartWithAnotherBlindIndexKeyIsRefused() {
+		// the key this database was indexed with passes (the application started with it)
+		new KeyFingerprint(jdbc, new BlindIndex("", dataDir), java.time.Clock.systemUTC()).afterPropertiesSet();
+		// a new key, as after a lost key file, would find no NIK: refused before the web server opens
+		BlindIndex other = new BlindIndex(java.util.Base64.getEncoder().encodeToString(KeyFiles.newKey()), dataDir);
+		org.assertj.core.api.Assertions.assertThatThrownBy(
+				() -> new KeyFingerprint(jdbc, other, java.time.Clock.systemUTC()).afterPropertiesSet())
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("not the one this database was indexed with");
+	}
+
+	@Test
 	void aRotationToANewKeyRewritesEveryEncryptedColumnAndBackAgain() throws Exception {
 		String person = RegistryIntegrationTestsAccess.registerFamily(mvc, jdbc, "Rotasi Kunci");
 		String nik = cipher.decrypt(jdbc.sql("select nik_cipher from person where id = cast(:id as uuid)")
