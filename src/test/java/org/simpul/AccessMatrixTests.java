@@ -623,6 +623,10 @@ class AccessMatrixTests {
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/users/{id}/password", t.userIn(region))
 						.contentType(MediaType.APPLICATION_JSON)
 						.content("{\"password\": \"Matrix-Reset-2026\"}"), auth),
+					(role, relation) -> administration(role, relation, HttpStatus.OK)),
+			new Rule("POST /api/v1/users/{id}/second-factor/reset",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/users/{id}/second-factor/reset", t.userIn(region)),
+							auth),
 					(role, relation) -> administration(role, relation, HttpStatus.OK)));
 
 	@Autowired

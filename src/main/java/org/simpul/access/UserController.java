@@ -83,6 +83,12 @@ class UserController {
 		return withEtag(users.resetPassword(access.requireUser(), id, body.password()));
 	}
 
+	/** Clears the user's authenticator (a lost phone); they enrol again at their next page login. */
+	@PostMapping("/{id}/second-factor/reset")
+	ResponseEntity<UserView> resetSecondFactor(@PathVariable UUID id) {
+		return withEtag(users.resetSecondFactor(access.requireUser(), id));
+	}
+
 	private static ResponseEntity<UserView> withEtag(UserView user) {
 		return ResponseEntity.ok().eTag(PreconditionFailedException.etag(user.version())).body(user);
 	}

@@ -204,6 +204,31 @@ class UserManagement {
 	 * The user, if the actor may manage them (inside the actor's territory, with a role the actor may give);
 	 * otherwise the user does not exist for the actor.
 	 */
+	/**
+	 * Clears a user's authenticator, for one who lost the phone it was on (ASVS V6.4.4): the next page login
+	 * asks for a new enrolment, the token endpoint refuses the password alone until then, and the user's open
+	 * sessions and tokens end. Not one's own: another administrator or manager must do it.
+	 */
+	@Transactional
+	UserView resetSecondFactor(CurrentUser actor, UUID id) {
+		if (actor.id().equals(id)) {
+			throw new InvalidInputException(FieldProblem.of("id", "CANNOT_RESET_OWN_SECOND_FACTOR"));
+		}
+		visible(actor, id);
+		// the sessions end at their next request, as after a password reset (SessionGuardFilter)
+		jdbc.sql("""
+				update app_user set totp_secret = null, totp_enrolled_at = null, totp_last_step = null,
+				       password_changed_at = :now, version = version + 1
+				where id = :id""")
+			.param("now", java.sql.Timestamp.from(clock.instant()))
+			.param("id", id)
+			.update();
+		tokens.revokeAll(id);
+		UserView reset = UserView.of(accounts.findById(id).orElseThrow());
+		event("second-factor-reset", actor, reset);
+		return reset;
+	}
+
 	private UserAccount visible(CurrentUser actor, UUID id) {
 		return accounts.findById(id)
 			.filter(account -> actor.territory().covers(account.territory()))

@@ -127,6 +127,18 @@ class UserPages {
 		return "redirect:/pengguna/" + id;
 	}
 
+	@PostMapping("/{id}/autentikator")
+	String resetSecondFactor(@PathVariable UUID id, RedirectAttributes redirect) {
+		try {
+			users.resetSecondFactor(access.requireUser(), id);
+			redirect.addFlashAttribute("notice", "users.secondFactorReset");
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("warning", "problem." + ex.problems().getFirst().code());
+		}
+		return "redirect:/pengguna/" + id;
+	}
+
 	/** htmx: the territory choices around a newly chosen region, so the form drills down without a reload. */
 	@GetMapping("/wilayah")
 	String regionOptions(@RequestParam(required = false) String regionCode, Model model) {

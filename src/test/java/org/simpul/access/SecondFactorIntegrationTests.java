@@ -119,6 +119,35 @@ class SecondFactorIntegrationTests {
 	}
 
 	@Test
+	void anAdministratorResetsTheAuthenticatorOfAManagerWhoLostTheirPhone() throws Exception {
+		String username = "manajer.hilang." + UUID.randomUUID().toString().substring(0, 6);
+		String id = com.jayway.jsonpath.JsonPath.read(DemoLogins.call(mvc, "admin", "POST", "/api/v1/users", """
+				{"username": "%s", "password": "%s", "displayName": "Manajer Hilang", "role": "MANAGER", "regionCode": "33.29"}"""
+			.formatted(username, PASSWORD)).getResponse().getContentAsString(), "$.id");
+		MockHttpSession session = (MockHttpSession) login(username).getMvcResult().getRequest().getSession(false);
+		mvc.get().uri("/akun/2fa").session(session).exchange();
+		String secret = (String) session.getAttribute(SecondFactorPages.SECRET);
+		assertThat(mvc.post().uri("/akun/2fa").session(session).with(csrf())
+			.param("code", Totp.code(secret, Totp.step(clock.instant())))).hasRedirectedUrl("/");
+
+		// nobody resets their own; the administrator resets the manager's
+		String adminId = jdbc.sql("select cast(id as text) from app_user where username = 'admin'").query(String.class)
+			.single();
+		assertThat(DemoLogins.call(mvc, "admin", "POST", "/api/v1/users/" + adminId + "/second-factor/reset", null))
+			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].code")
+			.isEqualTo("CANNOT_RESET_OWN_SECOND_FACTOR");
+		assertThat(DemoLogins.call(mvc, "admin", "POST", "/api/v1/users/" + id + "/second-factor/reset", null))
+			.hasStatusOk();
+		assertThat(jdbc.sql("select totp_secret from app_user where id = cast(:id as uuid)").param("id", id)
+			.query(String.class).optional().orElse(null)).isNull();
+		// the open session ends; the next login asks for a new enrolment, and the API waits for it
+		assertThat(mvc.get().uri("/").session(session)).hasRedirectedUrl("/masuk?berakhir");
+		assertThat(login(username)).hasRedirectedUrl("/akun/2fa");
+		assertThat(token(username, Totp.code(secret, Totp.step(clock.instant())))).hasStatus(HttpStatus.UNAUTHORIZED)
+			.bodyJson().extractingPath("$.errors[0].code").isEqualTo("TOTP_ENROLMENT_REQUIRED");
+	}
+
+	@Test
 	void theDemoManagerStaysOneStep() {
 		assertThat(mvc.post().uri("/masuk").with(csrf()).param("username", "manajer.tegal")
 			.param("password", DemoLogins.PASSWORD)).hasRedirectedUrl("/");
