@@ -71,8 +71,7 @@ class DemoUsers {
 			log.info("Seeded {} demo users (password from SIMPUL_DEMO_PASSWORD)", USERS.size());
 		}
 		// the demo stays one step: its users need no second factor until they enrol themselves (/akun/2fa)
-		seeds.once("access.users.second-factor-exempt", () -> USERS.forEach(user -> jdbc.sql(
-				"update app_user set second_factor_exempt = true where username = :u").param("u", user.username()).update()));
+		seeds.once("access.users.second-factor-exempt", () -> USERS.forEach(user -> exempt(user.username())));
 		// a demo world from an earlier version gets each demo user added since, once (bo.procot came with issue
 		// 5, dpo.tegal with issue 6); a user an administrator later deactivates is not brought back
 		USERS.forEach(user -> seeds.once("access.users.added." + user.username(), () -> {
@@ -80,10 +79,12 @@ class DemoUsers {
 				accounts.save(UserAccount.create(user.username(), user.displayName(), passwords.encode(password),
 						user.role(), Territory.of(user.regionCode()), clock.instant()));
 				log.info("Added demo user {}", user.username());
-				jdbc.sql("update app_user set second_factor_exempt = true where username = :u")
-					.param("u", user.username())
-					.update();
+				exempt(user.username());
 			}
 		}));
+	}
+
+	private void exempt(String username) {
+		jdbc.sql("update app_user set second_factor_exempt = true where username = :u").param("u", username).update();
 	}
 }

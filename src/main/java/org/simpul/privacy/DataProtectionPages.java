@@ -16,8 +16,6 @@ import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
 import org.simpul.shared.PageResponse.PageRequest;
 import org.simpul.shared.web.ApiRequests;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -73,6 +71,12 @@ class DataProtectionPages {
 		this.audit = audit;
 	}
 
+	/** Every page shows times in WIB. */
+	@ModelAttribute("zone")
+	java.time.ZoneId zone() {
+		return java.time.ZoneId.of("Asia/Jakarta");
+	}
+
 	private CurrentUser officer() {
 		CurrentUser user = access.requireUser();
 		user.requireDataProtectionOfficer();
@@ -82,7 +86,6 @@ class DataProtectionPages {
 	@GetMapping
 	String index(Model model) {
 		model.addAttribute("openRequests", requests.list(officer(), true));
-		model.addAttribute("zone", java.time.ZoneId.of("Asia/Jakarta"));
 		return "privacy/index";
 	}
 
@@ -91,7 +94,6 @@ class DataProtectionPages {
 			Model model) {
 		CurrentUser dpo = officer();
 		model.addAttribute("openRequests", requests.list(dpo, true));
-		model.addAttribute("zone", java.time.ZoneId.of("Asia/Jakarta"));
 		model.addAttribute("name", name);
 		try {
 			boolean byNik = nik != null && !nik.isBlank();
@@ -119,17 +121,13 @@ class DataProtectionPages {
 		model.addAttribute("history", history.subList(Math.max(0, history.size() - RECENT_HISTORY), history.size())
 			.reversed());
 		model.addAttribute("kinds", DataSubjectRequests.Kind.values());
-		model.addAttribute("zone", java.time.ZoneId.of("Asia/Jakarta"));
 		return "privacy/person";
 	}
 
 	@GetMapping("/orang/{personId}/ekspor.json")
 	@ResponseBody
 	ResponseEntity<DataSubjects.Export> exportJson(@PathVariable UUID personId) {
-		return ResponseEntity.ok()
-			.cacheControl(CacheControl.noStore())
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"subjek-data-" + personId + ".json\"")
-			.body(subjects.export(officer(), personId));
+		return DataSubjectController.json(subjects.export(officer(), personId), personId);
 	}
 
 	@GetMapping("/orang/{personId}/ekspor.pdf")

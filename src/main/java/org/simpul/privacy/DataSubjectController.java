@@ -100,9 +100,14 @@ class DataSubjectController {
 
 	@GetMapping("/api/v1/data-subjects/{personId}")
 	ResponseEntity<DataSubjects.Export> export(@PathVariable UUID personId) {
+		return json(subjects.export(access.requireUser(), personId), personId);
+	}
+
+	/** The export as a JSON attachment, never stored by a cache (the API and the officer's page). */
+	static ResponseEntity<DataSubjects.Export> json(DataSubjects.Export export, UUID personId) {
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"subjek-data-" + personId + ".json\"")
-			.body(subjects.export(access.requireUser(), personId));
+			.body(export);
 	}
 }

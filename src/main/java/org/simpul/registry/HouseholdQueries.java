@@ -133,12 +133,13 @@ public class HouseholdQueries {
 					ofHousehold.add(view);
 				}
 			}
+			boolean sensitive = RegistryAccess.seesSensitive(user);
 			List<PersonView> members = people.stream()
 				.map(p -> new PersonView(p.id(), p.householdId(), RegistryAccess.show(user, identifiers.open(p.nik())),
 						RegistryAccess.show(user, identifiers.open(p.kkNumber())), p.name(), p.birthPlace(), p.birthDate(), p.sex(),
-						p.relationship(), RegistryAccess.seesSensitive(user) ? p.disability() : null, p.education(),
+						p.relationship(), sensitive ? p.disability() : null, p.education(),
 						p.occupation(), p.maritalStatus(), row.villageCode(), byPerson.getOrDefault(p.id(), List.of()),
-						p.leftOn(), p.leftReason(), !RegistryAccess.seesSensitive(user)))
+						p.leftOn(), p.leftReason(), !sensitive))
 				.toList();
 			String villageName = regions.names(List.of(row.villageCode())).get(row.villageCode());
 			return new HouseholdView(row.id(), RegistryAccess.show(user, identifiers.open(row.kkNumber())), row.villageCode(), villageName,

@@ -25,6 +25,14 @@ public final class DemoLogins {
 			.exchange();
 	}
 
+	/**
+	 * Exempts a user a test created from the second factor, as the demo users are, where the second factor is
+	 * not the test's subject (SecondFactorIntegrationTests is about it).
+	 */
+	public static void exemptFromSecondFactor(org.springframework.jdbc.core.simple.JdbcClient jdbc, String username) {
+		jdbc.sql("update app_user set second_factor_exempt = true where username = :u").param("u", username).update();
+	}
+
 	/** A page session of a demo user, signed in through the login form. */
 	public static org.springframework.mock.web.MockHttpSession session(MockMvcTester mvc, String username) {
 		MvcTestResult result = mvc.post().uri("/masuk")

@@ -88,7 +88,7 @@ class TokenIntegrationTests {
 					 "role": "MANAGER", "regionCode": "33.28"}""")
 			.exchange());
 		// exempt from the second factor like the demo managers: deactivation is this test's subject
-		jdbc.sql("update app_user set second_factor_exempt = true where username = 'manajer.deactivate'").update();
+		DemoLogins.exemptFromSecondFactor(jdbc, "manajer.deactivate");
 		String token = DemoLogins.token(mvc, "manajer.deactivate", "Tegal-Manager-2026");
 		assertThat(mvc.get().uri("/api/v1/users").header("Authorization", "Bearer " + token)).hasStatusOk();
 

@@ -23,7 +23,7 @@ final class Officers {
 		assertThat(DemoLogins.call(mvc, "admin", "POST", "/api/v1/users", """
 				{"username": "%s", "password": "%s", "displayName": "Pejabat PDP", "role": "DPO", "regionCode": "%s"}"""
 			.formatted(username, DemoLogins.PASSWORD, region))).hasStatus(HttpStatus.CREATED);
-		jdbc.sql("update app_user set second_factor_exempt = true where username = :u").param("u", username).update();
+		DemoLogins.exemptFromSecondFactor(jdbc, username);
 		return username;
 	}
 }
