@@ -70,7 +70,7 @@ final class HouseholdForm {
 		values.put("roof", c.roof() == null ? "" : c.roof().name());
 		values.put("wall", c.wall() == null ? "" : c.wall().name());
 		values.put("floor", c.floor() == null ? "" : c.floor().name());
-		values.put("floorAreaM2", c.floorAreaM2() == null ? "" : c.floorAreaM2().toPlainString());
+		values.put("floorAreaM2", c.floorAreaM2() == null ? "" : c.floorAreaM2().stripTrailingZeros().toPlainString());
 		values.put("electricity", c.electricity() == null ? "" : c.electricity().name());
 		values.put("latrine", c.latrine() == null ? "" : c.latrine().name());
 		values.put("drinkingWater", c.drinkingWater() == null ? "" : c.drinkingWater().name());
