@@ -31,8 +31,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * {@code Idempotency-Key} for every API {@code POST} (API.md): the same caller, key and body replay the
- * first successful answer; the same key with another body answers 422.
+ * Every write a client or a person may repeat happens once, by one mechanism:
+ * <ul>
+ * <li>{@code Idempotency-Key} for every API {@code POST} (API.md): the same caller, key and body replay the
+ * first successful answer; the same key with another body answers 422;</li>
+ * <li>the one-time form token of every page form that creates something ({@value #FORM_FIELD}, a hidden
+ * field that {@link FormTokens} gives each rendered page): a second submit of the same form, a double tap
+ * on a slow link or a retry after a lost answer, is sent where the first one went (its redirect), whatever
+ * was typed meanwhile. Only a page's successful answer, a redirect after the write, is recorded.</li>
+ * </ul>
  *
  * <p>The key is recorded in the same transaction as the request's own writes (the services' transactions
  * join the one opened here), so a crash leaves either both or neither, and a retry after a lost answer
@@ -45,6 +52,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 class IdempotencyFilter extends OncePerRequestFilter {
 
 	static final String HEADER = "Idempotency-Key";
+
+	/** The form field that carries a page form's one-time token. */
+	public static final String FORM_FIELD = "formToken";
 
 	private static final int MAX_BODY = 1 << 20;
 
@@ -66,8 +76,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
-				|| !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+		if (!"POST".equals(request.getMethod())) {
+			return true;
+		}
+		// an API body is never parsed here as a form: only its header counts
+		return api(request) ? request.getHeader(HEADER) == null : request.getParameter(FORM_FIELD) == null;
+	}
+
+	private static boolean api(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 	}
 
 	private record Stored(byte[] requestHash, int status, String contentType, String location, String etag,
@@ -77,6 +94,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (!api(request)) {
+			pageForm(request, response, chain);
+			return;
+		}
 		Optional<UUID> key = parse(request.getHeader(HEADER));
 		if (key.isEmpty()) {
 			problems.write(response, problems.problem(request, HttpStatus.BAD_REQUEST, "problem.validation",
@@ -99,14 +120,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		Stored replay;
 		try {
 			replay = transactions.execute(tx -> {
-				int claimed = jdbc.sql("""
-						insert into idempotent_request (caller, idempotency_key, request_hash, created_at)
-						values (:caller, :key, :hash, :now) on conflict do nothing""")
-					.param("caller", caller)
-					.param("key", key.get())
-					.param("hash", hash)
-					.param("now", Timestamp.from(clock.instant()))
-					.update();
+				int claimed = claim(caller, key.get(), hash);
 				if (claimed == 0) {
 					return stored(caller, key.get());
 				}
@@ -155,6 +169,74 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		}
 		response.setHeader("Idempotent-Replayed", "true");
 		response.getOutputStream().write(replay.body() == null ? new byte[0] : replay.body());
+	}
+
+	/**
+	 * A page form with its one-time token: the first submit that ends in a redirect is recorded with the
+	 * writes it made; every later submit of the same token is redirected there. A form shown again with its
+	 * errors, or any failure, rolls back and leaves the token unused. The redirect reaches the browser only
+	 * after the commit, so a browser is never sent to a record that was not stored.
+	 */
+	private void pageForm(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Optional<UUID> key = parse(request.getParameter(FORM_FIELD));
+		if (key.isEmpty()) {
+			response.sendError(HttpStatus.BAD_REQUEST.value());
+			return;
+		}
+		byte[] hash = hash(request.getMethod(), request.getRequestURI(), new byte[0]);
+		String caller = caller();
+		HeldRedirectResponse held = new HeldRedirectResponse(response);
+		Stored replay;
+		try {
+			replay = transactions.execute(tx -> {
+				int claimed = claim(caller, key.get(), hash);
+				if (claimed == 0) {
+					return stored(caller, key.get());
+				}
+				proceed(chain, request, held, tx);
+				// a service that refused (and a page that then redirected with a warning) leaves the token unused
+				if (held.redirect() != null && !tx.isRollbackOnly()) {
+					jdbc.sql("""
+							update idempotent_request set status = 303, location = :location
+							where caller = :caller and idempotency_key = :key""")
+						.param("location", held.redirect())
+						.param("caller", caller)
+						.param("key", key.get())
+						.update();
+				}
+				else {
+					tx.setRollbackOnly();
+				}
+				return null;
+			});
+		}
+		catch (WrappedException ex) {
+			throw ex.unwrap();
+		}
+		if (replay == null) {
+			held.release();
+			return;
+		}
+		if (!MessageDigest.isEqual(replay.requestHash(), hash) || replay.location() == null) {
+			// a token of another form: not a repeat of this one
+			response.sendError(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return;
+		}
+		response.setHeader("Idempotent-Replayed", "true");
+		response.setStatus(HttpStatus.SEE_OTHER.value());
+		response.setHeader(HttpHeaders.LOCATION, replay.location());
+	}
+
+	private int claim(String caller, UUID key, byte[] hash) {
+		return jdbc.sql("""
+				insert into idempotent_request (caller, idempotency_key, request_hash, created_at)
+				values (:caller, :key, :hash, :now) on conflict do nothing""")
+			.param("caller", caller)
+			.param("key", key)
+			.param("hash", hash)
+			.param("now", Timestamp.from(clock.instant()))
+			.update();
 	}
 
 	private Stored stored(String caller, UUID key) {
