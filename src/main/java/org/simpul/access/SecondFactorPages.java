@@ -63,7 +63,7 @@ class SecondFactorPages {
 			return "access/totp-code";
 		}
 		session.removeAttribute(PENDING);
-		return "redirect:/";
+		return "redirect:" + FormDrafts.landing(session);
 	}
 
 	@GetMapping("/akun/2fa")
@@ -96,7 +96,7 @@ class SecondFactorPages {
 		session.removeAttribute(SECRET);
 		session.removeAttribute(PENDING);
 		redirect.addFlashAttribute("notice", "totp.enrolled");
-		return "redirect:/";
+		return "redirect:" + FormDrafts.landing(session);
 	}
 
 	/** The QR code as an inline SVG path (no script, no external image). */

@@ -96,7 +96,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain pages(HttpSecurity http, UserAccounts accounts, Clock clock,
-			AuthenticationManager authenticationManager, LoginLimiter limiter, SecondFactors factors) throws Exception {
+			AuthenticationManager authenticationManager, LoginLimiter limiter, SecondFactors factors,
+			EndedSessions endedSessions, FormDrafts drafts) throws Exception {
 		http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(requests -> requests
 				.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
@@ -117,8 +118,8 @@ class SecurityConfiguration {
 					if (next != null) {
 						request.getSession().setAttribute(SecondFactorPages.PENDING, next);
 					}
-					response.sendRedirect(request.getContextPath()
-							+ (next == null ? "/" : next.equals("CODE") ? "/masuk/kode" : "/akun/2fa"));
+					response.sendRedirect(request.getContextPath() + (next == null
+							? FormDrafts.landing(request.getSession(false)) : next.equals("CODE") ? "/masuk/kode" : "/akun/2fa"));
 				})
 				.failureHandler((request, response, ex) -> {
 					limiter.failed(request.getRemoteAddr());
@@ -135,7 +136,10 @@ class SecurityConfiguration {
 								org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter.Directive.CACHE,
 								org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter.Directive.COOKIES,
 								org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter.Directive.STORAGE))))
-			.addFilterAfter(new SessionGuardFilter(accounts, clock), SecurityContextHolderFilter.class)
+			// a session that ended sends the browser to the login page and keeps a form it posted (EndedSessions)
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(endedSessions)
+				.accessDeniedHandler(endedSessions))
+			.addFilterAfter(new SessionGuardFilter(accounts, clock, drafts), SecurityContextHolderFilter.class)
 			.addFilterAfter(new SecondFactorPages.Gate(), SessionGuardFilter.class)
 			// a client past its failed logins is turned away before its password is even checked
 			.addFilterBefore((servletRequest, servletResponse, chain) -> {

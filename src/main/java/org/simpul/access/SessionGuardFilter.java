@@ -34,9 +34,12 @@ class SessionGuardFilter extends OncePerRequestFilter {
 
 	private final Clock clock;
 
-	SessionGuardFilter(UserAccounts accounts, Clock clock) {
+	private final FormDrafts drafts;
+
+	SessionGuardFilter(UserAccounts accounts, Clock clock, FormDrafts drafts) {
 		this.accounts = accounts;
 		this.clock = clock;
+		this.drafts = drafts;
 	}
 
 	@Override
@@ -64,14 +67,9 @@ class SessionGuardFilter extends OncePerRequestFilter {
 			if (idle || expired || stale) {
 				session.invalidate();
 				SecurityContextHolder.clearContext();
-				String login = request.getContextPath() + "/masuk?berakhir";
-				if (request.getHeader("HX-Request") != null) {
-					response.setHeader("HX-Redirect", login); // htmx would swap the login page into a fragment
-					response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-				}
-				else {
-					response.sendRedirect(login);
-				}
+				// a form posted now is kept for the user, who finds it after logging in again
+				drafts.keep(user.id(), request);
+				EndedSessions.redirect(request, response, "/masuk?berakhir");
 				return;
 			}
 			session.setAttribute(LAST_SEEN, now);

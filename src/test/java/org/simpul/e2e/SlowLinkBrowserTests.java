@@ -23,6 +23,21 @@ class SlowLinkBrowserTests extends PhoneTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.simpul.shared.TestClock clock;
+
+	@Autowired
+	org.springframework.boot.web.server.context.WebServerApplicationContext server;
+
+	/** The server forgets the browser's session, as Tomcat does after thirty idle minutes or a restart. */
+	private void serverEndsTheSession() throws Exception {
+		String id = page.context().cookies().stream().filter(c -> c.name.equals("SIMPUL_SESSION")).findFirst()
+			.orElseThrow().value;
+		var tomcat = ((org.springframework.boot.tomcat.TomcatWebServer) server.getWebServer()).getTomcat();
+		var context = (org.apache.catalina.Context) tomcat.getHost().findChildren()[0];
+		context.getManager().findSession(id).expire();
+	}
+
 	private void fillComplaint(String description) {
 		page.navigate("http://localhost:" + port + "/pengaduan/baru");
 		page.locator("[name=subjectName]").fill("Warga Ketuk Tiga");
@@ -58,5 +73,79 @@ class SlowLinkBrowserTests extends PhoneTest {
 		assertThat(jdbc.sql("select count(*) from complaint where description = :d").param("d", description)
 			.query(Long.class).single()).isEqualTo(1);
 		assertThat(consoleProblems).isEmpty();
+	}
+
+	@Test
+	void aFormSentAfterTheSessionEndedComesBackAfterLoggingInAgain() throws Exception {
+		phone.login(port, "fo.procot");
+		String description = "Sesi habis " + UUID.randomUUID();
+		fillComplaint(description);
+		long keptBefore = jdbc.sql("select count(*) from form_draft").query(Long.class).single();
+		serverEndsTheSession();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Simpan dan buat tanda terima")).click();
+		assertThat(page.locator(".notice")).containsText("Sesi Anda berakhir, silakan masuk lagi");
+		// kept encrypted: the description typed is not in the database as text
+		assertThat(jdbc.sql("select count(*) from form_draft").query(Long.class).single()).isEqualTo(keptBefore + 1);
+		assertThat(jdbc.sql("select count(*) from form_draft where fields like '%Sesi habis%'").query(Long.class)
+			.single()).isZero();
+		assertThat(page).not().hasURL(java.util.regex.Pattern.compile(".*;.*"));
+		// the page is the styled one, its links work
+		assertThat(page.locator("link[rel=stylesheet]").first()).hasAttribute("href",
+				java.util.regex.Pattern.compile("^/css/[^;]*$"));
+		page.getByLabel("Nama pengguna").fill("fo.procot");
+		page.getByLabel("Kata sandi").fill("Simpul-Demo-2026");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Masuk")).click();
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+			.hasText("Isian Anda tersimpan");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kirim isian")).click();
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+			.hasText("Tanda terima pengaduan");
+		assertThat(page.locator("strong.code")).hasText(java.util.regex.Pattern.compile("[0-9A-Z]{10}"));
+		assertThat(jdbc.sql("select count(*) from complaint where description = :d").param("d", description)
+			.query(Long.class).single()).isEqualTo(1);
+		// what was kept is given back once, then gone from the database
+		assertThat(jdbc.sql("select count(*) from form_draft").query(Long.class).single()).isEqualTo(keptBefore);
+		assertThat(consoleProblems).isEmpty();
+	}
+
+	@Test
+	void aFormSentAfterThirtyIdleMinutesComesBackWithWhatWasTypedAndItsProblems() {
+		phone.login(port, "fo.procot");
+		String description = "Idle tiga puluh menit " + UUID.randomUUID();
+		fillComplaint(description);
+		page.getByLabel("Bidang").selectOption("");
+		try {
+			clock.advance(java.time.Duration.ofMinutes(31));
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Simpan dan buat tanda terima")).click();
+		}
+		finally {
+			clock.reset();
+		}
+		assertThat(page.locator(".notice")).containsText("Sesi Anda berakhir, silakan masuk lagi");
+		phone.login(port, "fo.procot");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kirim isian")).click();
+		// the category was missing: the form is back with what was typed and the problem named
+		assertThat(page.locator("#description")).hasValue(description);
+		assertThat(page.locator("main")).containsText("Ada isian yang perlu diperbaiki");
+		page.getByLabel("Bidang").selectOption("SOCIAL");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Simpan dan buat tanda terima")).click();
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+			.hasText("Tanda terima pengaduan");
+		assertThat(jdbc.sql("select count(*) from complaint where description = :d").param("d", description)
+			.query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void anotherUserLoggingInOnTheSameBrowserDoesNotSeeTheKeptForm() throws Exception {
+		phone.login(port, "fo.procot");
+		fillComplaint("Bukan untuk orang lain " + UUID.randomUUID());
+		serverEndsTheSession();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Simpan dan buat tanda terima")).click();
+		assertThat(page.locator(".notice")).containsText("Sesi Anda berakhir");
+		phone.login(port, "bo.procot");
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+			.not().hasText("Isian Anda tersimpan");
+		page.navigate("http://localhost:" + port + "/isian-tersimpan");
+		assertThat(page.locator("main")).not().containsText("Bukan untuk orang lain");
 	}
 }

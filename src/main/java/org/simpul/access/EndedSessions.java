@@ -1,0 +1,137 @@
+package org.simpul.access;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSessionEvent;
+import jakarta.servlet.http.HttpSessionListener;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.stereotype.Component;
+
+/**
+ * What happens to a page request whose session has ended (idle, twelve hours, or the server restarted):
+ * the browser is sent to the login page with "Sesi Anda berakhir", and a form it posted is kept for the
+ * user whose session it was ({@link FormDrafts}), who finds it after logging in again. Without this, the
+ * form's security token no longer matched any session and the user saw a bare 403 and lost their work.
+ *
+ * <p>Which user a browser's ended session belonged to is remembered here, in memory, for
+ * {@link FormDrafts#KEEP}: the session is gone, but its id still arrives in the browser's cookie.
+ */
+@Component
+class EndedSessions implements HttpSessionListener, AccessDeniedHandler, AuthenticationEntryPoint {
+
+	private static final int MAX_REMEMBERED = 100_000;
+
+	private record Owner(UUID userId, Instant endedAt) {
+	}
+
+	private final Map<String, Owner> owners = new ConcurrentHashMap<>();
+
+	private final FormDrafts drafts;
+
+	private final Clock clock;
+
+	EndedSessions(FormDrafts drafts, Clock clock) {
+		this.drafts = drafts;
+		this.clock = clock;
+	}
+
+	@Override
+	public void sessionDestroyed(HttpSessionEvent event) {
+		Object context = event.getSession()
+			.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+		if (context instanceof SecurityContext security && security.getAuthentication() != null
+				&& security.getAuthentication().getPrincipal() instanceof CurrentUser user) {
+			forgetOld();
+			if (owners.size() < MAX_REMEMBERED) {
+				owners.put(event.getSession().getId(), new Owner(user.id(), clock.instant()));
+			}
+		}
+	}
+
+	private void forgetOld() {
+		Instant before = clock.instant().minus(FormDrafts.KEEP);
+		owners.values().removeIf(owner -> owner.endedAt().isBefore(before));
+	}
+
+	/** A page that needs a login, asked for without one. */
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
+			throws IOException {
+		keepForOwnerOfEndedSession(request);
+		toLogin(request, response, ended(request));
+	}
+
+	/** A role refused, or a form whose token belongs to no session any more. */
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
+			throws IOException {
+		if (!(ex instanceof CsrfException)) {
+			response.sendError(HttpServletResponse.SC_FORBIDDEN);
+			return;
+		}
+		if (ended(request)) {
+			keepForOwnerOfEndedSession(request);
+			toLogin(request, response, true);
+			return;
+		}
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && !(authentication instanceof AnonymousAuthenticationToken)
+				&& authentication.getPrincipal() instanceof CurrentUser user) {
+			// signed in again meanwhile (another tab): the form's token is of the old session; nothing is lost
+			drafts.keep(user.id(), request);
+			redirect(request, response, FormDrafts.landing(request.getSession(false)));
+			return;
+		}
+		// a form from no session of ours (a forged cross-site post): refused
+		response.sendError(HttpServletResponse.SC_FORBIDDEN);
+	}
+
+	private void keepForOwnerOfEndedSession(HttpServletRequest request) {
+		if (!ended(request)) {
+			return;
+		}
+		Owner owner = owners.get(request.getRequestedSessionId());
+		if (owner != null) {
+			drafts.keep(owner.userId(), request);
+		}
+	}
+
+	/** The browser sent a session id that no longer names a session. */
+	private static boolean ended(HttpServletRequest request) {
+		return request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+	}
+
+	private static void toLogin(HttpServletRequest request, HttpServletResponse response, boolean ended)
+			throws IOException {
+		redirect(request, response, ended ? "/masuk?berakhir" : "/masuk");
+	}
+
+	static void redirect(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
+		String target = request.getContextPath() + path;
+		if (request.getHeader("HX-Request") != null) {
+			// htmx would swap the login page into a fragment of the page
+			response.setHeader("HX-Redirect", target);
+			response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+		}
+		else {
+			response.sendRedirect(target);
+		}
+	}
+}
