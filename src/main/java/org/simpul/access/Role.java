@@ -16,12 +16,14 @@ public enum Role {
 	/**
 	 * The roles this role may give, and so the users it may see and manage: a district manager manages the
 	 * staff of the district but neither administrators nor fellow managers (an administrator appoints
-	 * managers), so no manager can take over an account with as much power as their own.
+	 * managers), so no manager can take over an account with as much power as their own; nor the data
+	 * protection officer, who reads full NIKs, lifts restrictions and oversees the managers' own processing
+	 * (separation of duties: only an administrator creates, changes or resets an officer's account).
 	 */
 	public Set<Role> assignableRoles() {
 		return switch (this) {
 			case ADMIN -> EnumSet.allOf(Role.class);
-			case MANAGER -> EnumSet.complementOf(EnumSet.of(ADMIN, MANAGER));
+			case MANAGER -> EnumSet.complementOf(EnumSet.of(ADMIN, MANAGER, DPO));
 			default -> EnumSet.noneOf(Role.class);
 		};
 	}

@@ -73,6 +73,28 @@ class UserApiIntegrationTests {
 	}
 
 	@Test
+	void onlyAnAdministratorCreatesChangesOrResetsADataProtectionOfficer() throws Exception {
+		assertThat(create("manajer.tegal", """
+				{"username": "dpo.tegal.dua", "password": "Pelindung-Data-2026", "displayName": "DPO",
+				 "role": "DPO", "regionCode": "33.28"}""")).hasStatus(HttpStatus.FORBIDDEN);
+		String officer = jdbc.sql("select cast(id as text) from app_user where username = 'dpo.tegal'")
+			.query(String.class).single();
+		// for the district manager the officer's account does not exist: no reading, resetting or deactivating
+		for (String[] call : new String[][] { { "GET", "" }, { "POST", "/second-factor/reset" },
+				{ "POST", "/deactivate" }, { "POST", "/password" } }) {
+			assertThat(DemoLogins.call(mvc, "manajer.tegal", call[0], "/api/v1/users/" + officer + call[1],
+					call[1].equals("/password") ? "{\"password\": \"Baru-Pelindung-2026\"}" : null))
+				.as(call[0] + call[1]).hasStatus(HttpStatus.NOT_FOUND);
+		}
+		assertThat(DemoLogins.call(mvc, "manajer.tegal", "GET", "/api/v1/users?size=200", null).getResponse()
+			.getContentAsString()).doesNotContain("dpo.tegal");
+		// the administrator does
+		assertThat(create("admin", """
+				{"username": "dpo.tegal.dua", "password": "Pelindung-Data-2026", "displayName": "DPO",
+				 "role": "DPO", "regionCode": "33.28"}""")).hasStatus(HttpStatus.CREATED);
+	}
+
+	@Test
 	void refusesShortAndCommonPasswordsNamingTheField() {
 		assertThat(create("admin", """
 				{"username": "short.pw", "password": "Short-2026", "displayName": "X", "role": "VIEWER", "regionCode": "33"}"""))
