@@ -62,9 +62,13 @@ class ComplaintPages {
 
 	private final ReceiptPdf receipts;
 
+	private final org.simpul.shared.web.PublicUrl publicUrl;
+
 	ComplaintPages(ComplaintIntake intake, ComplaintQueries queries, PpksTaxonomies taxonomies, PersonSearch persons,
-			HouseholdQueries households, RegionCatalog regions, AccessControl access, ReceiptPdf receipts) {
+			HouseholdQueries households, RegionCatalog regions, AccessControl access, ReceiptPdf receipts,
+			org.simpul.shared.web.PublicUrl publicUrl) {
 		this.receipts = receipts;
+		this.publicUrl = publicUrl;
 		this.intake = intake;
 		this.queries = queries;
 		this.taxonomies = taxonomies;
@@ -278,9 +282,8 @@ class ComplaintPages {
 			.body(pdf);
 	}
 
-	private static String trackingUrl(jakarta.servlet.http.HttpServletRequest request) {
-		return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request).path("/lacak")
-			.toUriString();
+	private String trackingUrl(jakarta.servlet.http.HttpServletRequest request) {
+		return publicUrl.of("/lacak");
 	}
 
 	/** The intake form, or with {@code editing} the correction form of that complaint. */

@@ -43,14 +43,14 @@ class StatusNotifications {
 
 	private final Clock clock;
 
-	private final String publicUrl;
+	private final org.simpul.shared.web.PublicUrl publicUrl;
 
 	private final Duration retryAfter;
 
 	private final org.simpul.shared.crypto.FieldCipher cipher;
 
 	StatusNotifications(JdbcClient jdbc, NotificationSender sender, MessageSource messages, Environment environment,
-			IncompleteEventPublications incomplete, Clock clock, @Value("${simpul.public-url:http://localhost:8080}") String publicUrl,
+			IncompleteEventPublications incomplete, Clock clock, org.simpul.shared.web.PublicUrl publicUrl,
 			@Value("${simpul.notifications.retry-after:PT1M}") Duration retryAfter,
 			org.simpul.shared.crypto.FieldCipher cipher) {
 		this.cipher = cipher;
@@ -91,7 +91,7 @@ class StatusNotifications {
 				messages.getMessage("notification.default", null, INDONESIAN));
 		return template.replace("{ticket}", event.ticketNumber())
 			.replace("{status}", label)
-			.replace("{url}", publicUrl.replaceAll("/+$", "") + "/lacak");
+			.replace("{url}", publicUrl.of("/lacak"));
 	}
 
 	/** Resubmits notifications whose listener has not completed for a while (the gateway was down). */

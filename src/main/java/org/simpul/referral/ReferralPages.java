@@ -54,9 +54,12 @@ class ReferralPages {
 
 	private final org.simpul.audit.AuditTrail audit;
 
+	private final org.simpul.shared.web.PublicUrl publicUrl;
+
 	ReferralPages(Referrals referrals, ComplaintQueries complaints, ProviderDirectory providers, AccessControl access,
-			ReferralLetterPdf letters, org.simpul.audit.AuditTrail audit) {
+			ReferralLetterPdf letters, org.simpul.audit.AuditTrail audit, org.simpul.shared.web.PublicUrl publicUrl) {
 		this.audit = audit;
+		this.publicUrl = publicUrl;
 		this.letters = letters;
 		this.referrals = referrals;
 		this.complaints = complaints;
@@ -104,8 +107,11 @@ class ReferralPages {
 		// the referral was found for this user: its case, as this user's role may see it
 		ComplaintQueries.ComplaintView complaint = complaints.forReferral(user, referral.complaintId())
 			.orElseThrow(() -> new NotFoundException("Complaint"));
-		String verifyUrl = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request)
-			.path("/verifikasi/" + referral.verificationCode()).toUriString();
+		if (referral.verificationCode() == null) {
+			// recommended, declined or withdrawn before it was sent: there is no letter
+			throw new NotFoundException("Referral letter");
+		}
+		String verifyUrl = publicUrl.of("/verifikasi/" + referral.verificationCode());
 		byte[] pdf = letters.render(referral, complaint, verifyUrl);
 		audit.record(user, org.simpul.audit.AuditTrail.Action.PRINT, "REFERRAL_LETTER", referral.id(),
 				complaint.subject().personId() == null ? List.of() : List.of(complaint.subject().personId()));

@@ -81,11 +81,22 @@ public class RegistryImports {
 		return IMPORTERS.contains(role);
 	}
 
+	/** The file's own name without any folder a browser sent; a control character in it is refused. */
+	static String baseName(String fileName) {
+		if (fileName == null) {
+			return "";
+		}
+		if (fileName.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+			throw new InvalidInputException(FieldProblem.of("file", "FILE_NAME_INVALID"));
+		}
+		return fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+	}
+
 	public ImportStatus submit(CurrentUser user, String fileName, long size, InputStream content) {
 		if (!IMPORTERS.contains(user.role())) {
 			throw new AccessDeniedException("Imports are not for " + user.role());
 		}
-		String name = fileName == null ? "" : Path.of(fileName).getFileName().toString();
+		String name = baseName(fileName);
 		String lower = name.toLowerCase(Locale.ROOT);
 		if (!lower.endsWith(".csv") && !lower.endsWith(".txt") && !lower.endsWith(".xlsx")) {
 			throw new InvalidInputException(FieldProblem.of("file", "FILE_TYPE_UNSUPPORTED"));
