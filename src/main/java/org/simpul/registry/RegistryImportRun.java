@@ -128,13 +128,15 @@ class RegistryImportRun {
 		identifiers.preloadDistricts();
 		Path rejectionFile = Files.createTempFile(job.file().getParent(), job.id().toString(), ".rejections");
 		Path source = job.file();
+		long read = 0;
+		long rejected = 0;
+		Connection connection = null;
+		try {
 		if (XlsxFiles.isXlsx(source)) {
 			source = Files.createTempFile(job.file().getParent(), job.id().toString(), ".csv");
 			XlsxFiles.toCsv(job.file(), source);
 		}
-		long read = 0;
-		long rejected = 0;
-		Connection connection = DataSourceUtils.getConnection(dataSource);
+		connection = DataSourceUtils.getConnection(dataSource);
 		try (InputStream in = Files.newInputStream(source);
 				BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
 				java.io.Writer rejections = Files.newBufferedWriter(rejectionFile, StandardCharsets.UTF_8)) {
@@ -142,6 +144,9 @@ class RegistryImportRun {
 			CsvReader.Record header = csv.header();
 			if (header == null) {
 				throw new UnreadableFile("FILE_EMPTY");
+			}
+			if (header.fields().size() > XlsxFiles.MAX_COLUMNS) {
+				throw new UnreadableFile("TOO_MANY_COLUMNS");
 			}
 			Map<String, Integer> columns = new HashMap<>();
 			for (int i = 0; i < header.fields().size(); i++) {
@@ -202,8 +207,12 @@ class RegistryImportRun {
 		catch (java.sql.SQLException ex) {
 			throw new IllegalStateException("COPY into the staging table failed", ex);
 		}
+		}
 		finally {
-			DataSourceUtils.releaseConnection(connection, dataSource);
+			// whatever ended the run (a refused file, a dead connection, an Error), no temporary copy stays behind
+			if (connection != null) {
+				DataSourceUtils.releaseConnection(connection, dataSource);
+			}
 			Files.deleteIfExists(rejectionFile);
 			if (!source.equals(job.file())) {
 				Files.deleteIfExists(source);

@@ -48,6 +48,9 @@ public class RegistryImports {
 
 	static final Duration STALE = Duration.ofMinutes(2);
 
+	/** How often a job is started at most: a file that kills every run is not tried for ever. */
+	static final int MAX_ATTEMPTS = 3;
+
 	private static final Set<Role> IMPORTERS = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.DATA_OPERATOR);
 
 	private final JdbcClient jdbc;
@@ -81,6 +84,16 @@ public class RegistryImports {
 		return IMPORTERS.contains(role);
 	}
 
+	/** A new file that only this process's user may read or write (where the file system knows owners). */
+	static java.io.OutputStream ownerOnly(Path file) throws IOException {
+		if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+			Files.createFile(file, java.nio.file.attribute.PosixFilePermissions
+				.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+			return Files.newOutputStream(file, java.nio.file.StandardOpenOption.WRITE);
+		}
+		return Files.newOutputStream(file, java.nio.file.StandardOpenOption.CREATE_NEW);
+	}
+
 	/** The file's own name without any folder a browser sent; a control character in it is refused. */
 	static String baseName(String fileName) {
 		if (fileName == null) {
@@ -109,18 +122,26 @@ public class RegistryImports {
 			Files.createDirectories(directory);
 			Path target = file(id);
 			Path partial = directory.resolve(id + ".part");
-			Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
+			// the upload holds a district's NIKs: readable by this process's user alone, like the temporary files
+			try (java.io.OutputStream out = ownerOnly(partial)) {
+				content.transferTo(out);
+			}
+			catch (IOException | RuntimeException ex) {
+				Files.deleteIfExists(partial);
+				throw ex;
+			}
 			Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
 			if (Files.size(target) == 0) {
 				Files.delete(target);
 				throw new InvalidInputException(FieldProblem.of("file", "FILE_EMPTY"));
 			}
-			if (lower.endsWith(".xlsx")) {
+			// a workbook is known by its content, whatever its name: a ZIP named .csv is checked as one
+			if (lower.endsWith(".xlsx") || XlsxFiles.isXlsx(target)) {
 				try {
 					XlsxFiles.guard(target);
 				}
-				catch (InvalidInputException refused) {
-					Files.delete(target);
+				catch (IOException | RuntimeException refused) {
+					Files.deleteIfExists(target);
 					throw refused;
 				}
 			}
@@ -225,14 +246,37 @@ public class RegistryImports {
 	@Scheduled(fixedDelayString = "${simpul.import-poll:1000}")
 	void work() {
 		Instant now = clock.instant();
+		// a job whose runs died this often (the process killed while on it, every time) is given up, not
+		// retried forever; its file goes
+		jdbc.sql("""
+				update registry_import set status = 'FAILED', failure = 'IMPORT_ABANDONED', finished_at = :now
+				where status = 'RUNNING' and heartbeat_at < :stale and attempts >= :max
+				returning id""")
+			.param("now", Timestamp.from(now))
+			.param("stale", Timestamp.from(now.minus(STALE)))
+			.param("max", MAX_ATTEMPTS)
+			.query(UUID.class)
+			.list()
+			.forEach(abandoned -> {
+				log.warn("Registry import {} given up after {} interrupted runs", abandoned, MAX_ATTEMPTS);
+				try {
+					Files.deleteIfExists(file(abandoned));
+				}
+				catch (IOException ex) {
+					log.warn("Could not delete the uploaded file of import {}: {}", abandoned, ex.getMessage());
+				}
+			});
 		Optional<RegistryImportRun.Job> job = jdbc.sql("""
-				update registry_import set status = 'RUNNING', started_at = :now, heartbeat_at = :now
+				update registry_import set status = 'RUNNING', started_at = :now, heartbeat_at = :now,
+				       attempts = attempts + 1
 				where id = (select id from registry_import
-				            where status = 'QUEUED' or (status = 'RUNNING' and heartbeat_at < :stale)
+				            where (status = 'QUEUED' or (status = 'RUNNING' and heartbeat_at < :stale))
+				              and attempts < :max
 				            order by created_at for update skip locked limit 1)
 				returning id, uploaded_by, territory""")
 			.param("now", Timestamp.from(now))
 			.param("stale", Timestamp.from(now.minus(STALE)))
+			.param("max", MAX_ATTEMPTS)
 			.query((rs, n) -> new RegistryImportRun.Job(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					rs.getString(3), file(rs.getObject(1, UUID.class))))
 			.optional();
@@ -252,9 +296,11 @@ public class RegistryImports {
 		catch (RegistryImportRun.UnreadableFile ex) {
 			fail(job, ex.getMessage());
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
+			// an Error too (a file that exhausts the memory despite the bounds): the job ends FAILED, its file goes,
+			// and the worker lives on
 			log.error("Registry import {} failed\n{}", job.id(), org.simpul.shared.web.SafeTraces.of(ex));
-			fail(job, "IMPORT_FAILED");
+			fail(job, ex instanceof OutOfMemoryError ? "FILE_TOO_COMPLEX" : "IMPORT_FAILED");
 		}
 		// done or failed for good: the uploaded file (every NIK of it in plain text) is not kept; what a process
 		// that dies before this line leaves is removed by the next start's sweep

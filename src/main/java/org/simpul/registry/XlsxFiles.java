@@ -37,6 +37,12 @@ final class XlsxFiles {
 
 	static final int MAX_RATIO = 100;
 
+	/** A registry file has a few dozen columns; a cell further right is refused, not allocated for. */
+	static final int MAX_COLUMNS = 200;
+
+	/** Excel's own limit: a row number beyond it is a forged file (and would pad the CSV with blank lines). */
+	static final int MAX_ROWS = 1_048_576;
+
 	private XlsxFiles() {
 	}
 
@@ -81,6 +87,81 @@ final class XlsxFiles {
 		if (!workbook) {
 			throw new InvalidInputException(FieldProblem.of("file", "XLSX_INVALID"));
 		}
+		checkSheetBounds(file);
+	}
+
+	/**
+	 * Reads every worksheet's cell and row references once, streaming, before the workbook reader sees them:
+	 * the reader makes room for every column up to a cell's reference, so one cell at column 500,000,000
+	 * would fill the heap.
+	 */
+	private static void checkSheetBounds(Path file) throws IOException {
+		javax.xml.stream.XMLInputFactory factory = javax.xml.stream.XMLInputFactory.newFactory();
+		factory.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
+		factory.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+		try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+			var iterator = zip.entries();
+			while (iterator.hasMoreElements()) {
+				ZipEntry entry = iterator.nextElement();
+				if (!entry.getName().startsWith("xl/worksheets/") || !entry.getName().endsWith(".xml")) {
+					continue;
+				}
+				try (InputStream in = zip.getInputStream(entry)) {
+					checkSheet(factory.createXMLStreamReader(in));
+				}
+				catch (javax.xml.stream.XMLStreamException broken) {
+					throw new InvalidInputException(FieldProblem.of("file", "XLSX_INVALID"));
+				}
+			}
+		}
+	}
+
+	private static void checkSheet(javax.xml.stream.XMLStreamReader xml) throws javax.xml.stream.XMLStreamException {
+		long row = 0;
+		long column = 0;
+		while (xml.hasNext()) {
+			if (xml.next() != javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
+				continue;
+			}
+			String name = xml.getLocalName();
+			if (name.equals("row")) {
+				String r = xml.getAttributeValue(null, "r");
+				row = r == null ? row + 1 : number(r);
+				column = 0;
+				if (row > MAX_ROWS || row < 1) {
+					throw new InvalidInputException(FieldProblem.of("file", "XLSX_TOO_MANY_ROWS"));
+				}
+			}
+			else if (name.equals("c")) {
+				String r = xml.getAttributeValue(null, "r");
+				column = r == null ? column + 1 : column(r);
+				if (column > MAX_COLUMNS || column < 1) {
+					throw new InvalidInputException(FieldProblem.of("file", "XLSX_TOO_MANY_COLUMNS"));
+				}
+			}
+		}
+	}
+
+	/** A row number as written; anything but a few digits counts as too far. */
+	private static long number(String digits) {
+		if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(Character::isDigit)) {
+			return Long.MAX_VALUE;
+		}
+		return Long.parseLong(digits);
+	}
+
+	/** The column of a cell reference such as {@code AB12} (1 for A); far beyond the limit for a forged one. */
+	private static long column(String reference) {
+		long column = 0;
+		int i = 0;
+		while (i < reference.length() && Character.isLetter(reference.charAt(i))) {
+			char letter = Character.toUpperCase(reference.charAt(i));
+			if (letter < 'A' || letter > 'Z' || ++i > 4) {
+				return Long.MAX_VALUE;
+			}
+			column = column * 26 + (letter - 'A' + 1);
+		}
+		return column;
 	}
 
 	/** Writes the first sheet as CSV (comma, all fields quoted), one line per sheet row, blank rows kept. */

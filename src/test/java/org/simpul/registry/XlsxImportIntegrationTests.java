@@ -116,4 +116,98 @@ class XlsxImportIntegrationTests {
 			.extractingPath("$.errors[0].code")
 			.isEqualTo("XLSX_ZIP_BOMB");
 	}
+
+	/** A small workbook written by hand, its first sheet's XML as given: what a forger sends. */
+	private static byte[] handMadeWorkbook(String sheetData) throws Exception {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+			String[][] parts = { { "[Content_Types].xml", """
+					<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+					<Default Extension="xml" ContentType="application/xml"/></Types>""" },
+					{ "xl/workbook.xml", """
+							<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
+							xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\
+							<sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>""" },
+					{ "xl/_rels/workbook.xml.rels", """
+							<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+							<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" \
+							Target="worksheets/sheet1.xml"/></Relationships>""" },
+					{ "xl/worksheets/sheet1.xml", """
+							<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
+							<sheetData>%s</sheetData></worksheet>""".formatted(sheetData) } };
+			for (String[] part : parts) {
+				zip.putNextEntry(new ZipEntry(part[0]));
+				zip.write(part[1].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				zip.closeEntry();
+			}
+		}
+		return bytes.toByteArray();
+	}
+
+	@Test
+	void refusesACellFarToTheRightAndARowFarDownAtOnceWithoutFillingTheHeap() throws Exception {
+		// a 1.6 KB file whose one cell sits at column 500,000,000 made the reader allocate for every column
+		byte[] wide = handMadeWorkbook("<row r=\"1\"><c r=\"AMFJGLM1\" t=\"inlineStr\"><is><t>x</t></is></c></row>");
+		assertThat(wide.length).isLessThan(2_000);
+		assertThat(upload("lebar.xlsx", wide)).hasStatus(HttpStatus.BAD_REQUEST).bodyJson()
+			.extractingPath("$.errors[0].code").isEqualTo("XLSX_TOO_MANY_COLUMNS");
+		// and one at row 200,000,000 padded the converted file with 191 MB of blank lines
+		byte[] deep = handMadeWorkbook("<row r=\"200000000\"><c r=\"A200000000\" t=\"inlineStr\"><is><t>x</t></is></c></row>");
+		assertThat(upload("dalam.xlsx", deep)).hasStatus(HttpStatus.BAD_REQUEST).bodyJson()
+			.extractingPath("$.errors[0].code").isEqualTo("XLSX_TOO_MANY_ROWS");
+		// cells without references count by position
+		String many = "<row>" + "<c t=\"inlineStr\"><is><t>x</t></is></c>".repeat(201) + "</row>";
+		assertThat(upload("banyak.xlsx", handMadeWorkbook(many))).hasStatus(HttpStatus.BAD_REQUEST).bodyJson()
+			.extractingPath("$.errors[0].code").isEqualTo("XLSX_TOO_MANY_COLUMNS");
+		assertThat(jdbc.sql("select count(*) from registry_import where file_name in ('lebar.xlsx', 'dalam.xlsx', 'banyak.xlsx')")
+			.query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void aZipBombNamedCsvIsCheckedByItsContent() throws Exception {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+			zip.putNextEntry(new ZipEntry("xl/workbook.xml"));
+			byte[] zeros = new byte[1 << 20];
+			for (int i = 0; i < 80; i++) {
+				zip.write(zeros);
+			}
+			zip.closeEntry();
+		}
+		assertThat(upload("daftar.csv", bytes.toByteArray())).hasStatus(HttpStatus.BAD_REQUEST).bodyJson()
+			.extractingPath("$.errors[0].code").isEqualTo("XLSX_ZIP_BOMB");
+	}
+
+	@Autowired
+	RegistryImports imports;
+
+	@Test
+	void aJobWhoseRunsKeepDyingIsGivenUpAndItsFileDeleted() throws Exception {
+		java.util.UUID id = java.util.UUID.randomUUID();
+		String admin = jdbc.sql("select cast(id as text) from app_user where username = 'manajer.tegal'").query(String.class).single();
+		jdbc.sql("""
+				insert into registry_import (id, status, uploaded_by, territory, file_name, byte_size, created_at,
+				                             started_at, heartbeat_at, attempts)
+				values (:id, 'RUNNING', cast(:by as uuid), '33.28', 'mati.csv', 10, now() - interval '1 hour',
+				        now() - interval '1 hour', now() - interval '1 hour', 3)""")
+			.param("id", id).param("by", admin).update();
+		java.nio.file.Path file = imports.file(id);
+		java.nio.file.Files.createDirectories(file.getParent());
+		java.nio.file.Files.writeString(file, "no_kk,nik\n");
+		imports.work();
+		assertThat(jdbc.sql("select status || ' ' || failure from registry_import where id = :id").param("id", id)
+			.query(String.class).single()).isEqualTo("FAILED IMPORT_ABANDONED");
+		assertThat(file).doesNotExist();
+	}
+
+	@Test
+	void anUploadedFileIsReadableByItsOwnerAlone() throws Exception {
+		java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("eigen");
+		java.nio.file.Path file = dir.resolve("upload.part");
+		try (var out = RegistryImports.ownerOnly(file)) {
+			out.write(1);
+		}
+		assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(file)))
+			.isEqualTo("rw-------");
+	}
 }
