@@ -69,9 +69,16 @@ class RegistryImportRun {
 
 	private final StoredIdentifiers stored;
 
+	private final org.simpul.audit.AuditTrail audit;
+
+	private final org.simpul.access.UserLookup users;
+
 	RegistryImportRun(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactions,
-			IdentifierRules identifiers, RegionCatalog regions, Clock clock, StoredIdentifiers stored) {
+			IdentifierRules identifiers, RegionCatalog regions, Clock clock, StoredIdentifiers stored,
+			org.simpul.audit.AuditTrail audit, org.simpul.access.UserLookup users) {
 		this.stored = stored;
+		this.audit = audit;
+		this.users = users;
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
@@ -219,7 +226,8 @@ class RegistryImportRun {
 			}
 		}
 		log.debug("import {}: {} rows read and staged in {} ms", job.id(), read, (System.nanoTime() - started) / 1_000_000);
-		rejected += applyStaged(job, territory);
+		List<UUID> refusedElsewhere = new java.util.ArrayList<>();
+		rejected += applyStaged(job, territory, refusedElsewhere);
 		long imported = jdbc.sql("select count(*) from import_row").query(Long.class).single();
 		jdbc.sql("""
 				update registry_import set status = 'COMPLETED', rows_read = :read, rows_imported = :imported,
@@ -231,6 +239,16 @@ class RegistryImportRun {
 			.param("id", job.id())
 			.update();
 		log.info("Registry import {}: {} rows read, {} imported, {} rejected", job.id(), read, imported, rejected);
+		if (!refusedElsewhere.isEmpty()) {
+			// a refusal tells the uploader that a NIK is registered somewhere, and being in the registry reveals
+			// poverty: the persons so probed are on the trail, each in their own processing history, and a file
+			// probing many stands out to the data protection officer
+			users.byId(job.uploadedBy()).ifPresent(uploader -> audit.record(new org.simpul.access.CurrentUser(
+					uploader.id(), uploader.username(), uploader.displayName(), uploader.role(), uploader.territory()),
+					org.simpul.audit.AuditTrail.Action.SEARCH, "REGISTRY_IMPORT_REFUSED", job.id(), refusedElsewhere));
+			log.warn("SECURITY import-refused-elsewhere import={} by={} persons={}", job.id(), job.uploadedBy(),
+					refusedElsewhere.size());
+		}
 	}
 
 	/** A rejected row for the report; {@code raw} is the row as read, encrypted (it may hold a NIK). */
@@ -257,7 +275,7 @@ class RegistryImportRun {
 	}
 
 	/** The set-based part: rejections that need the whole file or the database, then the upserts. */
-	private long applyStaged(Job job, Territory territory) {
+	private long applyStaged(Job job, Territory territory, List<UUID> refusedElsewhere) {
 		step("1", () -> jdbc.sql("create index on import_row (nik)").update());
 		step("2", () -> jdbc.sql("create index on import_row (kk)").update());
 		step("3", () -> jdbc.sql("analyze import_row (nik, kk, relationship, line)").update());
@@ -265,10 +283,17 @@ class RegistryImportRun {
 		rejected += rejectWhere(job, "nik: NIK_REPEATED_IN_FILE", """
 				select line from (select line, row_number() over (partition by nik order by line) as n from import_row) d
 				where n > 1""");
-		rejected += rejectWhere(job, "nik: NIK_REGISTERED_ELSEWHERE", """
+		refusedElsewhere.addAll(jdbc.sql("""
+				select distinct p.id from import_row r join person_placement p on p.nik_index = r.nik
+				where not """ + Territory.sqlCondition("p.village_code"))
+			.param("territory", territory.sqlParameter())
+			.query(UUID.class)
+			.list());
+		// worded as what the uploader may know: not usable here, never "registered elsewhere"
+		rejected += rejectWhere(job, "nik: NIK_NOT_USABLE_HERE", """
 				select r.line from import_row r join person_placement p on p.nik_index = r.nik
 				where not """ + Territory.sqlCondition("p.village_code"), territory);
-		rejected += rejectWhere(job, "no_kk: KK_REGISTERED_ELSEWHERE", """
+		rejected += rejectWhere(job, "no_kk: KK_NOT_USABLE_HERE", """
 				select r.line from import_row r join household_placement h on h.kk_index = r.kk
 				where not """ + Territory.sqlCondition("h.village_code"), territory);
 		rejected += rejectWhere(job, "hubungan_keluarga: MORE_THAN_ONE_HEAD", """

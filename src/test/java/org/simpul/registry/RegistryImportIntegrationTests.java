@@ -168,6 +168,30 @@ class RegistryImportIntegrationTests {
 			.anySatisfy(change -> assertThat(change).contains("Roekmini", "Rukmini"));
 	}
 
+	@Autowired
+	org.simpul.shared.crypto.FieldCipher cipher;
+
+	@Test
+	void aNikOfAnotherTerritoryIsRefusedWithoutSayingItIsRegisteredAndTheProbeIsAudited() throws Exception {
+		String person = RegistryIntegrationTestsAccess.registerFamily(mvc, jdbc, "Warsini Diintip");
+		String nik = cipher.decrypt(jdbc.sql("select nik_cipher from person where id = cast(:id as uuid)")
+			.param("id", person).query(String.class).single());
+		String kk = TestIdentifiers.kk("33.23.01");
+		String status = importAndWait("manajer.temanggung", "no_kk,nik,nama,tanggal_lahir,jenis_kelamin,hubungan_keluarga,kode_desa\n"
+				+ kk + "," + nik + ",Warsini,1980-05-15,P,1,33.23.01.2001\n");
+		assertThat((Integer) JsonPath.read(status, "$.rowsRejected")).isEqualTo(1);
+		String id = JsonPath.read(status, "$.id");
+		String csv = mvc.get().uri("/api/v1/registry/imports/{id}/rejections", id)
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "manajer.temanggung")).exchange().getResponse()
+			.getContentAsString();
+		assertThat(csv).contains("nik: NIK_NOT_USABLE_HERE").doesNotContain("REGISTERED").doesNotContain("ELSEWHERE");
+		// the data protection officer finds the probe in the person's processing history
+		assertThat(jdbc.sql("""
+				select username from audit_event where object_type = 'REGISTRY_IMPORT_REFUSED'
+				and object_id = cast(:import as uuid) and subject_ids @> array[cast(:person as uuid)]""")
+			.param("import", id).param("person", person).query(String.class).list()).containsExactly("manajer.temanggung");
+	}
+
 	@Test
 	void aFileWithoutARequiredColumnFailsWholeAndImportsNothing() throws Exception {
 		String status = importAndWait("manajer.tegal", "no_kk,nama,tanggal_lahir,jenis_kelamin,hubungan_keluarga,kode_desa\n"
