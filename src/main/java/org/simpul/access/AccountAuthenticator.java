@@ -74,6 +74,8 @@ class AccountAuthenticator implements AuthenticationProvider {
 		UserAccount account = found.get();
 		LoginState before = loginStates.claimAttempt(account.id(), now);
 		if (before.isLocked(now)) {
+			// the same work as any other answer, so that timing does not tell a locked account from another
+			matches(password, account.passwordHash());
 			log.warn("Login refused: account {} is locked", account.id());
 			throw new LockedException("Locked");
 		}
@@ -89,9 +91,13 @@ class AccountAuthenticator implements AuthenticationProvider {
 			throw new DisabledException("Deactivated");
 		}
 		// an account with an authenticator has proved nothing yet: its count is cleared by the right code
-		// (SecondFactors.verify), so that logging in again cannot reset the count of wrong codes
+		// (SecondFactors.verify), so that logging in again cannot reset the count of wrong codes; the right
+		// password itself is no failure, though, and gives its place back (one login, one attempt)
 		if (!factors.state(account.id()).enrolled()) {
 			loginStates.recordSuccess(account.id(), now);
+		}
+		else {
+			loginStates.releaseAttempt(account.id());
 		}
 		log.info("SECURITY login account={} role={}", account.id(), account.asCurrentUser().role());
 		return authenticated(account.asCurrentUser());

@@ -60,6 +60,22 @@ class LoginStates {
 				""").param("id", userId).param("now", java.sql.Timestamp.from(now)).update();
 	}
 
+	/**
+	 * Gives back the place an attempt took in the count, for a right password of an account whose code is still
+	 * owed: the password was no failure, and the count of wrong codes before it stands (logging in again does
+	 * not start it anew). A lock only this attempt's place had set ends with it.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void releaseAttempt(UUID userId) {
+		jdbc.sql("""
+				update login_state set failures = greatest(failures - 1, 0),
+				       locked_until = case when failures - 1 < :max then null else locked_until end
+				where user_id = :id""")
+			.param("max", LoginState.MAX_FAILURES)
+			.param("id", userId)
+			.update();
+	}
+
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void unlock(UUID userId) {
 		jdbc.sql("update login_state set failures = 0, locked_until = null where user_id = :id")
