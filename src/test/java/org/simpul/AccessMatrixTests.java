@@ -717,6 +717,7 @@ class AccessMatrixTests {
 	/** Operations checked elsewhere than in {@link #ENDPOINTS}, and where. */
 	static final Map<String, String> CHECKED_ELSEWHERE = Map.of(
 			"POST /api/v1/auth/token", "public by design: TokenIntegrationTests, ClientLimitIntegrationTests",
+			"POST /api/v1/auth/token/revoke", "the caller's own token, no record of any territory: TokenIntegrationTests",
 			"GET /api/v1/users", "a list of the caller's territory: userListsHoldOnlyUsersOfTheCallersTerritory below",
 			"POST /api/v1/persons/search", "results of the caller's territory: nikSearchFindsOnlyPersonsOfTheTerritory below",
 			"POST /api/v1/registry/imports", "a multipart upload whose rows are checked against the territory:"

@@ -76,6 +76,11 @@ class ApiTokens {
 			.optional();
 	}
 
+	/** Ends one token (its holder's own request, API.md): it answers 401 from then on. */
+	void revoke(String token) {
+		jdbc.sql("delete from api_token where token_hash = :hash").param("hash", hash(token)).update();
+	}
+
 	void revokeAll(UUID userId) {
 		jdbc.sql("delete from api_token where user_id = :user").param("user", userId).update();
 	}

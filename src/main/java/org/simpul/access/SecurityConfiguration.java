@@ -97,7 +97,7 @@ class SecurityConfiguration {
 	@Order(3)
 	SecurityFilterChain pages(HttpSecurity http, UserAccounts accounts, Clock clock,
 			AuthenticationManager authenticationManager, LoginLimiter limiter, SecondFactors factors,
-			EndedSessions endedSessions, FormDrafts drafts) throws Exception {
+			EndedSessions endedSessions, FormDrafts drafts, ApiTokens tokens) throws Exception {
 		http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(requests -> requests
 				.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
@@ -130,6 +130,12 @@ class SecurityConfiguration {
 				.invalidateHttpSession(true)
 				.clearAuthentication(true)
 				.deleteCookies("SIMPUL_SESSION")
+				// logging out ends the user's API tokens too: none outlives the person's leaving
+				.addLogoutHandler((request, response, authentication) -> {
+					if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {
+						tokens.revokeAll(user.id());
+					}
+				})
 				// the browser forgets what it kept of the session (sent over HTTPS only, as in production)
 				.addLogoutHandler(new org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler(
 						new org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter(

@@ -47,6 +47,18 @@ class TokenController {
 			@JsonProperty("token_type") String tokenType, @JsonProperty("expires_in") long expiresIn) {
 	}
 
+	/** The bearer token of this request ends: {@code 204}, and it answers {@code 401} everywhere after. */
+	@PostMapping("/api/v1/auth/token/revoke")
+	ResponseEntity<Void> revoke(HttpServletRequest http) {
+		String header = http.getHeader(org.springframework.http.HttpHeaders.AUTHORIZATION);
+		// the security chain let the request in only with a valid bearer token
+		tokens.revoke(header.substring("Bearer ".length()).strip());
+		org.slf4j.LoggerFactory.getLogger(TokenController.class).info("SECURITY token-revoked account={}",
+				((CurrentUser) org.springframework.security.core.context.SecurityContextHolder.getContext()
+					.getAuthentication().getPrincipal()).id());
+		return ResponseEntity.noContent().build();
+	}
+
 	@PostMapping("/api/v1/auth/token")
 	ResponseEntity<?> token(@RequestBody TokenRequest request, HttpServletRequest http) {
 		if (request.username() == null || request.username().isBlank() || request.password() == null

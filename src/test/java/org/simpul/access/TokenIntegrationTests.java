@@ -42,6 +42,51 @@ class TokenIntegrationTests {
 			});
 	}
 
+	/** A user of its own, whose tokens these tests may end without touching the demo users' cached ones. */
+	private String freshUser() {
+		String username = "psm.token" + System.nanoTime() % 1_000_000;
+		assertThat(DemoLogins.call(mvc, "admin", "POST", "/api/v1/users", """
+				{"username": "%s", "password": "Token-Dicabut-2026", "displayName": "Token", "role": "FACILITATOR",
+				 "regionCode": "33.28.10.1008"}""".formatted(username))).hasStatus(HttpStatus.CREATED);
+		return username;
+	}
+
+	private String tokenOf(String username) throws Exception {
+		return com.jayway.jsonpath.JsonPath.read(DemoLogins.requestToken(mvc, username, "Token-Dicabut-2026").getResponse()
+			.getContentAsString(), "$.access_token");
+	}
+
+	@Test
+	void aRevokedTokenAnswers401Everywhere() throws Exception {
+		String username = freshUser();
+		String token = tokenOf(username);
+		String other = tokenOf(username);
+		assertThat(mvc.get().uri("/api/v1/referrals").header("Authorization", "Bearer " + token)).hasStatusOk();
+		assertThat(mvc.post().uri("/api/v1/auth/token/revoke").header("Authorization", "Bearer " + token))
+			.hasStatus(HttpStatus.NO_CONTENT);
+		assertThat(mvc.get().uri("/api/v1/referrals").header("Authorization", "Bearer " + token))
+			.hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(mvc.post().uri("/api/v1/auth/token/revoke").header("Authorization", "Bearer " + token))
+			.hasStatus(HttpStatus.UNAUTHORIZED);
+		// only that one: the user's other token still works
+		assertThat(mvc.get().uri("/api/v1/referrals").header("Authorization", "Bearer " + other)).hasStatusOk();
+		assertThat(mvc.post().uri("/api/v1/auth/token/revoke")).hasStatus(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void loggingOutOfThePagesEndsTheUsersTokens() throws Exception {
+		String username = freshUser();
+		String token = tokenOf(username);
+		var login = mvc.post().uri("/masuk").with(org.springframework.security.test.web.servlet.request
+			.SecurityMockMvcRequestPostProcessors.csrf()).param("username", username).param("password", "Token-Dicabut-2026")
+			.exchange();
+		var session = (org.springframework.mock.web.MockHttpSession) login.getMvcResult().getRequest().getSession(false);
+		assertThat(mvc.post().uri("/keluar").session(session).with(org.springframework.security.test.web.servlet.request
+			.SecurityMockMvcRequestPostProcessors.csrf())).hasStatus(HttpStatus.FOUND);
+		assertThat(mvc.get().uri("/api/v1/referrals").header("Authorization", "Bearer " + token))
+			.hasStatus(HttpStatus.UNAUTHORIZED);
+	}
+
 	@Test
 	void refusesWrongCredentialsWith401() {
 		assertThat(DemoLogins.requestToken(mvc, "manajer.tegal", "not-the-password")).hasStatus(HttpStatus.UNAUTHORIZED)
