@@ -33,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * that it really serves this directory), asks it to shut down and then starts a fresh one; PostgreSQL's
  * own crash recovery keeps every committed row. A directory whose initialisation never finished (no
  * {@code simpul-initialised} marker) held no data yet and is initialised again.
+ *
+ * <p>The server takes no connection without a password, not even from this machine: its roles' password
+ * is generated once into {@code db-password} beside the data (owner-only), and {@code pg_hba.conf} asks
+ * every client for it (SCRAM). A directory from a version that trusted local connections is converted at
+ * its first start.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -46,14 +51,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
 	private final EmbeddedPostgres postgres;
 
+	private final String password;
+
 	private final FileChannel lockChannel;
 
 	private final FileLock lock;
 
 	private int references;
 
-	private EmbeddedDatabase(Path directory, EmbeddedPostgres postgres, FileChannel lockChannel, FileLock lock) {
+	private EmbeddedDatabase(Path directory, EmbeddedPostgres postgres, String password, FileChannel lockChannel,
+			FileLock lock) {
 		this.directory = directory;
+		this.password = password;
 		this.postgres = postgres;
 		this.lockChannel = lockChannel;
 		this.lock = lock;
@@ -73,7 +82,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
 					throw new IllegalStateException("Another Simpul process is using the data directory " + directory
 							+ "; stop it first or set SIMPUL_DATA_DIR to another directory");
 				}
-				database = new EmbeddedDatabase(directory, start(directory), channel, lock);
+				String password = password(directory);
+				database = new EmbeddedDatabase(directory, start(directory, password), password, channel, lock);
 			}
 			catch (IOException ex) {
 				closeQuietly(channel);
@@ -89,9 +99,33 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		return database;
 	}
 
-	/** The JDBC URL of the database {@code postgres} for {@code user} (trusted locally, no password). */
+	/** The JDBC URL of the database {@code postgres} for {@code user}, who logs in with {@link #password()}. */
 	public String jdbcUrl(String user) {
 		return postgres.getJdbcUrl(user, "postgres");
+	}
+
+	/** The password of every role this server lets in. */
+	public String password() {
+		return password;
+	}
+
+	/**
+	 * Lets {@code role} log in with {@link #password()}, creating it (as a plain login role that owns nothing)
+	 * when missing: the application's own role, which the migrations would otherwise create without one.
+	 */
+	public void allowLogin(String role) {
+		if (!role.matches("[a-z_][a-z0-9_]{0,62}")) {
+			throw new IllegalArgumentException("Not a role name: " + role);
+		}
+		try (java.sql.Connection connection = postgres.getPostgresDatabase().getConnection();
+				java.sql.Statement statement = connection.createStatement()) {
+			statement.execute("do $role$ begin if not exists (select from pg_roles where rolname = '" + role
+					+ "') then create role " + role + " login nosuperuser nocreatedb nocreaterole nobypassrls; end if; end $role$");
+			statement.execute("alter role " + role + " password '" + password + "'");
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException("Could not set up the database role " + role, ex);
+		}
 	}
 
 	public int port() {
@@ -139,7 +173,54 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		}
 	}
 
-	private static EmbeddedPostgres start(Path directory) {
+	/** The roles' password: generated once, readable by this process's user alone, never in the repository. */
+	private static String password(Path directory) throws IOException {
+		Path file = directory.resolve("db-password");
+		if (!Files.exists(file)) {
+			byte[] random = new byte[24];
+			new java.security.SecureRandom().nextBytes(random);
+			String generated = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+			if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+				Files.createFile(file, java.nio.file.attribute.PosixFilePermissions
+					.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+			}
+			Files.writeString(file, generated + "\n");
+		}
+		String password = Files.readString(file).strip();
+		if (!password.matches("[A-Za-z0-9_-]{16,200}")) {
+			throw new IllegalStateException(file + " must hold the database password (letters, digits, - and _)");
+		}
+		return password;
+	}
+
+	/**
+	 * Gives the superuser the password and makes the server ask every client for it; a server that trusted
+	 * local connections (a data directory of an earlier version, or a fresh initdb) is converted in place.
+	 */
+	private static void requirePasswords(EmbeddedPostgres postgres, Path pgData, String password) throws IOException {
+		Path hba = pgData.resolve("pg_hba.conf");
+		String wanted = """
+				# Simpul: every client logs in with the password in db-password beside the data (SCRAM)
+				local all all scram-sha-256
+				host  all all 127.0.0.1/32 scram-sha-256
+				host  all all ::1/128 scram-sha-256
+				""";
+		if (Files.exists(hba) && Files.readString(hba).equals(wanted)) {
+			return;
+		}
+		try (java.sql.Connection connection = postgres.getPostgresDatabase().getConnection();
+				java.sql.Statement statement = connection.createStatement()) {
+			statement.execute("alter role postgres password '" + password + "'");
+			Files.writeString(hba, wanted);
+			statement.execute("select pg_reload_conf()");
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException("Could not set the embedded database's password", ex);
+		}
+		log.info("Embedded PostgreSQL now asks every client for its password");
+	}
+
+	private static EmbeddedPostgres start(Path directory, String password) {
 		try {
 			Path pgData = directory.resolve("pg");
 			Files.createDirectories(pgData);
@@ -161,7 +242,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
 				// Spring stops the server after the connection pool, once requests have finished; zonky's own
 				// hook would stop it at the same time as the graceful shutdown begins.
 				.setRegisterShutdownHook(false)
+				// zonky's own readiness check logs in too, once the server asks for a password
+				.setConnectConfig("password", password)
 				.start();
+			requirePasswords(postgres, pgData, password);
 			Files.writeString(directory.resolve(MARKER), "PostgreSQL data directory initialised by Simpul\n");
 			log.info("Embedded PostgreSQL ready on port {} in {} ms ({})", postgres.getPort(),
 					(System.nanoTime() - started) / 1_000_000, pgData);

@@ -35,8 +35,10 @@ class EmbeddedDatabaseConfiguration {
 	HikariDataSource dataSource(EmbeddedDatabase database,
 			@Value("${simpul.database.app-role:simpul_app}") String appRole) {
 		HikariDataSource dataSource = new HikariDataSource();
+		database.allowLogin(appRole);
 		dataSource.setJdbcUrl(database.jdbcUrl(appRole));
 		dataSource.setUsername(appRole);
+		dataSource.setPassword(database.password());
 		dataSource.setPoolName("simpul-embedded");
 		return dataSource;
 	}
@@ -48,6 +50,7 @@ class EmbeddedDatabaseConfiguration {
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl(database.jdbcUrl("postgres"));
 		dataSource.setUsername("postgres");
+		dataSource.setPassword(database.password());
 		dataSource.setPoolName("simpul-embedded-owner");
 		dataSource.setMaximumPoolSize(2);
 		dataSource.setMinimumIdle(0);
