@@ -40,7 +40,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CasePages {
 
-	static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+	static final ZoneId WIB = org.simpul.shared.RegionTime.WIB;
 
 	private final Cases cases;
 

@@ -47,7 +47,7 @@ public class ComplaintIntake {
 	private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{8,15}");
 
 	/** Tickets and their years follow the calendar of western Indonesia, where the demo districts lie. */
-	private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+	private static final ZoneId WIB = org.simpul.shared.RegionTime.WIB;
 
 	private final JdbcClient jdbc;
 
@@ -321,7 +321,7 @@ public class ComplaintIntake {
 			problems.add(FieldProblem.of("subject.name", "TEXT_TOO_LONG"));
 		}
 		if (subject.birthDate() != null
-				&& (subject.birthDate().isAfter(LocalDate.now(clock)) || subject.birthDate().getYear() < 1900)) {
+				&& (subject.birthDate().isAfter(identifiers.today()) || subject.birthDate().getYear() < 1900)) {
 			problems.add(FieldProblem.of("subject.birthDate", "DATE_OUT_OF_RANGE"));
 		}
 		if (blankToNull(subject.nik()) == null) {

@@ -44,7 +44,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/pengaduan")
 class ComplaintPages {
 
-	private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+	private static final ZoneId WIB = org.simpul.shared.RegionTime.WIB;
 
 	private final ComplaintIntake intake;
 

@@ -27,7 +27,7 @@ class ReceiptPdf {
 
 	private static final Locale INDONESIAN = Locale.of("id");
 
-	private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+	private static final ZoneId WIB = org.simpul.shared.RegionTime.WIB;
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
 

@@ -38,7 +38,7 @@ class TrackingPages {
 	String track(@RequestParam(required = false) String ticketNumber, @RequestParam(required = false) String trackingCode,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		model.addAttribute("ticketNumber", ticketNumber);
-		model.addAttribute("zone", java.time.ZoneId.of("Asia/Jakarta"));
+		model.addAttribute("zone", org.simpul.shared.RegionTime.WIB);
 		try {
 			limiter.attempt(request.getRemoteAddr());
 			model.addAttribute("tracking", tracking.track(ticketNumber, trackingCode));

@@ -74,7 +74,7 @@ class DataProtectionPages {
 	/** Every page shows times in WIB. */
 	@ModelAttribute("zone")
 	java.time.ZoneId zone() {
-		return java.time.ZoneId.of("Asia/Jakarta");
+		return org.simpul.shared.RegionTime.WIB;
 	}
 
 	private CurrentUser officer() {

@@ -33,7 +33,7 @@ import org.simpul.registry.Views;
  */
 final class DataSubjectPdf {
 
-	private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+	private static final ZoneId WIB = org.simpul.shared.RegionTime.WIB;
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm", Locale.of("id"));
 

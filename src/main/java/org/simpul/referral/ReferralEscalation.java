@@ -26,7 +26,7 @@ class ReferralEscalation {
 
 	private static final Logger log = LoggerFactory.getLogger(ReferralEscalation.class);
 
-	private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+	private static final ZoneId WIB = org.simpul.shared.RegionTime.WIB;
 
 	/** The advisory lock key of the scan (any instance holding it scans; the others skip this round). */
 	private static final long LOCK = 0x5e_5ca1a7e_0001L;

@@ -40,7 +40,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/rujukan")
 class ReferralPages {
 
-	static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+	static final ZoneId WIB = org.simpul.shared.RegionTime.WIB;
 
 	private final Referrals referrals;
 
@@ -56,8 +56,12 @@ class ReferralPages {
 
 	private final org.simpul.shared.web.PublicUrl publicUrl;
 
+	private final org.simpul.shared.RegionTime time;
+
 	ReferralPages(Referrals referrals, ComplaintQueries complaints, ProviderDirectory providers, AccessControl access,
-			ReferralLetterPdf letters, org.simpul.audit.AuditTrail audit, org.simpul.shared.web.PublicUrl publicUrl) {
+			ReferralLetterPdf letters, org.simpul.audit.AuditTrail audit, org.simpul.shared.web.PublicUrl publicUrl,
+			org.simpul.shared.RegionTime time) {
+		this.time = time;
 		this.audit = audit;
 		this.publicUrl = publicUrl;
 		this.letters = letters;
@@ -94,7 +98,7 @@ class ReferralPages {
 		model.addAttribute("r", referrals.referral(user, id).orElseThrow(() -> new NotFoundException("Referral")));
 		model.addAttribute("receiver", user.role() == org.simpul.access.Role.PROGRAM_MANAGER);
 		model.addAttribute("decides", Referrals.mayDecide(user));
-		model.addAttribute("today", LocalDate.now(WIB));
+		model.addAttribute("today", time.today(null));
 		model.addAttribute("zone", WIB);
 		return "referral/referral";
 	}
@@ -217,7 +221,7 @@ class ReferralPages {
 		model.addAttribute("earlier", referrals.ofComplaint(user, complaintId));
 		model.addAttribute("values", values);
 		model.addAttribute("errors", errors);
-		model.addAttribute("today", LocalDate.now(WIB));
+		model.addAttribute("today", time.today(null));
 		model.addAttribute("decides", Referrals.mayDecide(user));
 		return "referral/new";
 	}

@@ -57,7 +57,7 @@ public class Referrals {
 	static final Set<Role> READERS = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.SUPERVISOR, Role.BACK_OFFICE,
 			Role.FRONT_OFFICE, Role.FACILITATOR);
 
-	private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+	private static final ZoneId WIB = org.simpul.shared.RegionTime.WIB;
 
 	/** The letter's verification code: 10 characters, 50 random bits; guessing one is hopeless. */
 	static final int VERIFICATION_LENGTH = 10;

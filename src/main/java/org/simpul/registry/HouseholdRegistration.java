@@ -234,7 +234,7 @@ public class HouseholdRegistration {
 		if (departure == null || departure.reason() == null) {
 			problems.add(FieldProblem.of("reason", "REQUIRED"));
 		}
-		java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), clock.getZone());
+		java.time.LocalDate today = identifiers.today();
 		if (departure == null || departure.date() == null) {
 			problems.add(FieldProblem.of("date", "REQUIRED"));
 		}

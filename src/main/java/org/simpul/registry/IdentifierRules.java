@@ -25,13 +25,20 @@ public class IdentifierRules {
 
 	private final Map<String, Boolean> knownDistricts = new ConcurrentHashMap<>();
 
-	IdentifierRules(RegionCatalog regions, Clock clock) {
+	private final org.simpul.shared.RegionTime time;
+
+	IdentifierRules(RegionCatalog regions, Clock clock, org.simpul.shared.RegionTime time) {
 		this.regions = regions;
 		this.clock = clock;
+		this.time = time;
 	}
 
+	/**
+	 * The date after which a birth date is in the future: today in Indonesia's easternmost zone, so that a
+	 * child born today is accepted at 01:00 WIB too (in UTC it is still yesterday then).
+	 */
 	public LocalDate today() {
-		return LocalDate.now(clock);
+		return time.latestToday();
 	}
 
 	/**

@@ -45,11 +45,11 @@ class RegistryPages {
 
 	private final HouseholdEditing editing;
 
-	private final java.time.Clock clock;
+	private final org.simpul.shared.RegionTime time;
 
 	RegistryPages(PersonSearch search, HouseholdQueries queries, HouseholdRegistration registration,
-			AccessControl access, RegionCatalog regions, HouseholdEditing editing, java.time.Clock clock) {
-		this.clock = clock;
+			AccessControl access, RegionCatalog regions, HouseholdEditing editing, org.simpul.shared.RegionTime time) {
+		this.time = time;
 		this.search = search;
 		this.queries = queries;
 		this.registration = registration;
@@ -95,7 +95,7 @@ class RegistryPages {
 		HouseholdView household = queries.household(user, id).orElseThrow(() -> new NotFoundException("Household"));
 		model.addAttribute("household", household);
 		model.addAttribute("mayWrite", RegistryAccess.mayWrite(user.role()));
-		model.addAttribute("today", java.time.LocalDate.now(clock));
+		model.addAttribute("today", time.latestToday());
 		return "registry/household";
 	}
 
@@ -205,7 +205,7 @@ class RegistryPages {
 			Map<String, String> errors) {
 		model.addAttribute("household", household);
 		model.addAttribute("editing", true);
-		model.addAttribute("today", java.time.LocalDate.now(clock));
+		model.addAttribute("today", time.latestToday());
 		return form(model, user, form, errors);
 	}
 
