@@ -66,9 +66,13 @@ public class ComplaintIntake {
 	/** The reporter's phone number is stored encrypted (AES-GCM, issue 6). */
 	private final org.simpul.shared.crypto.FieldCipher cipher;
 
+	private final org.simpul.registry.RegistryRestrictions restrictions;
+
 	ComplaintIntake(JdbcClient jdbc, Clock clock, PpksTaxonomies taxonomies, IdentifierRules identifiers,
 			PersonSearch persons, org.springframework.context.ApplicationEventPublisher events,
-			org.simpul.audit.AuditTrail audit, org.simpul.shared.crypto.FieldCipher cipher) {
+			org.simpul.audit.AuditTrail audit, org.simpul.shared.crypto.FieldCipher cipher,
+			org.simpul.registry.RegistryRestrictions restrictions) {
+		this.restrictions = restrictions;
 		this.cipher = cipher;
 		this.audit = audit;
 		this.events = events;
@@ -306,6 +310,9 @@ public class ComplaintIntake {
 			if (complaint.subject() != null) {
 				problems.add(FieldProblem.of("subject", "SUBJECT_EITHER_OR"));
 			}
+			if (restrictions.isRestrictedWithin(actor, complaint.subjectPersonId())) {
+				throw new InvalidInputException(FieldProblem.of("subjectPersonId", "SUBJECT_RESTRICTED"));
+			}
 			return persons.byId(actor, complaint.subjectPersonId())
 				.orElseThrow(() -> new NotFoundException("Person"));
 		}
@@ -336,6 +343,11 @@ public class ComplaintIntake {
 		// elsewhere stays unlinked, and nothing about it is revealed
 		List<PersonSummary> found = persons.search(actor, new PersonSearch.Query(subject.nik(), null, null, null, null,
 				null), new PageRequest(0, 1)).content();
+		if (found.isEmpty() && restrictions.isRestrictedNik(actor, subject.nik())) {
+			// the person's processing is restricted (UU PDP Pasal 41): no new complaint about them, and the desk
+			// is told why rather than shown an empty registry, which would invite a second registration
+			problems.add(FieldProblem.of("subject.nik", "SUBJECT_RESTRICTED"));
+		}
 		return found.isEmpty() ? null : found.getFirst();
 	}
 

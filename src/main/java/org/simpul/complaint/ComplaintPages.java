@@ -64,9 +64,12 @@ class ComplaintPages {
 
 	private final org.simpul.shared.web.PublicUrl publicUrl;
 
+	private final org.simpul.registry.RegistryRestrictions restrictions;
+
 	ComplaintPages(ComplaintIntake intake, ComplaintQueries queries, PpksTaxonomies taxonomies, PersonSearch persons,
 			HouseholdQueries households, RegionCatalog regions, AccessControl access, ReceiptPdf receipts,
-			org.simpul.shared.web.PublicUrl publicUrl) {
+			org.simpul.shared.web.PublicUrl publicUrl, org.simpul.registry.RegistryRestrictions restrictions) {
+		this.restrictions = restrictions;
 		this.receipts = receipts;
 		this.publicUrl = publicUrl;
 		this.intake = intake;
@@ -131,6 +134,9 @@ class ComplaintPages {
 			if (!found.isEmpty()) {
 				model.addAttribute("person", found.getFirst());
 				model.addAttribute("household", households.household(user, found.getFirst().householdId()).orElse(null));
+			}
+			else if (restrictions.isRestrictedNik(user, nik)) {
+				model.addAttribute("restricted", true);
 			}
 		}
 		catch (InvalidInputException ex) {
@@ -231,9 +237,20 @@ class ComplaintPages {
 	@GetMapping("/{id}")
 	String complaint(@PathVariable UUID id, Model model) {
 		CurrentUser user = desk();
-		model.addAttribute("complaint", queries.complaint(user, id).orElseThrow(() -> new NotFoundException("Complaint")));
+		java.util.Optional<ComplaintQueries.ComplaintView> complaint = queries.complaint(user, id);
+		if (complaint.isEmpty()) {
+			return restricted(user, id, model);
+		}
+		model.addAttribute("complaint", complaint.get());
 		model.addAttribute("zone", WIB);
 		return "complaint/complaint";
+	}
+
+	/** A complaint whose person's processing is restricted: its ticket and whom to ask, nothing else; else 404. */
+	private String restricted(CurrentUser user, UUID id, Model model) {
+		model.addAttribute("ticketNumber",
+				queries.restrictedTicket(user, id).orElseThrow(() -> new NotFoundException("Complaint")));
+		return "complaint/restricted";
 	}
 
 	@GetMapping("/{id}/tanda-terima")

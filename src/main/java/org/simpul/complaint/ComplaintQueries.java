@@ -232,6 +232,24 @@ public class ComplaintQueries {
 		}
 	}
 
+	/**
+	 * The ticket of a complaint of {@code user}'s territory that is not shown because its person's processing
+	 * is restricted: the page says so and names the data protection officer, rather than answering as if
+	 * there were no such complaint. Nothing else of it.
+	 */
+	public Optional<String> restrictedTicket(CurrentUser user, UUID id) {
+		record Row(String ticketNumber, UUID subjectPersonId) {
+		}
+		return jdbc.sql("select ticket_number, subject_person_id from complaint where id = :id and "
+				+ Territory.sqlCondition("village_code"))
+			.param("id", id)
+			.param("territory", user.territory().sqlParameter())
+			.query(Row.class)
+			.optional()
+			.filter(row -> user.role() != org.simpul.access.Role.DPO && restrictions.isRestricted(row.subjectPersonId()))
+			.map(Row::ticketNumber);
+	}
+
 	private Optional<ComplaintView> load(CurrentUser user, UUID id, String territory) {
 		return jdbc.sql("""
 				select id, ticket_number, status, channel, category, village_code, description, subject_person_id,

@@ -33,8 +33,14 @@ public class DuplicateDetection {
 	static final double THRESHOLD = 0.9;
 
 	/** Joins a candidate {@code d} to its persons {@code pa}, {@code pb}; both must lie in {@code :territory}. */
+	/**
+	 * Both persons inside the caller's territory, and neither under a restriction of processing (UU PDP Pasal
+	 * 41): a restricted person is never proposed, shown, kept or deleted by a merge (reviewers are never the
+	 * data protection officer).
+	 */
 	private static final String BOTH_WITHIN = "join person pa on pa.id = d.person_a join person pb on pb.id = d.person_b"
-			+ " where " + Territory.sqlCondition("pa.village_code") + " and " + Territory.sqlCondition("pb.village_code");
+			+ " where " + Territory.sqlCondition("pa.village_code") + " and " + Territory.sqlCondition("pb.village_code")
+			+ " and pa.restricted_since is null and pb.restricted_since is null";
 
 	private static final Set<Role> REVIEWERS = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.SUPERVISOR);
 
@@ -84,7 +90,7 @@ public class DuplicateDetection {
 	public int scan(CurrentUser actor) {
 		requireReviewer(actor);
 		String scope = "(select p.id, p.name_key, p.phonetic_key, p.birth_date, p.sex, p.kk_index, p.village_code"
-				+ " from person p where " + Territory.sqlCondition("p.village_code") + ")";
+				+ " from person p where " + Territory.sqlCondition("p.village_code") + " and p.restricted_since is null)";
 		String sql = "with scope as " + scope + """
 				, pairs as (
 				    select a.id as a, b.id as b, 'DISTRICT_BIRTH_DATE' as block from scope a join scope b

@@ -47,8 +47,12 @@ class RegistryPages {
 
 	private final org.simpul.shared.RegionTime time;
 
+	private final RegistryRestrictions restrictions;
+
 	RegistryPages(PersonSearch search, HouseholdQueries queries, HouseholdRegistration registration,
-			AccessControl access, RegionCatalog regions, HouseholdEditing editing, org.simpul.shared.RegionTime time) {
+			AccessControl access, RegionCatalog regions, HouseholdEditing editing, org.simpul.shared.RegionTime time,
+			RegistryRestrictions restrictions) {
+		this.restrictions = restrictions;
 		this.time = time;
 		this.search = search;
 		this.queries = queries;
@@ -80,8 +84,11 @@ class RegistryPages {
 		model.addAttribute("programme", programme);
 		try {
 			boolean byNik = nik != null && !nik.isBlank();
-			model.addAttribute("results", search.search(user, new PersonSearch.Query(byNik ? nik : null,
-					byNik ? null : name, null, null, welfareDecile, programme), new PageRequest(0, 50)));
+			var results = search.search(user, new PersonSearch.Query(byNik ? nik : null, byNik ? null : name, null, null,
+					welfareDecile, programme), new PageRequest(0, 50));
+			model.addAttribute("results", results);
+			// a restricted person is not shown, but not made to look absent either (a second registration)
+			model.addAttribute("restricted", byNik && results.content().isEmpty() && restrictions.isRestrictedNik(user, nik));
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("error", ex.problems().getFirst().message());

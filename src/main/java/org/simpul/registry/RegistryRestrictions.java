@@ -30,7 +30,10 @@ public class RegistryRestrictions {
 
 	private final AuditTrail audit;
 
-	RegistryRestrictions(JdbcClient jdbc, Clock clock, AuditTrail audit) {
+	private final StoredIdentifiers stored;
+
+	RegistryRestrictions(JdbcClient jdbc, Clock clock, AuditTrail audit, StoredIdentifiers stored) {
+		this.stored = stored;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.audit = audit;
@@ -61,6 +64,33 @@ public class RegistryRestrictions {
 	public Optional<Instant> since(UUID personId) {
 		return jdbc.sql("select restricted_since from person_placement where id = :id and restricted_since is not null")
 			.param("id", personId).query(Instant.class).optional();
+	}
+
+	/**
+	 * Whether a person of {@code user}'s territory with this NIK is under a restriction: the searches and the
+	 * intake say so ("hubungi petugas pelindungan data") instead of looking as if nobody had the NIK, which
+	 * would invite a second registration of the person. Never the person; nothing outside the territory.
+	 */
+	public boolean isRestrictedNik(CurrentUser user, String nik) {
+		if (nik == null || nik.isBlank()) {
+			return false;
+		}
+		return jdbc.sql("select exists (select 1 from person_placement where nik_index = :nik"
+				+ " and restricted_since is not null and " + Territory.sqlCondition("village_code") + ")")
+			.param("nik", stored.nikIndex(nik))
+			.param("territory", user.territory().sqlParameter())
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** Whether the person, if in {@code user}'s territory, is under a restriction (see {@link #isRestrictedNik}). */
+	public boolean isRestrictedWithin(CurrentUser user, UUID personId) {
+		return personId != null && jdbc.sql("select exists (select 1 from person_placement where id = :id"
+				+ " and restricted_since is not null and " + Territory.sqlCondition("village_code") + ")")
+			.param("id", personId)
+			.param("territory", user.territory().sqlParameter())
+			.query(Boolean.class)
+			.single();
 	}
 
 	/** Whether the person's processing is restricted: a complaint, assessment or referral must not take them. */

@@ -1,6 +1,7 @@
 package org.simpul.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.util.List;
 import java.util.UUID;
@@ -70,9 +71,40 @@ class RestrictionIntegrationTests {
 			.doesNotContain(ticket);
 		assertThat(call("psm.procot", "POST", "/api/v1/complaints/" + complaint + "/assessments", """
 				{"formId": "5e1ec7ed-0000-4000-8000-00000000a001", "answers": {}}""")).hasStatus(HttpStatus.NOT_FOUND);
+		// a new complaint about them is refused, saying why (it was a 404 before issue 13, which invited the desk
+		// to capture the person again under a typed NIK)
 		assertThat(call("fo.procot", "POST", "/api/v1/complaints", """
 				{"channel": "WALK_IN", "category": "SOCIAL", "villageCode": "33.28.10.1008", "description": "Lagi",
-				 "ppksCodes": ["24"], "subjectPersonId": "%s"}""".formatted(person))).hasStatus(HttpStatus.NOT_FOUND);
+				 "ppksCodes": ["24"], "subjectPersonId": "%s"}""".formatted(person))).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson().extractingPath("$.errors[0].code").isEqualTo("SUBJECT_RESTRICTED");
+		assertThat(call("fo.procot", "POST", "/api/v1/complaints", """
+				{"channel": "WALK_IN", "category": "SOCIAL", "villageCode": "33.28.10.1008", "description": "Lagi",
+				 "ppksCodes": ["24"], "subject": {"nik": "%s", "name": "Ngatini"}}""".formatted(nik)))
+			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].code").isEqualTo("SUBJECT_RESTRICTED");
+		// the desk's pages say the person is restricted and whom to ask, without showing them
+		var desk = DemoLogins.session(mvc, "fo.procot");
+		assertThat(mvc.post().uri("/registri/cari").session(desk).with(csrf()).param("nik", nik)).hasStatusOk()
+			.bodyText().contains("Data orang ini dibatasi", "hubungi petugas pelindungan data").doesNotContain("Ngatini");
+		assertThat(mvc.post().uri("/pengaduan/cari-nik").session(desk).with(csrf()).param("subjectNik", nik))
+			.hasStatusOk().bodyText().contains("Data orang ini dibatasi").doesNotContain("Ngatini")
+			.doesNotContain("Tidak ada di registri");
+		assertThat(mvc.get().uri("/pengaduan/" + complaint).session(desk)).hasStatusOk().bodyText()
+			.contains(ticket, "Data orang ini dibatasi").doesNotContain("Ngatini").doesNotContain("Bantuan");
+		// never proposed as a duplicate, never merged away or kept
+		String twin = RegistryIntegrationTestsAccess.registerFamily(mvc, jdbc, "Ngatini Kembar");
+		UUID candidate = UUID.randomUUID();
+		boolean first = person.compareTo(twin) < 0;
+		jdbc.sql("insert into duplicate_candidate (id, person_a, person_b, score, blocks, status, found_at)"
+				+ " values (:id, cast(:a as uuid), cast(:b as uuid), 0.97, 'KK', 'OPEN', now())")
+			.param("id", candidate).param("a", first ? person : twin).param("b", first ? twin : person).update();
+		assertThat(call("tksk.slawi", "GET", "/api/v1/registry/duplicates?status=OPEN&size=200", null).getResponse()
+			.getContentAsString()).doesNotContain(candidate.toString()).doesNotContain(person);
+		for (String keep : new String[] { person, twin }) {
+			assertThat(call("tksk.slawi", "POST", "/api/v1/registry/duplicates/" + candidate + "/merge",
+					"{\"keep\": \"" + keep + "\"}")).hasStatus(HttpStatus.NOT_FOUND);
+		}
+		assertThat(jdbc.sql("select count(*) from person where id in (cast(:a as uuid), cast(:b as uuid))")
+			.param("a", person).param("b", twin).query(Long.class).single()).isEqualTo(2);
 		// the officer still sees it all
 		assertThat(call(officer, "GET", "/api/v1/data-subjects/" + person, null)).hasStatusOk().bodyJson()
 			.extractingPath("$.complaints[*].complaint.id").asArray().containsExactly(complaint);
