@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -54,8 +55,15 @@ public class DuplicateDetection {
 
 	private final StoredIdentifiers stored;
 
+	private final IdentifierRules identifiers;
+
+	private final org.simpul.region.RegionCatalog regions;
+
 	DuplicateDetection(JdbcClient jdbc, Clock clock, org.springframework.context.ApplicationEventPublisher events,
-			org.simpul.audit.AuditTrail audit, StoredIdentifiers stored) {
+			org.simpul.audit.AuditTrail audit, StoredIdentifiers stored, IdentifierRules identifiers,
+			org.simpul.region.RegionCatalog regions) {
+		this.identifiers = identifiers;
+		this.regions = regions;
 		this.stored = stored;
 		this.audit = audit;
 		this.jdbc = jdbc;
@@ -150,6 +158,124 @@ public class DuplicateDetection {
 			audit.record(actor, org.simpul.audit.AuditTrail.Action.SEARCH, "DUPLICATE_CANDIDATE", null, shown);
 		}
 		return PageResponse.of(content, page, total);
+	}
+
+	/**
+	 * One person of a pair as a reviewer needs it to decide: the NIK and KK number as the reviewer's role may
+	 * see them, village, household (relationship, the other current members) and birth date.
+	 */
+	public record Side(UUID id, String name, String nik, LocalDate birthDate, Sex sex, String villageCode,
+			String villageName, String kkNumber, Relationship relationship, List<String> otherMembers) {
+
+		/** "Dewi (Procot, lahir 1980)": which person a button keeps. */
+		public String label() {
+			return name + " (" + villageName + ", lahir " + birthDate.getYear() + ")";
+		}
+	}
+
+	/** A pair with both persons in full and the reasons for its score, each a message code with its value. */
+	public record Review(Candidate candidate, Side a, Side b, List<Reason> reasons) {
+	}
+
+	public record Reason(String code, Object value) {
+	}
+
+	/** The review queue with what a reviewer needs to decide each pair (the duplicate review page). */
+	public PageResponse<Review> review(CurrentUser actor, PageRequest page) {
+		PageResponse<Candidate> candidates = candidates(actor, "OPEN", page);
+		List<Review> reviews = new java.util.ArrayList<>();
+		List<UUID> shown = new java.util.ArrayList<>();
+		for (Candidate c : candidates.content()) {
+			Optional<Review> review = review(actor, c, shown);
+			review.ifPresent(reviews::add);
+		}
+		if (!shown.isEmpty()) {
+			// the other members' names are shown too
+			audit.record(actor, org.simpul.audit.AuditTrail.Action.READ, "DUPLICATE_CANDIDATE", null, shown);
+		}
+		return PageResponse.of(reviews, page, candidates.page().totalElements());
+	}
+
+	/** One pair of the caller's queue, for the merge's confirmation; empty when it is not theirs or decided. */
+	public Optional<Review> review(CurrentUser actor, UUID id) {
+		requireReviewer(actor);
+		Optional<Candidate> candidate = jdbc.sql("""
+				select d.id, d.person_a, pa.name as name_a, pa.birth_date as birth_date_a, d.person_b, pb.name as name_b,
+				       pb.birth_date as birth_date_b, d.score, d.blocks, d.status from duplicate_candidate d""" + " "
+				+ BOTH_WITHIN + " and d.id = :id and d.status = 'OPEN'")
+			.param("id", id)
+			.param("territory", actor.territory().sqlParameter())
+			.query(Candidate.class)
+			.optional();
+		List<UUID> shown = new java.util.ArrayList<>();
+		Optional<Review> review = candidate.flatMap(c -> review(actor, c, shown));
+		if (!shown.isEmpty()) {
+			audit.record(actor, org.simpul.audit.AuditTrail.Action.READ, "DUPLICATE_CANDIDATE", id, shown);
+		}
+		return review;
+	}
+
+	private Optional<Review> review(CurrentUser actor, Candidate c, List<UUID> shown) {
+		Optional<Side> a = side(actor, c.personA(), shown);
+		Optional<Side> b = side(actor, c.personB(), shown);
+		if (a.isEmpty() || b.isEmpty()) {
+			return Optional.empty();
+		}
+		List<Reason> reasons = new java.util.ArrayList<>();
+		reasons.add(new Reason("duplicates.reason.name",
+				Math.round(JaroWinkler.similarity(IndonesianNames.normalise(a.get().name()),
+						IndonesianNames.normalise(b.get().name())) * 100)));
+		if (a.get().birthDate().equals(b.get().birthDate())) {
+			reasons.add(new Reason("duplicates.reason.sameBirthDate", null));
+		}
+		else if (a.get().birthDate().getYear() == b.get().birthDate().getYear()) {
+			reasons.add(new Reason("duplicates.reason.sameBirthYear", null));
+		}
+		if (a.get().sex() == b.get().sex()) {
+			reasons.add(new Reason("duplicates.reason.sameSex", null));
+		}
+		if (a.get().villageCode().equals(b.get().villageCode())) {
+			reasons.add(new Reason("duplicates.reason.sameVillage", null));
+		}
+		if (a.get().kkNumber().equals(b.get().kkNumber())) {
+			reasons.add(new Reason("duplicates.reason.sameHousehold", null));
+		}
+		return Optional.of(new Review(c, a.get(), b.get(), reasons));
+	}
+
+	private Optional<Side> side(CurrentUser actor, UUID personId, List<UUID> shown) {
+		record Row(UUID id, UUID householdId, String name, String nik, LocalDate birthDate, Sex sex, String villageCode,
+				String kk, Relationship relationship) {
+		}
+		Optional<Row> row = jdbc.sql("""
+				select p.id, p.household_id, p.name, p.nik_cipher as nik, p.birth_date, p.sex, p.village_code,
+				       h.kk_cipher as kk, p.relationship
+				from person p join household h on h.id = p.household_id
+				where p.id = :id and p.restricted_since is null and """ + " " + Territory.sqlCondition("p.village_code"))
+			.param("id", personId)
+			.param("territory", actor.territory().sqlParameter())
+			.query(Row.class)
+			.optional();
+		if (row.isEmpty()) {
+			return Optional.empty();
+		}
+		record Member(UUID id, String name) {
+		}
+		List<Member> others = jdbc.sql("""
+				select id, name from person where household_id = :household and id <> :id and left_on is null
+				  and restricted_since is null order by position""")
+			.param("household", row.get().householdId())
+			.param("id", personId)
+			.query(Member.class)
+			.list();
+		shown.add(personId);
+		others.forEach(m -> shown.add(m.id()));
+		Row r = row.get();
+		String village = regions.find(org.simpul.region.RegionCode.of(r.villageCode())).map(org.simpul.region.Region::name)
+			.orElse(r.villageCode());
+		return Optional.of(new Side(r.id(), r.name(), identifiers.shownTo(actor, stored.open(r.nik())), r.birthDate(),
+				r.sex(), r.villageCode(), village, identifiers.shownTo(actor, stored.open(r.kk())), r.relationship(),
+				others.stream().map(Member::name).toList()));
 	}
 
 	/** Remembers that the two persons are different people; the pair is not proposed again. */

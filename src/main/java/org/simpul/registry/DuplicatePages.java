@@ -30,9 +30,23 @@ class DuplicatePages {
 
 	@GetMapping
 	String queue(@RequestParam(defaultValue = "0") int page, Model model) {
-		model.addAttribute("candidates", duplicates.candidates(access.requireUser(), "OPEN",
-				new PageRequest(Math.max(page, 0), 25)));
+		model.addAttribute("candidates", duplicates.review(access.requireUser(), new PageRequest(Math.max(page, 0), 25)));
 		return "registry/duplicates";
+	}
+
+	/** The merge asks first: who is kept, who goes, and what happens to the one who goes. */
+	@GetMapping("/{id}/gabung")
+	String confirmMerge(@PathVariable UUID id, @RequestParam UUID keep, Model model) {
+		DuplicateDetection.Review review = duplicates.review(access.requireUser(), id)
+			.orElseThrow(() -> new org.simpul.shared.NotFoundException("Duplicate candidate"));
+		if (!keep.equals(review.a().id()) && !keep.equals(review.b().id())) {
+			throw new org.simpul.shared.NotFoundException("Person");
+		}
+		boolean keepA = keep.equals(review.a().id());
+		model.addAttribute("review", review);
+		model.addAttribute("kept", keepA ? review.a() : review.b());
+		model.addAttribute("dropped", keepA ? review.b() : review.a());
+		return "registry/duplicate-merge";
 	}
 
 	@PostMapping("/pindai")
@@ -45,8 +59,12 @@ class DuplicatePages {
 	@PostMapping("/{id}/gabung")
 	String merge(@PathVariable UUID id, @RequestParam UUID keep, RedirectAttributes redirect) {
 		try {
+			var review = duplicates.review(access.requireUser(), id)
+				.orElseThrow(() -> new org.simpul.shared.NotFoundException("Duplicate candidate"));
 			duplicates.merge(access.requireUser(), id, keep);
-			redirect.addFlashAttribute("notice", "duplicates.merged");
+			boolean keepA = keep.equals(review.a().id());
+			redirect.addFlashAttribute("merged", java.util.List.of((keepA ? review.a() : review.b()).label(),
+					(keepA ? review.b() : review.a()).label()));
 		}
 		catch (InvalidInputException ex) {
 			redirect.addFlashAttribute("warning", "problem." + ex.problems().getFirst().code());

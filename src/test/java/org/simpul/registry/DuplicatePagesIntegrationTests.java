@@ -58,4 +58,43 @@ class DuplicatePagesIntegrationTests {
 		assertThat(mvc.get().uri("/registri/duplikat").session(session)).bodyText().doesNotContain("Noerchasanah Lestari");
 		assertThat(mvc.get().uri("/registri/duplikat").session(DemoLogins.session(mvc, "fo.procot"))).hasStatus(HttpStatus.FORBIDDEN);
 	}
+
+	@Test
+	void theReviewShowsEnoughToDecideAndTheMergeAsksFirstAndSaysWhatHappened() throws Exception {
+		String kkA = TestIdentifiers.kk("33.28.10");
+		String nikA = TestIdentifiers.nik("33.28.10", LocalDate.of(1988, 3, 9), Sex.F);
+		String nikB = TestIdentifiers.nik("33.28.10", LocalDate.of(1988, 3, 9), Sex.F);
+		register(kkA, nikA, "Wartiyem Kembarsatu");
+		register(TestIdentifiers.kk("33.28.10"), nikB, "Wartijem Kembarsatu");
+		UUID a = jdbc.sql("select id from person where name = 'Wartiyem Kembarsatu'").query(UUID.class).single();
+		UUID b = jdbc.sql("select id from person where name = 'Wartijem Kembarsatu'").query(UUID.class).single();
+		UUID candidate = UUID.randomUUID();
+		boolean aFirst = a.compareTo(b) < 0;
+		// a perfect score puts the pair on the first page, ahead of what other tests queued
+		jdbc.sql("insert into duplicate_candidate (id, person_a, person_b, score, blocks, status, found_at)"
+				+ " values (:id, :a, :b, 1.0, 'DISTRICT_BIRTH_DATE', 'OPEN', now())")
+			.param("id", candidate).param("a", aFirst ? a : b).param("b", aFirst ? b : a).update();
+		MockHttpSession session = DemoLogins.session(mvc, "tksk.slawi");
+		String queue = mvc.get().uri("/registri/duplikat").session(session).exchange().getResponse().getContentAsString();
+		assertThat(queue).contains("Wartiyem Kembarsatu", "Wartijem Kembarsatu", "09-03-1988", "Procot",
+				"Tanggal lahir sama", "Jenis kelamin sama", "Desa sama", "Nama mirip",
+				"Pertahankan Wartiyem Kembarsatu (Procot, lahir 1988)", "Pertahankan Wartijem Kembarsatu (Procot, lahir 1988)");
+		// the NIK as the supervisor's role may see it
+		assertThat(queue).containsAnyOf(nikA, nikA.substring(0, 4) + "••••••••" + nikA.substring(12));
+
+		var confirm = mvc.get().uri("/registri/duplikat/{id}/gabung?keep={keep}", candidate, a).session(session).exchange();
+		assertThat(confirm).hasStatusOk().bodyText().contains("Gabungkan data?", "Ya, gabungkan",
+				"Wartiyem Kembarsatu (Procot, lahir 1988)", "Wartijem Kembarsatu (Procot, lahir 1988)");
+		// asking is not doing
+		assertThat(jdbc.sql("select count(*) from person where id in (:a, :b)").param("a", a).param("b", b)
+			.query(Long.class).single()).isEqualTo(2);
+
+		var merged = mvc.post().uri("/registri/duplikat/{id}/gabung", candidate).session(session).with(csrf())
+			.param("keep", a.toString()).exchange();
+		assertThat(merged).hasStatus(HttpStatus.FOUND);
+		assertThat(mvc.get().uri("/registri/duplikat").session(session)).hasStatusOk().bodyText()
+			.contains("Data digabung: Wartiyem Kembarsatu (Procot, lahir 1988) dipertahankan")
+			.contains("data Wartijem Kembarsatu (Procot, lahir 1988) dihapus");
+		assertThat(jdbc.sql("select count(*) from person where id = :b").param("b", b).query(Long.class).single()).isZero();
+	}
 }
