@@ -158,6 +158,22 @@ public class Assessments {
 		return of(complaintId);
 	}
 
+	/** An assessment with the form it answers, whose questions name the answers. */
+	public record Answered(AssessmentView assessment, FormView form) {
+	}
+
+	/**
+	 * For the programme manager of the agency a referral of this complaint was sent to (the referral module
+	 * finds the referral for that manager first, and calls this for nobody else): the assessments the referral
+	 * carries, so that the agency knows what was found. Nobody else.
+	 */
+	public List<Answered> forReferralReceiver(CurrentUser receiver, UUID complaintId) {
+		if (receiver.role() != org.simpul.access.Role.PROGRAM_MANAGER) {
+			throw new org.springframework.security.access.AccessDeniedException("Only a referral's receiving agency");
+		}
+		return of(complaintId).stream().map(a -> new Answered(a, forms.find(a.formId()).orElseThrow())).toList();
+	}
+
 	private List<AssessmentView> of(UUID complaintId) {
 		return jdbc.sql("""
 				select id, complaint_id, form_id, cast(answers as text) as answers, submitted_by, submitted_at

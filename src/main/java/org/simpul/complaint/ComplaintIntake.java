@@ -87,7 +87,19 @@ public class ComplaintIntake {
 	public record Subject(String nik, String name, LocalDate birthDate, Sex sex) {
 	}
 
-	public record Reporter(String name, String phone) {
+	/**
+	 * Who reported, if not the person: {@code shareWithAgency} records their consent that the phone number be
+	 * given to the agency a referral goes to (absent: no).
+	 */
+	public record Reporter(String name, String phone, Boolean shareWithAgency) {
+
+		public Reporter(String name, String phone) {
+			this(name, phone, null);
+		}
+
+		boolean phoneShared() {
+			return Boolean.TRUE.equals(shareWithAgency) && phone != null && !phone.isBlank();
+		}
 	}
 
 	public record NewComplaint(Channel channel, Category category, String villageCode, String description,
@@ -130,10 +142,10 @@ public class ComplaintIntake {
 		jdbc.sql("""
 				insert into complaint (id, version, ticket_number, tracking_code_hash, status, channel, category,
 				                       village_code, description, ppks_taxonomy_id, subject_person_id, subject_nik,
-				                       subject_name, subject_birth_date, subject_sex, reporter_name, reporter_phone,
+				                       subject_name, subject_birth_date, subject_sex, reporter_name, reporter_phone, reporter_phone_shared,
 				                       consent_note, created_by, created_at, updated_at)
 				values (:id, 0, :ticket, :hash, 'RECEIVED', :channel, :category, :village, :description, :taxonomy,
-				        :subjectId, :nik, :name, :birthDate, :sex, :reporterName, :reporterPhone, :consent, :by, :now,
+				        :subjectId, :nik, :name, :birthDate, :sex, :reporterName, :reporterPhone, :phoneShared, :consent, :by, :now,
 				        :now)""")
 			.param("id", id)
 			.param("ticket", ticket)
@@ -151,6 +163,7 @@ public class ComplaintIntake {
 			.param("reporterName", reporter == null ? null : blankToNull(reporter.name()))
 			.param("reporterPhone", reporter == null || blankToNull(reporter.phone()) == null ? null
 					: cipher.encrypt(reporter.phone().replace(" ", "").replace("-", "")))
+			.param("phoneShared", reporter != null && reporter.phoneShared())
 			.param("consent", consent)
 			.param("by", actor.id())
 			.param("now", Timestamp.from(now))
@@ -266,7 +279,8 @@ public class ComplaintIntake {
 		jdbc.sql("""
 				update complaint set channel = :channel, category = :category, village_code = :village,
 				       description = :description, ppks_taxonomy_id = :taxonomy, reporter_name = :reporterName,
-				       reporter_phone = :reporterPhone, consent_note = :consent, version = version + 1, updated_at = :now
+				       reporter_phone = :reporterPhone, reporter_phone_shared = :phoneShared, consent_note = :consent,
+				       version = version + 1, updated_at = :now
 				where id = :id""")
 			.param("channel", edit.channel().name())
 			.param("category", edit.category().name())
@@ -276,6 +290,7 @@ public class ComplaintIntake {
 			.param("reporterName", reporter == null ? null : blankToNull(reporter.name()))
 			.param("reporterPhone", reporter == null || blankToNull(reporter.phone()) == null ? null
 					: cipher.encrypt(reporter.phone().replace(" ", "").replace("-", "")))
+			.param("phoneShared", reporter != null && reporter.phoneShared())
 			.param("consent", content.consent())
 			.param("now", Timestamp.from(clock.instant()))
 			.param("id", id)

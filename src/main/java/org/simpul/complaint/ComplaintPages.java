@@ -157,7 +157,8 @@ class ComplaintPages {
 				blank(values.get("subjectPersonId")) ? new ComplaintIntake.Subject(values.get("subjectNik"),
 						values.get("subjectName"), date(values.get("subjectBirthDate"), problems),
 						code(Sex.class, values.get("subjectSex"), "subject.sex", problems)) : null,
-				new ComplaintIntake.Reporter(values.get("reporterName"), values.get("reporterPhone")),
+				new ComplaintIntake.Reporter(values.get("reporterName"), values.get("reporterPhone"),
+						"true".equals(values.get("reporterPhoneShared"))),
 				values.get("consentNote"));
 		try {
 			if (!problems.isEmpty()) {
@@ -194,7 +195,8 @@ class ComplaintPages {
 		ComplaintIntake.Edit edit = new ComplaintIntake.Edit(code(Channel.class, values.get("channel"), "channel", problems),
 				code(Category.class, values.get("category"), "category", problems), values.get("villageCode"),
 				values.get("description"), ppks,
-				new ComplaintIntake.Reporter(values.get("reporterName"), values.get("reporterPhone")),
+				new ComplaintIntake.Reporter(values.get("reporterName"), values.get("reporterPhone"),
+						"true".equals(values.get("reporterPhoneShared"))),
 				values.get("consentNote"));
 		try {
 			if (!problems.isEmpty()) {
@@ -223,6 +225,7 @@ class ComplaintPages {
 		values.put("consentNote", complaint.consentNote() == null ? "" : complaint.consentNote());
 		values.put("reporterName", complaint.reporter().name() == null ? "" : complaint.reporter().name());
 		values.put("reporterPhone", complaint.reporter().phone() == null ? "" : complaint.reporter().phone());
+		values.put("reporterPhoneShared", Boolean.toString(complaint.reporter().phoneShared()));
 		values.put("version", Integer.toString(complaint.version()));
 		return values;
 	}

@@ -31,7 +31,8 @@ public class ComplaintQueries {
 	public record Subject(UUID personId, String nik, String name, LocalDate birthDate, Sex sex, boolean inRegistry) {
 	}
 
-	public record Reporter(String name, String phone) {
+	/** {@code phoneShared}: the reporter agreed that the agency of a referral may have the phone number. */
+	public record Reporter(String name, String phone, boolean phoneShared) {
 	}
 
 	/** A PPKS category as the complaint's own taxonomy version names it, with the national code it maps to. */
@@ -46,8 +47,8 @@ public class ComplaintQueries {
 
 	private record Row(UUID id, String ticketNumber, ComplaintStatus status, Channel channel, Category category,
 			String villageCode, String description, UUID subjectPersonId, String subjectNik, String subjectName,
-			LocalDate subjectBirthDate, Sex subjectSex, String reporterName, String reporterPhone, String consentNote,
-			Instant createdAt, int version) {
+			LocalDate subjectBirthDate, Sex subjectSex, String reporterName, String reporterPhone,
+			boolean reporterPhoneShared, String consentNote, Instant createdAt, int version) {
 	}
 
 	private final JdbcClient jdbc;
@@ -219,7 +220,9 @@ public class ComplaintQueries {
 	 * programme manager, wherever the case is): for its letter, shown as the user's role may see it.
 	 */
 	public Optional<ComplaintView> forReferral(CurrentUser user, UUID id) {
-		return load(user, id, Territory.NATIONAL.sqlParameter());
+		// the receiving agency (a programme manager reaches a complaint only through a referral sent to it) needs
+		// the NIK captured at intake whole, to find the person in its own system
+		return load(user, id, Territory.NATIONAL.sqlParameter(), user.role() == org.simpul.access.Role.PROGRAM_MANAGER);
 	}
 
 	/** The registry's person as this user may see them; none for a role without the registry (a programme manager). */
@@ -251,10 +254,14 @@ public class ComplaintQueries {
 	}
 
 	private Optional<ComplaintView> load(CurrentUser user, UUID id, String territory) {
+		return load(user, id, territory, false);
+	}
+
+	private Optional<ComplaintView> load(CurrentUser user, UUID id, String territory, boolean wholeNik) {
 		return jdbc.sql("""
 				select id, ticket_number, status, channel, category, village_code, description, subject_person_id,
 				       subject_nik, subject_name, subject_birth_date, subject_sex, reporter_name, reporter_phone,
-				       consent_note, created_at, version
+				       reporter_phone_shared, consent_note, created_at, version
 				from complaint where id = :id and """ + " " + Territory.sqlCondition("village_code"))
 			.param("id", id)
 			.param("territory", territory)
@@ -276,11 +283,12 @@ public class ComplaintQueries {
 				Subject subject = Optional.ofNullable(row.subjectPersonId())
 					.flatMap(personId -> registryPerson(user, personId))
 					.map(p -> new Subject(p.id(), p.nik(), p.name(), p.birthDate(), p.sex(), true))
-					.orElseGet(() -> new Subject(row.subjectPersonId(), identifiers.shownTo(user, cipher.decrypt(row.subjectNik())),
+					.orElseGet(() -> new Subject(row.subjectPersonId(), wholeNik ? cipher.decrypt(row.subjectNik())
+							: identifiers.shownTo(user, cipher.decrypt(row.subjectNik())),
 							row.subjectName(), row.subjectBirthDate(), row.subjectSex(), row.subjectPersonId() != null));
 				return new ComplaintView(row.id(), row.ticketNumber(), row.status(), row.channel(), row.category(),
 						row.villageCode(), regions.names(List.of(row.villageCode())).get(row.villageCode()),
-						row.description(), ppks.stream().map(Ppks::code).toList(), ppks, subject, new Reporter(row.reporterName(), cipher.decrypt(row.reporterPhone())),
+						row.description(), ppks.stream().map(Ppks::code).toList(), ppks, subject, new Reporter(row.reporterName(), cipher.decrypt(row.reporterPhone()), row.reporterPhoneShared()),
 						row.consentNote(), row.createdAt(), steps, row.version());
 			});
 	}

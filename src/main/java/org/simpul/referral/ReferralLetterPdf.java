@@ -49,7 +49,7 @@ class ReferralLetterPdf {
 			.optional();
 	}
 
-	byte[] render(ReferralView r, ComplaintView c, String verifyUrl) {
+	byte[] render(ReferralView r, ComplaintView c, ReferralPages.ReferredSubject subject, String verifyUrl) {
 		Letterhead head = letterhead(r.villageCode()).orElse(new Letterhead("Sistem Layanan dan Rujukan Terpadu (SLRT)",
 				"", "", "Petugas SLRT"));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -77,11 +77,18 @@ class ReferralLetterPdf {
 		document.add(new Paragraph("u.p. pengelola " + r.providerName(), body));
 		document.add(new Paragraph(" ", body));
 		document.add(new Paragraph("Dengan hormat, bersama ini kami rujuk:", body));
-		document.add(new Paragraph("Nama: " + c.subject().name(), body));
-		if (c.subject().nik() != null) {
-			document.add(new Paragraph("NIK: " + c.subject().nik(), body));
+		document.add(new Paragraph("Nama: " + subject.name(), body));
+		if (subject.nik() != null) {
+			document.add(new Paragraph("NIK: " + subject.nik(), body));
 		}
-		document.add(new Paragraph("Desa/kelurahan: " + (c.villageName() == null ? c.villageCode() : c.villageName()), body));
+		if (subject.birthDate() != null) {
+			document.add(new Paragraph("Tanggal lahir: " + DATE.format(subject.birthDate()), body));
+		}
+		if (subject.address() != null && !subject.address().isBlank()) {
+			document.add(new Paragraph("Alamat: " + subject.address(), body));
+		}
+		document.add(new Paragraph("Desa/kelurahan: " + (subject.villageName() != null ? subject.villageName()
+				: c.villageName() == null ? c.villageCode() : c.villageName()), body));
 		document.add(new Paragraph("Nomor tiket pengaduan: " + r.ticketNumber(), body));
 		document.add(new Paragraph(" ", body));
 		document.add(new Paragraph("Alasan rujukan:", bold));

@@ -58,10 +58,20 @@ class ReferralPages {
 
 	private final org.simpul.shared.RegionTime time;
 
+	private final org.simpul.registry.HouseholdQueries households;
+
+	private final org.simpul.registry.IdentifierRules identifiers;
+
+	private final org.simpul.casework.Assessments assessments;
+
 	ReferralPages(Referrals referrals, ComplaintQueries complaints, ProviderDirectory providers, AccessControl access,
 			ReferralLetterPdf letters, org.simpul.audit.AuditTrail audit, org.simpul.shared.web.PublicUrl publicUrl,
-			org.simpul.shared.RegionTime time) {
+			org.simpul.shared.RegionTime time, org.simpul.registry.HouseholdQueries households,
+			org.simpul.registry.IdentifierRules identifiers, org.simpul.casework.Assessments assessments) {
 		this.time = time;
+		this.households = households;
+		this.identifiers = identifiers;
+		this.assessments = assessments;
 		this.audit = audit;
 		this.publicUrl = publicUrl;
 		this.letters = letters;
@@ -95,12 +105,47 @@ class ReferralPages {
 	@GetMapping("/{id}")
 	String referral(@PathVariable UUID id, Model model) {
 		CurrentUser user = access.requireUser();
-		model.addAttribute("r", referrals.referral(user, id).orElseThrow(() -> new NotFoundException("Referral")));
-		model.addAttribute("receiver", user.role() == org.simpul.access.Role.PROGRAM_MANAGER);
+		Referrals.ReferralView referral = referrals.referral(user, id).orElseThrow(() -> new NotFoundException("Referral"));
+		boolean receiver = user.role() == org.simpul.access.Role.PROGRAM_MANAGER;
+		model.addAttribute("r", referral);
+		model.addAttribute("receiver", receiver);
+		// whom the referral is about: for the agency in full (it must find and help the person), for the
+		// sender's side with the NIK masked (the complaint's own page has the rest)
+		complaints.forReferral(user, referral.complaintId()).ifPresent(complaint -> {
+			model.addAttribute("subject", subject(user, complaint, receiver));
+			ComplaintQueries.Reporter reporter = complaint.reporter();
+			model.addAttribute("reporterPhone", receiver && reporter.phoneShared() ? reporter.phone() : null);
+			model.addAttribute("reporterName", reporter.name());
+			if (receiver) {
+				model.addAttribute("assessments", assessments.forReferralReceiver(user, complaint.id()));
+			}
+		});
 		model.addAttribute("decides", Referrals.mayDecide(user));
 		model.addAttribute("today", time.today(null));
 		model.addAttribute("zone", WIB);
 		return "referral/referral";
+	}
+
+	/** The person a referral is about, as the referral page and the letter show them to this user. */
+	record ReferredSubject(String name, String nik, java.time.LocalDate birthDate, org.simpul.registry.Sex sex,
+			String address, String villageName) {
+	}
+
+	private ReferredSubject subject(CurrentUser user, ComplaintQueries.ComplaintView complaint, boolean receiver) {
+		ComplaintQueries.Subject subject = complaint.subject();
+		if (receiver && subject.personId() != null) {
+			java.util.Optional<org.simpul.registry.HouseholdQueries.ReferredPerson> person = households
+				.referredPerson(user, subject.personId());
+			if (person.isPresent()) {
+				var p = person.get();
+				String address = java.util.stream.Stream.of(p.address(),
+						p.rt() == null ? null : "RT " + p.rt() + (p.rw() == null ? "" : "/RW " + p.rw()))
+					.filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining(", "));
+				return new ReferredSubject(p.name(), p.nik(), p.birthDate(), p.sex(), address, p.villageName());
+			}
+		}
+		return new ReferredSubject(subject.name(), receiver ? subject.nik() : identifiers.masked(subject.nik()),
+				subject.birthDate(), subject.sex(), null, complaint.villageName());
 	}
 
 	/** The referral letter as PDF, for whoever may see the referral. */
@@ -116,7 +161,9 @@ class ReferralPages {
 			throw new NotFoundException("Referral letter");
 		}
 		String verifyUrl = publicUrl.of("/verifikasi/" + referral.verificationCode());
-		byte[] pdf = letters.render(referral, complaint, verifyUrl);
+		// the whole NIK for the agency the referral was sent to, masked on everyone else's print
+		byte[] pdf = letters.render(referral, complaint,
+				subject(user, complaint, user.role() == org.simpul.access.Role.PROGRAM_MANAGER), verifyUrl);
 		audit.record(user, org.simpul.audit.AuditTrail.Action.PRINT, "REFERRAL_LETTER", referral.id(),
 				complaint.subject().personId() == null ? List.of() : List.of(complaint.subject().personId()));
 		return org.springframework.http.ResponseEntity.ok()

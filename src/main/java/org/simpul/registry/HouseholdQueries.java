@@ -176,4 +176,37 @@ public class HouseholdQueries {
 				return person;
 			});
 	}
+
+	/** The person a referral is about, as the agency it was sent to needs them to act. */
+	public record ReferredPerson(UUID id, String nik, String name, LocalDate birthDate, Sex sex, String address,
+			String rt, String rw, String villageCode, String villageName) {
+	}
+
+	/**
+	 * The person of a referral, for the programme manager of the agency the referral was sent to (the referral
+	 * module finds the referral for that manager first, and calls this for nobody else): the whole NIK, name,
+	 * birth date and the household's address with its village, so that the agency knows whom it is asked to
+	 * help. Never a person under a restriction of processing. The read is on the audit trail.
+	 */
+	public Optional<ReferredPerson> referredPerson(CurrentUser receiver, UUID personId) {
+		if (receiver.role() != org.simpul.access.Role.PROGRAM_MANAGER) {
+			throw new org.springframework.security.access.AccessDeniedException("Only a referral's receiving agency");
+		}
+		record Row(UUID id, String nik, String name, LocalDate birthDate, Sex sex, String address, String rt, String rw,
+				String villageCode) {
+		}
+		return jdbc.sql("""
+				select p.id, p.nik_cipher as nik, p.name, p.birth_date, p.sex, h.address, h.rt, h.rw, p.village_code
+				from person p join household h on h.id = p.household_id
+				where p.id = :id and p.restricted_since is null""")
+			.param("id", personId)
+			.query(Row.class)
+			.optional()
+			.map(row -> {
+				audit.record(receiver, AuditTrail.Action.READ, "PERSON", row.id(), List.of(row.id()));
+				return new ReferredPerson(row.id(), identifiers.open(row.nik()), row.name(), row.birthDate(), row.sex(),
+						row.address(), row.rt(), row.rw(), row.villageCode(),
+						regions.names(List.of(row.villageCode())).get(row.villageCode()));
+			});
+	}
 }

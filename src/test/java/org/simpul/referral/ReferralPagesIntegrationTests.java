@@ -89,4 +89,58 @@ class ReferralPagesIntegrationTests {
 		assertThat(mvc.get().uri("/rujukan/ringkasan").session(manager)).hasStatusOk().bodyText()
 			.contains("Ringkasan rujukan per instansi", "Dinas Kesehatan Kabupaten Tegal", "selesai");
 	}
+
+	@Autowired
+	org.simpul.shared.crypto.FieldCipher cipher;
+
+	@Test
+	void theReceivingAgencySeesWhomItIsAskedToHelpAndTheLetterShowsItTheWholeNik() throws Exception {
+		String person = org.simpul.registry.RegistryIntegrationTestsAccess.registerFamily(mvc, jdbc, "Sumirah Dirujuk");
+		String nik = cipher.decrypt(jdbc.sql("select nik_cipher from person where id = cast(:id as uuid)")
+			.param("id", person).query(String.class).single());
+		String complaint = JsonPath.read(DemoLogins.call(mvc, "fo.procot", "POST", "/api/v1/complaints", """
+				{"channel": "WALK_IN", "category": "HEALTH", "villageCode": "33.28.10.1008", "description": "Sakit gula",
+				 "ppksCodes": ["24"], "subjectPersonId": "%s",
+				 "reporter": {"name": "Pak Kadus", "phone": "081234567890", "shareWithAgency": true}}""".formatted(person))
+			.getResponse().getContentAsString(), "$.id");
+		String form = JsonPath.read(DemoLogins.call(mvc, "psm.procot", "GET",
+				"/api/v1/assessment-forms?kind=QUICK&regionCode=33.28.10.1008", null).getResponse().getContentAsString(), "$.id");
+		assertThat(DemoLogins.call(mvc, "psm.procot", "POST", "/api/v1/complaints/" + complaint + "/assessments", """
+				{"formId": "%s", "answers": {"urgency": "CEPAT", "safe": true, "sick": true,
+				 "sickDescription": "Ibu, diabetes, tidak berobat", "needs": ["PENGOBATAN"], "householdSize": 4}}"""
+			.formatted(form))).hasStatus(HttpStatus.CREATED);
+		String provider = jdbc.sql("select cast(id as text) from provider where code = 'DINKES-3328-JAMKESDA'")
+			.query(String.class).single();
+		String referral = JsonPath.read(DemoLogins.call(mvc, "tksk.slawi", "POST", "/api/v1/referrals", """
+				{"complaintId": "%s", "providerId": "%s", "reason": "Perlu PBI APBD"}""".formatted(complaint, provider))
+			.getResponse().getContentAsString(), "$.id");
+
+		var dinkes = DemoLogins.session(mvc, "program.dinkes");
+		String shown = mvc.get().uri("/rujukan/{id}", referral).session(dinkes).exchange().getResponse().getContentAsString();
+		assertThat(shown).contains("Sumirah Dirujuk", nik, "15-05-1980", "Jl. Melati 4", "RT 002/RW 001", "Procot",
+				"081234567890", "Perlu PBI APBD");
+		// the assessment's answers, under the form's questions
+		assertThat(shown).contains("Ibu, diabetes, tidak berobat");
+		// the read of the person is on the audit trail, by the agency
+		assertThat(jdbc.sql("""
+				select count(*) from audit_event where username = 'program.dinkes' and object_type = 'PERSON'
+				and subject_ids @> array[cast(:p as uuid)]""").param("p", person).query(Long.class).single()).isPositive();
+		// the letter: whole NIK for the agency, masked on the sender's print
+		String agencyLetter = org.simpul.shared.PdfTexts.of(mvc.get().uri("/rujukan/{id}/surat.pdf", referral).session(dinkes)
+			.exchange().getResponse().getContentAsByteArray());
+		assertThat(agencyLetter).contains(nik, "Sumirah Dirujuk");
+		String senderLetter = org.simpul.shared.PdfTexts.of(mvc.get().uri("/rujukan/{id}/surat.pdf", referral)
+			.session(DemoLogins.session(mvc, "manajer.tegal")).exchange().getResponse().getContentAsByteArray());
+		assertThat(senderLetter).contains("Sumirah Dirujuk", nik.substring(0, 4)).doesNotContain(nik);
+		// a reporter who did not agree: no phone for the agency
+		String other = JsonPath.read(DemoLogins.call(mvc, "fo.procot", "POST", "/api/v1/complaints", """
+				{"channel": "WALK_IN", "category": "HEALTH", "villageCode": "33.28.10.1008", "description": "Tanpa izin",
+				 "ppksCodes": ["24"], "subject": {"name": "Ibu Tanpa Izin"},
+				 "reporter": {"name": "Tetangga", "phone": "081299988877"}}""").getResponse().getContentAsString(), "$.id");
+		String second = JsonPath.read(DemoLogins.call(mvc, "tksk.slawi", "POST", "/api/v1/referrals", """
+				{"complaintId": "%s", "providerId": "%s", "reason": "Perlu berobat"}""".formatted(other, provider))
+			.getResponse().getContentAsString(), "$.id");
+		assertThat(mvc.get().uri("/rujukan/{id}", second).session(dinkes)).hasStatusOk().bodyText()
+			.contains("Ibu Tanpa Izin").doesNotContain("081299988877");
+	}
 }
