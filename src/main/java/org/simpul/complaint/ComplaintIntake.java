@@ -342,6 +342,9 @@ public class ComplaintIntake {
 		else if (subject.name().length() > 200) {
 			problems.add(FieldProblem.of("subject.name", "TEXT_TOO_LONG"));
 		}
+		else if (!identifiers.acceptableName(subject.name())) {
+			problems.add(FieldProblem.of("subject.name", "NAME_INVALID"));
+		}
 		if (subject.birthDate() != null
 				&& (subject.birthDate().isAfter(identifiers.today()) || subject.birthDate().getYear() < 1900)) {
 			problems.add(FieldProblem.of("subject.birthDate", "DATE_OUT_OF_RANGE"));

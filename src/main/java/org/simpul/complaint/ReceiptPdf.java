@@ -7,7 +7,6 @@ import java.util.Locale;
 
 import org.openpdf.text.Document;
 import org.openpdf.text.Font;
-import org.openpdf.text.FontFactory;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.pdf.PdfContentByte;
@@ -43,10 +42,10 @@ class ReceiptPdf {
 		PdfWriter writer = PdfWriter.getInstance(document, out);
 		document.addTitle(text("receipt.title") + " " + c.ticketNumber());
 		document.open();
-		Font title = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
-		Font label = FontFactory.getFont(FontFactory.HELVETICA, 7);
-		Font value = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
-		Font body = FontFactory.getFont(FontFactory.HELVETICA, 8);
+		Font title = org.simpul.shared.pdf.PdfFonts.bold(12);
+		Font label = org.simpul.shared.pdf.PdfFonts.regular(7);
+		Font value = org.simpul.shared.pdf.PdfFonts.bold(9);
+		Font body = org.simpul.shared.pdf.PdfFonts.regular(8);
 		document.add(new Paragraph("Simpul · " + text("receipt.title"), title));
 		line(document, text("tracking.ticketNumber"), c.ticketNumber(), label, value);
 		line(document, text("receipt.received"), WHEN.format(c.createdAt().atZone(WIB)) + " WIB", label, value);
@@ -55,7 +54,7 @@ class ReceiptPdf {
 		line(document, text("receipt.for"), c.subject().name(), label, value);
 		if (trackingCode != null) {
 			line(document, text("tracking.trackingCode"), trackingCode, label,
-					FontFactory.getFont(FontFactory.COURIER_BOLD, 14));
+					org.simpul.shared.pdf.PdfFonts.monoBold(14));
 		}
 		else {
 			document.add(new Paragraph(text("receipt.codeShownOnce"), body));

@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 
 import org.openpdf.text.Document;
 import org.openpdf.text.Font;
-import org.openpdf.text.FontFactory;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
@@ -39,15 +38,15 @@ final class DataSubjectPdf {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy", Locale.of("id"));
 
-	private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14);
+	private static final Font TITLE = org.simpul.shared.pdf.PdfFonts.bold(14);
 
-	private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 11);
+	private static final Font HEADING = org.simpul.shared.pdf.PdfFonts.bold(11);
 
-	private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 10);
+	private static final Font BODY = org.simpul.shared.pdf.PdfFonts.regular(10);
 
-	private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 8);
+	private static final Font SMALL = org.simpul.shared.pdf.PdfFonts.regular(8);
 
-	private static final Font SMALL_BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 8);
+	private static final Font SMALL_BOLD = org.simpul.shared.pdf.PdfFonts.bold(8);
 
 	private DataSubjectPdf() {
 	}

@@ -419,9 +419,22 @@ public class HouseholdRegistration {
 		else if (name.strip().length() > MAX_NAME) {
 			problems.add(FieldProblem.of(field, "LENGTH_OUT_OF_RANGE"));
 		}
-		else if (IndonesianNames.normalise(name).isEmpty() || name.chars().anyMatch(Character::isISOControl)) {
+		else if (IndonesianNames.normalise(name).isEmpty() || name.chars().anyMatch(Character::isISOControl)
+				|| !latinScript(name)) {
 			problems.add(FieldProblem.of(field, "NAME_INVALID"));
 		}
+	}
+
+	/**
+	 * Names are written in the Latin script, as on the KTP (with any of its accented letters): a letter of
+	 * another script is refused, so that what is accepted prints exactly on receipts and letters (their
+	 * embedded font covers Latin, not the shaping Arabic or Javanese script needs).
+	 */
+	static boolean latinScript(String name) {
+		return name.codePoints().allMatch(c -> switch (Character.UnicodeScript.of(c)) {
+			case LATIN, COMMON, INHERITED -> true;
+			default -> false;
+		});
 	}
 
 	private static void checkRtRw(String field, String value, List<FieldProblem> problems) {

@@ -37,6 +37,13 @@ public class IdentifierRules {
 	 * The date after which a birth date is in the future: today in Indonesia's easternmost zone, so that a
 	 * child born today is accepted at 01:00 WIB too (in UTC it is still yesterday then).
 	 */
+	/** Whether a name typed for a person is one the registry accepts (Latin script, a letter at least). */
+	public boolean acceptableName(String name) {
+		List<org.simpul.shared.FieldProblem> problems = new ArrayList<>();
+		HouseholdRegistration.checkName("name", name, problems);
+		return problems.isEmpty();
+	}
+
 	/** A NIK or KK number masked for anyone ({@code 3328••••••••0003}); one masked already stays as it is. */
 	public String masked(String identifier) {
 		return identifier == null || identifier.contains("\u2022") ? identifier : Identifiers.masked(identifier);
