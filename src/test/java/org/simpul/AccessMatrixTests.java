@@ -704,13 +704,18 @@ class AccessMatrixTests {
 		callerTerritory = "ADMIN".equals(role) || "anonymous".equals(caller) ? null
 				: CALLERS.stream().filter(c -> caller.equals(c.username())).findFirst().orElseThrow().targets()
 					.get(Relation.OWN);
+		targetTraces.clear();
 		MvcTestResult result = endpoint.call(this, authorization, region);
 		HttpStatus expected = endpoint.expected(role, relation);
 		assertThat(result).as("%s by %s on %s %s", endpoint, caller, relation, region).hasStatus(expected);
 		if (!expected.is2xxSuccessful()) {
-			// a refusal must not carry the record it refused
-			assertThat(result.getResponse().getContentAsString()).doesNotContain("\"username\"")
-				.doesNotContain("\"regionCode\"");
+			// a refusal must not carry the record it refused: none of the target's ids, numbers, names or NIK
+			// (the request's own path, which names the id the caller sent, aside)
+			String body = result.getResponse().getContentAsString().replaceAll("\"instance\"\\s*:\\s*\"[^\"]*\"", "");
+			for (String trace : targetTraces) {
+				assertThat(body).as("%s by %s on %s %s", endpoint, caller, relation, region).doesNotContain(trace);
+			}
+			assertThat(body).doesNotContain("\"username\"").doesNotContain("\"regionCode\"");
 		}
 	}
 
@@ -749,6 +754,9 @@ class AccessMatrixTests {
 	static Stream<Arguments> managers() {
 		return Stream.of(Arguments.of("manajer.tegal", "33.28"), Arguments.of("manajer.temanggung", "33.23"));
 	}
+
+	/** What identifies the records made for the call being evaluated: none may appear in a refusal. */
+	private final List<String> targetTraces = new java.util.ArrayList<>();
 
 	/** The caller whose row is being evaluated, so that targets can avoid the caller's own territory. */
 	private String callerTerritory;
@@ -797,6 +805,7 @@ class AccessMatrixTests {
 			.param("nik", index.of(org.simpul.shared.crypto.BlindIndex.Kind.NIK, nik))
 			.param("nikCipher", cipher.encrypt(nik))
 			.update();
+		targetTraces.addAll(List.of(household.toString(), person.toString(), nik, "Matrix Person"));
 		return new Household(household, person, nik);
 	}
 
@@ -896,6 +905,7 @@ class AccessMatrixTests {
 				values (:id, 0, :ticket, :hash, 'RECEIVED', 'WALK_IN', 'SOCIAL', :village, 'Matrix complaint',
 				        '00000000-0000-7000-8000-000000000026', 'Matrix Subject', :id, now(), now())""")
 			.param("id", id).param("ticket", ticket).param("hash", hash).param("village", village).update();
+		targetTraces.addAll(List.of(id.toString(), ticket, "Matrix Subject", "Matrix complaint"));
 		return new Complaint(id, ticket, code);
 	}
 
@@ -935,6 +945,7 @@ class AccessMatrixTests {
 				from provider p where p.id = :provider""")
 			.param("id", id).param("complaint", complaintIn(village).id()).param("village", village)
 			.param("status", status).param("provider", provider).update();
+		targetTraces.add(id.toString());
 		return id;
 	}
 
@@ -1051,15 +1062,17 @@ class AccessMatrixTests {
 	/** A fresh active user with {@code role} in {@code region} (null: national), version 0. */
 	UUID userIn(String region, String role) {
 		UUID id = UUID.randomUUID();
+		String username = "matrix.target." + SEQUENCE.incrementAndGet();
 		jdbc.sql("""
 				insert into app_user (id, version, username, display_name, password_hash, role, region_code, active,
 				                      created_at, updated_at, password_changed_at)
 				values (:id, 0, :username, 'Matrix target', '{noop}unused', :role, :region, true, now(), now(), now())""")
 			.param("id", id)
 			.param("role", role)
-			.param("username", "matrix.target." + SEQUENCE.incrementAndGet())
+			.param("username", username)
 			.param("region", region)
 			.update();
+		targetTraces.addAll(List.of(id.toString(), username, "Matrix target"));
 		return id;
 	}
 }

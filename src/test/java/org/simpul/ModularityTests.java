@@ -15,7 +15,15 @@ class ModularityTests {
 	}
 
 	@Test
-	void writesModuleDocumentation() {
-		new Documenter(modules).writeDocumentation();
+	void writesModuleDocumentation() throws java.io.IOException {
+		java.nio.file.Path out = java.nio.file.Path.of("target", "spring-modulith-docs");
+		new Documenter(modules, Documenter.Options.defaults().withOutputFolder(out.toString())).writeDocumentation();
+		// one diagram per module and the overview, each naming what it documents
+		String overview = java.nio.file.Files.readString(out.resolve("components.puml"));
+		for (var module : modules) {
+			java.nio.file.Path own = out.resolve("module-" + module.getIdentifier() + ".puml");
+			org.assertj.core.api.Assertions.assertThat(own).as(module.getIdentifier().toString()).exists();
+			org.assertj.core.api.Assertions.assertThat(overview).contains(module.getDisplayName());
+		}
 	}
 }

@@ -129,26 +129,127 @@ class I18nTests {
 	@Test
 	void everyErrorCodeTheCodeUsesHasAMessage() throws IOException {
 		Set<String> codes = new TreeSet<>();
-		Pattern fieldProblem = Pattern.compile("FieldProblem\\.of\\([^,]+,\\s*\"([A-Z_]+)\"\\)");
+		List<String> unknownSources = new java.util.ArrayList<>();
+		Pattern literalCode = Pattern.compile("\"([A-Z][A-Z0-9_]+)\"");
 		Pattern policy = Pattern.compile("Optional\\.of\\(\"([A-Z_]+)\"\\)");
 		try (Stream<Path> files = Files.walk(JAVA)) {
 			for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
 				String text = Files.readString(file);
-				for (Pattern pattern : new Pattern[] { fieldProblem, policy }) {
-					Matcher m = pattern.matcher(text);
-					while (m.find()) {
-						codes.add(m.group(1));
+				Matcher policies = policy.matcher(text);
+				while (policies.find()) {
+					codes.add(policies.group(1));
+				}
+				// every FieldProblem.of(field, code): the code as a literal, a choice of literals, or a variable whose
+				// values this test must know (a code passed through a variable has a message too)
+				int at = text.indexOf("FieldProblem.of(");
+				while (at >= 0) {
+					String code = codeArgument(text, at + "FieldProblem.of(".length());
+					if (code != null) {
+						Matcher literals = literalCode.matcher(code);
+						boolean any = false;
+						while (literals.find()) {
+							codes.add(literals.group(1));
+							any = true;
+						}
+						if (!any) {
+							codes.addAll(variableCodes(file, text, code.strip(), unknownSources));
+						}
 					}
+					at = text.indexOf("FieldProblem.of(", at + 1);
 				}
 			}
 		}
-		codes.addAll(Set.of("REQUIRED", "LENGTH_OUT_OF_RANGE", "INVALID_FORMAT", "TOO_SMALL", "TOO_LARGE",
-				"NOT_IN_PAST", "INVALID_VALUE"));
-		assertThat(codes).contains("USERNAME_TAKEN", "PASSWORD_TOO_SHORT");
+		assertThat(unknownSources).as("codes passed through variables whose values this test does not know").isEmpty();
+		assertThat(codes).contains("USERNAME_TAKEN", "PASSWORD_TOO_SHORT", "NIK_INVALID_DATE", "TEXT_TOO_LONG");
 		for (String language : new String[] { "id", "en" }) {
 			Set<String> keys = load(language).stringPropertyNames();
 			assertThat(codes).as("error codes without a message in messages_%s", language)
 				.allSatisfy(code -> assertThat(keys).contains("problem." + code));
+		}
+	}
+
+	/** The second argument of a call whose arguments start at {@code from}; null for the declaration itself. */
+	private static String codeArgument(String text, int from) {
+		int depth = 0;
+		int comma = -1;
+		for (int i = from; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '"') {
+				i = text.indexOf('"', i + 1);
+				continue;
+			}
+			if (c == '(') {
+				depth++;
+			}
+			else if (c == ')') {
+				if (depth == 0) {
+					return comma < 0 ? null : text.substring(comma + 1, i);
+				}
+				depth--;
+			}
+			else if (c == ',' && depth == 0 && comma < 0) {
+				comma = i;
+			}
+		}
+		return null;
+	}
+
+	/** The values a code variable takes, from where it is set; an unknown source is noted. */
+	private static Set<String> variableCodes(Path file, String text, String code, List<String> unknown) {
+		String name = file.getFileName().toString();
+		Set<String> values = new TreeSet<>();
+		if (code.endsWith(".name()")) {
+			for (Object problem : org.simpul.registry.IdentifierProblem.values()) {
+				values.add(problem.toString());
+			}
+		}
+		else if (code.startsWith("BeanValidationCodes.code(")) {
+			values.addAll(Set.of("REQUIRED", "LENGTH_OUT_OF_RANGE", "INVALID_FORMAT", "TOO_SMALL", "TOO_LARGE",
+					"NOT_IN_PAST", "INVALID_VALUE"));
+		}
+		else if (code.equals("code") && name.equals("UserManagement.java")) {
+			// PasswordPolicy's codes, found through their Optional.of above
+		}
+		else if (code.equals("code") && name.equals("Referrals.java")) {
+			Matcher m = Pattern.compile("require\\([^,]+,\\s*\"([A-Z_]+)\"").matcher(text);
+			while (m.find()) {
+				values.add(m.group(1));
+			}
+			assertThat(values).as("Referrals' require codes").isNotEmpty();
+		}
+		else if (code.equals("code") && name.equals("AssessmentForm.java")) {
+			Matcher m = Pattern.compile("return \"([A-Z_]+)\"").matcher(text);
+			while (m.find()) {
+				values.add(m.group(1));
+			}
+			assertThat(values).as("AssessmentForm's value problems").isNotEmpty();
+		}
+		else {
+			unknown.add(name + ": " + code);
+		}
+		return values;
+	}
+
+	@Test
+	void everyImportFailureHasAMessage() throws IOException {
+		Set<String> failures = new TreeSet<>();
+		Pattern raised = Pattern.compile("(?:new UnreadableFile\\(|fail\\(job, |ex instanceof OutOfMemoryError \\? )\"([A-Z_]+)\"");
+		Pattern chosen = Pattern.compile("[\"'](IMPORT_[A-Z_]+|FILE_TOO_COMPLEX)[\"']");
+		for (String file : new String[] { "registry/RegistryImportRun.java", "registry/RegistryImports.java" }) {
+			String text = Files.readString(JAVA.resolve("org/simpul").resolve(file));
+			for (Pattern pattern : new Pattern[] { raised, chosen }) {
+				Matcher m = pattern.matcher(text);
+				while (m.find()) {
+					failures.add(m.group(1).startsWith("HEADER_MISSING_") ? "HEADER_MISSING" : m.group(1));
+				}
+			}
+		}
+		failures.add("HEADER_MISSING");
+		assertThat(failures).contains("FILE_EMPTY", "IMPORT_FAILED", "IMPORT_ABANDONED", "TOO_MANY_COLUMNS");
+		for (String language : new String[] { "id", "en" }) {
+			Set<String> keys = load(language).stringPropertyNames();
+			assertThat(failures).as("import failures without a message in messages_%s", language)
+				.allSatisfy(code -> assertThat(keys).contains("import.failure." + code));
 		}
 	}
 
