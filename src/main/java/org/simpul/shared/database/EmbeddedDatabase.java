@@ -220,6 +220,28 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		log.info("Embedded PostgreSQL now asks every client for its password");
 	}
 
+	/**
+	 * The PostgreSQL archive for this machine: zonky's macOS archive is a universal binary (arm64 and x64 in
+	 * one, the two artifacts byte for byte the same), so it serves Apple-silicon Macs too; elsewhere zonky's own
+	 * choice. A build without the binaries (production, for an external database) says what to do.
+	 */
+	static java.io.InputStream binaries(String system, String hardware) throws IOException {
+		if ("Darwin".equals(system)) {
+			java.io.InputStream universal = EmbeddedDatabase.class.getResourceAsStream("/postgres-darwin-x86_64.txz");
+			if (universal != null) {
+				return universal;
+			}
+		}
+		try {
+			return io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, hardware);
+		}
+		catch (IllegalStateException missing) {
+			throw new IllegalStateException("This build of Simpul carries no embedded PostgreSQL for " + system + " "
+					+ hardware + ": set SPRING_DATASOURCE_URL to an external PostgreSQL, or use the default build"
+					+ " (./mvnw spring-boot:run)", missing);
+		}
+	}
+
 	private static EmbeddedPostgres start(Path directory, String password) {
 		try {
 			Path pgData = directory.resolve("pg");
@@ -242,6 +264,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 				// Spring stops the server after the connection pool, once requests have finished; zonky's own
 				// hook would stop it at the same time as the graceful shutdown begins.
 				.setRegisterShutdownHook(false)
+				.setPgBinaryResolver(EmbeddedDatabase::binaries)
 				// zonky's own readiness check logs in too, once the server asks for a password
 				.setConnectConfig("password", password)
 				.start();
