@@ -111,6 +111,11 @@ public class Assessments {
 			.filter(f -> f.regencyCode() == null || complaint.villageCode().startsWith(f.regencyCode() + "."))
 			.orElseThrow(() -> new InvalidInputException(FieldProblem.of("formId", "FORM_NOT_APPLICABLE")));
 		Map<String, Object> given = answers == null ? Map.of() : answers;
+		if ((complaint.status() == org.simpul.complaint.ComplaintStatus.RESOLVED
+				|| complaint.status() == org.simpul.complaint.ComplaintStatus.CLOSED) && find(id).isEmpty()) {
+			// the case is done: a new assessment needs it reopened (a repeat of one stored before is answered below)
+			throw new org.simpul.shared.ConflictException(FieldProblem.of("complaintId", "COMPLAINT_CLOSED"));
+		}
 		List<FieldProblem> problems = form.form().answerProblems(given);
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
@@ -156,6 +161,42 @@ public class Assessments {
 	public List<AssessmentView> forDataSubject(CurrentUser dpo, UUID complaintId) {
 		dpo.requireDataProtectionOfficer();
 		return of(complaintId);
+	}
+
+	/** The question of the national deep form (and districts' versions of it) that names the programmes to propose. */
+	static final String SUGGESTED_PROGRAMMES = "programs";
+
+	/** A programme an assessment suggests: the form's value ({@code PBI_JK}) and its label ({@code PBI-JK}). */
+	public record Suggestion(String value, String label) {
+
+		/** Whether a provider's programme code ({@code PBI-JK}) is this suggestion, spelt either way. */
+		public boolean matches(String programmeCode) {
+			return programmeCode != null
+					&& programmeCode.replaceAll("[^A-Za-z0-9]", "").equalsIgnoreCase(value.replaceAll("[^A-Za-z0-9]", ""));
+		}
+	}
+
+	/**
+	 * The programmes the complaint's assessments suggest (the newest assessment first), for the referral form
+	 * of a complaint of the user's territory.
+	 */
+	public List<Suggestion> suggestedProgrammes(CurrentUser actor, UUID complaintId) {
+		complaints.reference(actor, complaintId).orElseThrow(() -> new NotFoundException("Complaint"));
+		java.util.LinkedHashMap<String, Suggestion> found = new java.util.LinkedHashMap<>();
+		List<AssessmentView> newestFirst = new java.util.ArrayList<>(of(complaintId));
+		java.util.Collections.reverse(newestFirst);
+		for (AssessmentView assessment : newestFirst) {
+			if (!(assessment.answers().get(SUGGESTED_PROGRAMMES) instanceof java.util.Collection<?> chosen)) {
+				continue;
+			}
+			forms.find(assessment.formId()).ifPresent(form -> form.sections().stream()
+				.flatMap(section -> section.questions().stream())
+				.filter(q -> q.id().equals(SUGGESTED_PROGRAMMES) && q.options() != null)
+				.flatMap(q -> q.options().stream())
+				.filter(option -> chosen.contains(option.value()))
+				.forEach(option -> found.putIfAbsent(option.value(), new Suggestion(option.value(), option.label()))));
+		}
+		return List.copyOf(found.values());
 	}
 
 	/** An assessment with the form it answers, whose questions name the answers. */

@@ -64,10 +64,14 @@ class CasePages {
 	@GetMapping("/pengaduan/{id}/kasus")
 	String caseFile(@PathVariable UUID id, Model model) {
 		CurrentUser user = access.requireUser();
-		model.addAttribute("complaint", complaint(user, id));
-		model.addAttribute("file", cases.view(user, id));
+		ComplaintQueries.ComplaintView complaint = complaint(user, id);
+		Cases.CaseView file = cases.view(user, id);
+		model.addAttribute("complaint", complaint);
+		model.addAttribute("file", file);
+		model.addAttribute("timeline", timeline(file, complaint));
 		model.addAttribute("assessments", assessments.ofComplaint(user, id));
-		model.addAttribute("mayAssess", Assessments.mayAssess(user));
+		// a resolved or closed complaint takes no new assessment (reopen the case first)
+		model.addAttribute("mayAssess", Assessments.mayAssess(user) && open(complaint));
 		model.addAttribute("mayPlan", Cases.PLANNERS.contains(user.role()));
 		model.addAttribute("zone", WIB);
 		return "casework/case";
@@ -99,6 +103,26 @@ class CasePages {
 			redirect.addFlashAttribute("warning", ex.problems().getFirst().message());
 		}
 		return "redirect:/pengaduan/" + id + "/kasus";
+	}
+
+	/** One line of the case's history: its own events and the complaint's steps (referred, resolved…), by time. */
+	record TimelineEntry(String messageKey, java.time.Instant at, String by, String detail) {
+	}
+
+	private static List<TimelineEntry> timeline(Cases.CaseView file, ComplaintQueries.ComplaintView complaint) {
+		List<TimelineEntry> entries = new ArrayList<>();
+		file.events().forEach(e -> entries.add(new TimelineEntry("case.event." + e.kind(), e.at(),
+				e.by() == null ? null : e.by().displayName(), "ASSESSED".equals(e.kind()) ? null : e.detail())));
+		complaint.steps().stream()
+			.filter(step -> step.status() != org.simpul.complaint.ComplaintStatus.RECEIVED)
+			.forEach(step -> entries.add(new TimelineEntry("complaint.status." + step.status(), step.at(), null, null)));
+		entries.sort(java.util.Comparator.comparing(TimelineEntry::at));
+		return entries;
+	}
+
+	private static boolean open(ComplaintQueries.ComplaintView complaint) {
+		return complaint.status() != org.simpul.complaint.ComplaintStatus.RESOLVED
+				&& complaint.status() != org.simpul.complaint.ComplaintStatus.CLOSED;
 	}
 
 	@GetMapping("/pengaduan/{id}/asesmen/baru")

@@ -108,6 +108,7 @@ class ReferralPages {
 		Referrals.ReferralView referral = referrals.referral(user, id).orElseThrow(() -> new NotFoundException("Referral"));
 		boolean receiver = user.role() == org.simpul.access.Role.PROGRAM_MANAGER;
 		model.addAttribute("r", referral);
+		model.addAttribute("timeline", timeline(referral));
 		model.addAttribute("receiver", receiver);
 		// whom the referral is about: for the agency in full (it must find and help the person), for the
 		// sender's side with the NIK masked (the complaint's own page has the rest)
@@ -124,6 +125,18 @@ class ReferralPages {
 		model.addAttribute("today", time.today(null));
 		model.addAttribute("zone", WIB);
 		return "referral/referral";
+	}
+
+	/** One line of a referral's history: its steps and its escalations, in the order they happened. */
+	record TimelineEntry(String messageKey, java.time.Instant at) {
+	}
+
+	static List<TimelineEntry> timeline(Referrals.ReferralView referral) {
+		List<TimelineEntry> entries = new java.util.ArrayList<>();
+		referral.steps().forEach(s -> entries.add(new TimelineEntry("referral.status." + s.status(), s.at())));
+		referral.escalations().forEach(e -> entries.add(new TimelineEntry("referral.escalated." + e.level(), e.at())));
+		entries.sort(java.util.Comparator.comparing(TimelineEntry::at));
+		return entries;
 	}
 
 	/** The person a referral is about, as the referral page and the letter show them to this user. */
@@ -263,8 +276,17 @@ class ReferralPages {
 		ComplaintQueries.ComplaintView complaint = complaints.complaint(user, complaintId)
 			.orElseThrow(() -> new NotFoundException("Complaint"));
 		List<ProviderDirectory.Provider> serving = providers.serving(user, complaint.villageCode(), null);
+		// what the assessments suggest comes first in the list, marked, and named above it
+		List<org.simpul.casework.Assessments.Suggestion> suggested = assessments.suggestedProgrammes(user, complaintId);
+		java.util.function.Predicate<ProviderDirectory.Provider> isSuggested = p -> suggested.stream()
+			.anyMatch(s -> s.matches(p.programmeCode()));
+		List<ProviderDirectory.Provider> ordered = new java.util.ArrayList<>(serving.stream().filter(isSuggested).toList());
+		serving.stream().filter(isSuggested.negate()).forEach(ordered::add);
 		model.addAttribute("complaint", complaint);
-		model.addAttribute("providers", serving);
+		model.addAttribute("providers", ordered);
+		model.addAttribute("suggested", suggested);
+		model.addAttribute("suggestedProviders", serving.stream().filter(isSuggested).map(ProviderDirectory.Provider::id)
+			.toList());
 		model.addAttribute("earlier", referrals.ofComplaint(user, complaintId));
 		model.addAttribute("values", values);
 		model.addAttribute("errors", errors);
