@@ -108,6 +108,25 @@ class ComplaintPages {
 		return "complaint/queue";
 	}
 
+	/** The queue searched by ticket, name or NIK: a POST, so that a NIK never lands in a URL. */
+	@PostMapping("/cari")
+	String search(@RequestParam(name = "q", required = false) String text, Model model) {
+		CurrentUser user = desk();
+		try {
+			model.addAttribute("queue", queries.search(user, text, persons, new PageRequest(0, 50)));
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("searchError", ex.problems().getFirst().message());
+			model.addAttribute("queue", org.simpul.shared.PageResponse.of(List.of(), new PageRequest(0, 50), 0));
+		}
+		model.addAttribute("q", text);
+		model.addAttribute("villages", villagesOf(user));
+		model.addAttribute("statuses", ComplaintStatus.values());
+		model.addAttribute("categories", Category.values());
+		model.addAttribute("zone", WIB);
+		return "complaint/queue";
+	}
+
 	@GetMapping("/baru")
 	String newComplaint(Model model) {
 		CurrentUser user = desk();

@@ -151,6 +151,80 @@ public class ComplaintQueries {
 				r.villageCode(), names.get(r.villageCode()), r.subjectName(), r.createdAt())).toList(), page, total);
 	}
 
+	/** The most captured NIKs one search opens to compare (they are stored encrypted, each under its own nonce). */
+	static final int MAX_CAPTURED_NIKS = 20_000;
+
+	/**
+	 * The queue searched by ticket number, the subject's name or their NIK (the desk's question "what became of
+	 * my complaint?"): complaints of the caller's territory, newest first, at most one page. A NIK finds the
+	 * registry person's complaints through the registry, and those whose NIK was captured at intake.
+	 */
+	public PageResponse<QueueItem> search(CurrentUser user, String text, org.simpul.registry.PersonSearch persons,
+			PageRequest page) {
+		if (!ComplaintIntake.mayTakeComplaints(user.role())) {
+			throw new AccessDeniedException("Complaints are not for " + user.role());
+		}
+		String typed = text == null ? "" : text.strip();
+		if (typed.length() < 3 || typed.length() > 100) {
+			throw new InvalidInputException(FieldProblem.of("q", "SEARCH_TOO_SHORT_OR_LONG"));
+		}
+		String digits = typed.replace(" ", "").replace(".", "");
+		List<UUID> ids;
+		if (digits.matches("\\d{16}")) {
+			List<UUID> registered = persons.search(user, new org.simpul.registry.PersonSearch.Query(digits, null, null, null,
+					null, null), new PageRequest(0, 10)).content().stream().map(p -> p.id()).toList();
+			record Captured(UUID id, String nik) {
+			}
+			List<UUID> captured = jdbc.sql("select id, subject_nik as nik from complaint c where subject_nik is not null and "
+					+ Territory.sqlCondition("c.village_code") + " order by created_at desc limit :max")
+				.param("territory", user.territory().sqlParameter())
+				.param("max", MAX_CAPTURED_NIKS)
+				.query(Captured.class)
+				.list()
+				.stream()
+				.filter(c -> digits.equals(cipher.decrypt(c.nik())))
+				.map(Captured::id)
+				.toList();
+			ids = jdbc.sql("select id from complaint c where (c.subject_person_id in (:persons) or c.id in (:captured)) and "
+					+ Territory.sqlCondition("c.village_code"))
+				.param("persons", registered.isEmpty() ? List.of(new UUID(0, 0)) : registered)
+				.param("captured", captured.isEmpty() ? List.of(new UUID(0, 0)) : captured)
+				.param("territory", user.territory().sqlParameter())
+				.query(UUID.class)
+				.list();
+		}
+		else {
+			String like = "%" + typed.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+				.replace("_", "\\_") + "%";
+			ids = jdbc.sql("select id from complaint c where (upper(c.ticket_number) like upper(:prefix) or"
+					+ " lower(c.subject_name) like :like) and " + Territory.sqlCondition("c.village_code")
+					+ " order by c.created_at desc limit 200")
+				.param("prefix", typed.replace("%", "").replace("_", "") + "%")
+				.param("like", like)
+				.param("territory", user.territory().sqlParameter())
+				.query(UUID.class)
+				.list();
+		}
+		if (ids.isEmpty()) {
+			return PageResponse.of(List.of(), page, 0);
+		}
+		List<QueueRow> rows = jdbc.sql("select c.id, c.ticket_number, c.status, c.category, c.village_code,"
+				+ " c.subject_name, c.created_at, c.subject_person_id from complaint c where c.id in (:ids)"
+				+ " and not exists (select 1 from person_placement rp where rp.id = c.subject_person_id"
+				+ " and rp.restricted_since is not null) order by c.created_at desc, c.id limit :limit")
+			.param("ids", ids)
+			.param("limit", page.size())
+			.query(QueueRow.class)
+			.list();
+		Map<String, String> names = regions.names(rows.stream().map(QueueRow::villageCode).toList());
+		List<UUID> shown = rows.stream().map(QueueRow::subjectPersonId).filter(java.util.Objects::nonNull).toList();
+		if (!shown.isEmpty()) {
+			audit.record(user, org.simpul.audit.AuditTrail.Action.SEARCH, "COMPLAINT", null, shown);
+		}
+		return PageResponse.of(rows.stream().map(r -> new QueueItem(r.id(), r.ticketNumber(), r.status(), r.category(),
+				r.villageCode(), names.get(r.villageCode()), r.subjectName(), r.createdAt())).toList(), page, rows.size());
+	}
+
 	/** Whether {@code typedCode} is the tracking code of complaint {@code id} (compared by hash). */
 	boolean trackingCodeMatches(UUID id, String typedCode) {
 		String code = TrackingCodes.canonical(typedCode);

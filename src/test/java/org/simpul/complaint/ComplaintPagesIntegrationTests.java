@@ -168,4 +168,42 @@ class ComplaintPagesIntegrationTests {
 			.contains("Nomor tiket atau kode pelacakan tidak cocok")
 			.doesNotContain("Diterima");
 	}
+
+	@org.junit.jupiter.api.Test
+	void theQueueIsSearchedByTicketNameOrNikWithinTheTerritory() throws Exception {
+		String person = org.simpul.registry.RegistryIntegrationTestsAccess.registerFamily(mvc, jdbc, "Warsiti Dicari");
+		String registeredNik = cipher.decrypt(jdbc.sql("select nik_cipher from person where id = cast(:id as uuid)")
+			.param("id", person).query(String.class).single());
+		String linked = com.jayway.jsonpath.JsonPath.read(org.simpul.access.DemoLogins.call(mvc, "fo.procot", "POST",
+				"/api/v1/complaints", """
+						{"channel": "WALK_IN", "category": "HEALTH", "villageCode": "33.28.10.1008", "description": "Dicari",
+						 "ppksCodes": ["24"], "subjectPersonId": "%s"}""".formatted(person)).getResponse()
+			.getContentAsString(), "$.ticketNumber");
+		String capturedNik = org.simpul.registry.TestIdentifiers.nik("33.28.10", java.time.LocalDate.of(1966, 6, 6),
+				org.simpul.registry.Sex.M);
+		String captured = com.jayway.jsonpath.JsonPath.read(org.simpul.access.DemoLogins.call(mvc, "fo.procot", "POST",
+				"/api/v1/complaints", """
+						{"channel": "WALK_IN", "category": "SOCIAL", "villageCode": "33.28.10.1008", "description": "Dicari juga",
+						 "ppksCodes": ["24"], "subject": {"nik": "%s", "name": "Karsono Ditangkap"}}""".formatted(capturedNik))
+			.getResponse().getContentAsString(), "$.ticketNumber");
+		var desk = org.simpul.access.DemoLogins.session(mvc, "fo.procot");
+		java.util.function.Function<String, String> search = q -> {
+			try {
+				return mvc.post().uri("/pengaduan/cari").session(desk).with(csrf()).param("q", q).exchange().getResponse()
+					.getContentAsString();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		};
+		assertThat(search.apply(linked)).contains("<strong>" + linked + "</strong>").doesNotContain(captured);
+		assertThat(search.apply("warsiti dicari")).contains(linked, "Warsiti Dicari");
+		assertThat(search.apply(registeredNik)).contains(linked).doesNotContain(captured);
+		assertThat(search.apply(capturedNik)).contains(captured, "Karsono Ditangkap").doesNotContain(linked);
+		assertThat(search.apply("ab")).contains("Ketik 3 sampai 100 huruf atau angka.");
+		// outside the territory: nothing
+		assertThat(mvc.post().uri("/pengaduan/cari").session(org.simpul.access.DemoLogins.session(mvc, "manajer.temanggung"))
+			.with(csrf()).param("q", linked)).hasStatusOk().bodyText().doesNotContain("<strong>" + linked + "</strong>")
+			.doesNotContain("Warsiti Dicari");
+	}
 }

@@ -91,7 +91,7 @@ class I18nTests {
 					// flash keys and error keys are checked below and in everyErrorCodeTheCodeUsesHasAMessage;
 					// ${c} runs over the registry's coded fields, whose labels come from RegistryCodes
 					assertThat(variable).as("message key held in ${%s} (%s)", variable, file)
-						.isIn("notice", "warning", "messageKey", "errors", "error", "nikError", "c");
+						.isIn("notice", "warning", "messageKey", "errors", "error", "nikError", "searchError", "c");
 				}
 			}
 		}
