@@ -113,6 +113,17 @@ class AccessMatrixTests {
 
 	static final AtomicInteger SEQUENCE = new AtomicInteger();
 
+	/** Registry proposals are decided by the district manager and the data operator (administrators too). */
+	static HttpStatus proposalDecisions(String role, Relation relation, HttpStatus success) {
+		if (role.equals("ANONYMOUS")) {
+			return HttpStatus.UNAUTHORIZED;
+		}
+		if (!java.util.Set.of("ADMIN", "MANAGER", "DATA_OPERATOR").contains(role)) {
+			return HttpStatus.FORBIDDEN;
+		}
+		return relation == Relation.OWN ? success : HttpStatus.NOT_FOUND;
+	}
+
 	/** Complaints: the desks, facilitators, supervisors and managers in their territory (404 outside); others 403. */
 	static HttpStatus complaints(String role, Relation relation, HttpStatus success) {
 		if (role.equals("ANONYMOUS")) {
@@ -417,6 +428,15 @@ class AccessMatrixTests {
 						case "PROGRAM_MANAGER", "DPO" -> HttpStatus.FORBIDDEN;
 						default -> HttpStatus.OK;
 					}),
+			new Rule("POST /api/v1/registry-proposals/{id}/accept",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/registry-proposals/{id}/accept",
+							t.proposalIn(t.villageFor(region))), auth),
+					(role, relation) -> proposalDecisions(role, relation, HttpStatus.NO_CONTENT)),
+			new Rule("POST /api/v1/registry-proposals/{id}/reject",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/registry-proposals/{id}/reject",
+							t.proposalIn(t.villageFor(region))).contentType(MediaType.APPLICATION_JSON)
+						.content("{\"reason\": \"Tidak sesuai musdes\"}"), auth),
+					(role, relation) -> proposalDecisions(role, relation, HttpStatus.NO_CONTENT)),
 			new Rule("POST /api/v1/referrals/{id}/accept",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/referrals/{id}/accept",
 							t.referralIn(t.villageFor(region), "SENT")), auth),
@@ -907,6 +927,19 @@ class AccessMatrixTests {
 			.param("id", id).param("ticket", ticket).param("hash", hash).param("village", village).update();
 		targetTraces.addAll(List.of(id.toString(), ticket, "Matrix Subject", "Matrix complaint"));
 		return new Complaint(id, ticket, code);
+	}
+
+	/** An open registry proposal (a new roof) for a household of {@code village}, written directly. */
+	UUID proposalIn(String village) {
+		Household household = householdIn(village);
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into registry_proposal (id, household_id, village_code, field, current_value, proposed_value, status,
+				                               source, source_id, proposed_by, proposed_at)
+				values (:id, :household, :village, 'roof', null, 'TILE', 'PROPOSED', 'ASSESSMENT', :id, :id, now())""")
+			.param("id", id).param("household", household.householdId()).param("village", village).update();
+		targetTraces.add(id.toString());
+		return id;
 	}
 
 	/** The complaint of a closed case in {@code village}, written directly. */

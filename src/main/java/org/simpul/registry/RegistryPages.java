@@ -49,10 +49,13 @@ class RegistryPages {
 
 	private final RegistryRestrictions restrictions;
 
+	private final RegistryProposals proposals;
+
 	RegistryPages(PersonSearch search, HouseholdQueries queries, HouseholdRegistration registration,
 			AccessControl access, RegionCatalog regions, HouseholdEditing editing, org.simpul.shared.RegionTime time,
-			RegistryRestrictions restrictions) {
+			RegistryRestrictions restrictions, RegistryProposals proposals) {
 		this.restrictions = restrictions;
+		this.proposals = proposals;
 		this.time = time;
 		this.search = search;
 		this.queries = queries;
@@ -103,7 +106,37 @@ class RegistryPages {
 		model.addAttribute("household", household);
 		model.addAttribute("mayWrite", RegistryAccess.mayWrite(user.role()));
 		model.addAttribute("today", time.latestToday());
+		model.addAttribute("proposals", proposals.open(user, id));
+		model.addAttribute("mayDecideProposals", RegistryProposals.mayDecide(user));
+		model.addAttribute("zone", org.simpul.shared.RegionTime.WIB);
 		return "registry/household";
+	}
+
+	/** A registry proposal accepted (the household takes its value, with history) or refused with a reason. */
+	@PostMapping("/rumah-tangga/{id}/usulan/{proposalId}")
+	String decideProposal(@PathVariable UUID id, @PathVariable UUID proposalId, @RequestParam String decision,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		CurrentUser user = access.requireUser();
+		try {
+			if ("accept".equals(decision)) {
+				proposals.accept(user, proposalId);
+				redirect.addFlashAttribute("notice", "proposal.accepted");
+			}
+			else {
+				proposals.reject(user, proposalId, reason);
+				redirect.addFlashAttribute("notice", "proposal.rejected");
+			}
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("warning", ex.problems().getFirst().message());
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("warning", ex.problem().message());
+		}
+		catch (org.simpul.shared.web.PreconditionFailedException ex) {
+			redirect.addFlashAttribute("warning", "registry.stale");
+		}
+		return "redirect:/registri/rumah-tangga/" + id;
 	}
 
 	@GetMapping("/rumah-tangga/{id}/ubah")

@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 import org.simpul.access.CurrentUser;
 import org.simpul.access.Territory;
 import org.simpul.region.RegionCode;
+import org.simpul.registry.Views.HouseholdView;
+import org.simpul.shared.NotFoundException;
 import org.simpul.shared.PageResponse;
 import org.simpul.shared.PageResponse.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,9 +66,107 @@ public class RegistryProposals {
 
 	private final Clock clock;
 
-	RegistryProposals(JdbcClient jdbc, Clock clock) {
+	private final HouseholdChanges changes;
+
+	private final HouseholdQueries households;
+
+	RegistryProposals(JdbcClient jdbc, Clock clock, @org.springframework.context.annotation.Lazy HouseholdChanges changes,
+			@org.springframework.context.annotation.Lazy HouseholdQueries households) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.changes = changes;
+		this.households = households;
+	}
+
+	/** Who decides proposals: the district manager and the data operator (administrators everywhere). */
+	static boolean mayDecide(CurrentUser user) {
+		return java.util.EnumSet.of(org.simpul.access.Role.ADMIN, org.simpul.access.Role.MANAGER,
+				org.simpul.access.Role.DATA_OPERATOR).contains(user.role());
+	}
+
+	/** The open proposals of a household of the user's territory, oldest first. */
+	public List<Proposal> open(CurrentUser user, UUID householdId) {
+		return jdbc.sql("select " + SELECT + " from registry_proposal where household_id = :household"
+				+ " and status = 'PROPOSED' and " + org.simpul.access.Territory.sqlCondition("village_code")
+				+ " order by proposed_at, field")
+			.param("household", householdId)
+			.param("territory", user.territory().sqlParameter())
+			.query(Proposal.class)
+			.list();
+	}
+
+	/**
+	 * Accepts a proposal: the household takes the proposed value, recorded in its history like any change;
+	 * the proposal is ACCEPTED. One already decided answers 409; one outside the territory 404.
+	 */
+	@Transactional
+	public void accept(CurrentUser actor, UUID id) {
+		Proposal proposal = decidable(actor, id);
+		HouseholdView household = households.household(actor, proposal.householdId())
+			.orElseThrow(() -> new NotFoundException("Household"));
+		Conditions c = household.conditions();
+		String v = proposal.proposedValue();
+		Conditions next = switch (proposal.field()) {
+			case "roof" -> new Conditions(Conditions.Roof.valueOf(v), c.wall(), c.floor(), c.floorAreaM2(), c.electricity(),
+					c.latrine(), c.drinkingWater());
+			case "wall" -> new Conditions(c.roof(), Conditions.Wall.valueOf(v), c.floor(), c.floorAreaM2(), c.electricity(),
+					c.latrine(), c.drinkingWater());
+			case "floor" -> new Conditions(c.roof(), c.wall(), Conditions.Floor.valueOf(v), c.floorAreaM2(), c.electricity(),
+					c.latrine(), c.drinkingWater());
+			case "floorAreaM2" -> new Conditions(c.roof(), c.wall(), c.floor(), new java.math.BigDecimal(v), c.electricity(),
+					c.latrine(), c.drinkingWater());
+			case "electricity" -> new Conditions(c.roof(), c.wall(), c.floor(), c.floorAreaM2(),
+					Conditions.Electricity.valueOf(v), c.latrine(), c.drinkingWater());
+			case "latrine" -> new Conditions(c.roof(), c.wall(), c.floor(), c.floorAreaM2(), c.electricity(),
+					Conditions.Latrine.valueOf(v), c.drinkingWater());
+			case "drinkingWater" -> new Conditions(c.roof(), c.wall(), c.floor(), c.floorAreaM2(), c.electricity(),
+					c.latrine(), Conditions.DrinkingWater.valueOf(v));
+			default -> throw new IllegalStateException("Unknown proposal field " + proposal.field());
+		};
+		changes.change(actor, household.id(), org.simpul.shared.web.PreconditionFailedException.etag(household.version()),
+				new HouseholdChanges.HouseholdChange(household.villageCode(), household.rt(), household.rw(),
+						household.address(), household.welfareDecile(), next));
+		decide(actor, id, "ACCEPTED", null);
+	}
+
+	/** Refuses a proposal with a reason; the household stays as it is. */
+	@Transactional
+	public void reject(CurrentUser actor, UUID id, String reason) {
+		decidable(actor, id);
+		if (reason == null || reason.isBlank() || reason.length() > 1000) {
+			throw new org.simpul.shared.InvalidInputException(org.simpul.shared.FieldProblem.of("reason",
+					reason == null || reason.isBlank() ? "REQUIRED" : "TEXT_TOO_LONG"));
+		}
+		decide(actor, id, "REJECTED", reason.strip());
+	}
+
+	private Proposal decidable(CurrentUser actor, UUID id) {
+		if (!mayDecide(actor)) {
+			throw new org.springframework.security.access.AccessDeniedException("Proposals are not decided by " + actor.role());
+		}
+		Proposal proposal = jdbc.sql("select " + SELECT + " from registry_proposal where id = :id and "
+				+ org.simpul.access.Territory.sqlCondition("village_code") + " for update")
+			.param("id", id)
+			.param("territory", actor.territory().sqlParameter())
+			.query(Proposal.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Registry proposal"));
+		if (!proposal.status().equals("PROPOSED")) {
+			throw new org.simpul.shared.ConflictException(org.simpul.shared.FieldProblem.of("status", "ALREADY_DECIDED"));
+		}
+		return proposal;
+	}
+
+	private void decide(CurrentUser actor, UUID id, String status, String reason) {
+		jdbc.sql("""
+				update registry_proposal set status = :status, decided_by = :by, decided_at = :now, decision_reason = :reason
+				where id = :id""")
+			.param("status", status)
+			.param("by", actor.id())
+			.param("now", Timestamp.from(clock.instant()))
+			.param("reason", reason)
+			.param("id", id)
+			.update();
 	}
 
 	/**
