@@ -30,17 +30,48 @@ class UserPages {
 
 	private final RegionCatalog regions;
 
-	UserPages(UserManagement users, AccessControl access, RegionCatalog regions) {
+	private final org.springframework.beans.factory.ObjectProvider<AgencyAffiliations> affiliations;
+
+	UserPages(UserManagement users, AccessControl access, RegionCatalog regions,
+			org.springframework.beans.factory.ObjectProvider<AgencyAffiliations> affiliations) {
+		this.affiliations = affiliations;
 		this.users = users;
 		this.access = access;
 		this.regions = regions;
 	}
 
-	record UserForm(String username, String password, String displayName, Role role, String regionCode, Integer version) {
+	record UserForm(String username, String password, String displayName, Role role, String regionCode, Integer version,
+			String agencyId) {
 
 		static UserForm empty() {
-			return new UserForm("", "", "", Role.FACILITATOR, "", null);
+			return new UserForm("", "", "", Role.FACILITATOR, "", null, "");
 		}
+	}
+
+	/**
+	 * The agency a programme manager's form names: required for that role (without one the manager would see
+	 * no referral, "0 rujukan", and nobody would know why), and one the actor may link to.
+	 */
+	private java.util.Optional<UUID> agencyOf(CurrentUser actor, UserForm form) {
+		if (form.role() != Role.PROGRAM_MANAGER) {
+			return java.util.Optional.empty();
+		}
+		AgencyAffiliations agencies = affiliations.getIfAvailable();
+		if (agencies == null) {
+			return java.util.Optional.empty();
+		}
+		UUID chosen = null;
+		try {
+			chosen = form.agencyId() == null || form.agencyId().isBlank() ? null : UUID.fromString(form.agencyId().strip());
+		}
+		catch (IllegalArgumentException ex) {
+			// not an id: as if none were chosen
+		}
+		UUID agency = chosen;
+		if (agency == null || agencies.choices(actor).stream().noneMatch(c -> c.id().equals(agency))) {
+			throw new InvalidInputException(FieldProblem.of("agencyId", "AGENCY_REQUIRED"));
+		}
+		return java.util.Optional.of(agency);
 	}
 
 	@GetMapping
@@ -57,9 +88,13 @@ class UserPages {
 
 	@PostMapping("/baru")
 	String create(UserForm form, Model model, RedirectAttributes redirect) {
+		CurrentUser actor = access.requireUser();
 		try {
-			UserView created = users.create(access.requireUser(), new UserManagement.NewUser(form.username(),
+			java.util.Optional<UUID> agency = agencyOf(actor, form);
+			UserView created = users.create(actor, new UserManagement.NewUser(form.username(),
 					form.password(), form.displayName(), form.role(), form.regionCode()));
+			// in the page's transaction (the form token's): a user and their agency, or neither
+			agency.ifPresent(a -> affiliations.getObject().link(actor, created.id(), a));
 			redirect.addFlashAttribute("notice", "users.created");
 			return "redirect:/pengguna/" + created.id();
 		}
@@ -74,16 +109,20 @@ class UserPages {
 	@GetMapping("/{id}")
 	String edit(@PathVariable UUID id, Model model) {
 		UserView user = users.find(access.requireUser(), id);
+		AgencyAffiliations agencies = affiliations.getIfAvailable();
+		String agency = agencies == null ? "" : agencies.agencyOf(id).map(UUID::toString).orElse("");
 		return form(model, new UserForm(user.username(), "", user.displayName(), user.role(), user.regionCode(),
-				user.version()), Map.of(), user);
+				user.version(), agency), Map.of(), user);
 	}
 
 	@PostMapping("/{id}")
 	String change(@PathVariable UUID id, UserForm form, Model model, RedirectAttributes redirect) {
 		CurrentUser actor = access.requireUser();
 		try {
+			java.util.Optional<UUID> agency = agencyOf(actor, form);
 			users.change(actor, id, String.valueOf(form.version()),
 					new UserManagement.UserChange(form.displayName(), form.role(), form.regionCode()));
+			agency.ifPresent(a -> affiliations.getObject().link(actor, id, a));
 			redirect.addFlashAttribute("notice", "users.saved");
 			return "redirect:/pengguna/" + id;
 		}
@@ -142,7 +181,7 @@ class UserPages {
 	/** htmx: the territory choices around a newly chosen region, so the form drills down without a reload. */
 	@GetMapping("/wilayah")
 	String regionOptions(@RequestParam(required = false) String regionCode, Model model) {
-		model.addAttribute("form", new UserForm("", "", "", null, regionCode, null));
+		model.addAttribute("form", new UserForm("", "", "", null, regionCode, null, ""));
 		model.addAttribute("regionChoices", RegionChoices.around(regions, access.requireUser().territory(),
 				RegionCode.parse(regionCode).orElse(null)));
 		return "access/user-form :: regionOptions";
@@ -161,6 +200,8 @@ class UserPages {
 		model.addAttribute("roles", roles);
 		model.addAttribute("regionChoices", RegionChoices.around(regions, actor.territory(),
 				RegionCode.parse(form.regionCode()).orElse(null)));
+		AgencyAffiliations agencies = affiliations.getIfAvailable();
+		model.addAttribute("agencies", agencies == null ? java.util.List.of() : agencies.choices(actor));
 		return "access/user-form";
 	}
 

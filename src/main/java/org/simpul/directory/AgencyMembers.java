@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * exist (404).
  */
 @Service
-public class AgencyMembers {
+public class AgencyMembers implements org.simpul.access.AgencyAffiliations {
 
 	public record Member(UUID userId, String username, String displayName) {
 	}
@@ -64,6 +64,33 @@ public class AgencyMembers {
 			.param("user", userId)
 			.param("agency", agencyId)
 			.update();
+	}
+
+	@Override
+	public List<Choice> choices(CurrentUser actor) {
+		if (actor.role() != Role.ADMIN && actor.role() != Role.MANAGER) {
+			return List.of();
+		}
+		return jdbc.sql("select id, name, coalesce(region_code, '') as seat from agency order by name")
+			.query((rs, n) -> new Object[] { rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("seat") })
+			.list()
+			.stream()
+			.filter(row -> actor.role() == Role.ADMIN || (((String) row[2]).length() >= 5
+					&& actor.covers(RegionCode.of((String) row[2]))))
+			.map(row -> new Choice((UUID) row[0], (String) row[1]))
+			.toList();
+	}
+
+	@Override
+	public java.util.Optional<UUID> agencyOf(UUID userId) {
+		return jdbc.sql("select agency_id from agency_member where user_id = :user").param("user", userId)
+			.query(UUID.class)
+			.optional();
+	}
+
+	@Override
+	public void link(CurrentUser actor, UUID userId, UUID agencyId) {
+		add(actor, agencyId, userId);
 	}
 
 	/** Ends the user's membership of the agency; again, or for a non-member: nothing changes. */

@@ -64,10 +64,14 @@ class ReferralPages {
 
 	private final org.simpul.casework.Assessments assessments;
 
+	private final org.simpul.access.AgencyAffiliations affiliations;
+
 	ReferralPages(Referrals referrals, ComplaintQueries complaints, ProviderDirectory providers, AccessControl access,
 			ReferralLetterPdf letters, org.simpul.audit.AuditTrail audit, org.simpul.shared.web.PublicUrl publicUrl,
 			org.simpul.shared.RegionTime time, org.simpul.registry.HouseholdQueries households,
-			org.simpul.registry.IdentifierRules identifiers, org.simpul.casework.Assessments assessments) {
+			org.simpul.registry.IdentifierRules identifiers, org.simpul.casework.Assessments assessments,
+			org.simpul.access.AgencyAffiliations affiliations) {
+		this.affiliations = affiliations;
 		this.time = time;
 		this.households = households;
 		this.identifiers = identifiers;
@@ -92,6 +96,9 @@ class ReferralPages {
 		model.addAttribute("status", status);
 		model.addAttribute("overdue", overdue);
 		model.addAttribute("inbox", user.role() == org.simpul.access.Role.PROGRAM_MANAGER);
+		// a programme manager linked to no agency sees why nothing arrives, not just "0 rujukan"
+		model.addAttribute("noAgency", user.role() == org.simpul.access.Role.PROGRAM_MANAGER
+				&& affiliations.agencyOf(user.id()).isEmpty());
 		return "referral/list";
 	}
 

@@ -91,7 +91,7 @@ class I18nTests {
 					// flash keys and error keys are checked below and in everyErrorCodeTheCodeUsesHasAMessage;
 					// ${c} runs over the registry's coded fields, whose labels come from RegistryCodes
 					assertThat(variable).as("message key held in ${%s} (%s)", variable, file)
-						.isIn("notice", "warning", "messageKey", "errors", "error", "nikError", "searchError", "c");
+						.isIn("notice", "warning", "messageKey", "errors", "error", "nikError", "searchError", "c", "label");
 				}
 			}
 		}
@@ -103,6 +103,9 @@ class I18nTests {
 		org.simpul.registry.RegistryCodes.all()
 			.forEach((field, codes) -> codes.forEach(code -> used.add(field + "." + code)));
 		used.addAll(keysSetByControllers());
+		// ${label} of registry/proposal.html: the label of each field a registry proposal may change
+		org.simpul.registry.RegistryProposals.FIELDS.keySet()
+			.forEach(field -> used.add("registry." + (field.equals("floorAreaM2") ? "floorArea" : field)));
 		for (String language : new String[] { "id", "en" }) {
 			Set<String> keys = load(language).stringPropertyNames();
 			assertThat(used).as("keys used by templates and controllers, missing in messages_%s", language)
