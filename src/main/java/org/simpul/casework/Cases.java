@@ -178,6 +178,7 @@ public class Cases {
 			.param("now", Timestamp.from(clock.instant())).param("outcome", text).param("id", complaintId).update();
 		event(complaintId, actor, "CLOSED", text);
 		progress.advance(complaintId, ComplaintStatus.CLOSED, actor.id());
+		progress.outcome(complaintId, text);
 		return view(actor, complaintId);
 	}
 

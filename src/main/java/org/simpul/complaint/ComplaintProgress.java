@@ -62,6 +62,16 @@ public class ComplaintProgress {
 		return true;
 	}
 
+	/**
+	 * Records the outcome the citizen reads on the tracking page (an agency's on completing a referral, the
+	 * case's on closing), in the caller's transaction; the latest counts.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void outcome(UUID complaintId, String text) {
+		jdbc.sql("update complaint set outcome = :outcome where id = :id").param("outcome", text).param("id", complaintId)
+			.update();
+	}
+
 	private void move(UUID complaintId, ComplaintStatus status, UUID byUser) {
 		Instant now = clock.instant();
 		String ticket = jdbc.sql("""

@@ -21,8 +21,17 @@ public class PublicTracking {
 	public record Step(ComplaintStatus status, Instant at) {
 	}
 
+	/**
+	 * {@code outcome}: what the agency or the case recorded when the complaint was resolved or closed (on the page
+ * only: free text may name people, and the API promises integrators no personal data);
+	 * {@code contact}: the Puskesos of the complaint's village (or its sub-district) to ask, with its region.
+	 */
 	public record Tracking(String ticketNumber, ComplaintStatus status, String statusLabel, Instant lastUpdated,
-			List<Step> steps) {
+			List<Step> steps, @com.fasterxml.jackson.annotation.JsonIgnore String outcome, Contact contact) {
+	}
+
+	/** Where the citizen asks in person. */
+	public record Contact(String name, String regionName) {
 	}
 
 	private static final Locale INDONESIAN = Locale.of("id");
@@ -31,20 +40,24 @@ public class PublicTracking {
 
 	private final MessageSource messages;
 
-	PublicTracking(JdbcClient jdbc, MessageSource messages) {
+	private final org.simpul.directory.PuskesosDirectory puskesos;
+
+	PublicTracking(JdbcClient jdbc, MessageSource messages, org.simpul.directory.PuskesosDirectory puskesos) {
 		this.jdbc = jdbc;
 		this.messages = messages;
+		this.puskesos = puskesos;
 	}
 
 	public Tracking track(String ticketNumber, String trackingCode) {
 		String code = TrackingCodes.canonical(trackingCode);
 		String ticket = ticketNumber == null ? "" : ticketNumber.strip();
-		record Found(UUID id, String ticketNumber, ComplaintStatus status, Instant updatedAt) {
+		record Found(UUID id, String ticketNumber, ComplaintStatus status, Instant updatedAt, String villageCode,
+				String outcome) {
 		}
 		// the citizen's page: whoever asks, signed in or not, finds the one complaint the code opens
 		Found found = code.isEmpty() || ticket.isEmpty() || ticket.length() > 40 ? null
 				: org.simpul.shared.database.WorkScope.everywhere(() -> jdbc.sql("""
-						select id, ticket_number, status, updated_at from complaint
+						select id, ticket_number, status, updated_at, village_code, outcome from complaint
 						where ticket_number = :ticket and tracking_code_hash = :hash""")
 					.param("ticket", ticket)
 					.param("hash", TrackingCodes.hash(code))
@@ -59,7 +72,25 @@ public class PublicTracking {
 			.query(Step.class)
 			.list();
 		Instant last = steps.isEmpty() ? found.updatedAt() : steps.getLast().at();
+		boolean done = found.status() == ComplaintStatus.RESOLVED || found.status() == ComplaintStatus.CLOSED;
 		return new Tracking(found.ticketNumber(), found.status(),
-				messages.getMessage("complaint.status." + found.status().name(), null, INDONESIAN), last, steps);
+				messages.getMessage("complaint.status." + found.status().name(), null, INDONESIAN), last, steps,
+				done ? found.outcome() : null, contact(found.villageCode()));
+	}
+
+	/** The Puskesos of the village, else of its sub-district: the nearest place to ask about the complaint. */
+	private Contact contact(String villageCode) {
+		for (String region : List.of(villageCode, villageCode.substring(0, Math.min(8, villageCode.length())))) {
+			java.util.Optional<Contact> found = org.simpul.shared.database.WorkScope.everywhere(
+					() -> puskesos.within(org.simpul.access.Territory.of(region)))
+				.stream()
+				.filter(p -> p.regionCode().equals(region))
+				.findFirst()
+				.map(p -> new Contact(p.name(), p.regionName()));
+			if (found.isPresent()) {
+				return found.get();
+			}
+		}
+		return null;
 	}
 }

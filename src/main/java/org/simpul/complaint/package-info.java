@@ -8,5 +8,5 @@
  * it itself to tell the citizen (ADR 0006). Follows the registry's
  * {@link org.simpul.registry.PersonsMerged} so that a complaint's subject is never a merged-away record.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "registry", "audit" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "registry", "audit", "directory" })
 package org.simpul.complaint;

@@ -308,6 +308,7 @@ public class Referrals {
 		require(row.id(), "REFERRAL_NOT_ACCEPTED", Status.ACCEPTED);
 		change(row, actor, Status.COMPLETED, "outcome", text, text);
 		progress.advance(row.complaintId(), ComplaintStatus.RESOLVED, actor.id());
+		progress.outcome(row.complaintId(), text);
 		return find(id).orElseThrow();
 	}
 

@@ -118,4 +118,33 @@ class ReferralPageDetailsIntegrationTests {
 		assertThat(mvc.post().uri("/pengaduan/{id}/kasus/catatan", complaint).session(psm).with(csrf())
 			.param("text", "Catatan tetap boleh")).hasStatus(HttpStatus.FOUND);
 	}
+
+	@Test
+	void theTrackingPageGivesTheOutcomeAndThePuskesosToAsk() throws Exception {
+		String created = DemoLogins.call(mvc, "fo.procot", "POST", "/api/v1/complaints", """
+				{"channel": "WALK_IN", "category": "HEALTH", "villageCode": "33.28.10.1008", "description": "Lacak hasil",
+				 "ppksCodes": ["24"], "subject": {"name": "Ibu Lacak Hasil"}}""").getResponse().getContentAsString();
+		String complaint = JsonPath.read(created, "$.id");
+		String ticket = JsonPath.read(created, "$.ticketNumber");
+		String code = JsonPath.read(created, "$.trackingCode");
+		java.util.function.Supplier<String> tracked = () -> {
+			try {
+				return mvc.post().uri("/lacak").with(csrf()).with(r -> {
+					r.setRemoteAddr("10.77.0." + (int) (Math.random() * 250));
+					return r;
+				}).param("ticketNumber", ticket).param("trackingCode", code).exchange().getResponse().getContentAsString();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		};
+		assertThat(tracked.get()).contains("Puskesos Procot").doesNotContain("Hasil:");
+		String referral = JsonPath.read(DemoLogins.call(mvc, "tksk.slawi", "POST", "/api/v1/referrals", """
+				{"complaintId": "%s", "providerId": "%s", "reason": "Lacak"}""".formatted(complaint,
+				provider("DINKES-3328-JAMKESDA"))).getResponse().getContentAsString(), "$.id");
+		DemoLogins.call(mvc, "program.dinkes", "POST", "/api/v1/referrals/" + referral + "/accept", "{}");
+		DemoLogins.call(mvc, "program.dinkes", "POST", "/api/v1/referrals/" + referral + "/complete",
+				"{\"outcome\": \"Kartu PBI APBD terbit, berlaku mulai bulan depan\"}");
+		assertThat(tracked.get()).contains("Hasil:", "Kartu PBI APBD terbit, berlaku mulai bulan depan", "Puskesos Procot");
+	}
 }
