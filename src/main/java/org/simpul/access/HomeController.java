@@ -5,7 +5,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The home page: who is signed in, with which role, over which territory. */
+/** The home page: what waits for the user (contributed by the modules), who they are, over which territory. */
 @Controller
 class HomeController {
 
@@ -13,9 +13,12 @@ class HomeController {
 
 	private final RegionCatalog regions;
 
-	HomeController(AccessControl access, RegionCatalog regions) {
+	private final java.util.List<HomeWork> work;
+
+	HomeController(AccessControl access, RegionCatalog regions, java.util.List<HomeWork> work) {
 		this.access = access;
 		this.regions = regions;
+		this.work = work;
 	}
 
 	@GetMapping("/")
@@ -25,6 +28,10 @@ class HomeController {
 			model.addAttribute("lineage", regions.lineage(code));
 			model.addAttribute("counts", regions.countsWithin(code));
 		});
+		// the desk's, the manager's and the agency's work first: what waits for them today
+		java.util.List<HomeWork.Item> items = work.stream().flatMap(w -> w.itemsFor(user).stream()).toList();
+		model.addAttribute("work", items.stream().filter(i -> i.count() > 0).toList());
+		model.addAttribute("hasWork", !items.isEmpty());
 		return "access/home";
 	}
 }

@@ -34,13 +34,13 @@ class LoginBrowserTests extends PhoneTest {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Masuk")).click();
 
 		assertThat(page).hasURL(url("/"));
-		assertThat(page.getByRole(AriaRole.HEADING)).hasText("Selamat datang, PSM Desa Procot");
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Selamat datang, PSM Desa Procot");
 		assertThat(page.locator("#territory")).containsText("Procot");
 		assertThat(page.locator(".nav")).not().containsText("Pengguna");
 		assertFitsThePhone();
 
 		page.getByText("English").click();
-		assertThat(page.getByRole(AriaRole.HEADING)).hasText("Welcome, PSM Desa Procot");
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Welcome, PSM Desa Procot");
 		assertThat(page.locator(".nav")).containsText("Regions");
 
 		page.getByText("Browse your territory").click();

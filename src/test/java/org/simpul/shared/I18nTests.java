@@ -126,6 +126,17 @@ class I18nTests {
 			}
 		}
 		assertThat(keys).contains("users.created");
+		// the home page's work items, contributed by the modules (HomeWork)
+		Pattern work = Pattern.compile("new Item\\(\"([A-Za-z0-9_.]+)\"");
+		try (Stream<Path> files = Files.walk(JAVA)) {
+			for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+				Matcher m = work.matcher(Files.readString(file));
+				while (m.find()) {
+					keys.add(m.group(1));
+				}
+			}
+		}
+		assertThat(keys).contains("home.work.inbox", "home.work.awaitingAssessment");
 		return keys;
 	}
 
