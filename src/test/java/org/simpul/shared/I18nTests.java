@@ -245,6 +245,23 @@ class I18nTests {
 	}
 
 	@Test
+	void everyPageShowsDatesOneWay() throws IOException {
+		// dd-MM-yyyy (with HH:mm for times) on every page; ISO only in form inputs and the API
+		Pattern format = Pattern.compile("#temporals\\.format\\([^)]*?'([^']+)'\\)");
+		int seen = 0;
+		try (Stream<Path> files = Files.walk(TEMPLATES)) {
+			for (Path file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+				Matcher m = format.matcher(Files.readString(file));
+				while (m.find()) {
+					seen++;
+					assertThat(m.group(1)).as("date format in %s", file).isIn("dd-MM-yyyy", "dd-MM-yyyy HH:mm");
+				}
+			}
+		}
+		assertThat(seen).isGreaterThan(10);
+	}
+
+	@Test
 	void everyImportFailureHasAMessage() throws IOException {
 		Set<String> failures = new TreeSet<>();
 		Pattern raised = Pattern.compile("(?:new UnreadableFile\\(|fail\\(job, |ex instanceof OutOfMemoryError \\? )\"([A-Z_]+)\"");
