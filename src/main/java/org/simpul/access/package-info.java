@@ -2,7 +2,10 @@
  * Users, roles and territories: login with lockout, a limit on failed logins per client, idle and absolute
  * timeouts, a second factor (TOTP) for ADMIN, MANAGER and DPO accounts (wrong codes counted like passwords, a
  * lost one reset by an administrator), a breached-password check, security events in the log, API tokens,
- * user management, the database scope of the signed-in user ({@code TerritoryScope}, ADR 0008), and
+ * user management (a programme manager linked to an agency through {@link org.simpul.access.AgencyAffiliations},
+ * which the directory implements), forms kept across the end of a session ({@code FormDrafts}, ADR 0009), the
+ * home page's waiting work contributed by other modules ({@link org.simpul.access.HomeWork}), the database
+ * scope of the signed-in user ({@code TerritoryScope}, ADR 0008), and
  * {@link org.simpul.access.AccessControl}, the one service every module asks "may this user see or act on
  * a record in region X?" and uses to restrict its queries to the user's territory. Publishes no events.
  */

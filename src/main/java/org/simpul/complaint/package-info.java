@@ -1,8 +1,9 @@
 /**
  * The Puskesos service desk: complaint intake (channel, category, PPKS codes from a taxonomy that is data,
  * the subject from the registry or captured on the spot), tickets with a number per village and year and a
- * tracking code shown once, public tracking without personal data ({@code /lacak}), the desk's pages (work
- * queue, intake with an inline NIK look-up, receipt, corrections) and a regency's own PPKS lists, mapped to the
+ * tracking code shown once, public tracking without personal data ({@code /lacak}; the page adds the outcome
+ * recorded at resolution and the Puskesos to ask, from the directory), the desk's pages (work queue searched
+ * by ticket, name or NIK, intake with an inline NIK look-up, receipt, corrections) and a regency's own PPKS lists, mapped to the
  * national 26 and versioned ({@code /ppks}). Always inside the caller's territory. Publishes
  * {@link org.simpul.complaint.ComplaintStatusChanged} through the event publication registry and listens to
  * it itself to tell the citizen (ADR 0006). Follows the registry's
