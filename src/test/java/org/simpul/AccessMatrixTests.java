@@ -972,9 +972,11 @@ class AccessMatrixTests {
 		UUID provider = providerId("DINKES-3328-JAMKESDA");
 		jdbc.sql("""
 				insert into referral (id, version, complaint_id, provider_id, agency_id, village_code, status, reason,
-				                      due_date, sent_by, sent_at, updated_at, recommended_by, recommended_at)
+				                      due_date, sent_by, sent_at, updated_at, recommended_by, recommended_at,
+				                      verification_code)
 				select :id, 0, :complaint, p.id, p.agency_id, :village, :status, 'Matrix', current_date + 7, :id, now(),
-				       now(), :id, now()
+				       now(), :id, now(),
+				       case when :status = 'RECOMMENDED' then null else upper(substr(replace(cast(:id as text), '-', ''), 1, 10)) end
 				from provider p where p.id = :provider""")
 			.param("id", id).param("complaint", complaintIn(village).id()).param("village", village)
 			.param("status", status).param("provider", provider).update();

@@ -128,4 +128,21 @@ class RepeatedSubmitIntegrationTests {
 				"Warga Koreksi"), token)).hasStatus(HttpStatus.FOUND);
 		assertThat(count("select count(*) from complaint where description = :v", description)).isEqualTo(1);
 	}
+
+	@Test
+	void whatAPageWithAFormTokenReadsStaysOnTheAuditTrail() throws Exception {
+		String person = RegistryIntegrationTestsAccess.registerFamily(mvc, jdbc, "Sumiyati Tercatat");
+		DemoLogins.call(mvc, "fo.procot", "POST", "/api/v1/complaints", """
+				{"channel": "WALK_IN", "category": "HEALTH", "villageCode": "33.28.10.1008", "description": "Tercatat",
+				 "ppksCodes": ["24"], "subjectPersonId": "%s"}""".formatted(person));
+		MockHttpSession session = DemoLogins.session(mvc, "fo.procot");
+		long before = count("select count(*) from audit_event where username = :v and object_type = 'COMPLAINT'"
+				+ " and action = 'SEARCH'", "fo.procot");
+		// a search that shows the queue, sent with a form token it does not need: the page is shown (200), the
+		// token stays unused, and the search is recorded all the same
+		assertThat(submit(session, "/pengaduan/cari", Map.of("q", "Sumiyati Tercatat"), UUID.randomUUID().toString()))
+			.hasStatusOk().bodyText().contains("Sumiyati Tercatat");
+		assertThat(count("select count(*) from audit_event where username = :v and object_type = 'COMPLAINT'"
+				+ " and action = 'SEARCH'", "fo.procot")).isGreaterThan(before);
+	}
 }

@@ -5,9 +5,17 @@ import java.util.UUID;
 
 import org.simpul.region.RegionCode;
 
-/** The signed-in user as every module sees it. */
+/**
+ * The signed-in user as every module sees it. Its name, for Spring Security and whatever keys by it (the
+ * Idempotency-Key ledger), is the username, which never changes once given.
+ */
 public record CurrentUser(UUID id, String username, String displayName, Role role, Territory territory)
-		implements Serializable {
+		implements Serializable, org.springframework.security.core.AuthenticatedPrincipal {
+
+	@Override
+	public String getName() {
+		return username;
+	}
 
 	public boolean covers(RegionCode region) {
 		return territory.covers(region);

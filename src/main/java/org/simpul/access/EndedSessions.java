@@ -13,11 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -38,7 +35,7 @@ class EndedSessions implements HttpSessionListener, AccessDeniedHandler, Authent
 
 	private static final int MAX_REMEMBERED = 100_000;
 
-	private record Owner(UUID userId, Instant endedAt) {
+	private record Owner(UUID userId, Instant endedAt, java.util.Set<String> issuedTokens) {
 	}
 
 	private final Map<String, Owner> owners = new ConcurrentHashMap<>();
@@ -60,7 +57,8 @@ class EndedSessions implements HttpSessionListener, AccessDeniedHandler, Authent
 				&& security.getAuthentication().getPrincipal() instanceof CurrentUser user) {
 			forgetOld();
 			if (owners.size() < MAX_REMEMBERED) {
-				owners.put(event.getSession().getId(), new Owner(user.id(), clock.instant()));
+				owners.put(event.getSession().getId(), new Owner(user.id(), clock.instant(),
+						org.simpul.shared.web.FormTokens.issued(event.getSession())));
 			}
 		}
 	}
@@ -91,15 +89,8 @@ class EndedSessions implements HttpSessionListener, AccessDeniedHandler, Authent
 			toLogin(request, response, true);
 			return;
 		}
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication != null && !(authentication instanceof AnonymousAuthenticationToken)
-				&& authentication.getPrincipal() instanceof CurrentUser user) {
-			// signed in again meanwhile (another tab): the form's token is of the old session; nothing is lost
-			drafts.keep(user.id(), request);
-			redirect(request, response, FormDrafts.landing(request.getSession(false)));
-			return;
-		}
-		// a form from no session of ours (a forged cross-site post): refused
+		// a form whose token is of no session of this browser's (a forged cross-site post, or one from before a
+		// new login in another tab): refused, nothing kept
 		response.sendError(HttpServletResponse.SC_FORBIDDEN);
 	}
 
@@ -109,7 +100,7 @@ class EndedSessions implements HttpSessionListener, AccessDeniedHandler, Authent
 		}
 		Owner owner = owners.get(request.getRequestedSessionId());
 		if (owner != null) {
-			drafts.keep(owner.userId(), request);
+			drafts.keep(owner.userId(), request, owner.issuedTokens());
 		}
 	}
 

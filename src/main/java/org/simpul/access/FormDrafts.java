@@ -23,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * What a user typed into a page form that reached the server after their session had ended: kept for them
  * alone, encrypted, for {@link #KEEP}, and given back once after they log in again ({@code /isian-tersimpan}),
  * so that a volunteer whose session ran out on a slow link loses nothing. Only plain forms are kept (not file
- * uploads), and only within {@link #MAX_FIELDS} fields and {@link #MAX_CHARACTERS} characters.
+ * uploads), only with a form token the user's own session was given, never the login's, user
+ * administration's or the data protection officer's, never a password field, and only within
+ * {@link #MAX_FIELDS} fields and {@link #MAX_CHARACTERS} characters.
  */
 @Component
 class FormDrafts {
@@ -39,8 +41,12 @@ class FormDrafts {
 
 	static final int MAX_CHARACTERS = 100_000;
 
-	/** Forms of the login itself are never kept: a password has no place in a draft. */
-	private static final Set<String> NEVER = Set.of("/masuk", "/masuk/kode", "/keluar", "/akun/2fa", PAGE);
+	/**
+	 * Forms never kept: the login's, the account's, user administration's (passwords) and the data protection
+	 * officer's, which no one should find sent again on their behalf.
+	 */
+	private static final List<String> NEVER = List.of("/masuk", "/keluar", "/akun", "/pengguna", "/pelindungan-data",
+			PAGE);
 
 	record Draft(String path, List<List<String>> fields) {
 	}
@@ -64,7 +70,7 @@ class FormDrafts {
 	 * Keeps the form of {@code request} for {@code owner} and notes it in a session of the browser, which the
 	 * next login keeps; nothing when the request is not a plain form post of a page.
 	 */
-	void keep(UUID owner, HttpServletRequest request) {
+	void keep(UUID owner, HttpServletRequest request, Set<String> issuedTokens) {
 		String type = request.getContentType();
 		if (!"POST".equals(request.getMethod()) || type == null
 				|| !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")
@@ -72,7 +78,13 @@ class FormDrafts {
 			return;
 		}
 		String uri = request.getRequestURI().substring(request.getContextPath().length());
-		if (!uri.startsWith("/") || uri.startsWith("//") || uri.startsWith("/api/") || NEVER.contains(uri)) {
+		if (!uri.startsWith("/") || uri.startsWith("//") || uri.startsWith("/api/")
+				|| NEVER.stream().anyMatch(never -> uri.equals(never) || uri.startsWith(never + "/"))) {
+			return;
+		}
+		// only a form this user's own session was given: nobody leaves a form of their making in another's name
+		String token = request.getParameter("formToken");
+		if (token == null || !issuedTokens.contains(token)) {
 			return;
 		}
 		String query = request.getQueryString();
@@ -81,7 +93,8 @@ class FormDrafts {
 		List<List<String>> fields = new ArrayList<>();
 		int characters = 0;
 		for (Map.Entry<String, String[]> field : request.getParameterMap().entrySet()) {
-			if (field.getKey().equals("_csrf") || inQuery.contains(field.getKey())) {
+			if (field.getKey().equals("_csrf") || inQuery.contains(field.getKey())
+					|| field.getKey().toLowerCase(java.util.Locale.ROOT).contains("password")) {
 				continue;
 			}
 			for (String value : field.getValue()) {

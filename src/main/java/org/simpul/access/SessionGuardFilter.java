@@ -65,10 +65,11 @@ class SessionGuardFilter extends OncePerRequestFilter {
 				.map(fresh -> fresh.role() == user.role() && fresh.territory().equals(user.territory()))
 				.orElse(false);
 			if (idle || expired || stale) {
+				java.util.Set<String> issued = org.simpul.shared.web.FormTokens.issued(session);
 				session.invalidate();
 				SecurityContextHolder.clearContext();
 				// a form posted now is kept for the user, who finds it after logging in again
-				drafts.keep(user.id(), request);
+				drafts.keep(user.id(), request, issued);
 				EndedSessions.redirect(request, response, "/masuk?berakhir");
 				return;
 			}

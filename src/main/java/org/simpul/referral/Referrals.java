@@ -479,7 +479,8 @@ public class Referrals {
 		String scope;
 		Object scopeValue;
 		if (actor.role() == Role.PROGRAM_MANAGER) {
-			scope = "r.agency_id = :scope and r.status not in ('RECOMMENDED', 'DECLINED')";
+			// only what was sent: a recommendation withdrawn before anyone decided it never reached the agency
+			scope = "r.agency_id = :scope and r.status not in ('RECOMMENDED', 'DECLINED') and r.verification_code is not null";
 			scopeValue = providers.agencyOf(actor.id()).map(ProviderDirectory.Agency::id).orElse(null);
 			if (scopeValue == null) {
 				return PageResponse.of(List.of(), page, 0);
@@ -553,7 +554,7 @@ public class Referrals {
 		}
 		Optional<Row> row = jdbc.sql(COLUMNS + " where r.id = :id").param("id", id).query(Row.class).optional();
 		return row.filter(r -> actor.role() == Role.PROGRAM_MANAGER
-				? r.status() != Status.RECOMMENDED && r.status() != Status.DECLINED
+				? r.status() != Status.RECOMMENDED && r.status() != Status.DECLINED && r.verificationCode() != null
 						&& providers.agencyOf(actor.id()).map(a -> a.id().equals(r.agencyId())).orElse(false)
 				: READERS.contains(actor.role()) && actor.covers(RegionCode.of(r.villageCode())));
 	}

@@ -145,7 +145,7 @@ public class DuplicateDetection {
 		List<Candidate> content = jdbc.sql("""
 				select d.id, d.person_a, pa.name as name_a, pa.birth_date as birth_date_a, d.person_b, pb.name as name_b,
 				       pb.birth_date as birth_date_b, d.score, d.blocks, d.status""" + " " + where
-				+ " order by d.score desc, d.id limit :limit offset :offset")
+				+ " order by d.score desc, d.found_at desc, d.id limit :limit offset :offset")
 			.param("status", status)
 			.param("territory", actor.territory().sqlParameter())
 			.param("limit", page.size())

@@ -293,6 +293,17 @@ class RegistryImportRun {
 		rejected += rejectWhere(job, "nik: NIK_NOT_USABLE_HERE", """
 				select r.line from import_row r join person_placement p on p.nik_index = r.nik
 				where not """ + Territory.sqlCondition("p.village_code"), territory);
+		// a KK number registered elsewhere tells as much: its household's members are on the trail too
+		jdbc.sql("""
+				select distinct p.id from import_row r join household_placement h on h.kk_index = r.kk
+				join person_placement p on p.household_id = h.id
+				where not """ + Territory.sqlCondition("h.village_code"))
+			.param("territory", territory.sqlParameter())
+			.query(UUID.class)
+			.list()
+			.stream()
+			.filter(id -> !refusedElsewhere.contains(id))
+			.forEach(refusedElsewhere::add);
 		rejected += rejectWhere(job, "no_kk: KK_NOT_USABLE_HERE", """
 				select r.line from import_row r join household_placement h on h.kk_index = r.kk
 				where not """ + Territory.sqlCondition("h.village_code"), territory);

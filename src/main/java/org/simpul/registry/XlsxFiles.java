@@ -40,6 +40,10 @@ final class XlsxFiles {
 	/** A registry file has a few dozen columns; a cell further right is refused, not allocated for. */
 	static final int MAX_COLUMNS = 200;
 
+	private static final String SPREADSHEET = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+	private static final String SPREADSHEET_STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main";
+
 	/** Excel's own limit: a row number beyond it is a forged file (and would pad the CSV with blank lines). */
 	static final int MAX_ROWS = 1_048_576;
 
@@ -91,7 +95,7 @@ final class XlsxFiles {
 	}
 
 	/**
-	 * Reads every worksheet's cell and row references once, streaming, before the workbook reader sees them:
+	 * Reads every part's cell and row references once, streaming, before the workbook reader sees them:
 	 * the reader makes room for every column up to a cell's reference, so one cell at column 500,000,000
 	 * would fill the heap.
 	 */
@@ -103,7 +107,9 @@ final class XlsxFiles {
 			var iterator = zip.entries();
 			while (iterator.hasMoreElements()) {
 				ZipEntry entry = iterator.nextElement();
-				if (!entry.getName().startsWith("xl/worksheets/") || !entry.getName().endsWith(".xml")) {
+				// every XML part, not only xl/worksheets/: the reader finds sheets through the relationships, so a sheet
+				// may sit under any name
+				if (!entry.getName().endsWith(".xml")) {
 					continue;
 				}
 				try (InputStream in = zip.getInputStream(entry)) {
@@ -121,6 +127,10 @@ final class XlsxFiles {
 		long column = 0;
 		while (xml.hasNext()) {
 			if (xml.next() != javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
+				continue;
+			}
+			String namespace = xml.getNamespaceURI();
+			if (!SPREADSHEET.equals(namespace) && !SPREADSHEET_STRICT.equals(namespace)) {
 				continue;
 			}
 			String name = xml.getLocalName();

@@ -25,7 +25,7 @@ class ComplaintBrowserTests extends PhoneTest {
 	@Test
 	void frontOfficeRecordsAComplaintAndTheCitizenTracksIt() {
 		phone.login(port, "fo.procot");
-		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Pengaduan")).click();
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Pengaduan").setExact(true)).click();
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Catat pengaduan")).click();
 		// a NIK of the demo registry (Mohamad Rochim, Procot): the family appears with its programmes (htmx)
 		String nik = cipher.decrypt(jdbc.sql("select nik_cipher from person where name = 'Mohamad Rochim' and village_code = '33.28.10.1008'")

@@ -136,6 +136,23 @@ class SlowLinkBrowserTests extends PhoneTest {
 	}
 
 	@Test
+	void aFormWhoseTokenTheSessionWasNeverGivenIsNotKept() throws Exception {
+		phone.login(port, "fo.procot");
+		String description = "Ditanam orang lain " + UUID.randomUUID();
+		fillComplaint(description);
+		// someone rewrites the form (a token of their own making) before the session's owner comes back
+		page.evaluate("() => document.querySelector('input[name=formToken]').value = crypto.randomUUID()");
+		serverEndsTheSession();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Simpan dan buat tanda terima")).click();
+		assertThat(page.locator(".notice")).containsText("Sesi Anda berakhir");
+		phone.login(port, "fo.procot");
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+			.not().hasText("Isian Anda tersimpan");
+		assertThat(jdbc.sql("select count(*) from complaint where description = :d").param("d", description)
+			.query(Long.class).single()).isZero();
+	}
+
+	@Test
 	void anotherUserLoggingInOnTheSameBrowserDoesNotSeeTheKeptForm() throws Exception {
 		phone.login(port, "fo.procot");
 		fillComplaint("Bukan untuk orang lain " + UUID.randomUUID());

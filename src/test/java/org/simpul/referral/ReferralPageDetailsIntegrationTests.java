@@ -147,4 +147,21 @@ class ReferralPageDetailsIntegrationTests {
 				"{\"outcome\": \"Kartu PBI APBD terbit, berlaku mulai bulan depan\"}");
 		assertThat(tracked.get()).contains("Hasil:", "Kartu PBI APBD terbit, berlaku mulai bulan depan", "Puskesos Procot");
 	}
+
+	@Test
+	void aRecommendationWithdrawnBeforeItWasSentNeverReachesTheAgency() throws Exception {
+		String complaint = complaint("Ibu Ditarik Kembali");
+		String referral = JsonPath.read(DemoLogins.call(mvc, "bo.procot", "POST", "/api/v1/referrals", """
+				{"complaintId": "%s", "providerId": "%s", "reason": "Ditarik"}""".formatted(complaint,
+				provider("DINKES-3328-JAMKESDA"))).getResponse().getContentAsString(), "$.id");
+		assertThat(DemoLogins.call(mvc, "bo.procot", "POST", "/api/v1/referrals/" + referral + "/cancel",
+				"{\"reason\": \"Tidak jadi, keluarga pindah\"}"))
+			.hasStatusOk();
+		assertThat(DemoLogins.call(mvc, "program.dinkes", "GET", "/api/v1/referrals/" + referral, null))
+			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.get().uri("/rujukan/{id}", referral).session(DemoLogins.session(mvc, "program.dinkes")))
+			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(DemoLogins.call(mvc, "program.dinkes", "GET", "/api/v1/referrals?size=200", null).getResponse()
+			.getContentAsString()).doesNotContain(referral);
+	}
 }

@@ -119,6 +119,11 @@ class XlsxImportIntegrationTests {
 
 	/** A small workbook written by hand, its first sheet's XML as given: what a forger sends. */
 	private static byte[] handMadeWorkbook(String sheetData) throws Exception {
+		return handMadeWorkbook(sheetData, "worksheets/sheet1.xml");
+	}
+
+	/** The same, with the sheet at {@code target} (relative to xl/), wherever the relationships say it is. */
+	private static byte[] handMadeWorkbook(String sheetData, String target) throws Exception {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
 			String[][] parts = { { "[Content_Types].xml", """
@@ -131,8 +136,8 @@ class XlsxImportIntegrationTests {
 					{ "xl/_rels/workbook.xml.rels", """
 							<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
 							<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" \
-							Target="worksheets/sheet1.xml"/></Relationships>""" },
-					{ "xl/worksheets/sheet1.xml", """
+							Target="%s"/></Relationships>""".formatted(target) },
+					{ "xl/" + target, """
 							<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
 							<sheetData>%s</sheetData></worksheet>""".formatted(sheetData) } };
 			for (String[] part : parts) {
@@ -159,6 +164,10 @@ class XlsxImportIntegrationTests {
 		String many = "<row>" + "<c t=\"inlineStr\"><is><t>x</t></is></c>".repeat(201) + "</row>";
 		assertThat(upload("banyak.xlsx", handMadeWorkbook(many))).hasStatus(HttpStatus.BAD_REQUEST).bodyJson()
 			.extractingPath("$.errors[0].code").isEqualTo("XLSX_TOO_MANY_COLUMNS");
+		// a sheet need not sit in xl/worksheets/: the reader follows the relationships, and so does the check
+		assertThat(upload("tersembunyi.xlsx", handMadeWorkbook(
+				"<row r=\"1\"><c r=\"AMFJGLM1\" t=\"inlineStr\"><is><t>x</t></is></c></row>", "data/s.xml")))
+			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].code").isEqualTo("XLSX_TOO_MANY_COLUMNS");
 		assertThat(jdbc.sql("select count(*) from registry_import where file_name in ('lebar.xlsx', 'dalam.xlsx', 'banyak.xlsx')")
 			.query(Long.class).single()).isZero();
 	}

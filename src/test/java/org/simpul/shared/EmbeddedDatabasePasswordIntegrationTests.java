@@ -32,15 +32,20 @@ class EmbeddedDatabasePasswordIntegrationTests {
 
 	@Test
 	void aLocalConnectionWithoutThePasswordIsRefused() throws Exception {
-		for (String role : new String[] { "postgres", "simpul_app" }) {
-			assertThatThrownBy(() -> DriverManager.getConnection(database.jdbcUrl(role), as(role, null)).close())
-				.as(role).isInstanceOf(SQLException.class);
-			assertThatThrownBy(() -> DriverManager.getConnection(database.jdbcUrl(role), as(role, "tebakan-salah")).close())
-				.as(role).isInstanceOf(SQLException.class);
-			try (var connection = DriverManager.getConnection(database.jdbcUrl(role), as(role, database.password()))) {
-				assertThat(connection.isValid(2)).as(role).isTrue();
+		String appPassword = Files.readString(database.directory().resolve("db-password-simpul_app")).strip();
+		for (String[] role : new String[][] { { "postgres", database.password() }, { "simpul_app", appPassword } }) {
+			assertThatThrownBy(() -> DriverManager.getConnection(database.jdbcUrl(role[0]), as(role[0], null)).close())
+				.as(role[0]).isInstanceOf(SQLException.class);
+			assertThatThrownBy(() -> DriverManager.getConnection(database.jdbcUrl(role[0]), as(role[0], "tebakan-salah"))
+				.close()).as(role[0]).isInstanceOf(SQLException.class);
+			try (var connection = DriverManager.getConnection(database.jdbcUrl(role[0]), as(role[0], role[1]))) {
+				assertThat(connection.isValid(2)).as(role[0]).isTrue();
 			}
 		}
+		// each role its own password: the application's credential is not the superuser's
+		assertThat(appPassword).isNotEqualTo(database.password());
+		assertThatThrownBy(() -> DriverManager.getConnection(database.jdbcUrl("postgres"), as("postgres", appPassword))
+			.close()).isInstanceOf(SQLException.class);
 		var file = database.directory().resolve("db-password");
 		assertThat(Files.readString(file).strip()).isEqualTo(database.password());
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");

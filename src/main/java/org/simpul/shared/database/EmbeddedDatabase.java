@@ -104,28 +104,38 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		return postgres.getJdbcUrl(user, "postgres");
 	}
 
-	/** The password of every role this server lets in. */
+	/** The superuser's password (the tables' owner, for migrations). */
 	public String password() {
 		return password;
 	}
 
 	/**
-	 * Lets {@code role} log in with {@link #password()}, creating it (as a plain login role that owns nothing)
-	 * when missing: the application's own role, which the migrations would otherwise create without one.
+	 * Lets {@code role} log in with a password of its own ({@code db-password-<role>} beside the data, generated
+	 * once), creating the role (a plain login role that owns nothing) when missing, and answers that password:
+	 * the application's role, which the migrations would otherwise create without one. Its password is not the
+	 * superuser's, so the application's credential opens nothing beyond row-level security.
 	 */
-	public void allowLogin(String role) {
-		if (!role.matches("[a-z_][a-z0-9_]{0,62}")) {
-			throw new IllegalArgumentException("Not a role name: " + role);
+	public String allowLogin(String role) {
+		if (!role.matches("[a-z_][a-z0-9_]{0,62}") || role.equals("postgres")) {
+			throw new IllegalArgumentException("Not an application role: " + role);
+		}
+		String rolePassword;
+		try {
+			rolePassword = secret(directory.resolve("db-password-" + role));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 		try (java.sql.Connection connection = postgres.getPostgresDatabase().getConnection();
 				java.sql.Statement statement = connection.createStatement()) {
 			statement.execute("do $role$ begin if not exists (select from pg_roles where rolname = '" + role
 					+ "') then create role " + role + " login nosuperuser nocreatedb nocreaterole nobypassrls; end if; end $role$");
-			statement.execute("alter role " + role + " password '" + password + "'");
+			statement.execute("alter role " + role + " password '" + rolePassword + "'");
 		}
 		catch (java.sql.SQLException ex) {
 			throw new IllegalStateException("Could not set up the database role " + role, ex);
 		}
+		return rolePassword;
 	}
 
 	public int port() {
@@ -173,9 +183,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		}
 	}
 
-	/** The roles' password: generated once, readable by this process's user alone, never in the repository. */
+	/** The superuser's password: generated once, readable by this process's user alone, never in the repository. */
 	private static String password(Path directory) throws IOException {
-		Path file = directory.resolve("db-password");
+		return secret(directory.resolve("db-password"));
+	}
+
+	private static String secret(Path file) throws IOException {
 		if (!Files.exists(file)) {
 			byte[] random = new byte[24];
 			new java.security.SecureRandom().nextBytes(random);
@@ -186,11 +199,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
 			}
 			Files.writeString(file, generated + "\n");
 		}
-		String password = Files.readString(file).strip();
-		if (!password.matches("[A-Za-z0-9_-]{16,200}")) {
-			throw new IllegalStateException(file + " must hold the database password (letters, digits, - and _)");
+		String secret = Files.readString(file).strip();
+		if (!secret.matches("[A-Za-z0-9_-]{16,200}")) {
+			throw new IllegalStateException(file + " must hold a database password (letters, digits, - and _)");
 		}
-		return password;
+		return secret;
 	}
 
 	/**

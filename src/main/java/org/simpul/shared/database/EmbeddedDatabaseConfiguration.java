@@ -35,10 +35,10 @@ class EmbeddedDatabaseConfiguration {
 	HikariDataSource dataSource(EmbeddedDatabase database,
 			@Value("${simpul.database.app-role:simpul_app}") String appRole) {
 		HikariDataSource dataSource = new HikariDataSource();
-		database.allowLogin(appRole);
+		String password = database.allowLogin(appRole);
 		dataSource.setJdbcUrl(database.jdbcUrl(appRole));
 		dataSource.setUsername(appRole);
-		dataSource.setPassword(database.password());
+		dataSource.setPassword(password);
 		dataSource.setPoolName("simpul-embedded");
 		return dataSource;
 	}

@@ -14,12 +14,43 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * submit of one token after the first lead to the first one's result.
  */
 @ControllerAdvice(annotations = Controller.class)
-class FormTokens {
+public class FormTokens {
+
+	/**
+	 * The session attribute holding the tokens this session was given (the last {@value #REMEMBERED}): a form
+	 * posted after the session ended is kept for its user only if its token is one of them, so that nobody
+	 * can leave a form of their own making waiting in someone else's name.
+	 */
+	public static final String ISSUED = FormTokens.class.getName() + ".issued";
+
+	static final int REMEMBERED = 50;
 
 	@ModelAttribute
 	void formToken(HttpServletRequest request, Model model) {
-		if (!ApiRequests.isApi(request)) {
-			model.addAttribute("formToken", UUID.randomUUID());
+		if (ApiRequests.isApi(request)) {
+			return;
 		}
+		UUID token = UUID.randomUUID();
+		model.addAttribute("formToken", token);
+		jakarta.servlet.http.HttpSession session = request.getSession(false);
+		if (session != null) {
+			synchronized (session.getId().intern()) {
+				@SuppressWarnings("unchecked")
+				java.util.LinkedHashSet<String> issued = session.getAttribute(ISSUED) instanceof java.util.LinkedHashSet<?> set
+						? (java.util.LinkedHashSet<String>) set : new java.util.LinkedHashSet<>();
+				issued.add(token.toString());
+				while (issued.size() > REMEMBERED) {
+					issued.remove(issued.iterator().next());
+				}
+				session.setAttribute(ISSUED, issued);
+			}
+		}
+	}
+
+	/** The tokens a session was given (empty for none). */
+	public static java.util.Set<String> issued(jakarta.servlet.http.HttpSession session) {
+		Object issued = session == null ? null : session.getAttribute(ISSUED);
+		return issued instanceof java.util.Set<?> set ? set.stream().map(String::valueOf)
+			.collect(java.util.stream.Collectors.toUnmodifiableSet()) : java.util.Set.of();
 	}
 }

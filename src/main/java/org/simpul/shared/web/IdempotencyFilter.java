@@ -79,8 +79,18 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		if (!"POST".equals(request.getMethod())) {
 			return true;
 		}
+		if (api(request)) {
+			return request.getHeader(HEADER) == null;
+		}
+		// htmx's partial requests (a look-up inside a form) create nothing; an upload streams a file whose checks
+		// must not hold a database connection: neither runs under a form token
+		String type = request.getContentType();
+		if (request.getHeader("HX-Request") != null || type != null && type.toLowerCase(java.util.Locale.ROOT)
+			.startsWith("multipart/")) {
+			return true;
+		}
 		// an API body is never parsed here as a form: only its header counts
-		return api(request) ? request.getHeader(HEADER) == null : request.getParameter(FORM_FIELD) == null;
+		return request.getParameter(FORM_FIELD) == null;
 	}
 
 	private static boolean api(HttpServletRequest request) {
@@ -195,8 +205,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
 					return stored(caller, key.get());
 				}
 				proceed(chain, request, held, tx);
-				// a service that refused (and a page that then redirected with a warning) leaves the token unused
-				if (held.redirect() != null && !tx.isRollbackOnly()) {
+				if (tx.isRollbackOnly()) {
+					// a service refused (and the page showed the form again, or redirected with a warning): nothing of
+					// the request stays, and the token is unused
+					tx.setRollbackOnly();
+					return null;
+				}
+				if (held.redirect() != null) {
 					jdbc.sql("""
 							update idempotent_request set status = 303, location = :location
 							where caller = :caller and idempotency_key = :key""")
@@ -206,7 +221,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
 						.update();
 				}
 				else {
-					tx.setRollbackOnly();
+					// a page shown again (a member row added, a look-up): what it read stays on the audit trail, the
+					// token stays unused
+					jdbc.sql("delete from idempotent_request where caller = :caller and idempotency_key = :key")
+						.param("caller", caller)
+						.param("key", key.get())
+						.update();
 				}
 				return null;
 			});
@@ -260,6 +280,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		}
 	}
 
+	/** Whose ledger a key is in: the signed-in user's name (never changed once given), or anonymous. */
 	private static String caller() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		return authentication == null || !authentication.isAuthenticated() ? "anonymous" : authentication.getName();
