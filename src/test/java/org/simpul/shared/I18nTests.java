@@ -57,6 +57,7 @@ class I18nTests {
 		computed.put("privacy.kind.", names(org.simpul.privacy.DataSubjectRequests.Kind.values()));
 		computed.put("privacy.status.", names(org.simpul.privacy.DataSubjectRequests.Status.values()));
 		computed.put("import.failure.", List.of("FILE_EMPTY", "HEADER_MISSING", "RECORD_TOO_LONG", "IMPORT_FAILED"));
+		computed.put("directory.level.", List.of("NATIONAL", "PROVINCE", "REGENCY", "VILLAGE"));
 		computed.put("registry.", List.copyOf(org.simpul.registry.RegistryCodes.all().keySet().stream()
 			.filter(field -> !field.equals("membership"))
 			.toList()));

@@ -1,0 +1,75 @@
+package org.simpul.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.simpul.SimpulIntegrationTest;
+import org.simpul.access.DemoLogins;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/**
+ * The district manager keeps the directory on pages: a Puskesos unit added and its status changed, an agency
+ * of the district with a service that referrals then reach, a service stopped; nothing outside the district.
+ */
+@SimpulIntegrationTest
+class DirectoryPagesIntegrationTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void theDistrictManagerKeepsPuskesosUnitsAgenciesAndServices() throws Exception {
+		var manager = DemoLogins.session(mvc, "manajer.tegal");
+		String unit = "Puskesos Uji " + UUID.randomUUID().toString().substring(0, 6);
+		assertThat(mvc.post().uri("/puskesos").session(manager).with(csrf()).param("name", unit)
+			.param("regionCode", "33.28.10.1007").param("status", "PLANNED")).hasStatus(HttpStatus.FOUND);
+		assertThat(mvc.get().uri("/puskesos").session(manager)).hasStatusOk().bodyText().contains(unit, "Direncanakan");
+		String id = jdbc.sql("select cast(id as text) from puskesos where name = :n").param("n", unit).query(String.class)
+			.single();
+		mvc.post().uri("/puskesos/{id}/status", id).session(manager).with(csrf()).param("status", "ACTIVE").exchange();
+		assertThat(jdbc.sql("select status || ' ' || level from puskesos where id = cast(:id as uuid)").param("id", id)
+			.query(String.class).single()).isEqualTo("ACTIVE VILLAGE");
+		// outside the district: no such region for this manager
+		assertThat(mvc.post().uri("/puskesos").session(manager).with(csrf()).param("name", "Puskesos Luar")
+			.param("regionCode", "33.23.01.2001").param("status", "ACTIVE")).hasStatus(HttpStatus.NOT_FOUND);
+
+		String agencyName = "Baznas Kabupaten Tegal " + UUID.randomUUID().toString().substring(0, 6);
+		assertThat(mvc.post().uri("/instansi").session(manager).with(csrf()).param("name", agencyName)
+			.param("regionCode", "33.28")).hasStatus(HttpStatus.FOUND);
+		String agency = jdbc.sql("select cast(id as text) from agency where name = :n").param("n", agencyName)
+			.query(String.class).single();
+		assertThat(mvc.post().uri("/instansi/{id}/layanan", agency).session(manager).with(csrf())
+			.param("name", "Bantuan biaya hidup Baznas").param("category", "ECONOMY").param("defaultDueDays", "10"))
+			.hasStatus(HttpStatus.FOUND);
+		assertThat(mvc.get().uri("/instansi").session(manager)).hasStatusOk().bodyText()
+			.contains(agencyName, "Bantuan biaya hidup Baznas", "10 hari");
+		// the new service is where a Procot referral can go
+		String complaint = JsonPath.read(DemoLogins.call(mvc, "fo.procot", "POST", "/api/v1/complaints", """
+				{"channel": "WALK_IN", "category": "ECONOMY", "villageCode": "33.28.10.1008", "description": "Biaya hidup",
+				 "ppksCodes": ["24"], "subject": {"name": "Ibu Direktori"}}""").getResponse().getContentAsString(), "$.id");
+		assertThat(mvc.get().uri("/rujukan/baru?pengaduan={id}", complaint).session(manager)).hasStatusOk().bodyText()
+			.contains("Bantuan biaya hidup Baznas");
+		String service = jdbc.sql("select cast(id as text) from provider where name = 'Bantuan biaya hidup Baznas'"
+				+ " and agency_id = cast(:a as uuid)").param("a", agency).query(String.class).single();
+		mvc.post().uri("/instansi/layanan/{id}/hentikan", service).session(manager).with(csrf()).exchange();
+		assertThat(mvc.get().uri("/rujukan/baru?pengaduan={id}", complaint).session(manager)).hasStatusOk().bodyText()
+			.doesNotContain("Bantuan biaya hidup Baznas");
+
+		// Temanggung's manager does not see Tegal's agency; the desk keeps no directory
+		assertThat(mvc.get().uri("/instansi").session(DemoLogins.session(mvc, "manajer.temanggung"))).hasStatusOk()
+			.bodyText().doesNotContain(agencyName);
+		assertThat(mvc.post().uri("/instansi/layanan/{id}/lanjutkan", service)
+			.session(DemoLogins.session(mvc, "manajer.temanggung")).with(csrf())).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.get().uri("/instansi").session(DemoLogins.session(mvc, "fo.procot"))).hasStatus(HttpStatus.FORBIDDEN);
+	}
+}
