@@ -141,8 +141,12 @@ public class ComplaintQueries {
 			.param("offset", page.offset())
 			.query(QueueRow.class)
 			.list();
+		return shown(user, rows, page, total);
+	}
+
+	/** Queue rows as the desk sees them; the registry persons among them go on the audit trail (names are shown). */
+	private PageResponse<QueueItem> shown(CurrentUser user, List<QueueRow> rows, PageRequest page, long total) {
 		Map<String, String> names = regions.names(rows.stream().map(QueueRow::villageCode).toList());
-		// the queue shows names: the registry persons among them are on the audit trail
 		List<UUID> shown = rows.stream().map(QueueRow::subjectPersonId).filter(java.util.Objects::nonNull).toList();
 		if (!shown.isEmpty()) {
 			audit.record(user, org.simpul.audit.AuditTrail.Action.SEARCH, "COMPLAINT", null, shown);
@@ -216,13 +220,7 @@ public class ComplaintQueries {
 			.param("limit", page.size())
 			.query(QueueRow.class)
 			.list();
-		Map<String, String> names = regions.names(rows.stream().map(QueueRow::villageCode).toList());
-		List<UUID> shown = rows.stream().map(QueueRow::subjectPersonId).filter(java.util.Objects::nonNull).toList();
-		if (!shown.isEmpty()) {
-			audit.record(user, org.simpul.audit.AuditTrail.Action.SEARCH, "COMPLAINT", null, shown);
-		}
-		return PageResponse.of(rows.stream().map(r -> new QueueItem(r.id(), r.ticketNumber(), r.status(), r.category(),
-				r.villageCode(), names.get(r.villageCode()), r.subjectName(), r.createdAt())).toList(), page, rows.size());
+		return shown(user, rows, page, rows.size());
 	}
 
 	/** Whether {@code typedCode} is the tracking code of complaint {@code id} (compared by hash). */
