@@ -20,6 +20,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
+import org.simpul.shared.web.FormTokens;
 
 /**
  * What happens to a page request whose session has ended (idle, twelve hours, or the server restarted):
@@ -58,7 +59,7 @@ class EndedSessions implements HttpSessionListener, AccessDeniedHandler, Authent
 			forgetOld();
 			if (owners.size() < MAX_REMEMBERED) {
 				owners.put(event.getSession().getId(), new Owner(user.id(), clock.instant(),
-						org.simpul.shared.web.FormTokens.issued(event.getSession())));
+						FormTokens.issued(event.getSession())));
 			}
 		}
 	}

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.simpul.shared.web.FormTokens;
 
 /**
  * Ends a page session after thirty idle minutes or twelve hours in all, a working day however busy (measured
@@ -65,7 +66,7 @@ class SessionGuardFilter extends OncePerRequestFilter {
 				.map(fresh -> fresh.role() == user.role() && fresh.territory().equals(user.territory()))
 				.orElse(false);
 			if (idle || expired || stale) {
-				java.util.Set<String> issued = org.simpul.shared.web.FormTokens.issued(session);
+				java.util.Set<String> issued = FormTokens.issued(session);
 				session.invalidate();
 				SecurityContextHolder.clearContext();
 				// a form posted now is kept for the user, who finds it after logging in again

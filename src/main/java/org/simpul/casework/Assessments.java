@@ -26,6 +26,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import org.simpul.shared.ConflictException;
 
 /**
  * A complaint's assessments: answers to one version of a quick or deep form, checked against the form's rules
@@ -111,10 +112,10 @@ public class Assessments {
 			.filter(f -> f.regencyCode() == null || complaint.villageCode().startsWith(f.regencyCode() + "."))
 			.orElseThrow(() -> new InvalidInputException(FieldProblem.of("formId", "FORM_NOT_APPLICABLE")));
 		Map<String, Object> given = answers == null ? Map.of() : answers;
-		if ((complaint.status() == org.simpul.complaint.ComplaintStatus.RESOLVED
-				|| complaint.status() == org.simpul.complaint.ComplaintStatus.CLOSED) && find(id).isEmpty()) {
+		if ((complaint.status() == ComplaintStatus.RESOLVED
+				|| complaint.status() == ComplaintStatus.CLOSED) && find(id).isEmpty()) {
 			// the case is done: a new assessment needs it reopened (a repeat of one stored before is answered below)
-			throw new org.simpul.shared.ConflictException(FieldProblem.of("complaintId", "COMPLAINT_CLOSED"));
+			throw new ConflictException(FieldProblem.of("complaintId", "COMPLAINT_CLOSED"));
 		}
 		List<FieldProblem> problems = form.form().answerProblems(given);
 		if (!problems.isEmpty()) {
@@ -209,7 +210,7 @@ public class Assessments {
 	 * carries, so that the agency knows what was found. Nobody else.
 	 */
 	public List<Answered> forReferralReceiver(CurrentUser receiver, UUID complaintId) {
-		if (receiver.role() != org.simpul.access.Role.PROGRAM_MANAGER) {
+		if (receiver.role() != Role.PROGRAM_MANAGER) {
 			throw new org.springframework.security.access.AccessDeniedException("Only a referral's receiving agency");
 		}
 		return of(complaintId).stream().map(a -> new Answered(a, forms.find(a.formId()).orElseThrow())).toList();

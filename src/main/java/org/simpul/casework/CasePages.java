@@ -31,6 +31,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.simpul.complaint.ComplaintStatus;
+import org.simpul.shared.RegionTime;
 
 /**
  * The case pages: a complaint's case ({@code /pengaduan/{id}/kasus}: plan, assessments, timeline, a note),
@@ -40,7 +42,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CasePages {
 
-	static final ZoneId WIB = org.simpul.shared.RegionTime.WIB;
+	static final ZoneId WIB = RegionTime.WIB;
 
 	private final Cases cases;
 
@@ -114,15 +116,15 @@ class CasePages {
 		file.events().forEach(e -> entries.add(new TimelineEntry("case.event." + e.kind(), e.at(),
 				e.by() == null ? null : e.by().displayName(), "ASSESSED".equals(e.kind()) ? null : e.detail())));
 		complaint.steps().stream()
-			.filter(step -> step.status() != org.simpul.complaint.ComplaintStatus.RECEIVED)
+			.filter(step -> step.status() != ComplaintStatus.RECEIVED)
 			.forEach(step -> entries.add(new TimelineEntry("complaint.status." + step.status(), step.at(), null, null)));
 		entries.sort(java.util.Comparator.comparing(TimelineEntry::at));
 		return entries;
 	}
 
 	private static boolean open(ComplaintQueries.ComplaintView complaint) {
-		return complaint.status() != org.simpul.complaint.ComplaintStatus.RESOLVED
-				&& complaint.status() != org.simpul.complaint.ComplaintStatus.CLOSED;
+		return complaint.status() != ComplaintStatus.RESOLVED
+				&& complaint.status() != ComplaintStatus.CLOSED;
 	}
 
 	@GetMapping("/pengaduan/{id}/asesmen/baru")

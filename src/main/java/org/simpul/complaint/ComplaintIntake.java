@@ -29,6 +29,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.simpul.audit.AuditTrail;
+import org.simpul.registry.RegistryRestrictions;
+import org.simpul.shared.RegionTime;
+import org.simpul.shared.crypto.FieldCipher;
 
 /**
  * Registers a complaint at the desk or in the field: checks everything first (and reports every problem at
@@ -47,7 +51,7 @@ public class ComplaintIntake {
 	private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{8,15}");
 
 	/** Tickets and their years follow the calendar of western Indonesia, where the demo districts lie. */
-	private static final ZoneId WIB = org.simpul.shared.RegionTime.WIB;
+	private static final ZoneId WIB = RegionTime.WIB;
 
 	private final JdbcClient jdbc;
 
@@ -66,12 +70,12 @@ public class ComplaintIntake {
 	/** The reporter's phone number is stored encrypted (AES-GCM, issue 6). */
 	private final org.simpul.shared.crypto.FieldCipher cipher;
 
-	private final org.simpul.registry.RegistryRestrictions restrictions;
+	private final RegistryRestrictions restrictions;
 
 	ComplaintIntake(JdbcClient jdbc, Clock clock, PpksTaxonomies taxonomies, IdentifierRules identifiers,
 			PersonSearch persons, org.springframework.context.ApplicationEventPublisher events,
-			org.simpul.audit.AuditTrail audit, org.simpul.shared.crypto.FieldCipher cipher,
-			org.simpul.registry.RegistryRestrictions restrictions) {
+			AuditTrail audit, FieldCipher cipher,
+			RegistryRestrictions restrictions) {
 		this.restrictions = restrictions;
 		this.cipher = cipher;
 		this.audit = audit;

@@ -35,6 +35,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.simpul.registry.RegistryRestrictions;
+import org.simpul.shared.PageResponse;
+import org.simpul.shared.RegionTime;
+import org.simpul.shared.web.PublicUrl;
 
 /**
  * The service desk's pages (Pengaduan): the work queue of the territory, the intake form with an inline
@@ -44,7 +48,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/pengaduan")
 class ComplaintPages {
 
-	private static final ZoneId WIB = org.simpul.shared.RegionTime.WIB;
+	private static final ZoneId WIB = RegionTime.WIB;
 
 	private final ComplaintIntake intake;
 
@@ -62,13 +66,13 @@ class ComplaintPages {
 
 	private final ReceiptPdf receipts;
 
-	private final org.simpul.shared.web.PublicUrl publicUrl;
+	private final PublicUrl publicUrl;
 
-	private final org.simpul.registry.RegistryRestrictions restrictions;
+	private final RegistryRestrictions restrictions;
 
 	ComplaintPages(ComplaintIntake intake, ComplaintQueries queries, PpksTaxonomies taxonomies, PersonSearch persons,
 			HouseholdQueries households, RegionCatalog regions, AccessControl access, ReceiptPdf receipts,
-			org.simpul.shared.web.PublicUrl publicUrl, org.simpul.registry.RegistryRestrictions restrictions) {
+			PublicUrl publicUrl, RegistryRestrictions restrictions) {
 		this.restrictions = restrictions;
 		this.receipts = receipts;
 		this.publicUrl = publicUrl;
@@ -117,7 +121,7 @@ class ComplaintPages {
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("searchError", ex.problems().getFirst().message());
-			model.addAttribute("queue", org.simpul.shared.PageResponse.of(List.of(), new PageRequest(0, 50), 0));
+			model.addAttribute("queue", PageResponse.of(List.of(), new PageRequest(0, 50), 0));
 		}
 		model.addAttribute("q", text);
 		model.addAttribute("villages", villagesOf(user));

@@ -23,6 +23,8 @@ import org.simpul.registry.Sex;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.simpul.access.Role;
+import org.simpul.registry.PersonSearch;
 
 /** Reads complaints inside the caller's territory; a complaint elsewhere is not found. */
 @Service
@@ -163,7 +165,7 @@ public class ComplaintQueries {
 	 * my complaint?"): complaints of the caller's territory, newest first, at most one page. A NIK finds the
 	 * registry person's complaints through the registry, and those whose NIK was captured at intake.
 	 */
-	public PageResponse<QueueItem> search(CurrentUser user, String text, org.simpul.registry.PersonSearch persons,
+	public PageResponse<QueueItem> search(CurrentUser user, String text, PersonSearch persons,
 			PageRequest page) {
 		if (!ComplaintIntake.mayTakeComplaints(user.role())) {
 			throw new AccessDeniedException("Complaints are not for " + user.role());
@@ -175,7 +177,7 @@ public class ComplaintQueries {
 		String digits = typed.replace(" ", "").replace(".", "");
 		List<UUID> ids;
 		if (digits.matches("\\d{16}")) {
-			List<UUID> registered = persons.search(user, new org.simpul.registry.PersonSearch.Query(digits, null, null, null,
+			List<UUID> registered = persons.search(user, new PersonSearch.Query(digits, null, null, null,
 					null, null), new PageRequest(0, 10)).content().stream().map(p -> p.id()).toList();
 			record Captured(UUID id, String nik) {
 			}
@@ -294,7 +296,7 @@ public class ComplaintQueries {
 	public Optional<ComplaintView> forReferral(CurrentUser user, UUID id) {
 		// the receiving agency (a programme manager reaches a complaint only through a referral sent to it) needs
 		// the NIK captured at intake whole, to find the person in its own system
-		return load(user, id, Territory.NATIONAL.sqlParameter(), user.role() == org.simpul.access.Role.PROGRAM_MANAGER);
+		return load(user, id, Territory.NATIONAL.sqlParameter(), user.role() == Role.PROGRAM_MANAGER);
 	}
 
 	/** The registry's person as this user may see them; none for a role without the registry (a programme manager). */
@@ -321,7 +323,7 @@ public class ComplaintQueries {
 			.param("territory", user.territory().sqlParameter())
 			.query(Row.class)
 			.optional()
-			.filter(row -> user.role() != org.simpul.access.Role.DPO && restrictions.isRestricted(row.subjectPersonId()))
+			.filter(row -> user.role() != Role.DPO && restrictions.isRestricted(row.subjectPersonId()))
 			.map(Row::ticketNumber);
 	}
 

@@ -9,6 +9,9 @@ import org.simpul.shared.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.simpul.access.Territory;
+import org.simpul.directory.PuskesosDirectory;
+import org.simpul.shared.database.WorkScope;
 
 /**
  * What a citizen sees with a ticket number and its tracking code: the status and its steps, in plain
@@ -40,9 +43,9 @@ public class PublicTracking {
 
 	private final MessageSource messages;
 
-	private final org.simpul.directory.PuskesosDirectory puskesos;
+	private final PuskesosDirectory puskesos;
 
-	PublicTracking(JdbcClient jdbc, MessageSource messages, org.simpul.directory.PuskesosDirectory puskesos) {
+	PublicTracking(JdbcClient jdbc, MessageSource messages, PuskesosDirectory puskesos) {
 		this.jdbc = jdbc;
 		this.messages = messages;
 		this.puskesos = puskesos;
@@ -81,8 +84,8 @@ public class PublicTracking {
 	/** The Puskesos of the village, else of its sub-district: the nearest place to ask about the complaint. */
 	private Contact contact(String villageCode) {
 		for (String region : List.of(villageCode, villageCode.substring(0, Math.min(8, villageCode.length())))) {
-			java.util.Optional<Contact> found = org.simpul.shared.database.WorkScope.everywhere(
-					() -> puskesos.within(org.simpul.access.Territory.of(region)))
+			java.util.Optional<Contact> found = WorkScope.everywhere(
+					() -> puskesos.within(Territory.of(region)))
 				.stream()
 				.filter(p -> p.regionCode().equals(region))
 				.findFirst()

@@ -14,6 +14,8 @@ import org.openpdf.text.pdf.PdfWriter;
 import org.simpul.complaint.ComplaintQueries.ComplaintView;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.simpul.shared.RegionTime;
+import org.simpul.shared.pdf.PdfFonts;
 
 /**
  * The receipt (tanda terima) as an A6 PDF: ticket number, date, village, domain, the person's name, the
@@ -26,7 +28,7 @@ class ReceiptPdf {
 
 	private static final Locale INDONESIAN = Locale.of("id");
 
-	private static final ZoneId WIB = org.simpul.shared.RegionTime.WIB;
+	private static final ZoneId WIB = RegionTime.WIB;
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
 
@@ -42,10 +44,10 @@ class ReceiptPdf {
 		PdfWriter writer = PdfWriter.getInstance(document, out);
 		document.addTitle(text("receipt.title") + " " + c.ticketNumber());
 		document.open();
-		Font title = org.simpul.shared.pdf.PdfFonts.bold(12);
-		Font label = org.simpul.shared.pdf.PdfFonts.regular(7);
-		Font value = org.simpul.shared.pdf.PdfFonts.bold(9);
-		Font body = org.simpul.shared.pdf.PdfFonts.regular(8);
+		Font title = PdfFonts.bold(12);
+		Font label = PdfFonts.regular(7);
+		Font value = PdfFonts.bold(9);
+		Font body = PdfFonts.regular(8);
 		document.add(new Paragraph("Simpul · " + text("receipt.title"), title));
 		line(document, text("tracking.ticketNumber"), c.ticketNumber(), label, value);
 		line(document, text("receipt.received"), WHEN.format(c.createdAt().atZone(WIB)) + " WIB", label, value);
@@ -54,7 +56,7 @@ class ReceiptPdf {
 		line(document, text("receipt.for"), c.subject().name(), label, value);
 		if (trackingCode != null) {
 			line(document, text("tracking.trackingCode"), trackingCode, label,
-					org.simpul.shared.pdf.PdfFonts.monoBold(14));
+					PdfFonts.monoBold(14));
 		}
 		else {
 			document.add(new Paragraph(text("receipt.codeShownOnce"), body));

@@ -16,6 +16,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.simpul.shared.web.PublicUrl;
 
 /**
  * Tells the citizen when their complaint changes status, by SMS or WhatsApp through a
@@ -43,14 +44,14 @@ class StatusNotifications {
 
 	private final Clock clock;
 
-	private final org.simpul.shared.web.PublicUrl publicUrl;
+	private final PublicUrl publicUrl;
 
 	private final Duration retryAfter;
 
 	private final org.simpul.shared.crypto.FieldCipher cipher;
 
 	StatusNotifications(JdbcClient jdbc, NotificationSender sender, MessageSource messages, Environment environment,
-			IncompleteEventPublications incomplete, Clock clock, org.simpul.shared.web.PublicUrl publicUrl,
+			IncompleteEventPublications incomplete, Clock clock, PublicUrl publicUrl,
 			@Value("${simpul.notifications.retry-after:PT1M}") Duration retryAfter,
 			org.simpul.shared.crypto.FieldCipher cipher) {
 		this.cipher = cipher;

@@ -9,6 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.simpul.shared.RegionTime;
 
 /**
  * The citizen's tracking page, {@code /lacak}: no login, a ticket number and the tracking code from the
@@ -38,7 +39,7 @@ class TrackingPages {
 	String track(@RequestParam(required = false) String ticketNumber, @RequestParam(required = false) String trackingCode,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		model.addAttribute("ticketNumber", ticketNumber);
-		model.addAttribute("zone", org.simpul.shared.RegionTime.WIB);
+		model.addAttribute("zone", RegionTime.WIB);
 		try {
 			limiter.attempt(request.getRemoteAddr());
 			model.addAttribute("tracking", tracking.track(ticketNumber, trackingCode));

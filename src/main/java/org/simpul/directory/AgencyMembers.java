@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.simpul.access.AgencyAffiliations;
 
 /**
  * Which programme managers work for an agency (each for one agency): administrators for any agency, a
@@ -22,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * exist (404).
  */
 @Service
-public class AgencyMembers implements org.simpul.access.AgencyAffiliations {
+public class AgencyMembers implements AgencyAffiliations {
 
 	public record Member(UUID userId, String username, String displayName) {
 	}

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.simpul.shared.RegionTime;
 
 /**
  * The data protection officer's pages (Pelindungan data): find a person of the officer's territory by NIK or
@@ -74,7 +75,7 @@ class DataProtectionPages {
 	/** Every page shows times in WIB. */
 	@ModelAttribute("zone")
 	java.time.ZoneId zone() {
-		return org.simpul.shared.RegionTime.WIB;
+		return RegionTime.WIB;
 	}
 
 	private CurrentUser officer() {

@@ -24,6 +24,8 @@ import org.simpul.casework.Assessments;
 import org.simpul.complaint.ComplaintQueries;
 import org.simpul.referral.Referrals;
 import org.simpul.registry.Views;
+import org.simpul.shared.RegionTime;
+import org.simpul.shared.pdf.PdfFonts;
 
 /**
  * A person's data-subject export as an A4 PDF, for the person to keep (UU PDP Pasal 32): the same content as
@@ -32,21 +34,21 @@ import org.simpul.registry.Views;
  */
 final class DataSubjectPdf {
 
-	private static final ZoneId WIB = org.simpul.shared.RegionTime.WIB;
+	private static final ZoneId WIB = RegionTime.WIB;
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm", Locale.of("id"));
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy", Locale.of("id"));
 
-	private static final Font TITLE = org.simpul.shared.pdf.PdfFonts.bold(14);
+	private static final Font TITLE = PdfFonts.bold(14);
 
-	private static final Font HEADING = org.simpul.shared.pdf.PdfFonts.bold(11);
+	private static final Font HEADING = PdfFonts.bold(11);
 
-	private static final Font BODY = org.simpul.shared.pdf.PdfFonts.regular(10);
+	private static final Font BODY = PdfFonts.regular(10);
 
-	private static final Font SMALL = org.simpul.shared.pdf.PdfFonts.regular(8);
+	private static final Font SMALL = PdfFonts.regular(8);
 
-	private static final Font SMALL_BOLD = org.simpul.shared.pdf.PdfFonts.bold(8);
+	private static final Font SMALL_BOLD = PdfFonts.bold(8);
 
 	private DataSubjectPdf() {
 	}

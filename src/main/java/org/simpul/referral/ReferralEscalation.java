@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.simpul.shared.RegionTime;
 
 /**
  * Escalates open referrals past their due date: to the supervisor (TKSK) of the case's sub-district the day
@@ -26,7 +27,7 @@ class ReferralEscalation {
 
 	private static final Logger log = LoggerFactory.getLogger(ReferralEscalation.class);
 
-	private static final ZoneId WIB = org.simpul.shared.RegionTime.WIB;
+	private static final ZoneId WIB = RegionTime.WIB;
 
 	/** The advisory lock key of the scan (any instance holding it scans; the others skip this round). */
 	private static final long LOCK = 0x5e_5ca1a7e_0001L;

@@ -16,6 +16,7 @@ import org.simpul.referral.Referrals.ReferralView;
 import org.simpul.shared.pdf.PdfQr;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.simpul.shared.pdf.PdfFonts;
 
 /**
  * The referral letter (surat rujukan) as an A4 PDF: the sending office's letterhead (the most specific
@@ -56,10 +57,10 @@ class ReferralLetterPdf {
 		PdfWriter writer = PdfWriter.getInstance(document, out);
 		document.addTitle("Surat rujukan " + r.ticketNumber());
 		document.open();
-		Font office = org.simpul.shared.pdf.PdfFonts.bold(13);
-		Font small = org.simpul.shared.pdf.PdfFonts.regular(9);
-		Font body = org.simpul.shared.pdf.PdfFonts.regular(11);
-		Font bold = org.simpul.shared.pdf.PdfFonts.bold(11);
+		Font office = PdfFonts.bold(13);
+		Font small = PdfFonts.regular(9);
+		Font body = PdfFonts.regular(11);
+		Font bold = PdfFonts.bold(11);
 		Paragraph heading = new Paragraph(head.officeName(), office);
 		heading.setAlignment(Element.ALIGN_CENTER);
 		document.add(heading);

@@ -30,6 +30,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.simpul.access.AgencyAffiliations;
+import org.simpul.access.Role;
+import org.simpul.audit.AuditTrail;
+import org.simpul.casework.Assessments;
+import org.simpul.registry.HouseholdQueries;
+import org.simpul.registry.IdentifierRules;
+import org.simpul.registry.Sex;
+import org.simpul.shared.RegionTime;
+import org.simpul.shared.web.PublicUrl;
 
 /**
  * The referral pages: the list ({@code /rujukan}: for a programme manager the agency's inbox, for staff the
@@ -40,7 +49,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/rujukan")
 class ReferralPages {
 
-	static final ZoneId WIB = org.simpul.shared.RegionTime.WIB;
+	static final ZoneId WIB = RegionTime.WIB;
 
 	private final Referrals referrals;
 
@@ -54,23 +63,23 @@ class ReferralPages {
 
 	private final org.simpul.audit.AuditTrail audit;
 
-	private final org.simpul.shared.web.PublicUrl publicUrl;
+	private final PublicUrl publicUrl;
 
-	private final org.simpul.shared.RegionTime time;
+	private final RegionTime time;
 
-	private final org.simpul.registry.HouseholdQueries households;
+	private final HouseholdQueries households;
 
-	private final org.simpul.registry.IdentifierRules identifiers;
+	private final IdentifierRules identifiers;
 
-	private final org.simpul.casework.Assessments assessments;
+	private final Assessments assessments;
 
-	private final org.simpul.access.AgencyAffiliations affiliations;
+	private final AgencyAffiliations affiliations;
 
 	ReferralPages(Referrals referrals, ComplaintQueries complaints, ProviderDirectory providers, AccessControl access,
-			ReferralLetterPdf letters, org.simpul.audit.AuditTrail audit, org.simpul.shared.web.PublicUrl publicUrl,
-			org.simpul.shared.RegionTime time, org.simpul.registry.HouseholdQueries households,
-			org.simpul.registry.IdentifierRules identifiers, org.simpul.casework.Assessments assessments,
-			org.simpul.access.AgencyAffiliations affiliations) {
+			ReferralLetterPdf letters, AuditTrail audit, PublicUrl publicUrl,
+			RegionTime time, HouseholdQueries households,
+			IdentifierRules identifiers, Assessments assessments,
+			AgencyAffiliations affiliations) {
 		this.affiliations = affiliations;
 		this.time = time;
 		this.households = households;
@@ -97,7 +106,7 @@ class ReferralPages {
 		model.addAttribute("overdue", overdue);
 		model.addAttribute("inbox", user.role() == org.simpul.access.Role.PROGRAM_MANAGER);
 		// a programme manager linked to no agency sees why nothing arrives, not just "0 rujukan"
-		model.addAttribute("noAgency", user.role() == org.simpul.access.Role.PROGRAM_MANAGER
+		model.addAttribute("noAgency", user.role() == Role.PROGRAM_MANAGER
 				&& affiliations.agencyOf(user.id()).isEmpty());
 		return "referral/list";
 	}
@@ -113,7 +122,7 @@ class ReferralPages {
 	String referral(@PathVariable UUID id, Model model) {
 		CurrentUser user = access.requireUser();
 		Referrals.ReferralView referral = referrals.referral(user, id).orElseThrow(() -> new NotFoundException("Referral"));
-		boolean receiver = user.role() == org.simpul.access.Role.PROGRAM_MANAGER;
+		boolean receiver = user.role() == Role.PROGRAM_MANAGER;
 		model.addAttribute("r", referral);
 		model.addAttribute("timeline", timeline(referral));
 		model.addAttribute("receiver", receiver);
@@ -147,14 +156,14 @@ class ReferralPages {
 	}
 
 	/** The person a referral is about, as the referral page and the letter show them to this user. */
-	record ReferredSubject(String name, String nik, java.time.LocalDate birthDate, org.simpul.registry.Sex sex,
+	record ReferredSubject(String name, String nik, java.time.LocalDate birthDate, Sex sex,
 			String address, String villageName) {
 	}
 
 	private ReferredSubject subject(CurrentUser user, ComplaintQueries.ComplaintView complaint, boolean receiver) {
 		ComplaintQueries.Subject subject = complaint.subject();
 		if (receiver && subject.personId() != null) {
-			java.util.Optional<org.simpul.registry.HouseholdQueries.ReferredPerson> person = households
+			java.util.Optional<HouseholdQueries.ReferredPerson> person = households
 				.referredPerson(user, subject.personId());
 			if (person.isPresent()) {
 				var p = person.get();
@@ -183,7 +192,7 @@ class ReferralPages {
 		String verifyUrl = publicUrl.of("/verifikasi/" + referral.verificationCode());
 		// the whole NIK for the agency the referral was sent to, masked on everyone else's print
 		byte[] pdf = letters.render(referral, complaint,
-				subject(user, complaint, user.role() == org.simpul.access.Role.PROGRAM_MANAGER), verifyUrl);
+				subject(user, complaint, user.role() == Role.PROGRAM_MANAGER), verifyUrl);
 		audit.record(user, org.simpul.audit.AuditTrail.Action.PRINT, "REFERRAL_LETTER", referral.id(),
 				complaint.subject().personId() == null ? List.of() : List.of(complaint.subject().personId()));
 		return org.springframework.http.ResponseEntity.ok()
@@ -284,7 +293,7 @@ class ReferralPages {
 			.orElseThrow(() -> new NotFoundException("Complaint"));
 		List<ProviderDirectory.Provider> serving = providers.serving(user, complaint.villageCode(), null);
 		// what the assessments suggest comes first in the list, marked, and named above it
-		List<org.simpul.casework.Assessments.Suggestion> suggested = assessments.suggestedProgrammes(user, complaintId);
+		List<Assessments.Suggestion> suggested = assessments.suggestedProgrammes(user, complaintId);
 		java.util.function.Predicate<ProviderDirectory.Provider> isSuggested = p -> suggested.stream()
 			.anyMatch(s -> s.matches(p.programmeCode()));
 		List<ProviderDirectory.Provider> ordered = new java.util.ArrayList<>(serving.stream().filter(isSuggested).toList());

@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.simpul.shared.RegionTime;
 
 /**
  * Referrals as API.md states them: the back office, supervisor or manager sends a complaint's case to a
@@ -57,7 +58,7 @@ public class Referrals {
 	static final Set<Role> READERS = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.SUPERVISOR, Role.BACK_OFFICE,
 			Role.FRONT_OFFICE, Role.FACILITATOR);
 
-	private static final ZoneId WIB = org.simpul.shared.RegionTime.WIB;
+	private static final ZoneId WIB = RegionTime.WIB;
 
 	/** The letter's verification code: 10 characters, 50 random bits; guessing one is hopeless. */
 	static final int VERIFICATION_LENGTH = 10;

@@ -20,6 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.simpul.audit.AuditTrail;
+import org.simpul.region.Region;
+import org.simpul.region.RegionCatalog;
+import org.simpul.region.RegionCode;
 
 /**
  * Finds possible duplicate persons inside the caller's territory. Blocking keeps the comparisons few: pairs
@@ -57,11 +61,11 @@ public class DuplicateDetection {
 
 	private final IdentifierRules identifiers;
 
-	private final org.simpul.region.RegionCatalog regions;
+	private final RegionCatalog regions;
 
 	DuplicateDetection(JdbcClient jdbc, Clock clock, org.springframework.context.ApplicationEventPublisher events,
-			org.simpul.audit.AuditTrail audit, StoredIdentifiers stored, IdentifierRules identifiers,
-			org.simpul.region.RegionCatalog regions) {
+			AuditTrail audit, StoredIdentifiers stored, IdentifierRules identifiers,
+			RegionCatalog regions) {
 		this.identifiers = identifiers;
 		this.regions = regions;
 		this.stored = stored;
@@ -191,7 +195,7 @@ public class DuplicateDetection {
 		}
 		if (!shown.isEmpty()) {
 			// the other members' names are shown too
-			audit.record(actor, org.simpul.audit.AuditTrail.Action.READ, "DUPLICATE_CANDIDATE", null, shown);
+			audit.record(actor, AuditTrail.Action.READ, "DUPLICATE_CANDIDATE", null, shown);
 		}
 		return PageResponse.of(reviews, page, candidates.page().totalElements());
 	}
@@ -210,7 +214,7 @@ public class DuplicateDetection {
 		List<UUID> shown = new java.util.ArrayList<>();
 		Optional<Review> review = candidate.flatMap(c -> review(actor, c, shown));
 		if (!shown.isEmpty()) {
-			audit.record(actor, org.simpul.audit.AuditTrail.Action.READ, "DUPLICATE_CANDIDATE", id, shown);
+			audit.record(actor, AuditTrail.Action.READ, "DUPLICATE_CANDIDATE", id, shown);
 		}
 		return review;
 	}
@@ -271,7 +275,7 @@ public class DuplicateDetection {
 		shown.add(personId);
 		others.forEach(m -> shown.add(m.id()));
 		Row r = row.get();
-		String village = regions.find(org.simpul.region.RegionCode.of(r.villageCode())).map(org.simpul.region.Region::name)
+		String village = regions.find(RegionCode.of(r.villageCode())).map(Region::name)
 			.orElse(r.villageCode());
 		return Optional.of(new Side(r.id(), r.name(), identifiers.shownTo(actor, stored.open(r.nik())), r.birthDate(),
 				r.sex(), r.villageCode(), village, identifiers.shownTo(actor, stored.open(r.kk())), r.relationship(),

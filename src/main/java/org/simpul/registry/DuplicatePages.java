@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.simpul.shared.NotFoundException;
 
 /** The duplicate review page for supervisors and managers: scan, then merge or dismiss each pair. */
 @Controller
@@ -38,9 +39,9 @@ class DuplicatePages {
 	@GetMapping("/{id}/gabung")
 	String confirmMerge(@PathVariable UUID id, @RequestParam UUID keep, Model model) {
 		DuplicateDetection.Review review = duplicates.review(access.requireUser(), id)
-			.orElseThrow(() -> new org.simpul.shared.NotFoundException("Duplicate candidate"));
+			.orElseThrow(() -> new NotFoundException("Duplicate candidate"));
 		if (!keep.equals(review.a().id()) && !keep.equals(review.b().id())) {
-			throw new org.simpul.shared.NotFoundException("Person");
+			throw new NotFoundException("Person");
 		}
 		boolean keepA = keep.equals(review.a().id());
 		model.addAttribute("review", review);
@@ -60,7 +61,7 @@ class DuplicatePages {
 	String merge(@PathVariable UUID id, @RequestParam UUID keep, RedirectAttributes redirect) {
 		try {
 			var review = duplicates.review(access.requireUser(), id)
-				.orElseThrow(() -> new org.simpul.shared.NotFoundException("Duplicate candidate"));
+				.orElseThrow(() -> new NotFoundException("Duplicate candidate"));
 			duplicates.merge(access.requireUser(), id, keep);
 			boolean keepA = keep.equals(review.a().id());
 			redirect.addFlashAttribute("merged", java.util.List.of((keepA ? review.a() : review.b()).label(),

@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.simpul.region.RegionCatalog;
 import org.simpul.region.RegionCode;
 import org.springframework.stereotype.Component;
+import org.simpul.shared.FieldProblem;
+import org.simpul.shared.RegionTime;
 
 /**
  * Checks NIK and KK numbers completely: structure, a real date, a serial, and a district that exists in the
@@ -25,9 +27,9 @@ public class IdentifierRules {
 
 	private final Map<String, Boolean> knownDistricts = new ConcurrentHashMap<>();
 
-	private final org.simpul.shared.RegionTime time;
+	private final RegionTime time;
 
-	IdentifierRules(RegionCatalog regions, Clock clock, org.simpul.shared.RegionTime time) {
+	IdentifierRules(RegionCatalog regions, Clock clock, RegionTime time) {
 		this.regions = regions;
 		this.clock = clock;
 		this.time = time;
@@ -39,7 +41,7 @@ public class IdentifierRules {
 	 */
 	/** Whether a name typed for a person is one the registry accepts (Latin script, a letter at least). */
 	public boolean acceptableName(String name) {
-		List<org.simpul.shared.FieldProblem> problems = new ArrayList<>();
+		List<FieldProblem> problems = new ArrayList<>();
 		HouseholdRegistration.checkName("name", name, problems);
 		return problems.isEmpty();
 	}

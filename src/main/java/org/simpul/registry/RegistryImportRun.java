@@ -37,6 +37,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.simpul.access.CurrentUser;
+import org.simpul.access.UserLookup;
+import org.simpul.audit.AuditTrail;
 
 /**
  * Runs one registry import: streams the file row by row (bounded memory), checks each row, COPYs the good
@@ -69,13 +72,13 @@ class RegistryImportRun {
 
 	private final StoredIdentifiers stored;
 
-	private final org.simpul.audit.AuditTrail audit;
+	private final AuditTrail audit;
 
-	private final org.simpul.access.UserLookup users;
+	private final UserLookup users;
 
 	RegistryImportRun(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactions,
 			IdentifierRules identifiers, RegionCatalog regions, Clock clock, StoredIdentifiers stored,
-			org.simpul.audit.AuditTrail audit, org.simpul.access.UserLookup users) {
+			AuditTrail audit, UserLookup users) {
 		this.stored = stored;
 		this.audit = audit;
 		this.users = users;
@@ -243,9 +246,9 @@ class RegistryImportRun {
 			// a refusal tells the uploader that a NIK is registered somewhere, and being in the registry reveals
 			// poverty: the persons so probed are on the trail, each in their own processing history, and a file
 			// probing many stands out to the data protection officer
-			users.byId(job.uploadedBy()).ifPresent(uploader -> audit.record(new org.simpul.access.CurrentUser(
+			users.byId(job.uploadedBy()).ifPresent(uploader -> audit.record(new CurrentUser(
 					uploader.id(), uploader.username(), uploader.displayName(), uploader.role(), uploader.territory()),
-					org.simpul.audit.AuditTrail.Action.SEARCH, "REGISTRY_IMPORT_REFUSED", job.id(), refusedElsewhere));
+					AuditTrail.Action.SEARCH, "REGISTRY_IMPORT_REFUSED", job.id(), refusedElsewhere));
 			log.warn("SECURITY import-refused-elsewhere import={} by={} persons={}", job.id(), job.uploadedBy(),
 					refusedElsewhere.size());
 		}

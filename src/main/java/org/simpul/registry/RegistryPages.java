@@ -24,6 +24,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.simpul.shared.RegionTime;
+import org.simpul.shared.web.PreconditionFailedException;
 
 /**
  * The registry pages (Registri): search by NIK or name (a POST, so a NIK never lands in a URL or a log of
@@ -45,14 +47,14 @@ class RegistryPages {
 
 	private final HouseholdEditing editing;
 
-	private final org.simpul.shared.RegionTime time;
+	private final RegionTime time;
 
 	private final RegistryRestrictions restrictions;
 
 	private final RegistryProposals proposals;
 
 	RegistryPages(PersonSearch search, HouseholdQueries queries, HouseholdRegistration registration,
-			AccessControl access, RegionCatalog regions, HouseholdEditing editing, org.simpul.shared.RegionTime time,
+			AccessControl access, RegionCatalog regions, HouseholdEditing editing, RegionTime time,
 			RegistryRestrictions restrictions, RegistryProposals proposals) {
 		this.restrictions = restrictions;
 		this.proposals = proposals;
@@ -108,7 +110,7 @@ class RegistryPages {
 		model.addAttribute("today", time.latestToday());
 		model.addAttribute("proposals", proposals.open(user, id));
 		model.addAttribute("mayDecideProposals", RegistryProposals.mayDecide(user));
-		model.addAttribute("zone", org.simpul.shared.RegionTime.WIB);
+		model.addAttribute("zone", RegionTime.WIB);
 		return "registry/household";
 	}
 
@@ -133,7 +135,7 @@ class RegistryPages {
 		catch (ConflictException ex) {
 			redirect.addFlashAttribute("warning", ex.problem().message());
 		}
-		catch (org.simpul.shared.web.PreconditionFailedException ex) {
+		catch (PreconditionFailedException ex) {
 			redirect.addFlashAttribute("warning", "registry.stale");
 		}
 		return "redirect:/registri/rumah-tangga/" + id;

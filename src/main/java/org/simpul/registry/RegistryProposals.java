@@ -23,6 +23,11 @@ import org.simpul.shared.PageResponse.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.simpul.access.Role;
+import org.simpul.shared.ConflictException;
+import org.simpul.shared.FieldProblem;
+import org.simpul.shared.InvalidInputException;
+import org.simpul.shared.web.PreconditionFailedException;
 
 /**
  * Registry proposals (usulan): house conditions a field worker found different from what the registry
@@ -80,14 +85,14 @@ public class RegistryProposals {
 
 	/** Who decides proposals: the district manager and the data operator (administrators everywhere). */
 	static boolean mayDecide(CurrentUser user) {
-		return java.util.EnumSet.of(org.simpul.access.Role.ADMIN, org.simpul.access.Role.MANAGER,
-				org.simpul.access.Role.DATA_OPERATOR).contains(user.role());
+		return java.util.EnumSet.of(Role.ADMIN, Role.MANAGER,
+				Role.DATA_OPERATOR).contains(user.role());
 	}
 
 	/** The open proposals of a household of the user's territory, oldest first. */
 	public List<Proposal> open(CurrentUser user, UUID householdId) {
 		return jdbc.sql("select " + SELECT + " from registry_proposal where household_id = :household"
-				+ " and status = 'PROPOSED' and " + org.simpul.access.Territory.sqlCondition("village_code")
+				+ " and status = 'PROPOSED' and " + Territory.sqlCondition("village_code")
 				+ " order by proposed_at, field")
 			.param("household", householdId)
 			.param("territory", user.territory().sqlParameter())
@@ -123,7 +128,7 @@ public class RegistryProposals {
 					c.latrine(), Conditions.DrinkingWater.valueOf(v));
 			default -> throw new IllegalStateException("Unknown proposal field " + proposal.field());
 		};
-		changes.change(actor, household.id(), org.simpul.shared.web.PreconditionFailedException.etag(household.version()),
+		changes.change(actor, household.id(), PreconditionFailedException.etag(household.version()),
 				new HouseholdChanges.HouseholdChange(household.villageCode(), household.rt(), household.rw(),
 						household.address(), household.welfareDecile(), next));
 		decide(actor, id, "ACCEPTED", null);
@@ -134,7 +139,7 @@ public class RegistryProposals {
 	public void reject(CurrentUser actor, UUID id, String reason) {
 		decidable(actor, id);
 		if (reason == null || reason.isBlank() || reason.length() > 1000) {
-			throw new org.simpul.shared.InvalidInputException(org.simpul.shared.FieldProblem.of("reason",
+			throw new InvalidInputException(FieldProblem.of("reason",
 					reason == null || reason.isBlank() ? "REQUIRED" : "TEXT_TOO_LONG"));
 		}
 		decide(actor, id, "REJECTED", reason.strip());
@@ -145,14 +150,14 @@ public class RegistryProposals {
 			throw new org.springframework.security.access.AccessDeniedException("Proposals are not decided by " + actor.role());
 		}
 		Proposal proposal = jdbc.sql("select " + SELECT + " from registry_proposal where id = :id and "
-				+ org.simpul.access.Territory.sqlCondition("village_code") + " for update")
+				+ Territory.sqlCondition("village_code") + " for update")
 			.param("id", id)
 			.param("territory", actor.territory().sqlParameter())
 			.query(Proposal.class)
 			.optional()
 			.orElseThrow(() -> new NotFoundException("Registry proposal"));
 		if (!proposal.status().equals("PROPOSED")) {
-			throw new org.simpul.shared.ConflictException(org.simpul.shared.FieldProblem.of("status", "ALREADY_DECIDED"));
+			throw new ConflictException(FieldProblem.of("status", "ALREADY_DECIDED"));
 		}
 		return proposal;
 	}

@@ -12,6 +12,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.simpul.registry.RegistryIntegrationTestsAccess;
+import org.simpul.registry.Sex;
+import org.simpul.registry.TestIdentifiers;
 
 /** The citizen's tracking page: no login, the status in Bahasa Indonesia, nothing personal, the same refusal. */
 @SimpulIntegrationTest
@@ -173,22 +176,22 @@ class ComplaintPagesIntegrationTests {
 
 	@org.junit.jupiter.api.Test
 	void theQueueIsSearchedByTicketNameOrNikWithinTheTerritory() throws Exception {
-		String person = org.simpul.registry.RegistryIntegrationTestsAccess.registerFamily(mvc, jdbc, "Warsiti Dicari");
+		String person = RegistryIntegrationTestsAccess.registerFamily(mvc, jdbc, "Warsiti Dicari");
 		String registeredNik = cipher.decrypt(jdbc.sql("select nik_cipher from person where id = cast(:id as uuid)")
 			.param("id", person).query(String.class).single());
-		String linked = com.jayway.jsonpath.JsonPath.read(org.simpul.access.DemoLogins.call(mvc, "fo.procot", "POST",
+		String linked = com.jayway.jsonpath.JsonPath.read(DemoLogins.call(mvc, "fo.procot", "POST",
 				"/api/v1/complaints", """
 						{"channel": "WALK_IN", "category": "HEALTH", "villageCode": "33.28.10.1008", "description": "Dicari",
 						 "ppksCodes": ["24"], "subjectPersonId": "%s"}""".formatted(person)).getResponse()
 			.getContentAsString(), "$.ticketNumber");
-		String capturedNik = org.simpul.registry.TestIdentifiers.nik("33.28.10", java.time.LocalDate.of(1966, 6, 6),
-				org.simpul.registry.Sex.M);
-		String captured = com.jayway.jsonpath.JsonPath.read(org.simpul.access.DemoLogins.call(mvc, "fo.procot", "POST",
+		String capturedNik = TestIdentifiers.nik("33.28.10", java.time.LocalDate.of(1966, 6, 6),
+				Sex.M);
+		String captured = com.jayway.jsonpath.JsonPath.read(DemoLogins.call(mvc, "fo.procot", "POST",
 				"/api/v1/complaints", """
 						{"channel": "WALK_IN", "category": "SOCIAL", "villageCode": "33.28.10.1008", "description": "Dicari juga",
 						 "ppksCodes": ["24"], "subject": {"nik": "%s", "name": "Karsono Ditangkap"}}""".formatted(capturedNik))
 			.getResponse().getContentAsString(), "$.ticketNumber");
-		var desk = org.simpul.access.DemoLogins.session(mvc, "fo.procot");
+		var desk = DemoLogins.session(mvc, "fo.procot");
 		java.util.function.Function<String, String> search = q -> {
 			try {
 				return mvc.post().uri("/pengaduan/cari").session(desk).with(csrf()).param("q", q).exchange().getResponse()
@@ -204,7 +207,7 @@ class ComplaintPagesIntegrationTests {
 		assertThat(search.apply(capturedNik)).contains(captured, "Karsono Ditangkap").doesNotContain(linked);
 		assertThat(search.apply("ab")).contains("Ketik 3 sampai 100 huruf atau angka.");
 		// outside the territory: nothing
-		assertThat(mvc.post().uri("/pengaduan/cari").session(org.simpul.access.DemoLogins.session(mvc, "manajer.temanggung"))
+		assertThat(mvc.post().uri("/pengaduan/cari").session(DemoLogins.session(mvc, "manajer.temanggung"))
 			.with(csrf()).param("q", linked)).hasStatusOk().bodyText().doesNotContain("<strong>" + linked + "</strong>")
 			.doesNotContain("Warsiti Dicari");
 	}

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.simpul.SimpulIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.simpul.shared.TestClock;
 
 /**
  * What a slow link does to a form: taps repeated while the first submit is still on its way, and a session
@@ -24,7 +25,7 @@ class SlowLinkBrowserTests extends PhoneTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	org.simpul.shared.TestClock clock;
+	TestClock clock;
 
 	@Autowired
 	org.springframework.boot.web.server.context.WebServerApplicationContext server;

@@ -13,6 +13,9 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.simpul.registry.RegistryIntegrationTestsAccess;
+import org.simpul.shared.PdfTexts;
+import org.simpul.shared.crypto.FieldCipher;
 
 /** The manager sends a referral from the complaint; Dinkes finds it in its inbox, accepts and completes it. */
 @SimpulIntegrationTest
@@ -91,11 +94,11 @@ class ReferralPagesIntegrationTests {
 	}
 
 	@Autowired
-	org.simpul.shared.crypto.FieldCipher cipher;
+	FieldCipher cipher;
 
 	@Test
 	void theReceivingAgencySeesWhomItIsAskedToHelpAndTheLetterShowsItTheWholeNik() throws Exception {
-		String person = org.simpul.registry.RegistryIntegrationTestsAccess.registerFamily(mvc, jdbc, "Sumirah Dirujuk");
+		String person = RegistryIntegrationTestsAccess.registerFamily(mvc, jdbc, "Sumirah Dirujuk");
 		String nik = cipher.decrypt(jdbc.sql("select nik_cipher from person where id = cast(:id as uuid)")
 			.param("id", person).query(String.class).single());
 		String complaint = JsonPath.read(DemoLogins.call(mvc, "fo.procot", "POST", "/api/v1/complaints", """
@@ -126,10 +129,10 @@ class ReferralPagesIntegrationTests {
 				select count(*) from audit_event where username = 'program.dinkes' and object_type = 'PERSON'
 				and subject_ids @> array[cast(:p as uuid)]""").param("p", person).query(Long.class).single()).isPositive();
 		// the letter: whole NIK for the agency, masked on the sender's print
-		String agencyLetter = org.simpul.shared.PdfTexts.of(mvc.get().uri("/rujukan/{id}/surat.pdf", referral).session(dinkes)
+		String agencyLetter = PdfTexts.of(mvc.get().uri("/rujukan/{id}/surat.pdf", referral).session(dinkes)
 			.exchange().getResponse().getContentAsByteArray());
 		assertThat(agencyLetter).contains(nik, "Sumirah Dirujuk");
-		String senderLetter = org.simpul.shared.PdfTexts.of(mvc.get().uri("/rujukan/{id}/surat.pdf", referral)
+		String senderLetter = PdfTexts.of(mvc.get().uri("/rujukan/{id}/surat.pdf", referral)
 			.session(DemoLogins.session(mvc, "manajer.tegal")).exchange().getResponse().getContentAsByteArray());
 		assertThat(senderLetter).contains("Sumirah Dirujuk", nik.substring(0, 4)).doesNotContain(nik);
 		// a reporter who did not agree: no phone for the agency

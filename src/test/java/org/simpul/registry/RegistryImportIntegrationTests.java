@@ -18,6 +18,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.simpul.shared.crypto.FieldCipher;
 
 /** Bulk import of registry files: good rows in, every bad row reported with its line, re-import a no-op. */
 @SimpulIntegrationTest
@@ -169,7 +170,7 @@ class RegistryImportIntegrationTests {
 	}
 
 	@Autowired
-	org.simpul.shared.crypto.FieldCipher cipher;
+	FieldCipher cipher;
 
 	@Test
 	void aNikOfAnotherTerritoryIsRefusedWithoutSayingItIsRegisteredAndTheProbeIsAudited() throws Exception {

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.simpul.registry.IdentifierProblem;
+import org.simpul.registry.RegistryProposals;
 
 /**
  * Every message key a template or the code uses exists in Bahasa Indonesia and in English, and both
@@ -105,7 +107,7 @@ class I18nTests {
 			.forEach((field, codes) -> codes.forEach(code -> used.add(field + "." + code)));
 		used.addAll(keysSetByControllers());
 		// ${label} of registry/proposal.html: the label of each field a registry proposal may change
-		org.simpul.registry.RegistryProposals.FIELDS.keySet()
+		RegistryProposals.FIELDS.keySet()
 			.forEach(field -> used.add("registry." + (field.equals("floorAreaM2") ? "floorArea" : field)));
 		for (String language : new String[] { "id", "en" }) {
 			Set<String> keys = load(language).stringPropertyNames();
@@ -214,7 +216,7 @@ class I18nTests {
 		String name = file.getFileName().toString();
 		Set<String> values = new TreeSet<>();
 		if (code.endsWith(".name()")) {
-			for (Object problem : org.simpul.registry.IdentifierProblem.values()) {
+			for (Object problem : IdentifierProblem.values()) {
 				values.add(problem.toString());
 			}
 		}
