@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.simpul.access.CurrentUser;
@@ -140,7 +141,7 @@ class DirectoryManagement {
 			.filter(r -> actor.role() == Role.ADMIN
 					|| r.regionCode() != null && r.regionCode().length() >= 5 && actor.covers(RegionCode.of(r.regionCode())))
 			.toList();
-		var names = regions.names(rows.stream().map(Row::regionCode).filter(java.util.Objects::nonNull).toList());
+		var names = regions.names(rows.stream().map(Row::regionCode).filter(Objects::nonNull).toList());
 		List<AgencyEntry> entries = new ArrayList<>();
 		for (Row r : rows) {
 			List<ServiceEntry> services = jdbc.sql("""
@@ -182,28 +183,40 @@ class DirectoryManagement {
 		return id;
 	}
 
+	static final List<String> CATEGORIES = List.of("HEALTH", "EDUCATION", "CIVIL_REGISTRATION", "SOCIAL", "ECONOMY",
+			"OTHER");
+
+	/** What a service form holds once checked; every problem of the form at once otherwise. */
+	private record ServiceFields(String name, String category, String programme, int days) {
+
+		static ServiceFields check(String name, String category, String programmeCode, Integer defaultDueDays) {
+			List<FieldProblem> problems = new ArrayList<>();
+			String serviceName = DirectoryManagement.name(name, problems);
+			if (category == null || !CATEGORIES.contains(category)) {
+				problems.add(FieldProblem.of("category",
+						category == null || category.isBlank() ? "REQUIRED" : "INVALID_VALUE"));
+			}
+			if (defaultDueDays == null || defaultDueDays < 1 || defaultDueDays > 365) {
+				problems.add(FieldProblem.of("defaultDueDays", "TOO_SMALL_OR_LARGE"));
+			}
+			String programme = programmeCode == null || programmeCode.isBlank() ? null : programmeCode.strip();
+			if (programme != null && !programme.matches("[A-Za-z0-9-]{2,20}")) {
+				problems.add(FieldProblem.of("programmeCode", "INVALID_FORMAT"));
+			}
+			if (!problems.isEmpty()) {
+				throw new InvalidInputException(problems);
+			}
+			return new ServiceFields(serviceName, category, programme == null ? null : programme.toUpperCase(Locale.ROOT),
+					defaultDueDays);
+		}
+	}
+
 	/** A service the agency provides, serving the agency's seat (and everything inside it). */
 	@Transactional
 	UUID addService(CurrentUser actor, UUID agencyId, String name, String category, String programmeCode,
 			Integer defaultDueDays) {
-		AgencyEntry agency = agencies(actor).stream().filter(a -> a.id().equals(agencyId)).findFirst()
-			.orElseThrow(() -> new NotFoundException("Agency"));
-		List<FieldProblem> problems = new ArrayList<>();
-		String serviceName = name(name, problems);
-		if (category == null || !List.of("HEALTH", "EDUCATION", "CIVIL_REGISTRATION", "SOCIAL", "ECONOMY", "OTHER")
-			.contains(category)) {
-			problems.add(FieldProblem.of("category", category == null || category.isBlank() ? "REQUIRED" : "INVALID_VALUE"));
-		}
-		if (defaultDueDays == null || defaultDueDays < 1 || defaultDueDays > 365) {
-			problems.add(FieldProblem.of("defaultDueDays", "TOO_SMALL_OR_LARGE"));
-		}
-		String programme = programmeCode == null || programmeCode.isBlank() ? null : programmeCode.strip();
-		if (programme != null && !programme.matches("[A-Za-z0-9-]{2,20}")) {
-			problems.add(FieldProblem.of("programmeCode", "INVALID_FORMAT"));
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
-		}
+		AgencyEntry agency = agency(actor, agencyId);
+		ServiceFields fields = ServiceFields.check(name, category, programmeCode, defaultDueDays);
 		UUID id = UUID.randomUUID();
 		boolean nationwide = agency.regionCode() == null;
 		jdbc.sql("""
@@ -213,10 +226,10 @@ class DirectoryManagement {
 			.param("id", id)
 			.param("agency", agencyId)
 			.param("code", "SV-" + id.toString().substring(0, 8).toUpperCase(Locale.ROOT))
-			.param("name", serviceName)
-			.param("category", category)
-			.param("programme", programme == null ? null : programme.toUpperCase(Locale.ROOT))
-			.param("days", defaultDueDays)
+			.param("name", fields.name())
+			.param("category", fields.category())
+			.param("programme", fields.programme())
+			.param("days", fields.days())
 			.param("nationwide", nationwide)
 			.param("now", Timestamp.from(clock.instant()))
 			.update();
@@ -230,11 +243,74 @@ class DirectoryManagement {
 	/** Stops or resumes a service: a stopped one takes no new referral; those already sent stay. */
 	@Transactional
 	void setServiceActive(CurrentUser actor, UUID serviceId, boolean active) {
-		UUID agency = jdbc.sql("select agency_id from provider where id = :id").param("id", serviceId).query(UUID.class)
+		UUID agency = agencyOfService(actor, serviceId);
+		jdbc.sql("update provider set active = :active where id = :id and agency_id = :agency")
+			.param("active", active).param("id", serviceId).param("agency", agency).update();
+	}
+
+	/** An agency the actor keeps; 404 for any other. */
+	private AgencyEntry agency(CurrentUser actor, UUID agencyId) {
+		return agencies(actor).stream().filter(a -> a.id().equals(agencyId)).findFirst()
+			.orElseThrow(() -> new NotFoundException("Agency"));
+	}
+
+	/** The agency of a service the actor keeps; 404 for any other. */
+	private UUID agencyOfService(CurrentUser actor, UUID serviceId) {
+		return jdbc.sql("select agency_id from provider where id = :id").param("id", serviceId).query(UUID.class)
 			.optional()
 			.filter(a -> agencies(actor).stream().anyMatch(e -> e.id().equals(a)))
 			.orElseThrow(() -> new NotFoundException("Service"));
-		jdbc.sql("update provider set active = :active where id = :id and agency_id = :agency")
-			.param("active", active).param("id", serviceId).param("agency", agency).update();
+	}
+
+	/** Renames an agency (its seat stays: referrals already sent went to that seat's services). */
+	@Transactional
+	void renameAgency(CurrentUser actor, UUID agencyId, String name) {
+		agency(actor, agencyId);
+		List<FieldProblem> problems = new ArrayList<>();
+		String agencyName = name(name, problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		jdbc.sql("update agency set name = :name where id = :id").param("name", agencyName).param("id", agencyId)
+			.update();
+	}
+
+	/**
+	 * Changes a service's name, field, programme and default time limit; referrals already sent keep the due
+	 * date they were given.
+	 */
+	@Transactional
+	void changeService(CurrentUser actor, UUID serviceId, String name, String category, String programmeCode,
+			Integer defaultDueDays) {
+		UUID agency = agencyOfService(actor, serviceId);
+		ServiceFields fields = ServiceFields.check(name, category, programmeCode, defaultDueDays);
+		jdbc.sql("""
+				update provider set name = :name, category = :category, programme_code = :programme,
+				       default_due_days = :days
+				where id = :id and agency_id = :agency""")
+			.param("name", fields.name())
+			.param("category", fields.category())
+			.param("programme", fields.programme())
+			.param("days", fields.days())
+			.param("id", serviceId)
+			.param("agency", agency)
+			.update();
+	}
+
+	/** Renames a Puskesos unit of the actor's territory. */
+	@Transactional
+	void renamePuskesos(CurrentUser actor, UUID id, String name) {
+		requireManager(actor);
+		String region = jdbc.sql("select region_code from puskesos where id = :id").param("id", id).query(String.class)
+			.optional()
+			.filter(code -> actor.covers(RegionCode.of(code)))
+			.orElseThrow(() -> new NotFoundException("Puskesos"));
+		List<FieldProblem> problems = new ArrayList<>();
+		String unitName = name(name, problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		jdbc.sql("update puskesos set name = :name where id = :id and region_code = :region")
+			.param("name", unitName).param("id", id).param("region", region).update();
 	}
 }
