@@ -60,4 +60,35 @@ class OneInTheMorningIntegrationTests {
 			clock.reset();
 		}
 	}
+
+	/**
+	 * At 23:00 WIB it is already tomorrow in Papua (WIT), not in Tegal: a birth dated tomorrow in a Tegal
+	 * household, and a complaint about a person born tomorrow, are still future dates there.
+	 */
+	@Test
+	void aDateThatIsTodayOnlyFurtherEastIsStillFutureInAWibVillage() throws Exception {
+		Instant now = clock.instant();
+		ZonedDateTime late = now.atZone(RegionTime.WIB).toLocalDate().plusDays(1).atTime(23, 0).atZone(RegionTime.WIB);
+		LocalDate tomorrow = late.toLocalDate().plusDays(1);
+		try {
+			clock.advance(Duration.between(now, late.toInstant()));
+			assertThat(LocalDate.ofInstant(clock.instant(), RegionTime.WIT)).isEqualTo(tomorrow);
+			String head = TestIdentifiers.nik("33.28.10", LocalDate.of(1990, 2, 3), Sex.F);
+			String baby = TestIdentifiers.nik("33.28.10", tomorrow, Sex.M);
+			assertThat(DemoLogins.call(mvc, "fo.procot", "POST", "/api/v1/households", """
+					{"kkNumber": "%s", "villageCode": "33.28.10.1008",
+					 "members": [{"nik": "%s", "name": "Ibu Malam", "birthDate": "1990-02-03", "sex": "F", "relationship": "HEAD"},
+					             {"nik": "%s", "name": "Bayi Besok", "birthDate": "%s", "sex": "M", "relationship": "CHILD"}]}"""
+				.formatted(TestIdentifiers.kk("33.28.10"), head, baby, tomorrow))).hasStatus(HttpStatus.BAD_REQUEST)
+				.bodyJson().extractingPath("$.errors[*].code").asArray().contains("NOT_IN_PAST");
+			assertThat(DemoLogins.call(mvc, "fo.procot", "POST", "/api/v1/complaints", """
+					{"channel": "WALK_IN", "category": "HEALTH", "villageCode": "33.28.10.1008", "description": "Belum lahir",
+					 "ppksCodes": ["24"], "subject": {"name": "Bayi Besok", "birthDate": "%s", "sex": "F"}}""".formatted(tomorrow)))
+				.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[*].code").asArray()
+				.contains("DATE_OUT_OF_RANGE");
+		}
+		finally {
+			clock.reset();
+		}
+	}
 }

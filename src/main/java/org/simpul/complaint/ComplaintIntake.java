@@ -350,7 +350,8 @@ public class ComplaintIntake {
 			problems.add(FieldProblem.of("subject.name", "NAME_INVALID"));
 		}
 		if (subject.birthDate() != null
-				&& (subject.birthDate().isAfter(identifiers.today()) || subject.birthDate().getYear() < 1900)) {
+				&& (subject.birthDate().isAfter(identifiers.today(complaint.villageCode()))
+						|| subject.birthDate().getYear() < 1900)) {
 			problems.add(FieldProblem.of("subject.birthDate", "DATE_OUT_OF_RANGE"));
 		}
 		if (blankToNull(subject.nik()) == null) {

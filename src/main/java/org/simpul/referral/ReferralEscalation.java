@@ -3,8 +3,6 @@ package org.simpul.referral;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +25,6 @@ class ReferralEscalation {
 
 	private static final Logger log = LoggerFactory.getLogger(ReferralEscalation.class);
 
-	private static final ZoneId WIB = RegionTime.WIB;
 
 	/** The advisory lock key of the scan (any instance holding it scans; the others skip this round). */
 	private static final long LOCK = 0x5e_5ca1a7e_0001L;
@@ -67,27 +64,29 @@ class ReferralEscalation {
 			return new Scan(false, 0, 0);
 		}
 		Instant now = clock.instant();
-		LocalDate today = LocalDate.ofInstant(now, WIB);
-		int supervisor = escalate("SUPERVISOR", today, now);
-		int manager = escalate("MANAGER", today.minusDays(managerAfterDays), now);
+		int supervisor = escalate("SUPERVISOR", 0, now);
+		int manager = escalate("MANAGER", managerAfterDays, now);
 		return new Scan(true, supervisor, manager);
 	}
 
-	/** Escalates to {@code level} every open referral due before {@code dueBefore} not escalated to it yet. */
-	private int escalate(String level, LocalDate dueBefore, Instant now) {
+	/**
+	 * Escalates to {@code level} every open referral overdue by more than {@code daysLate} days, not escalated
+	 * to it yet; "today" is the village's (WIB, WITA or WIT).
+	 */
+	private int escalate(String level, int daysLate, Instant now) {
 		// EXCEPT, not NOT EXISTS: with the escalation table (nearly) empty the planner picks a nested-loop anti
 		// join that scans the table once per overdue referral while this very statement fills it, 67 s for
 		// 100,000 referrals; EXCEPT reads it once, before the first insert (docs/benchmarks.md)
 		return jdbc.sql("""
 				insert into referral_escalation (referral_id, level, escalated_at)
 				select due.id, :level, :now from (
-				  select r.id from referral r where r.status in ('SENT', 'ACCEPTED') and r.due_date < :dueBefore
+				  select r.id from referral r where r.status in ('SENT', 'ACCEPTED') and r.due_date + :daysLate < """ + RegionTime.sqlToday("r.village_code") + """
 				  except
 				  select e.referral_id from referral_escalation e where e.level = :level) due
 				on conflict (referral_id, level) do nothing""")
 			.param("level", level)
 			.param("now", Timestamp.from(now))
-			.param("dueBefore", java.sql.Date.valueOf(dueBefore))
+			.param("daysLate", daysLate)
 			.update();
 	}
 }

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -58,7 +57,6 @@ public class Referrals {
 	static final Set<Role> READERS = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.SUPERVISOR, Role.BACK_OFFICE,
 			Role.FRONT_OFFICE, Role.FACILITATOR);
 
-	private static final ZoneId WIB = RegionTime.WIB;
 
 	/** The letter's verification code: 10 characters, 50 random bits; guessing one is hopeless. */
 	static final int VERIFICATION_LENGTH = 10;
@@ -120,8 +118,9 @@ public class Referrals {
 		this.providers = providers;
 	}
 
-	private LocalDate today() {
-		return LocalDate.ofInstant(clock.instant(), WIB);
+	/** Today in the zone of the referral's village (WIB, WITA or WIT). */
+	private LocalDate today(String villageCode) {
+		return LocalDate.ofInstant(clock.instant(), RegionTime.zoneOf(villageCode));
 	}
 
 	/**
@@ -148,7 +147,9 @@ public class Referrals {
 		else if (reason.length() > 2000) {
 			problems.add(FieldProblem.of("reason", "TEXT_TOO_LONG"));
 		}
-		if (referral.dueDate() != null && !dueDateInRange(referral.dueDate())) {
+		// out of range wherever the village lies (before WIB's today, after WIT's in a year): said with the rest
+		if (referral.dueDate() != null && !dueDateInRange(referral.dueDate(), null)
+				&& !dueDateInRange(referral.dueDate(), "91")) {
 			problems.add(FieldProblem.of("dueDate", "DUE_DATE_OUT_OF_RANGE"));
 		}
 		if (!problems.isEmpty()) {
@@ -156,6 +157,10 @@ public class Referrals {
 		}
 		ComplaintQueries.ComplaintRef complaint = complaints.reference(actor, referral.complaintId())
 			.orElseThrow(() -> new NotFoundException("Complaint"));
+		// today is the village's: in a WIT village it is tomorrow already at 22:00 WIB
+		if (referral.dueDate() != null && !dueDateInRange(referral.dueDate(), complaint.villageCode())) {
+			throw new InvalidInputException(FieldProblem.of("dueDate", "DUE_DATE_OUT_OF_RANGE"));
+		}
 		if (restrictions.isRestricted(complaint.subjectPersonId())) {
 			throw new ConflictException(FieldProblem.of("complaintId", "SUBJECT_RESTRICTED"));
 		}
@@ -181,7 +186,7 @@ public class Referrals {
 			.param("now", Timestamp.from(now))
 			.update();
 		if (DECIDERS.contains(actor.role())) {
-			dispatch(id, actor, referral.dueDate(), provider.defaultDueDays());
+			dispatch(id, actor, referral.dueDate(), provider.defaultDueDays(), complaint.villageCode());
 		}
 		else {
 			step(id, Status.RECOMMENDED, now, actor.id(), null);
@@ -197,13 +202,13 @@ public class Referrals {
 	@Transactional
 	public ReferralView approve(CurrentUser actor, UUID id, LocalDate dueDate) {
 		Row row = decidable(actor, id);
-		if (dueDate != null && !dueDateInRange(dueDate)) {
+		if (dueDate != null && !dueDateInRange(dueDate, row.villageCode())) {
 			throw new InvalidInputException(FieldProblem.of("dueDate", "DUE_DATE_OUT_OF_RANGE"));
 		}
 		require(id, "REFERRAL_NOT_RECOMMENDED", Status.RECOMMENDED);
 		LocalDate due = dueDate != null ? dueDate
-				: row.dueDate() != null && !row.dueDate().isBefore(today()) ? row.dueDate() : null;
-		dispatch(id, actor, due, providers.provider(row.providerId()).orElseThrow().defaultDueDays());
+				: row.dueDate() != null && !row.dueDate().isBefore(today(row.villageCode())) ? row.dueDate() : null;
+		dispatch(id, actor, due, providers.provider(row.providerId()).orElseThrow().defaultDueDays(), row.villageCode());
 		return find(id).orElseThrow();
 	}
 
@@ -231,7 +236,7 @@ public class Referrals {
 		if (dueDate == null) {
 			throw new InvalidInputException(FieldProblem.of("dueDate", "REQUIRED"));
 		}
-		if (!dueDateInRange(dueDate)) {
+		if (!dueDateInRange(dueDate, row.villageCode())) {
 			throw new InvalidInputException(FieldProblem.of("dueDate", "DUE_DATE_OUT_OF_RANGE"));
 		}
 		int version = jdbc.sql("select version from referral where id = :id for update").param("id", id)
@@ -260,15 +265,15 @@ public class Referrals {
 		return row;
 	}
 
-	private boolean dueDateInRange(LocalDate due) {
-		LocalDate today = today();
+	private boolean dueDateInRange(LocalDate due, String villageCode) {
+		LocalDate today = today(villageCode);
 		return !due.isBefore(today) && !due.isAfter(today.plusDays(365));
 	}
 
 	/** The decision: the referral is sent with its due date and letter code; the complaint becomes REFERRED. */
-	private void dispatch(UUID id, CurrentUser decider, LocalDate dueDate, int defaultDueDays) {
+	private void dispatch(UUID id, CurrentUser decider, LocalDate dueDate, int defaultDueDays, String villageCode) {
 		Instant now = clock.instant();
-		LocalDate due = dueDate != null ? dueDate : today().plusDays(defaultDueDays);
+		LocalDate due = dueDate != null ? dueDate : today(villageCode).plusDays(defaultDueDays);
 		UUID complaint = jdbc.sql("""
 				update referral set status = 'SENT', sent_by = :by, sent_at = :now, due_date = :due, updated_at = :now,
 				       verification_code = :code, version = version + 1
@@ -347,18 +352,18 @@ public class Referrals {
 		if (!READERS.contains(actor.role())) {
 			throw new AccessDeniedException("The referral overview is not for " + actor.role());
 		}
-		return jdbc.sql("""
-				select a.id as agency_id, a.name as agency_name,
-				       count(*) filter (where r.status = 'RECOMMENDED') as recommended,
-				       count(*) filter (where r.status in ('SENT', 'ACCEPTED')) as open,
-				       count(*) filter (where r.status in ('SENT', 'ACCEPTED') and r.due_date < :today) as overdue,
-				       count(*) filter (where r.status = 'COMPLETED') as completed,
-				       count(*) filter (where r.status = 'REJECTED') as rejected
-				from referral r join agency a on a.id = r.agency_id
-				where """ + " " + Territory.sqlCondition("r.village_code") + """
+		String today = RegionTime.sqlToday("r.village_code");
+		return jdbc.sql("select a.id as agency_id, a.name as agency_name,"
+				+ " count(*) filter (where r.status = 'RECOMMENDED') as recommended,"
+				+ " count(*) filter (where r.status in ('SENT', 'ACCEPTED')) as open,"
+				+ " count(*) filter (where r.status in ('SENT', 'ACCEPTED') and r.due_date < " + today + ") as overdue,"
+				+ " count(*) filter (where r.status = 'COMPLETED') as completed,"
+				+ " count(*) filter (where r.status = 'REJECTED') as rejected"
+				+ " from referral r join agency a on a.id = r.agency_id where " + Territory.sqlCondition("r.village_code")
+				+ """
 				 group by a.id, a.name order by overdue desc, open desc, a.name""")
 			.param("territory", actor.territory().sqlParameter())
-			.param("today", java.sql.Date.valueOf(today()))
+			.param("now", Timestamp.from(clock.instant()))
 			.query(AgencyCount.class)
 			.list();
 	}
@@ -496,7 +501,7 @@ public class Referrals {
 		}
 		String where = " where " + scope.replace(":territory", ":scope")
 				+ " and (cast(:status as text) is null or r.status = :status)"
-				+ (overdue ? " and r.status in ('SENT', 'ACCEPTED') and r.due_date < :today" : "")
+				+ (overdue ? " and r.status in ('SENT', 'ACCEPTED') and r.due_date < " + RegionTime.sqlToday("r.village_code") : "")
 				+ (escalated ? " and r.status in ('SENT', 'ACCEPTED') and exists (select 1 from referral_escalation e"
 						+ " where e.referral_id = r.id" + switch (actor.role()) {
 							case SUPERVISOR -> " and e.level = 'SUPERVISOR')";
@@ -506,13 +511,13 @@ public class Referrals {
 		long total = jdbc.sql("select count(*) from referral r" + where)
 			.param("scope", scopeValue)
 			.param("status", status == null ? null : status.name())
-			.param("today", java.sql.Date.valueOf(today()))
+			.param("now", Timestamp.from(clock.instant()))
 			.query(Long.class)
 			.single();
 		List<ReferralView> content = jdbc.sql(COLUMNS + where + " order by r.recommended_at desc, r.id limit :limit offset :offset")
 			.param("scope", scopeValue)
 			.param("status", status == null ? null : status.name())
-			.param("today", java.sql.Date.valueOf(today()))
+			.param("now", Timestamp.from(clock.instant()))
 			.param("limit", page.size())
 			.param("offset", page.offset())
 			.query(Row.class)
@@ -616,7 +621,7 @@ public class Referrals {
 		boolean open = r.status() == Status.SENT || r.status() == Status.ACCEPTED;
 		return new ReferralView(r.id(), r.complaintId(), r.ticketNumber(), r.category(), r.villageCode(), r.providerId(),
 				r.providerName(), r.agencyName(), r.status(), r.reason(), r.dueDate(),
-				open && r.dueDate().isBefore(today()), r.outcome(), r.rejectionReason(), r.declineReason(),
+				open && r.dueDate().isBefore(today(r.villageCode())), r.outcome(), r.rejectionReason(), r.declineReason(),
 				r.recommendedAt(), r.sentAt(), r.verificationCode(), steps, escalations, r.version());
 	}
 }

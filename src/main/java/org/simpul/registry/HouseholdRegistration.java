@@ -115,21 +115,23 @@ public class HouseholdRegistration {
 	@Transactional
 	public HouseholdView addMember(CurrentUser actor, UUID householdId, Member member) {
 		RegistryAccess.requireWriter(actor);
-		String householdKk = jdbc.sql("select kk_cipher from household where id = :id and "
+		record Locked(String kkCipher, String villageCode) {
+		}
+		Locked locked = jdbc.sql("select kk_cipher, village_code from household where id = :id and "
 				+ org.simpul.access.Territory.sqlCondition("village_code") + " for update")
 			.param("id", householdId)
 			.param("territory", actor.territory().sqlParameter())
-			.query(String.class)
+			.query(Locked.class)
 			.optional()
-			.map(stored::open)
 			.orElseThrow(() -> new NotFoundException("Household"));
+		String householdKk = stored.open(locked.kkCipher());
 		List<FieldProblem> problems = new ArrayList<>();
 		List<FieldProblem> warnings = new ArrayList<>();
 		// the household's existing head counts: a second one is refused, a missing one is not this call's concern
 		boolean hasHead = jdbc.sql("select count(*) from person where household_id = :id and relationship = 'HEAD'"
 				+ " and left_on is null")
 			.param("id", householdId).query(Long.class).single() > 0;
-		NewHousehold probe = new NewHousehold(householdKk, null, null, null, null, null, null,
+		NewHousehold probe = new NewHousehold(householdKk, locked.villageCode(), null, null, null, null, null,
 				List.of(member == null ? null : member), List.of());
 		check(probe, problems, warnings);
 		problems.removeIf(p -> p.code().equals("HOUSEHOLD_WITHOUT_HEAD"));
@@ -215,9 +217,10 @@ public class HouseholdRegistration {
 	public HouseholdView leave(CurrentUser actor, UUID personId, Departure departure, String source) {
 		RegistryAccess.requireWriter(actor);
 		record Leaving(UUID householdId, String relationship, java.time.LocalDate leftOn,
-				java.time.LocalDate birthDate) {
+				java.time.LocalDate birthDate, String villageCode) {
 		}
-		Leaving person = jdbc.sql("select household_id, relationship, left_on, birth_date from person where id = :id and "
+		Leaving person = jdbc.sql("select household_id, relationship, left_on, birth_date, village_code from person"
+				+ " where id = :id and "
 				+ org.simpul.access.Territory.sqlCondition("village_code"))
 			.param("id", personId)
 			.param("territory", actor.territory().sqlParameter())
@@ -234,7 +237,7 @@ public class HouseholdRegistration {
 		if (departure == null || departure.reason() == null) {
 			problems.add(FieldProblem.of("reason", "REQUIRED"));
 		}
-		java.time.LocalDate today = identifiers.today();
+		java.time.LocalDate today = identifiers.today(person.villageCode());
 		if (departure == null || departure.date() == null) {
 			problems.add(FieldProblem.of("date", "REQUIRED"));
 		}
@@ -374,7 +377,7 @@ public class HouseholdRegistration {
 			if (member.birthDate() == null) {
 				problems.add(FieldProblem.of(at + "birthDate", "REQUIRED"));
 			}
-			else if (member.birthDate().isAfter(identifiers.today())) {
+			else if (member.birthDate().isAfter(identifiers.today(household.villageCode()))) {
 				problems.add(FieldProblem.of(at + "birthDate", "NOT_IN_PAST"));
 			}
 			else if (member.birthDate().isBefore(EARLIEST_BIRTH)) {

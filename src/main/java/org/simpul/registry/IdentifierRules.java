@@ -35,10 +35,6 @@ public class IdentifierRules {
 		this.time = time;
 	}
 
-	/**
-	 * The date after which a birth date is in the future: today in Indonesia's easternmost zone, so that a
-	 * child born today is accepted at 01:00 WIB too (in UTC it is still yesterday then).
-	 */
 	/** Whether a name typed for a person is one the registry accepts (Latin script, a letter at least). */
 	public boolean acceptableName(String name) {
 		List<FieldProblem> problems = new ArrayList<>();
@@ -51,8 +47,17 @@ public class IdentifierRules {
 		return identifier == null || identifier.contains("\u2022") ? identifier : Identifiers.masked(identifier);
 	}
 
+	/**
+	 * The date after which a date is in the future where no region is at hand (the structure of a NIK): today
+	 * in Indonesia's easternmost zone, so that a child born today is accepted at 01:00 WIB too.
+	 */
 	public LocalDate today() {
 		return time.latestToday();
+	}
+
+	/** Today in the region's zone (WIB, WITA or WIT): a birth or departure after it is in the future there. */
+	public LocalDate today(String regionCode) {
+		return time.today(regionCode);
 	}
 
 	/**

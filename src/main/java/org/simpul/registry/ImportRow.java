@@ -38,7 +38,8 @@ final class ImportRow {
 
 	/** The context a row is checked in. */
 	record Context(Map<String, Integer> columns, IdentifierRules identifiers, StoredIdentifiers stored,
-			Function<String, Boolean> isVillage, Territory territory, Set<String> programmes, LocalDate today) {
+			Function<String, Boolean> isVillage, Territory territory, Set<String> programmes,
+			Function<String, LocalDate> today) {
 
 		String value(List<String> fields, String column) {
 			Integer index = columns.get(column);
@@ -68,7 +69,7 @@ final class ImportRow {
 		if (birthDate.isEmpty()) {
 			problems.add(FieldProblem.of("tanggal_lahir", "INVALID_DATE"));
 		}
-		else if (birthDate.get().isAfter(c.today()) || birthDate.get().getYear() < 1900) {
+		else if (birthDate.get().isAfter(c.today().apply(c.value(fields, "kode_desa"))) || birthDate.get().getYear() < 1900) {
 			problems.add(FieldProblem.of("tanggal_lahir", "INVALID_DATE"));
 		}
 		Optional<Sex> sex = ImportValues.sex(c.value(fields, "jenis_kelamin"));

@@ -169,7 +169,7 @@ class RegistryImportRun {
 			}
 			ImportRow.Context context = new ImportRow.Context(columns, identifiers, stored,
 					villages::contains,
-					territory, programmes, identifiers.today());
+					territory, programmes, identifiers::today);
 			CopyIn copyIn = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy import_row ("
 					+ ImportRow.STAGING_COLUMNS + ") from stdin (format csv)");
 			// rows go to the server in 64 KiB messages, not one message per row

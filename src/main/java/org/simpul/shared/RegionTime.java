@@ -55,6 +55,20 @@ public class RegionTime {
 		return LocalDate.ofInstant(clock.instant(), zoneOf(regionCode));
 	}
 
+	/**
+	 * SQL for the date it is today where the region in {@code column} lies, from the instant bound as the
+	 * parameter {@code :now}: the same zones as {@link #zoneOf(String)}, for queries over many villages.
+	 */
+	public static String sqlToday(String column) {
+		return "cast(cast(:now as timestamptz) at time zone case when left(" + column + ", 2) in (" + quoted(WIT_PROVINCES)
+				+ ") then '" + WIT.getId() + "' when left(" + column + ", 2) in (" + quoted(WITA_PROVINCES) + ") then '"
+				+ WITA.getId() + "' else '" + WIB.getId() + "' end as date)";
+	}
+
+	private static String quoted(Set<String> provinces) {
+		return provinces.stream().sorted().map(p -> "'" + p + "'").collect(java.util.stream.Collectors.joining(", "));
+	}
+
 	/** The latest date it is anywhere in Indonesia (in WIT): a date after it is in the future everywhere. */
 	public LocalDate latestToday() {
 		return LocalDate.ofInstant(clock.instant(), WIT);

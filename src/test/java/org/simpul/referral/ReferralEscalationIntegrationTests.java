@@ -138,6 +138,34 @@ class ReferralEscalationIntegrationTests {
 			.extractingPath("$.escalations[*].level").asArray().containsExactly("SUPERVISOR", "MANAGER");
 	}
 
+	/**
+	 * "Today" is the village's: at 23:30 WIB on the due date it is the next day in a WIT village (Papua), so
+	 * that referral is overdue and escalates while the same one in a WIB village is not yet overdue.
+	 */
+	@Test
+	void aReferralIsOverdueByTheDateOfItsVillagesZone() throws Exception {
+		String java = send("Desa WIB");
+		String papua = send("Desa WIT");
+		jdbc.sql("update referral set village_code = '91.71.01.1001' where id = cast(:id as uuid)").param("id", papua)
+			.update();
+		LocalDate due = jdbc.sql("select due_date from referral where id = cast(:id as uuid)").param("id", java)
+			.query(LocalDate.class).single();
+		clock.advance(Duration.between(clock.instant(), due.atTime(23, 30).atZone(ZoneId.of("Asia/Jakarta"))));
+
+		escalation.scan();
+		assertThat(levels(papua)).containsExactly("SUPERVISOR");
+		assertThat(levels(java)).isEmpty();
+		for (String[] expected : new String[][] { { papua, "true" }, { java, "false" } }) {
+			assertThat(mvc.get().uri("/api/v1/referrals/" + expected[0])
+				.header("Authorization", "Bearer " + DemoLogins.token(mvc, "program.dinkes"))).hasStatusOk().bodyJson()
+				.extractingPath("$.overdue").isEqualTo(Boolean.valueOf(expected[1]));
+		}
+		// half an hour later it is the next day in Java too
+		clock.advance(Duration.ofHours(1));
+		escalation.scan();
+		assertThat(levels(java)).containsExactly("SUPERVISOR");
+	}
+
 	@Test
 	void aScanWaitsWhileAnotherInstanceHoldsTheLock() throws Exception {
 		String late = send("Terlambat, instans lain");
