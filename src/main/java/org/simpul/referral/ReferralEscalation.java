@@ -25,7 +25,6 @@ class ReferralEscalation {
 
 	private static final Logger log = LoggerFactory.getLogger(ReferralEscalation.class);
 
-
 	/** The advisory lock key of the scan (any instance holding it scans; the others skip this round). */
 	private static final long LOCK = 0x5e_5ca1a7e_0001L;
 
@@ -38,10 +37,13 @@ class ReferralEscalation {
 
 	private final int managerAfterDays;
 
-	ReferralEscalation(JdbcClient jdbc, Clock clock,
+	private final RegionTime time;
+
+	ReferralEscalation(JdbcClient jdbc, Clock clock, RegionTime time,
 			@Value("${simpul.referrals.manager-after-days:7}") int managerAfterDays) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.time = time;
 		this.managerAfterDays = managerAfterDays;
 	}
 
@@ -80,13 +82,17 @@ class ReferralEscalation {
 		return jdbc.sql("""
 				insert into referral_escalation (referral_id, level, escalated_at)
 				select due.id, :level, :now from (
-				  select r.id from referral r where r.status in ('SENT', 'ACCEPTED') and r.due_date + :daysLate < """ + RegionTime.sqlToday("r.village_code") + """
+				  select r.id from referral r where r.status in ('SENT', 'ACCEPTED') and r.due_date < :dueBeforeAnywhere
+				    and r.due_date + :daysLate < """ + RegionTime.sqlToday("r.village_code") + """
 				  except
 				  select e.referral_id from referral_escalation e where e.level = :level) due
 				on conflict (referral_id, level) do nothing""")
 			.param("level", level)
 			.param("now", Timestamp.from(now))
 			.param("daysLate", daysLate)
+			// the bound in the easternmost zone, a constant an index can use; the exact one is the village's
+			.param("dueBeforeAnywhere", java.sql.Date.valueOf(time.latestToday().minusDays(daysLate)))
+			.params(time.sqlTodayParameters())
 			.update();
 	}
 }

@@ -108,8 +108,11 @@ public class Referrals {
 
 	private final org.simpul.registry.RegistryRestrictions restrictions;
 
-	Referrals(JdbcClient jdbc, Clock clock, ComplaintQueries complaints, ComplaintProgress progress,
+	private final RegionTime time;
+
+	Referrals(JdbcClient jdbc, Clock clock, RegionTime time, ComplaintQueries complaints, ComplaintProgress progress,
 			ProviderDirectory providers, org.simpul.registry.RegistryRestrictions restrictions) {
+		this.time = time;
 		this.restrictions = restrictions;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -120,7 +123,7 @@ public class Referrals {
 
 	/** Today in the zone of the referral's village (WIB, WITA or WIT). */
 	private LocalDate today(String villageCode) {
-		return LocalDate.ofInstant(clock.instant(), RegionTime.zoneOf(villageCode));
+		return time.today(villageCode);
 	}
 
 	/**
@@ -363,7 +366,7 @@ public class Referrals {
 				+ """
 				 group by a.id, a.name order by overdue desc, open desc, a.name""")
 			.param("territory", actor.territory().sqlParameter())
-			.param("now", Timestamp.from(clock.instant()))
+			.params(time.sqlTodayParameters())
 			.query(AgencyCount.class)
 			.list();
 	}
@@ -511,13 +514,13 @@ public class Referrals {
 		long total = jdbc.sql("select count(*) from referral r" + where)
 			.param("scope", scopeValue)
 			.param("status", status == null ? null : status.name())
-			.param("now", Timestamp.from(clock.instant()))
+			.params(time.sqlTodayParameters())
 			.query(Long.class)
 			.single();
 		List<ReferralView> content = jdbc.sql(COLUMNS + where + " order by r.recommended_at desc, r.id limit :limit offset :offset")
 			.param("scope", scopeValue)
 			.param("status", status == null ? null : status.name())
-			.param("now", Timestamp.from(clock.instant()))
+			.params(time.sqlTodayParameters())
 			.param("limit", page.size())
 			.param("offset", page.offset())
 			.query(Row.class)

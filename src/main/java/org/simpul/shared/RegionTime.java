@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -56,13 +57,21 @@ public class RegionTime {
 	}
 
 	/**
-	 * SQL for the date it is today where the region in {@code column} lies, from the instant bound as the
-	 * parameter {@code :now}: the same zones as {@link #zoneOf(String)}, for queries over many villages.
+	 * SQL for the date it is today where the region in {@code column} lies, for queries over many villages: the
+	 * same zones as {@link #zoneOf(String)}, with the three dates bound by {@link #sqlTodayParameters()}
+	 * (constants, so a scan of a million rows compares dates and converts no time zone per row).
 	 */
 	public static String sqlToday(String column) {
-		return "cast(cast(:now as timestamptz) at time zone case when left(" + column + ", 2) in (" + quoted(WIT_PROVINCES)
-				+ ") then '" + WIT.getId() + "' when left(" + column + ", 2) in (" + quoted(WITA_PROVINCES) + ") then '"
-				+ WITA.getId() + "' else '" + WIB.getId() + "' end as date)";
+		return "(case when left(" + column + ", 2) in (" + quoted(WIT_PROVINCES) + ") then cast(:today_wit as date) when left("
+				+ column + ", 2) in (" + quoted(WITA_PROVINCES) + ") then cast(:today_wita as date) else cast(:today_wib as date) end)";
+	}
+
+	/** The parameters of {@link #sqlToday(String)}: today in WIB, WITA and WIT. */
+	public Map<String, Object> sqlTodayParameters() {
+		Instant now = clock.instant();
+		return Map.of("today_wib", java.sql.Date.valueOf(LocalDate.ofInstant(now, WIB)), "today_wita",
+				java.sql.Date.valueOf(LocalDate.ofInstant(now, WITA)), "today_wit",
+				java.sql.Date.valueOf(LocalDate.ofInstant(now, WIT)));
 	}
 
 	private static String quoted(Set<String> provinces) {
