@@ -1,5 +1,6 @@
 package org.simpul;
 
+import org.simpul.shared.ShutdownLimit;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.modulith.Modulithic;
@@ -13,6 +14,6 @@ import org.springframework.modulith.Modulithic;
 public class SimpulApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(SimpulApplication.class, args);
+		ShutdownLimit.install(SpringApplication.run(SimpulApplication.class, args));
 	}
 }

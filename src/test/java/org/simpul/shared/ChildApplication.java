@@ -57,6 +57,23 @@ public final class ChildApplication {
 		return child;
 	}
 
+	/** The data directory's PostgreSQL server process, as its {@code postmaster.pid} names it now. */
+	public ProcessHandle postmaster() throws Exception {
+		long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("pg/postmaster.pid")).getFirst().strip());
+		return ProcessHandle.of(pid).orElseThrow();
+	}
+
+	/** SIGTERM, as a service manager stops it; answers how long the JVM took to end (at most {@code limit}). */
+	public Duration terminate(Duration limit) throws Exception {
+		Instant start = Instant.now();
+		process.destroy();
+		if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+			process.destroyForcibly();
+			throw new IllegalStateException("The application did not end within " + limit + " of SIGTERM; see " + log);
+		}
+		return Duration.between(start, Instant.now());
+	}
+
 	public String url(String path) {
 		return "http://localhost:" + port + path;
 	}

@@ -49,7 +49,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
 	private final Path directory;
 
-	private final EmbeddedPostgres postgres;
+	private volatile EmbeddedPostgres postgres;
+
+	/** The server's own process, found through {@code postmaster.pid} after each start. */
+	private volatile Optional<ProcessHandle> postmaster;
+
+	private volatile boolean closed;
 
 	private final String password;
 
@@ -64,6 +69,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		this.directory = directory;
 		this.password = password;
 		this.postgres = postgres;
+		this.postmaster = postmasterOf(directory.resolve("pg"));
 		this.lockChannel = lockChannel;
 		this.lock = lock;
 	}
@@ -83,7 +89,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 							+ "; stop it first or set SIMPUL_DATA_DIR to another directory");
 				}
 				String password = password(directory);
-				database = new EmbeddedDatabase(directory, start(directory, password), password, channel, lock);
+				database = new EmbeddedDatabase(directory, start(directory, password, 0), password, channel, lock);
 			}
 			catch (IOException ex) {
 				closeQuietly(channel);
@@ -142,6 +148,52 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		return postgres.getPort();
 	}
 
+	/** Whether the server's process lives (a {@code kill -9}, a crash or the OOM killer ends it). */
+	public boolean serverAlive() {
+		return postmaster.filter(ProcessHandle::isAlive).filter(process -> !zombie(process.pid())).isPresent();
+	}
+
+	/**
+	 * A killed process that nobody has reaped yet still "is alive" to {@link ProcessHandle} (the postmaster's
+	 * parent is whatever adopted it, which may reap late); on Linux its state says it is gone.
+	 */
+	private static boolean zombie(long pid) {
+		Path stat = Path.of("/proc", Long.toString(pid), "stat");
+		try {
+			String text = Files.readString(stat);
+			int end = text.lastIndexOf(')');
+			char state = end > 0 && end + 2 < text.length() ? text.charAt(end + 2) : '?';
+			return state == 'Z' || state == 'X';
+		}
+		catch (IOException | RuntimeException ex) {
+			return false; // no /proc (macOS, Windows): isAlive alone
+		}
+	}
+
+	/**
+	 * Starts the server again after its process died, on the same port (the pool's URL stays right) and the
+	 * same directory, the way a start after a crash does: the stale {@code postmaster.pid} is ignored and
+	 * PostgreSQL's crash recovery replays the write-ahead log, so every committed row is there. Answers whether
+	 * it started one (not when the server lives or the database is being closed). Fails while the dead
+	 * server's last backends still hold its shared memory; the caller tries again.
+	 */
+	public synchronized boolean restartIfDead() {
+		if (closed || serverAlive()) {
+			return false;
+		}
+		int port = postgres.getPort();
+		try {
+			// releases zonky's lock on the directory; its pg_ctl stop finds no server and says so in the log
+			postgres.close();
+		}
+		catch (IOException | RuntimeException ex) {
+			log.debug("Closing the dead server's handle: {}", ex.getClass().getSimpleName());
+		}
+		postgres = start(directory, password, port);
+		postmaster = postmasterOf(directory.resolve("pg"));
+		return true;
+	}
+
 	public Path directory() {
 		return directory;
 	}
@@ -153,6 +205,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 				return;
 			}
 			RUNNING.remove(directory);
+		}
+		synchronized (this) {
+			closed = true;
 		}
 		try {
 			postgres.close();
@@ -255,14 +310,31 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		}
 	}
 
-	private static EmbeddedPostgres start(Path directory, String password) {
+	/** The live server process named by the directory's {@code postmaster.pid}, if any. */
+	private static Optional<ProcessHandle> postmasterOf(Path pgData) {
+		try (Stream<String> lines = Files.lines(pgData.resolve("postmaster.pid"))) {
+			return lines.findFirst()
+				.map(String::strip)
+				.filter(line -> line.matches("\\d+"))
+				.flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)));
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static EmbeddedPostgres start(Path directory, String password, int port) {
 		try {
 			Path pgData = directory.resolve("pg");
 			Files.createDirectories(pgData);
 			stopOrphanedPostmaster(pgData);
 			removeUnfinishedInitdb(directory, pgData);
 			long started = System.nanoTime();
-			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+			if (port > 0) {
+				builder.setPort(port);
+			}
+			EmbeddedPostgres postgres = builder
 				.setDataDirectory(pgData.toFile())
 				.setCleanDataDirectory(false)
 				// zonky turns synchronous_commit off for speed; a committed record must survive a crash.

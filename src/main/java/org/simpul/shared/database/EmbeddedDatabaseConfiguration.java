@@ -2,7 +2,6 @@ package org.simpul.shared.database;
 
 import java.nio.file.Path;
 
-
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -57,4 +56,10 @@ class EmbeddedDatabaseConfiguration {
 		return dataSource;
 	}
 
+	/** Restarts the server when its process dies; see {@link EmbeddedDatabaseWatch}. */
+	@Bean
+	EmbeddedDatabaseWatch embeddedDatabaseWatch(EmbeddedDatabase database, DatabaseCircuit circuit,
+			@Value("${simpul.database.watch-every:PT0.5S}") java.time.Duration every) {
+		return new EmbeddedDatabaseWatch(database, circuit, every);
+	}
 }

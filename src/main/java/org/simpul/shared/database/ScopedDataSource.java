@@ -26,14 +26,33 @@ public class ScopedDataSource extends DelegatingDataSource implements AutoClosea
 
 	private final Map<Object, String> told = Collections.synchronizedMap(new WeakHashMap<>());
 
+	private final Supplier<DatabaseCircuit> circuit;
+
 	public ScopedDataSource(DataSource target, Supplier<String> scope) {
+		this(target, scope, () -> null);
+	}
+
+	/** With a circuit: while the database is known to be away, a connection is refused at once. */
+	public ScopedDataSource(DataSource target, Supplier<String> scope, Supplier<DatabaseCircuit> circuit) {
 		super(target);
 		this.scope = scope;
+		this.circuit = circuit;
 	}
 
 	@Override
 	public Connection getConnection() throws SQLException {
-		return scoped(super.getConnection());
+		DatabaseCircuit breaker = circuit.get();
+		if (breaker == null) {
+			return scoped(super.getConnection());
+		}
+		breaker.requireAvailable();
+		try {
+			return scoped(super.getConnection());
+		}
+		catch (SQLException ex) {
+			breaker.suspect();
+			throw ex;
+		}
 	}
 
 	@Override

@@ -1,9 +1,18 @@
 package org.simpul.shared.database;
 
+import java.sql.SQLException;
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,7 +24,8 @@ import org.springframework.context.annotation.Configuration;
 class ScopedDataSources {
 
 	@Bean
-	static BeanPostProcessor scopedDataSourceWrapper(ObjectProvider<DatabaseScope> scopes) {
+	static BeanPostProcessor scopedDataSourceWrapper(ObjectProvider<DatabaseScope> scopes,
+			ObjectProvider<DatabaseCircuit> circuits) {
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String name) {
@@ -27,10 +37,35 @@ class ScopedDataSources {
 						}
 						DatabaseScope scope = scopes.getIfAvailable();
 						return scope == null ? DatabaseScope.EVERYWHERE : scope.current();
-					});
+					}, circuits::getIfAvailable);
 				}
 				return bean;
 			}
 		};
+	}
+
+	/**
+	 * The circuit of the application's database: probed on a connection of its own (the pool's URL and
+	 * credentials); when the database answers again, the pool drops the connections of the server that went.
+	 */
+	@Bean
+	DatabaseCircuit databaseCircuit(@Qualifier("dataSource") DataSource dataSource,
+			@Value("${simpul.database.probe-every:PT2S}") Duration every) throws SQLException {
+		HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+		return new DatabaseCircuit(DatabaseCircuit.connecting(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword()),
+				() -> {
+					if (pool.getHikariPoolMXBean() != null) {
+						pool.getHikariPoolMXBean().softEvictConnections();
+					}
+				}, every);
+	}
+
+	/**
+	 * Health's {@code db}: DOWN at once while the circuit is open, else a probe of at most about a second,
+	 * never a wait for the pool (replaces Spring Boot's indicator of the same name, which borrows from it).
+	 */
+	@Bean
+	HealthIndicator dbHealthIndicator(DatabaseCircuit circuit) {
+		return () -> circuit.available() && circuit.check() ? Health.up().build() : Health.down().build();
 	}
 }

@@ -8,10 +8,9 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.simpul.shared.database.DatabaseFailures;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
@@ -53,14 +52,8 @@ class ErrorPages implements ErrorController {
 
 	/** A failure in a filter (the token or session check) because the database is gone: 503, not 500. */
 	private static boolean databaseUnavailable(HttpServletRequest request) {
-		Object error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-		for (Throwable cause = error instanceof Throwable t ? t : null; cause != null; cause = cause.getCause()) {
-			if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotGetJdbcConnectionException
-					|| cause instanceof java.sql.SQLTransientConnectionException) {
-				return true;
-			}
-		}
-		return false;
+		return request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable error
+				&& DatabaseFailures.unavailable(error);
 	}
 
 	private static HttpStatus status(HttpServletRequest request) {

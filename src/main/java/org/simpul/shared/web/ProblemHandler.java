@@ -18,6 +18,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.simpul.shared.database.DatabaseFailures;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -183,6 +184,10 @@ class ProblemHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(HttpServletRequest request, Exception ex) {
+		if (DatabaseFailures.unavailable(ex)) {
+			// the server went away under a running request, or a transaction could not begin: 503 as well
+			return databaseDown(request, ex);
+		}
 		// The exception's message may hold personal data (a database error quotes the failing row): log the
 		// types and the frames of the chain, never the messages.
 		log.error("Unexpected {} on {} {}\n{}", ex.getClass().getName(), request.getMethod(), request.getRequestURI(),
