@@ -73,8 +73,8 @@ class EndedSessions implements HttpSessionListener, AccessDeniedHandler, Authent
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
-		keepForOwnerOfEndedSession(request);
-		toLogin(request, response, ended(request));
+		boolean kept = keepForOwnerOfEndedSession(request);
+		redirect(request, response, ended(request) ? FormDrafts.loginAfterEnd(request, kept) : "/masuk");
 	}
 
 	/** A role refused, or a form whose token belongs to no session any more. */
@@ -86,8 +86,13 @@ class EndedSessions implements HttpSessionListener, AccessDeniedHandler, Authent
 			return;
 		}
 		if (ended(request)) {
-			keepForOwnerOfEndedSession(request);
-			toLogin(request, response, true);
+			redirect(request, response, FormDrafts.loginAfterEnd(request, keepForOwnerOfEndedSession(request)));
+			return;
+		}
+		if (request.getRequestedSessionId() == null) {
+			// no session cookie at all: the browser dropped it (a phone's browser restarted, cookies cleared) or a
+			// cross-site post came without it (SameSite); either way a login is what is missing, and nothing is done
+			redirect(request, response, FormDrafts.loginAfterEnd(request, false));
 			return;
 		}
 		// a form whose token is of no session of this browser's (a forged cross-site post, or one from before a
@@ -95,24 +100,17 @@ class EndedSessions implements HttpSessionListener, AccessDeniedHandler, Authent
 		response.sendError(HttpServletResponse.SC_FORBIDDEN);
 	}
 
-	private void keepForOwnerOfEndedSession(HttpServletRequest request) {
+	private boolean keepForOwnerOfEndedSession(HttpServletRequest request) {
 		if (!ended(request)) {
-			return;
+			return false;
 		}
 		Owner owner = owners.get(request.getRequestedSessionId());
-		if (owner != null) {
-			drafts.keep(owner.userId(), request, owner.issuedTokens());
-		}
+		return owner != null && drafts.keep(owner.userId(), request, owner.issuedTokens());
 	}
 
 	/** The browser sent a session id that no longer names a session. */
 	private static boolean ended(HttpServletRequest request) {
 		return request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
-	}
-
-	private static void toLogin(HttpServletRequest request, HttpServletResponse response, boolean ended)
-			throws IOException {
-		redirect(request, response, ended ? "/masuk?berakhir" : "/masuk");
 	}
 
 	static void redirect(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {

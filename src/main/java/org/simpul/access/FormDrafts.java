@@ -70,22 +70,22 @@ class FormDrafts {
 	 * Keeps the form of {@code request} for {@code owner} and notes it in a session of the browser, which the
 	 * next login keeps; nothing when the request is not a plain form post of a page.
 	 */
-	void keep(UUID owner, HttpServletRequest request, Set<String> issuedTokens) {
+	boolean keep(UUID owner, HttpServletRequest request, Set<String> issuedTokens) {
 		String type = request.getContentType();
 		if (!"POST".equals(request.getMethod()) || type == null
 				|| !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")
 				|| request.getHeader("HX-Request") != null) {
-			return;
+			return false;
 		}
 		String uri = request.getRequestURI().substring(request.getContextPath().length());
 		if (!uri.startsWith("/") || uri.startsWith("//") || uri.startsWith("/api/")
 				|| NEVER.stream().anyMatch(never -> uri.equals(never) || uri.startsWith(never + "/"))) {
-			return;
+			return false;
 		}
 		// only a form this user's own session was given: nobody leaves a form of their making in another's name
 		String token = request.getParameter("formToken");
 		if (token == null || !issuedTokens.contains(token)) {
-			return;
+			return false;
 		}
 		String query = request.getQueryString();
 		Set<String> inQuery = query == null ? Set.of()
@@ -103,7 +103,7 @@ class FormDrafts {
 			}
 		}
 		if (fields.isEmpty() || fields.size() > MAX_FIELDS || characters > MAX_CHARACTERS) {
-			return;
+			return false;
 		}
 		UUID id = UUID.randomUUID();
 		Timestamp now = Timestamp.from(clock.instant());
@@ -120,6 +120,16 @@ class FormDrafts {
 			.param("now", now)
 			.update();
 		request.getSession(true).setAttribute(SESSION_ATTRIBUTE, id);
+		return true;
+	}
+
+	/**
+	 * The login page's address after a session ended: it says the form was kept only when it was, and that it
+	 * could not be when a form was posted and not kept (a session the server no longer knows, no cookie).
+	 */
+	static String loginAfterEnd(HttpServletRequest request, boolean kept) {
+		return kept ? "/masuk?berakhir&tersimpan" : "POST".equals(request.getMethod()) ? "/masuk?berakhir&hilang"
+				: "/masuk?berakhir";
 	}
 
 	/** The draft this session waits with, for {@code owner} only, taken (it is given back once). */

@@ -70,8 +70,8 @@ class SessionGuardFilter extends OncePerRequestFilter {
 				session.invalidate();
 				SecurityContextHolder.clearContext();
 				// a form posted now is kept for the user, who finds it after logging in again
-				drafts.keep(user.id(), request, issued);
-				EndedSessions.redirect(request, response, "/masuk?berakhir");
+				boolean kept = drafts.keep(user.id(), request, issued);
+				EndedSessions.redirect(request, response, FormDrafts.loginAfterEnd(request, kept));
 				return;
 			}
 			session.setAttribute(LAST_SEEN, now);

@@ -207,8 +207,16 @@ class LoginIntegrationTests {
 
 	@Test
 	void formsWithoutCsrfTokenAreRefused() {
+		// no session cookie either (a browser that lost it, or a cross-site post): back to the login page, not in
 		assertThat(mvc.post().uri("/masuk").param("username", "psm.procot").param("password", DemoLogins.PASSWORD))
-			.hasStatus(HttpStatus.FORBIDDEN);
+			.hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/masuk?berakhir&hilang");
+		// a session without the form's token (a forged post into a live session): refused
+		var session = DemoLogins.session(mvc, "fo.procot");
+		assertThat(mvc.post().uri("/pengaduan/baru").session(session).with(request -> {
+			request.setRequestedSessionId(session.getId());
+			request.setRequestedSessionIdValid(true);
+			return request;
+		}).param("description", "Palsu")).hasStatus(HttpStatus.FORBIDDEN);
 	}
 
 	@Test

@@ -85,6 +85,7 @@ class SlowLinkBrowserTests extends PhoneTest {
 		serverEndsTheSession();
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Simpan dan buat tanda terima")).click();
 		assertThat(page.locator(".notice")).containsText("Sesi Anda berakhir, silakan masuk lagi");
+		assertThat(page.locator(".notice")).containsText("tersimpan dan muncul lagi");
 		// kept encrypted: the description typed is not in the database as text
 		assertThat(jdbc.sql("select count(*) from form_draft").query(Long.class).single()).isEqualTo(keptBefore + 1);
 		assertThat(jdbc.sql("select count(*) from form_draft where fields like '%Sesi habis%'").query(Long.class)
@@ -98,6 +99,11 @@ class SlowLinkBrowserTests extends PhoneTest {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Masuk")).click();
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
 			.hasText("Isian Anda tersimpan");
+		// what was typed, under the form's labels, not its field names and codes
+		assertThat(page.locator("dl.facts")).containsText("Sosial");
+		assertThat(page.locator("dl.facts")).containsText("Uraian keluhan");
+		assertThat(page.locator("dl.facts")).not().containsText("SOCIAL");
+		assertThat(page.locator("dl.facts")).not().containsText("subjectName");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kirim isian")).click();
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
 			.hasText("Tanda terima pengaduan");
@@ -146,6 +152,7 @@ class SlowLinkBrowserTests extends PhoneTest {
 		serverEndsTheSession();
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Simpan dan buat tanda terima")).click();
 		assertThat(page.locator(".notice")).containsText("Sesi Anda berakhir");
+		assertThat(page.locator(".notice")).containsText("tidak dapat disimpan");
 		phone.login(port, "fo.procot");
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
 			.not().hasText("Isian Anda tersimpan");
@@ -165,5 +172,31 @@ class SlowLinkBrowserTests extends PhoneTest {
 			.not().hasText("Isian Anda tersimpan");
 		page.navigate("http://localhost:" + port + "/isian-tersimpan");
 		assertThat(page.locator("main")).not().containsText("Bukan untuk orang lain");
+	}
+
+	/**
+	 * A browser that lost its cookies (a phone's browser restarted) or carries a session id the server never
+	 * knew: the login page, saying honestly that the form could not be kept, never a 403 about the role.
+	 */
+	@Test
+	void aFormSentWithoutAKnownSessionLeadsToTheLoginPageNotARefusal() throws Exception {
+		for (boolean unknownId : new boolean[] { false, true }) {
+			phone.login(port, "fo.procot");
+			String description = "Tanpa sesi " + UUID.randomUUID();
+			fillComplaint(description);
+			page.context().clearCookies();
+			if (unknownId) {
+				page.context().addCookies(List.of(new com.microsoft.playwright.options.Cookie("SIMPUL_SESSION",
+						"0123456789ABCDEF0123456789ABCDEF").setDomain("localhost").setPath("/")));
+			}
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Simpan dan buat tanda terima")).click();
+			assertThat(page.locator(".notice")).containsText("Sesi Anda berakhir, silakan masuk lagi");
+			assertThat(page.locator(".notice")).containsText("tidak dapat disimpan");
+			assertThat(page.locator(".notice")).not().containsText("tersimpan dan muncul");
+			assertThat(page.locator("main")).not().containsText("Peran Anda");
+			assertThat(jdbc.sql("select count(*) from complaint where description = :d").param("d", description)
+				.query(Long.class).single()).isZero();
+			page.context().clearCookies();
+		}
 	}
 }
