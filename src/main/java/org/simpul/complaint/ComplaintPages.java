@@ -143,8 +143,15 @@ class ComplaintPages {
 
 	/** The inline NIK look-up (htmx): the family from the registry, or the fields for a person not in it. */
 	@PostMapping("/cari-nik")
-	String lookUp(@RequestParam(name = "subjectNik", required = false) String nik, Model model) {
-		lookUpInto(model, desk(), nik);
+	String lookUp(@RequestParam MultiValueMap<String, String> params, Model model) {
+		// the form's other values come along (htmx sends the enclosing form): what was typed about the person
+		// before the NIK stays on the screen when the NIK is not in the registry
+		Map<String, String> values = new LinkedHashMap<>();
+		for (String field : List.of("subjectName", "subjectBirthDate", "subjectSex")) {
+			values.put(field, params.getFirst(field) == null ? "" : params.getFirst(field));
+		}
+		model.addAttribute("values", values);
+		lookUpInto(model, desk(), params.getFirst("subjectNik"));
 		return "complaint/subject :: subject";
 	}
 

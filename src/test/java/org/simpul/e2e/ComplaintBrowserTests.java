@@ -59,6 +59,38 @@ class ComplaintBrowserTests extends PhoneTest {
 		assertThat(consoleProblems).isEmpty();
 	}
 
+	/**
+	 * What was typed about the person stays when a NIK is typed or corrected after it, and a NIK's problem is
+	 * said right under the NIK field, on the look-up and after sending (seen on the 360-px walk).
+	 */
+	@Test
+	void aNikTypedAfterThePersonKeepsWhatWasTypedAndItsProblemIsUnderTheNik() {
+		phone.login(port, "fo.procot");
+		page.navigate("http://localhost:" + port + "/pengaduan/baru");
+		page.getByLabel("Nama lengkap").fill("Ibu Ketik Dulu");
+		page.getByLabel("Tanggal lahir").fill("1975-03-04");
+		page.getByLabel("Jenis kelamin").selectOption("F");
+		for (String nik : new String[] { "123", "3328104403750999" }) {
+			page.getByLabel("NIK (jika ada").fill(nik);
+			page.waitForResponse(r -> r.url().endsWith("/pengaduan/cari-nik"),
+					() -> page.getByLabel("NIK (jika ada").press("Tab"));
+			assertThat(page.locator("#subject")).containsText(nik.length() < 16 ? "NIK" : "Tidak ada di registri");
+			assertThat(page.getByLabel("Nama lengkap")).hasValue("Ibu Ketik Dulu");
+			assertThat(page.getByLabel("Tanggal lahir")).hasValue("1975-03-04");
+			assertThat(page.getByLabel("Jenis kelamin")).hasValue("F");
+		}
+		page.getByLabel("NIK (jika ada").fill("123");
+		page.getByLabel("Bidang").selectOption("SOCIAL");
+		page.getByText("24. Fakir miskin").click();
+		page.getByLabel("Uraian keluhan").fill("NIK salah ketik");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Simpan dan buat tanda terima")).click();
+		// the NIK's message is the first thing after the NIK field, before the person's name
+		assertThat(page.locator("#subject > :first-child")).hasClass("error");
+		assertThat(page.locator("#subject > :first-child")).containsText("NIK");
+		assertThat(page.getByLabel("Nama lengkap")).hasValue("Ibu Ketik Dulu");
+		assertThat(consoleProblems).isEmpty();
+	}
+
 	@Test
 	void theDeskCorrectsAComplaintAndTheManagerPublishesADistrictPpksList() {
 		phone.login(port, "fo.procot");
