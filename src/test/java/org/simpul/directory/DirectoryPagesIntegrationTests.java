@@ -92,6 +92,9 @@ class DirectoryPagesIntegrationTests {
 		assertThat(mvc.post().uri("/instansi/layanan/{id}/ubah", service).session(manager).with(csrf())
 			.param("name", "Layanan baru").param("category", "EDUCATION").param("programmeCode", "pip")
 			.param("defaultDueDays", "21")).hasStatus(HttpStatus.FOUND).flash().containsEntry("notice", "directory.saved");
+		// what the redirect carries is said on the page it lands on
+		assertThat(mvc.get().uri("/instansi").session(manager).flashAttr("notice", "directory.saved")).bodyText()
+			.contains("Perubahan direktori tersimpan.");
 		assertThat(jdbc.sql("""
 				select name || ' ' || category || ' ' || programme_code || ' ' || default_due_days from provider
 				where id = cast(:id as uuid)""").param("id", service).query(String.class).single())

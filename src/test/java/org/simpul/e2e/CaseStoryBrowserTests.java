@@ -74,11 +74,14 @@ class CaseStoryBrowserTests extends PhoneTest {
 		link("Kasus dan asesmen");
 		link("Asesmen cepat");
 		assertThat(question("danger")).isHidden();
-		question("safe").getByLabel("Tidak").check();
+		// each choice is a group named by its question, as a screen reader announces it
+		assertThat(page.getByRole(AriaRole.RADIOGROUP, new Page.GetByRoleOptions()
+			.setName("Apakah orang tersebut aman di tempatnya sekarang? *"))).hasCount(1);
+		question("safe").getByLabel("Tidak", new Locator.GetByLabelOptions().setExact(true)).check();
 		assertThat(question("danger")).isVisible();
 		question("danger").getByLabel("Penelantaran").check();
 		question("urgency").getByLabel("Mendesak: dalam 7 hari").check();
-		question("sick").getByLabel("Ya").check();
+		question("sick").getByLabel("Ya", new Locator.GetByLabelOptions().setExact(true)).check();
 		question("sickDescription").getByLabel("Siapa dan sakit apa?").fill("Ibu, diabetes, berhenti berobat");
 		question("needs").getByLabel("Pengobatan").check();
 		fitsThePhone();
@@ -93,7 +96,7 @@ class CaseStoryBrowserTests extends PhoneTest {
 		// later, on the home visit: the deep assessment; the floor is cement now, the registry says earth
 		link("Asesmen mendalam");
 		question("visitDate").getByLabel("Tanggal kunjungan rumah *").fill("2026-11-20");
-		question("metFamily").getByLabel("Ya").check();
+		question("metFamily").getByLabel("Ya", new Locator.GetByLabelOptions().setExact(true)).check();
 		question("roof").getByLabel("Genteng").check();
 		question("wall").getByLabel("Bambu/anyaman").check();
 		question("floor").getByLabel("Semen/bata").check();
@@ -103,10 +106,10 @@ class CaseStoryBrowserTests extends PhoneTest {
 		question("drinkingWater").getByLabel("Sumur tak terlindung").check();
 		question("headWork").getByLabel("Buruh tani").check();
 		question("monthlyIncome").getByLabel("Perkiraan penghasilan keluarga sebulan (Rp) *").fill("900000");
-		question("ownsLand").getByLabel("Tidak").check();
-		question("chronicIllness").getByLabel("Ya").check();
+		question("ownsLand").getByLabel("Tidak", new Locator.GetByLabelOptions().setExact(true)).check();
+		question("chronicIllness").getByLabel("Ya", new Locator.GetByLabelOptions().setExact(true)).check();
 		question("jkn").getByLabel("PBI-JK dinonaktifkan").check();
-		question("disability").getByLabel("Tidak").check();
+		question("disability").getByLabel("Tidak", new Locator.GetByLabelOptions().setExact(true)).check();
 		question("childrenOutOfSchool").getByLabel("Anak usia 7–18 tahun yang tidak sekolah *").fill("0");
 		question("rootCause").getByLabel("Akar masalah *").fill("PBI-JK dicabut; kepala keluarga buruh tani harian.");
 		question("programs").getByLabel("PBI-JK").check();
