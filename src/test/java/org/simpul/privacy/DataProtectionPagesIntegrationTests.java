@@ -47,7 +47,9 @@ class DataProtectionPagesIntegrationTests {
 
 		String page = "/pelindungan-data/orang/" + person;
 		assertThat(mvc.get().uri(page).session(dpo)).hasStatusOk().bodyText()
-			.contains("Kasminah Halaman", nik, "Tidak dibatasi", "Riwayat pemrosesan");
+			.contains("Kasminah Halaman", nik, "Tidak dibatasi", "Riwayat pemrosesan")
+			// what was processed, in words: "membuat rumah tangga", not "HOUSEHOLD"
+			.contains("rumah tangga").doesNotContain("HOUSEHOLD");
 
 		// a request without its kind: refused with a message, nothing recorded
 		assertThat(mvc.post().uri(page + "/permintaan").session(dpo).with(csrf()).param("details", "Minta salinan"))
