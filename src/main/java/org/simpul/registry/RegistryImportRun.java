@@ -230,18 +230,24 @@ class RegistryImportRun {
 		}
 		log.debug("import {}: {} rows read and staged in {} ms", job.id(), read, (System.nanoTime() - started) / 1_000_000);
 		List<UUID> refusedElsewhere = new java.util.ArrayList<>();
-		rejected += applyStaged(job, territory, refusedElsewhere);
+		Applied applied = applyStaged(job, territory, refusedElsewhere);
+		rejected += applied.rejected();
 		long imported = jdbc.sql("select count(*) from import_row").query(Long.class).single();
 		jdbc.sql("""
 				update registry_import set status = 'COMPLETED', rows_read = :read, rows_imported = :imported,
-				       rows_rejected = :rejected, finished_at = :now, heartbeat_at = :now where id = :id""")
+				       rows_rejected = :rejected, rows_created = :created, rows_changed = :changed,
+				       rows_unchanged = :unchanged, finished_at = :now, heartbeat_at = :now where id = :id""")
 			.param("read", read)
 			.param("imported", imported)
 			.param("rejected", rejected)
+			.param("created", applied.created())
+			.param("changed", applied.changed())
+			.param("unchanged", Math.max(0, imported - applied.created() - applied.changed()))
 			.param("now", Timestamp.from(clock.instant()))
 			.param("id", job.id())
 			.update();
-		log.info("Registry import {}: {} rows read, {} imported, {} rejected", job.id(), read, imported, rejected);
+		log.info("Registry import {}: {} rows read, {} imported ({} created, {} changed), {} rejected", job.id(), read,
+				imported, applied.created(), applied.changed(), rejected);
 		if (!refusedElsewhere.isEmpty()) {
 			// a refusal tells the uploader that a NIK is registered somewhere, and being in the registry reveals
 			// poverty: the persons so probed are on the trail, each in their own processing history, and a file
@@ -277,8 +283,12 @@ class RegistryImportRun {
 			.update());
 	}
 
+	/** What the set-based part did: rows rejected there, persons created, persons whose record changed. */
+	private record Applied(long rejected, long created, long changed) {
+	}
+
 	/** The set-based part: rejections that need the whole file or the database, then the upserts. */
-	private long applyStaged(Job job, Territory territory, List<UUID> refusedElsewhere) {
+	private Applied applyStaged(Job job, Territory territory, List<UUID> refusedElsewhere) {
 		step("1", () -> jdbc.sql("create index on import_row (nik)").update());
 		step("2", () -> jdbc.sql("create index on import_row (kk)").update());
 		step("3", () -> jdbc.sql("analyze import_row (nik, kk, relationship, line)").update());
@@ -397,7 +407,7 @@ class RegistryImportRun {
 			.param("now", now)
 			.param("by", job.uploadedBy())
 			.update());
-		step("10", () -> jdbc.sql("""
+		long changed = step("10", () -> jdbc.sql("""
 				update person p set household_id = h.id, village_code = h.village_code, kk_index = r.kk, kk_cipher = r.kk_cipher, name = r.name, name_key = r.name_key,
 				       phonetic_key = r.phonetic_key, birth_place = coalesce(r.birth_place, p.birth_place),
 				       birth_date = r.birth_date, sex = r.sex, relationship = r.relationship,
@@ -416,7 +426,7 @@ class RegistryImportRun {
 				from import_household s join household hh on hh.kk_index = s.kk join person x on x.household_id = hh.id
 				group by hh.id""").update());
 		jdbc.sql("analyze import_last_position").update();
-		step("11 new persons", () -> jdbc.sql("""
+		long created = step("11 new persons", () -> jdbc.sql("""
 				with inserted as (
 				    insert into person (id, household_id, village_code, position, nik_index, nik_cipher, kk_index,
 				                        kk_cipher, name, name_key, phonetic_key, birth_place, birth_date, sex, relationship, disability, education,
@@ -470,7 +480,7 @@ class RegistryImportRun {
 				                  and x.programme_code = m.code and x.status = 'ACTIVE')""")
 			.param("now", now)
 			.update());
-		return rejected;
+		return new Applied(rejected, created, changed);
 	}
 
 	private static final String HOUSEHOLD_DIFFERS = """

@@ -76,8 +76,13 @@ public class RegistryImports {
 		this.directory = directory.toAbsolutePath();
 	}
 
+	/**
+	 * A job as its uploader sees it. Of the rows imported, {@code rowsCreated} added persons, {@code rowsChanged}
+	 * changed a person's record and {@code rowsUnchanged} matched the registry already; {@code resumed}: a run
+	 * was cut off (the process or its database died) and the job was taken up again.
+	 */
 	public record ImportStatus(UUID id, String status, long rowsRead, long rowsImported, long rowsRejected,
-			String fileName, String failure) {
+			String fileName, String failure, long rowsCreated, long rowsChanged, long rowsUnchanged, boolean resumed) {
 	}
 
 	static boolean mayImport(Role role) {
@@ -195,7 +200,8 @@ public class RegistryImports {
 			throw new AccessDeniedException("Imports are not for " + user.role());
 		}
 		return jdbc.sql("""
-				select id, status, rows_read, rows_imported, rows_rejected, file_name, failure from registry_import
+				select id, status, rows_read, rows_imported, rows_rejected, file_name, failure, rows_created, rows_changed,
+				       rows_unchanged, attempts > 1 as resumed from registry_import
 				where id = :id and (cast(:territory as text) is null
 				      or territory = :territory or territory like :territory || '.%')""")
 			.param("id", id)

@@ -104,6 +104,8 @@ class RegistryImportIntegrationTests {
 		assertThat((Integer) JsonPath.read(first, "$.rowsRead")).isEqualTo(10);
 		assertThat((Integer) JsonPath.read(first, "$.rowsImported")).isEqualTo(4);
 		assertThat((Integer) JsonPath.read(first, "$.rowsRejected")).isEqualTo(6);
+		assertThat((Integer) JsonPath.read(first, "$.rowsCreated")).isEqualTo(4);
+		assertThat((Integer) JsonPath.read(first, "$.rowsUnchanged")).isZero();
 
 		assertThat(jdbc.sql("select name from person where nik_index in (:niks) order by name")
 			.param("niks", java.util.stream.Stream.of(head1, wife1, head2, child2).map(n -> index.of(org.simpul.shared.crypto.BlindIndex.Kind.NIK, n)).toList())
@@ -152,6 +154,11 @@ class RegistryImportIntegrationTests {
 		long memberships = count("select count(*) from programme_membership");
 		String second = importAndWait("manajer.tegal", file);
 		assertThat((Integer) JsonPath.read(second, "$.rowsImported")).isEqualTo(4);
+		// and it says so: nothing created, nothing changed, four rows already as the registry holds them
+		assertThat((Integer) JsonPath.read(second, "$.rowsCreated")).isZero();
+		assertThat((Integer) JsonPath.read(second, "$.rowsChanged")).isZero();
+		assertThat((Integer) JsonPath.read(second, "$.rowsUnchanged")).isEqualTo(4);
+		assertThat((Boolean) JsonPath.read(second, "$.resumed")).isFalse();
 		assertThat(count("select count(*) from person")).isEqualTo(persons);
 		assertThat(count("select count(*) from household")).isEqualTo(households);
 		assertThat(count("select count(*) from programme_membership")).isEqualTo(memberships);
@@ -159,7 +166,9 @@ class RegistryImportIntegrationTests {
 
 		// a changed decile and a corrected name update the registry, with history
 		String changed = file.replace(";2;3;genteng;", ";2;1;genteng;").replace(";Roekmini;", ";Rukmini;");
-		importAndWait("manajer.tegal", changed);
+		String third = importAndWait("manajer.tegal", changed);
+		assertThat((Integer) JsonPath.read(third, "$.rowsChanged")).isEqualTo(1);
+		assertThat((Integer) JsonPath.read(third, "$.rowsUnchanged")).isEqualTo(3);
 		assertThat(jdbc.sql("select welfare_decile from household where kk_index = :kk").param("kk", index.of(org.simpul.shared.crypto.BlindIndex.Kind.KK, kk1))
 			.query(Integer.class).single()).isEqualTo(1);
 		assertThat(jdbc.sql("select name from person where nik_index = :nik").param("nik", index.of(org.simpul.shared.crypto.BlindIndex.Kind.NIK, wife1)).query(String.class).single())
