@@ -54,6 +54,10 @@ class RegistryImportPages {
 			model.addAttribute("error", ex.problems().getFirst().message());
 			return "registry/import";
 		}
+		catch (org.simpul.shared.StorageFullException ex) {
+			model.addAttribute("error", "problem.DISK_FULL");
+			return "registry/import";
+		}
 	}
 
 	@GetMapping("/{id}")

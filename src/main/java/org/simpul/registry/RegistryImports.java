@@ -46,7 +46,14 @@ public class RegistryImports {
 
 	static final long MAX_BYTES = 200L * 1024 * 1024;
 
-	static final Duration STALE = Duration.ofMinutes(2);
+	/**
+	 * A running job's heartbeat is written every {@link #BEAT} by a thread of its own, through every phase
+	 * (reading the file and the long SQL steps after it); a job whose heartbeat is older than this lost its
+	 * worker (the process or its database died) and is taken over.
+	 */
+	static final Duration STALE = Duration.ofSeconds(30);
+
+	static final Duration BEAT = Duration.ofSeconds(10);
 
 	/** How often a job is started at most: a file that kills every run is not tried for ever. */
 	static final int MAX_ATTEMPTS = 3;
@@ -152,6 +159,10 @@ public class RegistryImports {
 			}
 		}
 		catch (IOException ex) {
+			if (org.simpul.shared.DiskFull.is(ex)) {
+				// the half-written upload is gone already (above); the uploader is told what happened
+				throw new org.simpul.shared.StorageFullException("file", ex);
+			}
 			throw new UncheckedIOException(ex);
 		}
 		jdbc.sql("""
@@ -215,38 +226,63 @@ public class RegistryImports {
 	}
 
 	/**
-	 * At start, removes what a process that died left in the import directory: uploaded files whose job is done
-	 * or gone (they hold a district's NIKs in plain text), half-written uploads and the temporary files of a
-	 * run. Only files older than an hour, so that another instance's upload in progress is never touched.
+	 * Removes what an interrupted upload or run left in the import directory (every file there holds a
+	 * district's NIKs in plain text): a half-written upload ({@code .part}) no longer being written, the
+	 * temporary files of a run whose job is not running any more ({@code <job id>….rejections}, a workbook's
+	 * {@code ….csv}), and an uploaded file whose job is done or gone. At start and every minute; a file
+	 * written since the sweep began is never touched (another instance's upload or a run just taken over).
 	 */
 	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationStartedEvent.class)
+	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "${simpul.import-sweep-every:PT1M}")
 	void sweep() {
 		if (!Files.isDirectory(directory)) {
 			return;
 		}
+		Instant started = clock.instant();
 		java.util.Set<String> waiting = new java.util.HashSet<>(jdbc
 			.sql("select cast(id as text) from registry_import where status in ('QUEUED', 'RUNNING')")
 			.query(String.class)
 			.list());
-		Instant hourAgo = clock.instant().minus(java.time.Duration.ofHours(1));
+		java.util.Set<String> running = new java.util.HashSet<>(jdbc
+			.sql("select cast(id as text) from registry_import where status = 'RUNNING' and heartbeat_at >= :fresh")
+			.param("fresh", Timestamp.from(started.minus(STALE)))
+			.query(String.class)
+			.list());
 		int removed = 0;
 		try (var files = Files.list(directory)) {
 			for (Path path : files.toList()) {
 				String name = path.getFileName().toString();
-				boolean pending = name.endsWith(".upload") && waiting.contains(name.substring(0, name.length() - 7));
-				if (!pending && Files.isRegularFile(path) && Files.getLastModifiedTime(path).toInstant().isBefore(hourAgo)) {
+				String job = name.length() >= 36 ? name.substring(0, 36) : "";
+				Instant modified = Files.getLastModifiedTime(path).toInstant();
+				boolean leftover;
+				if (name.endsWith(".part")) {
+					leftover = modified.isBefore(started.minus(PART_IDLE));
+				}
+				else if (name.endsWith(".upload")) {
+					leftover = !waiting.contains(job) && modified.isBefore(started.minus(UPLOAD_GRACE));
+				}
+				else {
+					leftover = !running.contains(job) && modified.isBefore(started);
+				}
+				if (leftover && Files.isRegularFile(path)) {
 					Files.deleteIfExists(path);
 					removed++;
 				}
 			}
 		}
 		catch (IOException ex) {
-			log.warn("Could not sweep the import directory: {}", ex.getMessage());
+			log.warn("Could not sweep the import directory: {}", ex.getClass().getSimpleName());
 		}
 		if (removed > 0) {
-			log.info("Removed {} files left in the import directory by an earlier process", removed);
+			log.info("Removed {} files an interrupted upload or import left in the import directory", removed);
 		}
 	}
+
+	/** A half-written upload not written to for this long is dead (an upload is copied at disk speed). */
+	static final Duration PART_IDLE = Duration.ofMinutes(2);
+
+	/** An uploaded file is written a moment before its job is recorded: younger ones are left alone. */
+	static final Duration UPLOAD_GRACE = Duration.ofMinutes(10);
 
 	/** Claims and runs the oldest waiting job, if any. */
 	@Scheduled(fixedDelayString = "${simpul.import-poll:1000}")
@@ -289,7 +325,8 @@ public class RegistryImports {
 		job.ifPresent(this::run);
 	}
 
-	private void run(RegistryImportRun.Job job) {
+	void run(RegistryImportRun.Job job) {
+		Thread heartbeat = Thread.ofVirtual().name("import-heartbeat-" + job.id()).start(() -> beat(job.id()));
 		try {
 			// the import's database work is bound to its uploader's territory, as theirs would be (ADR 0008)
 			org.simpul.shared.database.WorkScope.within(
@@ -306,15 +343,41 @@ public class RegistryImports {
 			// an Error too (a file that exhausts the memory despite the bounds): the job ends FAILED, its file goes,
 			// and the worker lives on
 			log.error("Registry import {} failed\n{}", job.id(), org.simpul.shared.web.SafeTraces.of(ex));
-			fail(job, ex instanceof OutOfMemoryError ? "FILE_TOO_COMPLEX" : "IMPORT_FAILED");
+			fail(job, ex instanceof OutOfMemoryError ? "FILE_TOO_COMPLEX"
+					: org.simpul.shared.DiskFull.is(ex) ? "DISK_FULL" : "IMPORT_FAILED");
+		}
+		finally {
+			heartbeat.interrupt();
 		}
 		// done or failed for good: the uploaded file (every NIK of it in plain text) is not kept; what a process
-		// that dies before this line leaves is removed by the next start's sweep
+		// that dies before this line leaves is removed by the sweep
 		try {
 			Files.deleteIfExists(job.file());
 		}
 		catch (java.io.IOException ex) {
 			log.warn("Could not delete the uploaded file of import {}: {}", job.id(), ex.getMessage());
+		}
+	}
+
+	/** Tells the other workers that this job's worker lives, every {@link #BEAT}, until interrupted. */
+	private void beat(UUID id) {
+		try {
+			while (true) {
+				Thread.sleep(BEAT);
+				try {
+					jdbc.sql("update registry_import set heartbeat_at = :now where id = :id and status = 'RUNNING'")
+						.param("now", Timestamp.from(clock.instant()))
+						.param("id", id)
+						.update();
+				}
+				catch (RuntimeException ex) {
+					// the database is away: the run itself fails on it too; the next beat tries again
+					log.debug("Heartbeat of import {} not written: {}", id, ex.getClass().getSimpleName());
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -59,6 +59,14 @@ class ProblemHandler {
 		return answer(request, HttpStatus.BAD_REQUEST, "problem.validation", ex.problems());
 	}
 
+	@ExceptionHandler(org.simpul.shared.StorageFullException.class)
+	ResponseEntity<ProblemDetail> storageFull(HttpServletRequest request, org.simpul.shared.StorageFullException ex) {
+		log.error("DISK_FULL: the server's disk is full; {} {} could not be kept", request.getMethod(),
+				request.getRequestURI());
+		return answer(request, HttpStatus.INSUFFICIENT_STORAGE, "problem.storageFull",
+				List.of(FieldProblem.of(ex.field(), "DISK_FULL")));
+	}
+
 	@ExceptionHandler(ConflictException.class)
 	ResponseEntity<ProblemDetail> conflict(HttpServletRequest request, ConflictException ex) {
 		return answer(request, HttpStatus.CONFLICT, "problem.conflict", List.of(ex.problem()));
