@@ -16,6 +16,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.simpul.shared.web.PublicUrl;
 
 /**
@@ -108,8 +109,10 @@ class StatusNotifications {
 		/** The HTTP gateway when {@code simpul.notifications.gateway.url} is set, else the log. */
 		@Bean
 		NotificationSender notificationSender(@Value("${simpul.notifications.gateway.url:}") String url,
-				@Value("${simpul.notifications.gateway.token:}") String token) {
-			return url.isBlank() ? new LoggingNotificationSender() : new HttpGatewayNotificationSender(URI.create(url), token);
+				@Value("${simpul.notifications.gateway.token:}") String token, JdbcClient jdbc,
+				PlatformTransactionManager transactions, Clock clock) {
+			return url.isBlank() ? new LoggingNotificationSender(jdbc, transactions, clock)
+					: new HttpGatewayNotificationSender(URI.create(url), token);
 		}
 	}
 }
