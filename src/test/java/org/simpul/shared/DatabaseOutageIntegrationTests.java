@@ -44,6 +44,7 @@ class DatabaseOutageIntegrationTests {
 			assertThat(get(http, base + "/api/v1/regions/33", null).statusCode()).isEqualTo(200);
 
 			database.close();
+			java.time.Instant stopped = java.time.Instant.now();
 
 			for (String token1 : new String[] { null, token }) {
 				// (a region by its code is kept in memory and still answers: the region list never changes)
@@ -55,9 +56,22 @@ class DatabaseOutageIntegrationTests {
 						type -> assertThat(type).startsWith("application/problem+json"));
 				assertThat(down.body()).contains("\"status\":503").doesNotContain("Exception").doesNotContain("at org.");
 			}
+			long firstAnswers = java.time.Duration.between(stopped, java.time.Instant.now()).toMillis();
+			// once the circuit knows, every answer is immediate: health and readiness DOWN, liveness UP
+			java.time.Instant asked = java.time.Instant.now();
 			HttpResponse<String> health = get(http, base + "/actuator/health", null);
+			long healthMillis = java.time.Duration.between(asked, java.time.Instant.now()).toMillis();
 			assertThat(health.statusCode()).isEqualTo(503);
 			assertThat(health.body()).contains("DOWN");
+			assertThat(get(http, base + "/actuator/health/readiness", null).statusCode()).isEqualTo(503);
+			assertThat(get(http, base + "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+			asked = java.time.Instant.now();
+			assertThat(get(http, base + "/api/v1/users", token).statusCode()).isEqualTo(503);
+			long apiMillis = java.time.Duration.between(asked, java.time.Instant.now()).toMillis();
+			System.out.printf("OUTAGE external database: the first two answers took %d ms together, then health %d ms,"
+					+ " an API call %d ms%n", firstAnswers, healthMillis, apiMillis);
+			assertThat(healthMillis).isLessThan(1000);
+			assertThat(apiMillis).isLessThan(1000);
 		}
 	}
 
