@@ -107,13 +107,18 @@ class DirectoryManagement {
 		return id;
 	}
 
-	@Transactional
-	void changePuskesosStatus(CurrentUser actor, UUID id, PuskesosStatus status) {
+	/** The region of a Puskesos unit the actor keeps; 404 for any other, 403 for a role that keeps none. */
+	private String puskesosRegion(CurrentUser actor, UUID id) {
 		requireManager(actor);
-		String region = jdbc.sql("select region_code from puskesos where id = :id").param("id", id).query(String.class)
+		return jdbc.sql("select region_code from puskesos where id = :id").param("id", id).query(String.class)
 			.optional()
 			.filter(code -> actor.covers(RegionCode.of(code)))
 			.orElseThrow(() -> new NotFoundException("Puskesos"));
+	}
+
+	@Transactional
+	void changePuskesosStatus(CurrentUser actor, UUID id, PuskesosStatus status) {
+		String region = puskesosRegion(actor, id);
 		if (status == null) {
 			throw new InvalidInputException(FieldProblem.of("status", "REQUIRED"));
 		}
@@ -300,11 +305,7 @@ class DirectoryManagement {
 	/** Renames a Puskesos unit of the actor's territory. */
 	@Transactional
 	void renamePuskesos(CurrentUser actor, UUID id, String name) {
-		requireManager(actor);
-		String region = jdbc.sql("select region_code from puskesos where id = :id").param("id", id).query(String.class)
-			.optional()
-			.filter(code -> actor.covers(RegionCode.of(code)))
-			.orElseThrow(() -> new NotFoundException("Puskesos"));
+		String region = puskesosRegion(actor, id);
 		List<FieldProblem> problems = new ArrayList<>();
 		String unitName = name(name, problems);
 		if (!problems.isEmpty()) {
