@@ -61,8 +61,33 @@ public class Referrals {
 	/** The letter's verification code: 10 characters, 50 random bits; guessing one is hopeless. */
 	static final int VERIFICATION_LENGTH = 10;
 
+	/**
+	 * Where a referral stands, and where it may go from there: the one table of its workflow. The back office
+	 * recommends; a supervisor or manager sends or declines; the agency accepts or rejects what was sent and
+	 * completes what it accepted; the sender may withdraw an open one. Declined, rejected, completed and
+	 * cancelled referrals are done.
+	 */
 	public enum Status {
-		RECOMMENDED, DECLINED, SENT, ACCEPTED, REJECTED, COMPLETED, CANCELLED
+		RECOMMENDED, DECLINED, SENT, ACCEPTED, REJECTED, COMPLETED, CANCELLED;
+
+		private static final java.util.Map<Status, Set<Status>> NEXT = new java.util.EnumMap<>(java.util.Map.of(
+				RECOMMENDED, EnumSet.of(SENT, DECLINED, CANCELLED),
+				SENT, EnumSet.of(ACCEPTED, REJECTED, CANCELLED),
+				ACCEPTED, EnumSet.of(COMPLETED, CANCELLED),
+				DECLINED, EnumSet.noneOf(Status.class),
+				REJECTED, EnumSet.noneOf(Status.class),
+				COMPLETED, EnumSet.noneOf(Status.class),
+				CANCELLED, EnumSet.noneOf(Status.class)));
+
+		/** Whether a referral standing here may move to {@code next}. */
+		public boolean mayMoveTo(Status next) {
+			return NEXT.get(this).contains(next);
+		}
+
+		/** Not done yet: it may still move (and its due date with it). */
+		public boolean open() {
+			return !NEXT.get(this).isEmpty();
+		}
 	}
 
 	public record NewReferral(UUID complaintId, UUID providerId, String reason, LocalDate dueDate) {
@@ -208,7 +233,7 @@ public class Referrals {
 		if (dueDate != null && !dueDateInRange(dueDate, row.villageCode())) {
 			throw new InvalidInputException(FieldProblem.of("dueDate", "DUE_DATE_OUT_OF_RANGE"));
 		}
-		require(id, "REFERRAL_NOT_RECOMMENDED", Status.RECOMMENDED);
+		requireMove(id, "REFERRAL_NOT_RECOMMENDED", Status.SENT);
 		LocalDate due = dueDate != null ? dueDate
 				: row.dueDate() != null && !row.dueDate().isBefore(today(row.villageCode())) ? row.dueDate() : null;
 		dispatch(id, actor, due, providers.provider(row.providerId()).orElseThrow().defaultDueDays(), row.villageCode());
@@ -220,7 +245,7 @@ public class Referrals {
 	public ReferralView decline(CurrentUser actor, UUID id, String reason) {
 		Row row = decidable(actor, id);
 		String text = org.simpul.shared.Texts.required("reason", reason, 2000);
-		require(id, "REFERRAL_NOT_RECOMMENDED", Status.RECOMMENDED);
+		requireMove(id, "REFERRAL_NOT_RECOMMENDED", Status.DECLINED);
 		change(row, actor, Status.DECLINED, "decline_reason", text, text);
 		return find(id).orElseThrow();
 	}
@@ -245,7 +270,7 @@ public class Referrals {
 		int version = jdbc.sql("select version from referral where id = :id for update").param("id", id)
 			.query(Integer.class).single();
 		org.simpul.shared.web.PreconditionFailedException.check(ifMatch, version);
-		require(id, "REFERRAL_NOT_OPEN", Status.RECOMMENDED, Status.SENT, Status.ACCEPTED);
+		requireOpen(id, "REFERRAL_NOT_OPEN");
 		if (!dueDate.equals(row.dueDate())) {
 			jdbc.sql("update referral set due_date = :due, version = version + 1, updated_at = :now where id = :id")
 				.param("due", java.sql.Date.valueOf(dueDate)).param("now", Timestamp.from(clock.instant()))
@@ -295,7 +320,7 @@ public class Referrals {
 	@Transactional
 	public ReferralView accept(CurrentUser actor, UUID id) {
 		Row row = receivable(actor, id);
-		require(row.id(), "REFERRAL_NOT_SENT", Status.SENT);
+		requireMove(row.id(), "REFERRAL_NOT_SENT", Status.ACCEPTED);
 		change(row, actor, Status.ACCEPTED, "outcome", null, null);
 		progress.advance(row.complaintId(), ComplaintStatus.IN_PROGRESS, actor.id());
 		return find(id).orElseThrow();
@@ -305,7 +330,7 @@ public class Referrals {
 	public ReferralView reject(CurrentUser actor, UUID id, String reason) {
 		Row row = receivable(actor, id);
 		String text = org.simpul.shared.Texts.required("reason", reason, 2000);
-		require(row.id(), "REFERRAL_NOT_SENT", Status.SENT);
+		requireMove(row.id(), "REFERRAL_NOT_SENT", Status.REJECTED);
 		change(row, actor, Status.REJECTED, "rejection_reason", text, text);
 		return find(id).orElseThrow();
 	}
@@ -314,7 +339,7 @@ public class Referrals {
 	public ReferralView complete(CurrentUser actor, UUID id, String outcome) {
 		Row row = receivable(actor, id);
 		String text = org.simpul.shared.Texts.required("outcome", outcome, 2000);
-		require(row.id(), "REFERRAL_NOT_ACCEPTED", Status.ACCEPTED);
+		requireMove(row.id(), "REFERRAL_NOT_ACCEPTED", Status.COMPLETED);
 		change(row, actor, Status.COMPLETED, "outcome", text, text);
 		progress.advance(row.complaintId(), ComplaintStatus.RESOLVED, actor.id());
 		progress.outcome(row.complaintId(), text);
@@ -405,7 +430,7 @@ public class Referrals {
 			throw new AccessDeniedException("Referrals are withdrawn by their senders, not by " + actor.role());
 		}
 		String text = org.simpul.shared.Texts.required("reason", reason, 2000);
-		require(id, "REFERRAL_NOT_OPEN", Status.RECOMMENDED, Status.SENT, Status.ACCEPTED);
+		requireMove(id, "REFERRAL_NOT_OPEN", Status.CANCELLED);
 		change(row, actor, Status.CANCELLED, "outcome", null, text);
 		return find(id).orElseThrow();
 	}
@@ -578,12 +603,23 @@ public class Referrals {
 	}
 
 	/** Locks the referral and checks it is in one of {@code allowed}; else 409 with {@code code}. */
-	private void require(UUID id, String code, Status... allowed) {
-		Status current = jdbc.sql("select status from referral where id = :id for update").param("id", id)
-			.query(Status.class).single();
-		if (!java.util.Arrays.asList(allowed).contains(current)) {
+	/** Locks the referral and refuses (409 with {@code code}) a move its status table does not allow. */
+	private void requireMove(UUID id, String code, Status next) {
+		if (!locked(id).mayMoveTo(next)) {
 			throw new ConflictException(FieldProblem.of("status", code));
 		}
+	}
+
+	/** Locks the referral and refuses (409 with {@code code}) when it is done already. */
+	private void requireOpen(UUID id, String code) {
+		if (!locked(id).open()) {
+			throw new ConflictException(FieldProblem.of("status", code));
+		}
+	}
+
+	private Status locked(UUID id) {
+		return jdbc.sql("select status from referral where id = :id for update").param("id", id).query(Status.class)
+			.single();
 	}
 
 
