@@ -41,7 +41,7 @@ public class ComplaintProgress {
 			.param("id", complaintId)
 			.query(String.class)
 			.single();
-		if (!current.equals(ComplaintStatus.CLOSED.name())) {
+		if (!ComplaintStatus.valueOf(current).reopens()) {
 			return false;
 		}
 		move(complaintId, ComplaintStatus.IN_PROGRESS, byUser);
@@ -55,7 +55,7 @@ public class ComplaintProgress {
 			.param("id", complaintId)
 			.query(String.class)
 			.single();
-		if (ComplaintStatus.valueOf(current).ordinal() >= status.ordinal()) {
+		if (!ComplaintStatus.valueOf(current).advancesTo(status)) {
 			return false;
 		}
 		move(complaintId, status, byUser);
