@@ -228,7 +228,7 @@ class I18nTests {
 			// PasswordPolicy's codes, found through their Optional.of above
 		}
 		else if (code.equals("code") && name.equals("Referrals.java")) {
-			Matcher m = Pattern.compile("require\\([^,]+,\\s*\"([A-Z_]+)\"").matcher(text);
+			Matcher m = Pattern.compile("require(?:Move|Open)?\\([^,]+,\\s*\"([A-Z_]+)\"").matcher(text);
 			while (m.find()) {
 				values.add(m.group(1));
 			}
