@@ -45,6 +45,14 @@ public final class DatabaseCircuit implements AutoCloseable {
 
 	private boolean suspected;
 
+	/** Probes that failed in a row: one slow login on a busy machine does not send everyone a 503. */
+	private int failuresInARow;
+
+	/** Bumped when the server is known to have died: a probe begun before that cannot close the circuit. */
+	private volatile long generation;
+
+	static final int FAILURES_TO_OPEN = 2;
+
 	private final Thread prober;
 
 	/**
@@ -64,6 +72,11 @@ public final class DatabaseCircuit implements AutoCloseable {
 		return !open;
 	}
 
+	/** Whether the last probe found no answer (the circuit opens after a second one). */
+	public synchronized boolean lastProbeFailed() {
+		return failuresInARow > 0;
+	}
+
 	/** Since when the database has been away, while it is. */
 	public Instant downSince() {
 		return open ? openedAt : null;
@@ -78,6 +91,7 @@ public final class DatabaseCircuit implements AutoCloseable {
 
 	/** The database is known to be away (its server died): open now, and probe until it answers. */
 	public void opened(String why) {
+		generation++;
 		if (!open) {
 			openedAt = Instant.now();
 			open = true;
@@ -98,8 +112,13 @@ public final class DatabaseCircuit implements AutoCloseable {
 		}
 	}
 
-	/** Probes now and answers whether the database answered; the circuit follows the answer. */
-	public boolean check() {
+	/**
+	 * Probes now and answers whether the database answered. The circuit closes on an answer (unless the
+	 * server was known to die while the probe ran) and opens after {@link #FAILURES_TO_OPEN} probes in a row
+	 * found no answer.
+	 */
+	public synchronized boolean check() {
+		long before = generation;
 		boolean answers;
 		try {
 			answers = probe.getAsBoolean();
@@ -107,7 +126,8 @@ public final class DatabaseCircuit implements AutoCloseable {
 		catch (RuntimeException ex) {
 			answers = false;
 		}
-		if (answers && open) {
+		failuresInARow = answers ? 0 : failuresInARow + 1;
+		if (answers && open && before == generation) {
 			open = false;
 			log.warn("Database available again after {} ms", Duration.between(openedAt, Instant.now()).toMillis());
 			try {
@@ -117,8 +137,8 @@ public final class DatabaseCircuit implements AutoCloseable {
 				log.warn("After the database came back: {}", ex.getClass().getSimpleName());
 			}
 		}
-		else if (!answers && !open) {
-			opened("no answer to a probe");
+		else if (!answers && !open && failuresInARow >= FAILURES_TO_OPEN) {
+			opened("no answer to " + failuresInARow + " probes in a row");
 		}
 		return answers;
 	}
@@ -139,7 +159,14 @@ public final class DatabaseCircuit implements AutoCloseable {
 				lock.unlock();
 			}
 			if (!closed) {
-				check();
+				try {
+					check();
+				}
+				catch (RuntimeException | Error ex) {
+					// the probe thread must outlive anything (an OutOfMemoryError elsewhere): it is what closes
+					// the circuit again
+					log.warn("Database probe failed: {}", ex.getClass().getSimpleName());
+				}
 			}
 		}
 	}
@@ -170,7 +197,9 @@ public final class DatabaseCircuit implements AutoCloseable {
 				return connection != null && connection.isValid(1);
 			}
 			catch (SQLException ex) {
-				return false;
+				// the server answered, only not to this login (too many connections, a password refused): it is up
+				String state = ex.getSQLState();
+				return state != null && (state.equals("53300") || state.startsWith("28"));
 			}
 		};
 	}

@@ -21,6 +21,10 @@ public final class DatabaseFailures {
 	}
 
 	public static boolean unavailable(Throwable failure) {
+		if (org.simpul.shared.DiskFull.is(failure) || sqlStateClass(failure, "54")) {
+			// a full disk is said as DISK_FULL; a statement over a program limit fails again when retried
+			return false;
+		}
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof CannotGetJdbcConnectionException || cause instanceof DataAccessResourceFailureException
 					|| cause instanceof TransientDataAccessResourceException
@@ -37,6 +41,15 @@ public final class DatabaseFailures {
 			}
 			if (cause.getCause() == cause) {
 				break;
+			}
+		}
+		return false;
+	}
+
+	private static boolean sqlStateClass(Throwable failure, String stateClass) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith(stateClass)) {
+				return true;
 			}
 		}
 		return false;

@@ -152,10 +152,17 @@ class ProblemHandler {
 		return answer(request, HttpStatus.METHOD_NOT_ALLOWED, "problem.method", List.of());
 	}
 
-	/** An upload too large (413), or a body that is not the multipart form an upload needs (415). */
+	/**
+	 * An upload too large (413), one the server had no disk space to receive (507), or a body that is not the
+	 * multipart form an upload needs (415).
+	 */
 	@ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
 	ResponseEntity<ProblemDetail> multipart(HttpServletRequest request,
 			org.springframework.web.multipart.MultipartException ex) {
+		if (org.simpul.shared.DiskFull.is(ex)) {
+			// the upload could not even be received: the server's temporary space is full
+			return storageFull(request, new org.simpul.shared.StorageFullException("file", ex));
+		}
 		return ex instanceof org.springframework.web.multipart.MaxUploadSizeExceededException
 				? answer(request, HttpStatus.PAYLOAD_TOO_LARGE, "problem.tooLarge", List.of())
 				: answer(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "problem.mediaType", List.of());
@@ -184,6 +191,14 @@ class ProblemHandler {
 
 	@ExceptionHandler({ CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class })
 	ResponseEntity<ProblemDetail> databaseDown(HttpServletRequest request, Exception ex) {
+		if (org.simpul.shared.DiskFull.is(ex)) {
+			log.error("DISK_FULL: the database's disk is full; {} {} was not kept", request.getMethod(),
+					request.getRequestURI());
+			return answer(request, HttpStatus.INSUFFICIENT_STORAGE, "problem.storageFull", List.of());
+		}
+		if (!DatabaseFailures.unavailable(ex)) {
+			return unexpected(request, ex);
+		}
 		log.error("Database unavailable: {}", ex.getClass().getSimpleName());
 		ProblemDetail problem = problems.problem(request, HttpStatus.SERVICE_UNAVAILABLE, "problem.unavailable",
 				List.of());
@@ -192,7 +207,7 @@ class ProblemHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(HttpServletRequest request, Exception ex) {
-		if (DatabaseFailures.unavailable(ex)) {
+		if (DatabaseFailures.unavailable(ex) || org.simpul.shared.DiskFull.is(ex)) {
 			// the server went away under a running request, or a transaction could not begin: 503 as well
 			return databaseDown(request, ex);
 		}
