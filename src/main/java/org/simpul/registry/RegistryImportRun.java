@@ -92,7 +92,15 @@ class RegistryImportRun {
 		this.clock = clock;
 	}
 
-	record Job(UUID id, UUID uploadedBy, String territory, Path file) {
+	/**
+	 * A claimed job; {@code attempt} is the claim's number (the job's {@code attempts} when it was claimed):
+	 * every write of the run names it, so a worker whose job was taken over changes nothing of the new run.
+	 */
+	record Job(UUID id, UUID uploadedBy, String territory, Path file, int attempt) {
+
+		Job(UUID id, UUID uploadedBy, String territory, Path file) {
+			this(id, uploadedBy, territory, file, 1);
+		}
 	}
 
 	/** Thrown for a file that cannot be imported at all (no header, a required column missing). */
@@ -236,7 +244,9 @@ class RegistryImportRun {
 		jdbc.sql("""
 				update registry_import set status = 'COMPLETED', rows_read = :read, rows_imported = :imported,
 				       rows_rejected = :rejected, rows_created = :created, rows_changed = :changed,
-				       rows_unchanged = :unchanged, finished_at = :now, heartbeat_at = :now where id = :id""")
+				       rows_unchanged = :unchanged, finished_at = :now, heartbeat_at = :now
+				where id = :id and attempts <= :attempt""")
+			.param("attempt", job.attempt())
 			.param("read", read)
 			.param("imported", imported)
 			.param("rejected", rejected)

@@ -315,18 +315,18 @@ public class RegistryImports {
 				            where (status = 'QUEUED' or (status = 'RUNNING' and heartbeat_at < :stale))
 				              and attempts < :max
 				            order by created_at for update skip locked limit 1)
-				returning id, uploaded_by, territory""")
+				returning id, uploaded_by, territory, attempts""")
 			.param("now", Timestamp.from(now))
 			.param("stale", Timestamp.from(now.minus(STALE)))
 			.param("max", MAX_ATTEMPTS)
 			.query((rs, n) -> new RegistryImportRun.Job(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-					rs.getString(3), file(rs.getObject(1, UUID.class))))
+					rs.getString(3), file(rs.getObject(1, UUID.class)), rs.getInt(4)))
 			.optional();
 		job.ifPresent(this::run);
 	}
 
 	void run(RegistryImportRun.Job job) {
-		Thread heartbeat = Thread.ofVirtual().name("import-heartbeat-" + job.id()).start(() -> beat(job.id()));
+		Thread heartbeat = Thread.ofVirtual().name("import-heartbeat-" + job.id()).start(() -> beat(job));
 		try {
 			// the import's database work is bound to its uploader's territory, as theirs would be (ADR 0008)
 			org.simpul.shared.database.WorkScope.within(
@@ -339,15 +339,44 @@ public class RegistryImports {
 		catch (RegistryImportRun.UnreadableFile ex) {
 			fail(job, ex.getMessage());
 		}
-		catch (RuntimeException | Error ex) {
-			// an Error too (a file that exhausts the memory despite the bounds): the job ends FAILED, its file goes,
-			// and the worker lives on
-			log.error("Registry import {} failed\n{}", job.id(), org.simpul.shared.web.SafeTraces.of(ex));
-			fail(job, ex instanceof OutOfMemoryError ? "FILE_TOO_COMPLEX"
-					: org.simpul.shared.DiskFull.is(ex) ? "DISK_FULL" : "IMPORT_FAILED");
+		catch (RuntimeException ex) {
+			if (org.simpul.shared.database.DatabaseFailures.unavailable(ex)) {
+				// the database went away under the run: nothing of it was committed; the job stays RUNNING, its
+				// heartbeat stops, and a worker takes it up again once the database is back (resumed)
+				log.warn("Registry import {} cut off: the database is unavailable; it will be resumed", job.id());
+				return;
+			}
+			failUnexpectedly(job, ex);
+		}
+		catch (Error ex) {
+			failUnexpectedly(job, ex);
 		}
 		finally {
 			heartbeat.interrupt();
+		}
+		deleteUpload(job);
+	}
+
+	/**
+	 * A run that failed for a reason of its own, an Error too (a file that exhausts the memory despite the
+	 * bounds): the job ends FAILED, its file goes, and the worker lives on.
+	 */
+	private void failUnexpectedly(RegistryImportRun.Job job, Throwable ex) {
+		log.error("Registry import {} failed\n{}", job.id(), org.simpul.shared.web.SafeTraces.of(ex));
+		fail(job, ex instanceof OutOfMemoryError ? "FILE_TOO_COMPLEX"
+				: org.simpul.shared.DiskFull.is(ex) ? "DISK_FULL" : "IMPORT_FAILED");
+	}
+
+	/** The uploaded file of a job done or failed for good, unless another worker's run of it has begun since. */
+	private void deleteUpload(RegistryImportRun.Job job) {
+		try {
+			if (jdbc.sql("select count(*) from registry_import where id = :id and attempts > :attempt")
+				.param("id", job.id()).param("attempt", job.attempt()).query(Long.class).single() > 0) {
+				return;
+			}
+		}
+		catch (RuntimeException unknown) {
+			return; // the database cannot say: the sweep removes the file once its job is done
 		}
 		// done or failed for good: the uploaded file (every NIK of it in plain text) is not kept; what a process
 		// that dies before this line leaves is removed by the sweep
@@ -359,16 +388,26 @@ public class RegistryImports {
 		}
 	}
 
-	/** Tells the other workers that this job's worker lives, every {@link #BEAT}, until interrupted. */
-	private void beat(UUID id) {
+	/**
+	 * Tells the other workers that this job's worker lives, every {@link #BEAT}, until interrupted or until
+	 * another worker has taken the job over.
+	 */
+	private void beat(RegistryImportRun.Job job) {
+		UUID id = job.id();
 		try {
 			while (true) {
 				Thread.sleep(BEAT);
 				try {
-					jdbc.sql("update registry_import set heartbeat_at = :now where id = :id and status = 'RUNNING'")
+					int beaten = jdbc.sql("""
+							update registry_import set heartbeat_at = :now
+							where id = :id and status = 'RUNNING' and attempts = :attempt""")
 						.param("now", Timestamp.from(clock.instant()))
 						.param("id", id)
+						.param("attempt", job.attempt())
 						.update();
+					if (beaten == 0) {
+						return; // done, or another worker's now
+					}
 				}
 				catch (RuntimeException ex) {
 					// the database is away: the run itself fails on it too; the next beat tries again
@@ -384,7 +423,8 @@ public class RegistryImports {
 	private void fail(RegistryImportRun.Job job, String reason) {
 		jdbc.sql("""
 				update registry_import set status = 'FAILED', failure = :reason, finished_at = :now, heartbeat_at = :now
-				where id = :id""")
+				where id = :id and attempts <= :attempt""")
+			.param("attempt", job.attempt())
 			.param("reason", reason)
 			.param("now", Timestamp.from(clock.instant()))
 			.param("id", job.id())
