@@ -13,7 +13,6 @@ import org.simpul.access.CurrentUser;
 import org.simpul.access.Role;
 import org.simpul.casework.AssessmentForm.Kind;
 import org.simpul.casework.AssessmentForms.FormView;
-import org.simpul.complaint.ComplaintProgress;
 import org.simpul.complaint.ComplaintQueries;
 import org.simpul.complaint.ComplaintStatus;
 import org.simpul.registry.RegistryProposals;
@@ -62,8 +61,6 @@ public class Assessments {
 
 	private final ComplaintQueries complaints;
 
-	private final ComplaintProgress progress;
-
 	private final RegistryProposals proposals;
 
 	private final Cases cases;
@@ -73,7 +70,7 @@ public class Assessments {
 	private final org.simpul.registry.RegistryRestrictions restrictions;
 
 	Assessments(JdbcClient jdbc, Clock clock, JsonMapper json, AssessmentForms forms, ComplaintQueries complaints,
-			ComplaintProgress progress, RegistryProposals proposals, Cases cases, org.simpul.audit.AuditTrail audit,
+			RegistryProposals proposals, Cases cases, org.simpul.audit.AuditTrail audit,
 			org.simpul.registry.RegistryRestrictions restrictions) {
 		this.restrictions = restrictions;
 		this.audit = audit;
@@ -82,7 +79,6 @@ public class Assessments {
 		this.json = json;
 		this.forms = forms;
 		this.complaints = complaints;
-		this.progress = progress;
 		this.proposals = proposals;
 		this.cases = cases;
 	}
@@ -135,10 +131,9 @@ public class Assessments {
 			return find(id).filter(a -> a.complaintId().equals(complaintId))
 				.orElseThrow(() -> new InvalidInputException(FieldProblem.of("id", "DUPLICATE_ID")));
 		}
-		cases.record(complaintId, actor, "ASSESSED", form.kind() + " v" + form.version());
+		cases.assessed(complaintId, actor, id, form.kind().name(), form.kind() + " v" + form.version());
 		audit.record(actor, org.simpul.audit.AuditTrail.Action.CREATE, "ASSESSMENT", id,
 				complaint.subjectPersonId() == null ? List.of() : List.of(complaint.subjectPersonId()));
-		progress.advance(complaintId, ComplaintStatus.ASSESSED, actor.id());
 		if (form.kind() == Kind.DEEP && complaint.subjectPersonId() != null) {
 			Map<String, String> found = new LinkedHashMap<>();
 			form.form().questions().values().stream().filter(q -> q.registryField() != null)

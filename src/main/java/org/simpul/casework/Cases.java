@@ -11,9 +11,8 @@ import java.util.UUID;
 import org.simpul.access.CurrentUser;
 import org.simpul.access.Role;
 import org.simpul.access.UserLookup;
-import org.simpul.complaint.ComplaintProgress;
 import org.simpul.complaint.ComplaintQueries;
-import org.simpul.complaint.ComplaintStatus;
+import org.simpul.shared.workflow.DomainEvents;
 import org.simpul.region.RegionCode;
 import org.simpul.shared.ConflictException;
 import org.simpul.shared.FieldProblem;
@@ -67,10 +66,14 @@ public class Cases {
 
 	private final UserLookup users;
 
-	private final ComplaintProgress progress;
+	private final CaseStore store;
 
-	Cases(JdbcClient jdbc, Clock clock, ComplaintQueries complaints, UserLookup users, ComplaintProgress progress) {
-		this.progress = progress;
+	private final DomainEvents domainEvents;
+
+	Cases(JdbcClient jdbc, Clock clock, ComplaintQueries complaints, UserLookup users, CaseStore store,
+			DomainEvents domainEvents) {
+		this.store = store;
+		this.domainEvents = domainEvents;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.complaints = complaints;
@@ -110,15 +113,9 @@ public class Cases {
 			.filter(u -> u.active() && ASSIGNABLE.contains(u.role())
 					&& u.territory().covers(RegionCode.of(complaint.villageCode())))
 			.orElseThrow(() -> new InvalidInputException(FieldProblem.of("userId", "ASSIGNEE_INVALID")));
-		open(complaintId);
-		UUID current = jdbc.sql("select assignee_id from case_file where complaint_id = :id for update")
-			.param("id", complaintId).query(UUID.class).optional().orElse(null);
-		if (!assignee.id().equals(current)) {
-			jdbc.sql("update case_file set assignee_id = :user, version = version + 1 where complaint_id = :id")
-				.param("user", assignee.id()).param("id", complaintId).update();
-			event(complaintId, actor, "ASSIGNED", assignee.username());
-		}
-		return view(actor, complaintId);
+		CaseFile file = store.openAndLock(complaintId, clock.instant());
+		file.assign(assignee.id(), assignee.username(), actor.id(), clock.instant());
+		return saved(actor, file);
 	}
 
 	/**
@@ -132,24 +129,21 @@ public class Cases {
 		}
 		complaint(actor, complaintId);
 		String plan = org.simpul.shared.Texts.required("plan", text, 4000);
-		open(complaintId);
-		CaseRow row = jdbc.sql("""
-				select assignee_id, opened_at, closed_at, outcome, plan, version from case_file
-				where complaint_id = :id for update""")
-			.param("id", complaintId).query(CaseRow.class).single();
-		org.simpul.shared.web.PreconditionFailedException.check(ifMatch, row.version());
-		if (!plan.equals(row.plan())) {
-			jdbc.sql("update case_file set plan = :plan, version = version + 1 where complaint_id = :id")
-				.param("plan", plan).param("id", complaintId).update();
-			event(complaintId, actor, "PLANNED", plan);
-		}
-		return view(actor, complaintId);
+		CaseFile file = store.openAndLock(complaintId, clock.instant());
+		org.simpul.shared.web.PreconditionFailedException.check(ifMatch, file.version());
+		file.plan(plan, actor.id(), clock.instant());
+		return saved(actor, file);
 	}
 
-	/** Puts a step on the case's timeline (opening the case if nobody has worked on it yet). */
-	void record(UUID complaintId, CurrentUser actor, String kind, String detail) {
-		open(complaintId);
-		event(complaintId, actor, kind, detail);
+	/**
+	 * Puts an assessment on the case's timeline (opening the case if nobody has worked on it yet) and publishes
+	 * {@code AssessmentRecorded}, in the caller's transaction.
+	 */
+	void assessed(UUID complaintId, CurrentUser actor, UUID assessmentId, String kind, String form) {
+		CaseFile file = store.openAndLock(complaintId, clock.instant());
+		file.assessed(assessmentId, kind, form, actor.id(), clock.instant());
+		store.save(file);
+		domainEvents.publish(file);
 	}
 
 	/** Adds a note to the case's timeline. */
@@ -157,9 +151,9 @@ public class Cases {
 	public CaseView note(CurrentUser actor, UUID complaintId, String text) {
 		complaint(actor, complaintId);
 		String note = org.simpul.shared.Texts.required("text", text, 4000);
-		open(complaintId);
-		event(complaintId, actor, "NOTE", note);
-		return view(actor, complaintId);
+		CaseFile file = store.openAndLock(complaintId, clock.instant());
+		file.note(note, actor.id(), clock.instant());
+		return saved(actor, file);
 	}
 
 	/** Closes the case with its outcome; the complaint, and the citizen's tracking, become CLOSED. */
@@ -168,18 +162,9 @@ public class Cases {
 		requireAssigner(actor);
 		complaint(actor, complaintId);
 		String text = org.simpul.shared.Texts.required("outcome", outcome, 4000);
-		open(complaintId);
-		Instant closed = jdbc.sql("select closed_at from case_file where complaint_id = :id for update")
-			.param("id", complaintId).query(Instant.class).optional().orElse(null);
-		if (closed != null) {
-			throw new ConflictException(FieldProblem.of("status", "CASE_CLOSED"));
-		}
-		jdbc.sql("update case_file set closed_at = :now, outcome = :outcome, version = version + 1 where complaint_id = :id")
-			.param("now", Timestamp.from(clock.instant())).param("outcome", text).param("id", complaintId).update();
-		event(complaintId, actor, "CLOSED", text);
-		progress.advance(complaintId, ComplaintStatus.CLOSED, actor.id());
-		progress.outcome(complaintId, text);
-		return view(actor, complaintId);
+		CaseFile file = store.openAndLock(complaintId, clock.instant());
+		file.close(text, actor.id(), clock.instant());
+		return saved(actor, file);
 	}
 
 	/** Reopens a closed case with a reason; the complaint goes back into work (IN_PROGRESS). */
@@ -188,16 +173,11 @@ public class Cases {
 		requireAssigner(actor);
 		complaint(actor, complaintId);
 		String text = org.simpul.shared.Texts.required("reason", reason, 4000);
-		Instant closed = jdbc.sql("select closed_at from case_file where complaint_id = :id for update")
-			.param("id", complaintId).query(Instant.class).optional().orElse(null);
-		if (closed == null) {
-			throw new ConflictException(FieldProblem.of("status", "CASE_NOT_CLOSED"));
-		}
-		jdbc.sql("update case_file set closed_at = null, outcome = null, version = version + 1 where complaint_id = :id")
-			.param("id", complaintId).update();
-		event(complaintId, actor, "REOPENED", text);
-		progress.reopen(complaintId, actor.id());
-		return view(actor, complaintId);
+		// a case nobody has worked on is not closed either
+		CaseFile file = store.lock(complaintId)
+			.orElseThrow(() -> new ConflictException(FieldProblem.of("status", "CASE_NOT_CLOSED")));
+		file.reopen(text, actor.id(), clock.instant());
+		return saved(actor, file);
 	}
 
 	private static void requireAssigner(CurrentUser actor) {
@@ -211,19 +191,11 @@ public class Cases {
 		return complaints.reference(actor, complaintId).orElseThrow(() -> new NotFoundException("Complaint"));
 	}
 
-	private void open(UUID complaintId) {
-		jdbc.sql("""
-				insert into case_file (complaint_id, opened_at, version) values (:id, :now, 0)
-				on conflict (complaint_id) do nothing""")
-			.param("id", complaintId).param("now", Timestamp.from(clock.instant())).update();
-	}
-
-	private void event(UUID complaintId, CurrentUser actor, String kind, String detail) {
-		jdbc.sql("""
-				insert into case_event (complaint_id, at, by_user, kind, detail)
-				values (:id, :now, :by, :kind, :detail)""")
-			.param("id", complaintId).param("now", Timestamp.from(clock.instant())).param("by", actor.id())
-			.param("kind", kind).param("detail", detail).update();
+	/** Writes the case's change, publishes its events in the same transaction, and shows the result. */
+	private CaseView saved(CurrentUser actor, CaseFile file) {
+		store.save(file);
+		domainEvents.publish(file);
+		return view(actor, file.complaintId());
 	}
 
 	Person person(UUID id) {

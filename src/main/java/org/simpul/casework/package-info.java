@@ -1,14 +1,16 @@
 /**
  * Casework: the case a complaint becomes once someone works on it: its assignment to a facilitator or
  * back-office officer of its territory, the case plan (changed against the version read), a timeline of
- * notes and steps, closure with an outcome and reopening with a reason (the complaint follows through
- * {@link org.simpul.complaint.ComplaintProgress}). Assessments: versioned forms stored as data
+ * notes and steps, closure with an outcome and reopening with a reason: the {@code CaseFile} aggregate
+ * (its status table, its events), kept by {@code CaseStore}. Assessments: versioned forms stored as data
  * ({@link org.simpul.casework.AssessmentForm}; national quick and deep forms with the schema, a district's
  * own versions published by its manager), answers checked on the server, the complaint becoming ASSESSED, and
  * a deep assessment's house conditions that differ from the registry recorded as registry proposals through
  * {@link org.simpul.registry.RegistryProposals}. Always inside the caller's territory, through the complaint
  * module.
- * Publishes and listens to no events.
+ * Publishes {@link org.simpul.shared.events.CaseEvent} (CaseAssigned, CasePlanned, CaseNoteAdded, CaseClosed,
+ * CaseReopened, AssessmentRecorded) in the transaction of each change; the complaint follows them by
+ * listening. Listens to none.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "complaint", "registry", "audit" })
 package org.simpul.casework;

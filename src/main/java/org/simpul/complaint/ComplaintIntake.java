@@ -178,6 +178,8 @@ public class ComplaintIntake {
 		}
 		jdbc.sql("insert into complaint_step (complaint_id, status, at, by_user) values (:id, 'RECEIVED', :now, :by)")
 			.param("id", id).param("now", Timestamp.from(now)).param("by", actor.id()).update();
+		events.publishEvent(new org.simpul.shared.events.ComplaintEvent.ComplaintReceived(id, ticket, village.value(),
+				subjectId, actor.id(), now));
 		events.publishEvent(new ComplaintStatusChanged(UUID.randomUUID(), id, ticket, ComplaintStatus.RECEIVED, now));
 		audit.record(actor, org.simpul.audit.AuditTrail.Action.CREATE, "COMPLAINT", id,
 				subjectId == null ? List.of() : List.of(subjectId));

@@ -5,19 +5,27 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.simpul.shared.events.CaseEvent.AssessmentRecorded;
+import org.simpul.shared.events.CaseEvent.CaseClosed;
+import org.simpul.shared.events.CaseEvent.CaseReopened;
+import org.simpul.shared.events.ReferralEvent.ReferralAccepted;
+import org.simpul.shared.events.ReferralEvent.ReferralCompleted;
+import org.simpul.shared.events.ReferralEvent.ReferralSent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Moves a complaint forward as its case does (referred, in progress, resolved), for the modules that do the
- * work: a step on its timeline, the status the citizen tracks, and a status message through the outbox.
- * Never backwards, but for a closed case reopened: a complaint already further along stays where it is.
+ * Moves a complaint forward as its case does (assessed, referred, in progress, resolved, closed), by listening
+ * to what the modules that do the work publish, in the transaction of their change: a step on its timeline,
+ * the status the citizen tracks, and a status message through the outbox. Never backwards, but for a closed
+ * case reopened: a complaint already further along stays where it is.
  */
 @Service
-public class ComplaintProgress {
+class ComplaintProgress {
 
 	private final JdbcClient jdbc;
 
@@ -31,12 +39,50 @@ public class ComplaintProgress {
 		this.events = events;
 	}
 
+	/** An assessment was recorded: the complaint is ASSESSED (if it was not further along). */
+	@EventListener
+	void on(AssessmentRecorded assessed) {
+		advance(assessed.complaintId(), ComplaintStatus.ASSESSED, assessed.by());
+	}
+
+	/** The case was closed: the complaint is CLOSED, with the case's outcome. */
+	@EventListener
+	void on(CaseClosed closed) {
+		advance(closed.complaintId(), ComplaintStatus.CLOSED, closed.by());
+		outcome(closed.complaintId(), closed.outcome());
+	}
+
+	/** The case was reopened: a closed complaint goes back into work. */
+	@EventListener
+	void on(CaseReopened reopened) {
+		reopen(reopened.complaintId(), reopened.by());
+	}
+
+	/** A referral was sent: the complaint is REFERRED. */
+	@EventListener
+	void on(ReferralSent sent) {
+		advance(sent.complaintId(), ComplaintStatus.REFERRED, sent.by());
+	}
+
+	/** The agency accepted the referral: the complaint is IN_PROGRESS. */
+	@EventListener
+	void on(ReferralAccepted accepted) {
+		advance(accepted.complaintId(), ComplaintStatus.IN_PROGRESS, accepted.by());
+	}
+
+	/** The agency completed the referral: the complaint is RESOLVED, with the agency's outcome. */
+	@EventListener
+	void on(ReferralCompleted completed) {
+		advance(completed.complaintId(), ComplaintStatus.RESOLVED, completed.by());
+		outcome(completed.complaintId(), completed.outcome());
+	}
+
 	/**
 	 * Takes a closed complaint back into work (IN_PROGRESS) when its case is reopened, in the caller's
 	 * transaction; false when it was not closed.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public boolean reopen(UUID complaintId, UUID byUser) {
+	boolean reopen(UUID complaintId, UUID byUser) {
 		String current = jdbc.sql("select status from complaint where id = :id for update")
 			.param("id", complaintId)
 			.query(String.class)
@@ -50,7 +96,7 @@ public class ComplaintProgress {
 
 	/** Advances the complaint to {@code status} in the caller's transaction; false when it was there already. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public boolean advance(UUID complaintId, ComplaintStatus status, UUID byUser) {
+	boolean advance(UUID complaintId, ComplaintStatus status, UUID byUser) {
 		String current = jdbc.sql("select status from complaint where id = :id for update")
 			.param("id", complaintId)
 			.query(String.class)
@@ -67,7 +113,7 @@ public class ComplaintProgress {
 	 * case's on closing), in the caller's transaction; the latest counts.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void outcome(UUID complaintId, String text) {
+	void outcome(UUID complaintId, String text) {
 		jdbc.sql("update complaint set outcome = :outcome where id = :id").param("outcome", text).param("id", complaintId)
 			.update();
 	}

@@ -1,9 +1,6 @@
 package org.simpul.complaint;
 
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
+import org.simpul.shared.workflow.Transitions;
 
 /**
  * Where a complaint stands, as the citizen's tracking page names it, and where it may go from there: the one
@@ -13,17 +10,16 @@ import java.util.Set;
 public enum ComplaintStatus {
 	RECEIVED, ASSESSED, REFERRED, IN_PROGRESS, RESOLVED, CLOSED;
 
-	private static final Map<ComplaintStatus, Set<ComplaintStatus>> FORWARD = new EnumMap<>(Map.of(
-			RECEIVED, EnumSet.of(ASSESSED, REFERRED, IN_PROGRESS, RESOLVED, CLOSED),
-			ASSESSED, EnumSet.of(REFERRED, IN_PROGRESS, RESOLVED, CLOSED),
-			REFERRED, EnumSet.of(IN_PROGRESS, RESOLVED, CLOSED),
-			IN_PROGRESS, EnumSet.of(RESOLVED, CLOSED),
-			RESOLVED, EnumSet.of(CLOSED),
-			CLOSED, EnumSet.noneOf(ComplaintStatus.class)));
+	private static final Transitions<ComplaintStatus> FORWARD = Transitions.of(ComplaintStatus.class)
+		.allow(RECEIVED, ASSESSED, REFERRED, IN_PROGRESS, RESOLVED, CLOSED)
+		.allow(ASSESSED, REFERRED, IN_PROGRESS, RESOLVED, CLOSED)
+		.allow(REFERRED, IN_PROGRESS, RESOLVED, CLOSED)
+		.allow(IN_PROGRESS, RESOLVED, CLOSED)
+		.allow(RESOLVED, CLOSED);
 
 	/** Whether a complaint standing here moves forward to {@code next} (where it is, or behind, it stays). */
 	public boolean advancesTo(ComplaintStatus next) {
-		return FORWARD.get(this).contains(next);
+		return FORWARD.allows(this, next);
 	}
 
 	/** Whether a reopened case takes the complaint back into work (IN_PROGRESS): only from CLOSED. */

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.simpul.access.AccessControl;
 import org.simpul.referral.Referrals.NewReferral;
 import org.simpul.referral.Referrals.ReferralView;
-import org.simpul.referral.Referrals.Status;
+import org.simpul.referral.Referral.Status;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;

@@ -1,5 +1,11 @@
 package org.simpul.referral;
 
+import java.util.List;
+import java.util.UUID;
+
+import org.simpul.shared.events.ReferralEvent.ReferralEscalated;
+import org.simpul.shared.workflow.DomainEvents;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,8 +45,11 @@ class ReferralEscalation {
 
 	private final RegionTime time;
 
-	ReferralEscalation(JdbcClient jdbc, Clock clock, RegionTime time,
+	private final DomainEvents events;
+
+	ReferralEscalation(JdbcClient jdbc, Clock clock, RegionTime time, DomainEvents events,
 			@Value("${simpul.referrals.manager-after-days:7}") int managerAfterDays) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.time = time;
@@ -79,20 +88,29 @@ class ReferralEscalation {
 		// EXCEPT, not NOT EXISTS: with the escalation table (nearly) empty the planner picks a nested-loop anti
 		// join that scans the table once per overdue referral while this very statement fills it, 67 s for
 		// 100,000 referrals; EXCEPT reads it once, before the first insert (docs/benchmarks.md)
-		return jdbc.sql("""
+		record Escalated(UUID referralId, UUID complaintId) {
+		}
+		List<Escalated> escalated = jdbc.sql("""
+				with inserted as (
 				insert into referral_escalation (referral_id, level, escalated_at)
 				select due.id, :level, :now from (
 				  select r.id from referral r where r.status in ('SENT', 'ACCEPTED') and r.due_date < :dueBeforeAnywhere
 				    and r.due_date + :daysLate < """ + RegionTime.sqlToday("r.village_code") + """
 				  except
 				  select e.referral_id from referral_escalation e where e.level = :level) due
-				on conflict (referral_id, level) do nothing""")
+				on conflict (referral_id, level) do nothing
+				returning referral_id)
+				select i.referral_id, r.complaint_id from inserted i join referral r on r.id = i.referral_id""")
 			.param("level", level)
 			.param("now", Timestamp.from(now))
 			.param("daysLate", daysLate)
 			// the bound in the easternmost zone, a constant an index can use; the exact one is the village's
 			.param("dueBeforeAnywhere", java.sql.Date.valueOf(time.latestToday().minusDays(daysLate)))
 			.params(time.sqlTodayParameters())
-			.update();
+			.query(Escalated.class)
+			.list();
+		// one event per referral escalated, in the scan's transaction (the set-based statement stays one)
+		escalated.forEach(e -> events.publish(new ReferralEscalated(e.referralId(), e.complaintId(), level, now)));
+		return escalated.size();
 	}
 }

@@ -24,7 +24,7 @@ class ReferralHomeWork implements HomeWork {
 		this.referrals = referrals;
 	}
 
-	private long count(CurrentUser user, Referrals.Status status, boolean overdue) {
+	private long count(CurrentUser user, Referral.Status status, boolean overdue) {
 		return referrals.list(user, status, overdue, false, COUNT).page().totalElements();
 	}
 
@@ -35,12 +35,12 @@ class ReferralHomeWork implements HomeWork {
 		}
 		List<Item> items = new ArrayList<>();
 		if (user.role() == Role.PROGRAM_MANAGER) {
-			items.add(new Item("home.work.inbox", count(user, Referrals.Status.SENT, false), "/rujukan?status=SENT"));
-			items.add(new Item("home.work.toComplete", count(user, Referrals.Status.ACCEPTED, false),
+			items.add(new Item("home.work.inbox", count(user, Referral.Status.SENT, false), "/rujukan?status=SENT"));
+			items.add(new Item("home.work.toComplete", count(user, Referral.Status.ACCEPTED, false),
 					"/rujukan?status=ACCEPTED"));
 		}
 		if (Referrals.mayDecide(user)) {
-			items.add(new Item("home.work.toDecide", count(user, Referrals.Status.RECOMMENDED, false),
+			items.add(new Item("home.work.toDecide", count(user, Referral.Status.RECOMMENDED, false),
 					"/rujukan?status=RECOMMENDED"));
 		}
 		items.add(new Item("home.work.overdue", count(user, null, true), "/rujukan?overdue=true"));

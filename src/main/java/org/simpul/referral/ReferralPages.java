@@ -95,13 +95,13 @@ class ReferralPages {
 	}
 
 	@GetMapping
-	String list(@RequestParam(required = false) Referrals.Status status,
+	String list(@RequestParam(required = false) Referral.Status status,
 			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "false") boolean escalated,
 			@RequestParam(defaultValue = "0") int page, Model model) {
 		CurrentUser user = access.requireUser();
 		model.addAttribute("referrals", referrals.list(user, status, overdue, escalated, new PageRequest(page, 50)));
 		model.addAttribute("escalated", escalated);
-		model.addAttribute("statuses", Referrals.Status.values());
+		model.addAttribute("statuses", Referral.Status.values());
 		model.addAttribute("status", status);
 		model.addAttribute("overdue", overdue);
 		model.addAttribute("inbox", user.role() == org.simpul.access.Role.PROGRAM_MANAGER);
@@ -257,7 +257,7 @@ class ReferralPages {
 			Referrals.ReferralView sent = referrals.send(user,
 					new Referrals.NewReferral(complaintId, provider, values.get("reason"), due));
 			redirect.addFlashAttribute("notice",
-					sent.status() == Referrals.Status.RECOMMENDED ? "referral.recommended" : "referral.sent");
+					sent.status() == Referral.Status.RECOMMENDED ? "referral.recommended" : "referral.sent");
 			return "redirect:/rujukan/" + sent.id();
 		}
 		catch (InvalidInputException ex) {

@@ -14,9 +14,7 @@ import java.util.UUID;
 import org.simpul.access.CurrentUser;
 import org.simpul.access.Role;
 import org.simpul.access.Territory;
-import org.simpul.complaint.ComplaintProgress;
 import org.simpul.complaint.ComplaintQueries;
-import org.simpul.complaint.ComplaintStatus;
 import org.simpul.directory.ProviderDirectory;
 import org.simpul.region.RegionCode;
 import org.simpul.shared.ConflictException;
@@ -25,6 +23,8 @@ import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
 import org.simpul.shared.PageResponse;
 import org.simpul.shared.PageResponse.PageRequest;
+import org.simpul.referral.Referral.Status;
+import org.simpul.shared.workflow.DomainEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -60,35 +60,6 @@ public class Referrals {
 
 	/** The letter's verification code: 10 characters, 50 random bits; guessing one is hopeless. */
 	static final int VERIFICATION_LENGTH = 10;
-
-	/**
-	 * Where a referral stands, and where it may go from there: the one table of its workflow. The back office
-	 * recommends; a supervisor or manager sends or declines; the agency accepts or rejects what was sent and
-	 * completes what it accepted; the sender may withdraw an open one. Declined, rejected, completed and
-	 * cancelled referrals are done.
-	 */
-	public enum Status {
-		RECOMMENDED, DECLINED, SENT, ACCEPTED, REJECTED, COMPLETED, CANCELLED;
-
-		private static final java.util.Map<Status, Set<Status>> NEXT = new java.util.EnumMap<>(java.util.Map.of(
-				RECOMMENDED, EnumSet.of(SENT, DECLINED, CANCELLED),
-				SENT, EnumSet.of(ACCEPTED, REJECTED, CANCELLED),
-				ACCEPTED, EnumSet.of(COMPLETED, CANCELLED),
-				DECLINED, EnumSet.noneOf(Status.class),
-				REJECTED, EnumSet.noneOf(Status.class),
-				COMPLETED, EnumSet.noneOf(Status.class),
-				CANCELLED, EnumSet.noneOf(Status.class)));
-
-		/** Whether a referral standing here may move to {@code next}. */
-		public boolean mayMoveTo(Status next) {
-			return NEXT.get(this).contains(next);
-		}
-
-		/** Not done yet: it may still move (and its due date with it). */
-		public boolean open() {
-			return !NEXT.get(this).isEmpty();
-		}
-	}
 
 	public record NewReferral(UUID complaintId, UUID providerId, String reason, LocalDate dueDate) {
 	}
@@ -127,7 +98,9 @@ public class Referrals {
 
 	private final ComplaintQueries complaints;
 
-	private final ComplaintProgress progress;
+	private final ReferralStore store;
+
+	private final DomainEvents events;
 
 	private final ProviderDirectory providers;
 
@@ -135,14 +108,15 @@ public class Referrals {
 
 	private final RegionTime time;
 
-	Referrals(JdbcClient jdbc, Clock clock, RegionTime time, ComplaintQueries complaints, ComplaintProgress progress,
-			ProviderDirectory providers, org.simpul.registry.RegistryRestrictions restrictions) {
+	Referrals(JdbcClient jdbc, Clock clock, RegionTime time, ComplaintQueries complaints, ReferralStore store,
+			DomainEvents events, ProviderDirectory providers, org.simpul.registry.RegistryRestrictions restrictions) {
 		this.time = time;
 		this.restrictions = restrictions;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.complaints = complaints;
-		this.progress = progress;
+		this.store = store;
+		this.events = events;
 		this.providers = providers;
 	}
 
@@ -197,28 +171,21 @@ public class Referrals {
 		if (!providers.serves(provider.id(), RegionCode.of(complaint.villageCode()))) {
 			throw new InvalidInputException(FieldProblem.of("providerId", "PROVIDER_NOT_SERVING"));
 		}
-		UUID id = UUID.randomUUID();
 		Instant now = clock.instant();
-		jdbc.sql("""
-				insert into referral (id, version, complaint_id, provider_id, agency_id, village_code, status, reason,
-				                      due_date, recommended_by, recommended_at, updated_at)
-				values (:id, 0, :complaint, :provider, :agency, :village, 'RECOMMENDED', :reason, :due, :by, :now, :now)""")
-			.param("id", id)
-			.param("complaint", complaint.id())
-			.param("provider", provider.id())
-			.param("agency", provider.agency().id())
-			.param("village", complaint.villageCode())
-			.param("reason", reason)
-			.param("due", referral.dueDate() == null ? null : java.sql.Date.valueOf(referral.dueDate()))
-			.param("by", actor.id())
-			.param("now", Timestamp.from(now))
-			.update();
+		Referral created = Referral.recommend(UUID.randomUUID(), complaint.id(), provider.id(), provider.agency().id(),
+				complaint.villageCode(), reason, referral.dueDate(), actor.id(), now);
 		if (DECIDERS.contains(actor.role())) {
-			dispatch(id, actor, referral.dueDate(), provider.defaultDueDays(), complaint.villageCode());
+			store.insert(created);
+			created.send(actor.id(), now, dueOrDefault(referral.dueDate(), provider.defaultDueDays(), complaint.villageCode()),
+					letterCode());
+			store.save(created);
 		}
 		else {
-			step(id, Status.RECOMMENDED, now, actor.id(), null);
+			created.noteRecommended();
+			store.insert(created);
 		}
+		events.publish(created);
+		UUID id = created.id();
 		return find(id).orElseThrow();
 	}
 
@@ -233,11 +200,13 @@ public class Referrals {
 		if (dueDate != null && !dueDateInRange(dueDate, row.villageCode())) {
 			throw new InvalidInputException(FieldProblem.of("dueDate", "DUE_DATE_OUT_OF_RANGE"));
 		}
-		requireMove(id, "REFERRAL_NOT_RECOMMENDED", Status.SENT);
+		Referral referral = locked(id);
 		LocalDate due = dueDate != null ? dueDate
 				: row.dueDate() != null && !row.dueDate().isBefore(today(row.villageCode())) ? row.dueDate() : null;
-		dispatch(id, actor, due, providers.provider(row.providerId()).orElseThrow().defaultDueDays(), row.villageCode());
-		return find(id).orElseThrow();
+		referral.send(actor.id(), clock.instant(),
+				dueOrDefault(due, providers.provider(row.providerId()).orElseThrow().defaultDueDays(), row.villageCode()),
+				letterCode());
+		return saved(referral);
 	}
 
 	/** Declines a recommended referral with a reason: by a supervisor or manager of the case's territory. */
@@ -245,9 +214,9 @@ public class Referrals {
 	public ReferralView decline(CurrentUser actor, UUID id, String reason) {
 		Row row = decidable(actor, id);
 		String text = org.simpul.shared.Texts.required("reason", reason, 2000);
-		requireMove(id, "REFERRAL_NOT_RECOMMENDED", Status.DECLINED);
-		change(row, actor, Status.DECLINED, "decline_reason", text, text);
-		return find(id).orElseThrow();
+		Referral referral = locked(row.id());
+		referral.decline(actor.id(), clock.instant(), text);
+		return saved(referral);
 	}
 
 	/**
@@ -267,17 +236,10 @@ public class Referrals {
 		if (!dueDateInRange(dueDate, row.villageCode())) {
 			throw new InvalidInputException(FieldProblem.of("dueDate", "DUE_DATE_OUT_OF_RANGE"));
 		}
-		int version = jdbc.sql("select version from referral where id = :id for update").param("id", id)
-			.query(Integer.class).single();
-		org.simpul.shared.web.PreconditionFailedException.check(ifMatch, version);
-		requireOpen(id, "REFERRAL_NOT_OPEN");
-		if (!dueDate.equals(row.dueDate())) {
-			jdbc.sql("update referral set due_date = :due, version = version + 1, updated_at = :now where id = :id")
-				.param("due", java.sql.Date.valueOf(dueDate)).param("now", Timestamp.from(clock.instant()))
-				.param("id", id).update();
-			step(id, row.status(), clock.instant(), actor.id(), "dueDate " + row.dueDate() + " → " + dueDate);
-		}
-		return find(id).orElseThrow();
+		Referral referral = locked(row.id());
+		org.simpul.shared.web.PreconditionFailedException.check(ifMatch, referral.version());
+		referral.moveDueDate(actor.id(), clock.instant(), dueDate);
+		return saved(referral);
 	}
 
 	/** Whether the user decides recommended referrals (supervisors and managers). */
@@ -298,52 +260,40 @@ public class Referrals {
 		return !due.isBefore(today) && !due.isAfter(today.plusDays(365));
 	}
 
-	/** The decision: the referral is sent with its due date and letter code; the complaint becomes REFERRED. */
-	private void dispatch(UUID id, CurrentUser decider, LocalDate dueDate, int defaultDueDays, String villageCode) {
-		Instant now = clock.instant();
-		LocalDate due = dueDate != null ? dueDate : today(villageCode).plusDays(defaultDueDays);
-		UUID complaint = jdbc.sql("""
-				update referral set status = 'SENT', sent_by = :by, sent_at = :now, due_date = :due, updated_at = :now,
-				       verification_code = :code, version = version + 1
-				where id = :id returning complaint_id""")
-			.param("id", id)
-			.param("by", decider.id())
-			.param("now", Timestamp.from(now))
-			.param("due", java.sql.Date.valueOf(due))
-			.param("code", org.simpul.shared.CrockfordCodes.generate(VERIFICATION_LENGTH))
-			.query(UUID.class)
-			.single();
-		step(id, Status.SENT, now, decider.id(), null);
-		progress.advance(complaint, ComplaintStatus.REFERRED, decider.id());
+	/** The due date a sent referral gets: the one decided, else the provider's default from the village's today. */
+	private LocalDate dueOrDefault(LocalDate decided, int defaultDueDays, String villageCode) {
+		return decided != null ? decided : today(villageCode).plusDays(defaultDueDays);
+	}
+
+	/** A new code for the referral letter's verification QR. */
+	private static String letterCode() {
+		return org.simpul.shared.CrockfordCodes.generate(VERIFICATION_LENGTH);
 	}
 
 	@Transactional
 	public ReferralView accept(CurrentUser actor, UUID id) {
 		Row row = receivable(actor, id);
-		requireMove(row.id(), "REFERRAL_NOT_SENT", Status.ACCEPTED);
-		change(row, actor, Status.ACCEPTED, "outcome", null, null);
-		progress.advance(row.complaintId(), ComplaintStatus.IN_PROGRESS, actor.id());
-		return find(id).orElseThrow();
+		Referral referral = locked(row.id());
+		referral.accept(actor.id(), clock.instant());
+		return saved(referral);
 	}
 
 	@Transactional
 	public ReferralView reject(CurrentUser actor, UUID id, String reason) {
 		Row row = receivable(actor, id);
 		String text = org.simpul.shared.Texts.required("reason", reason, 2000);
-		requireMove(row.id(), "REFERRAL_NOT_SENT", Status.REJECTED);
-		change(row, actor, Status.REJECTED, "rejection_reason", text, text);
-		return find(id).orElseThrow();
+		Referral referral = locked(row.id());
+		referral.reject(actor.id(), clock.instant(), text);
+		return saved(referral);
 	}
 
 	@Transactional
 	public ReferralView complete(CurrentUser actor, UUID id, String outcome) {
 		Row row = receivable(actor, id);
 		String text = org.simpul.shared.Texts.required("outcome", outcome, 2000);
-		requireMove(row.id(), "REFERRAL_NOT_ACCEPTED", Status.COMPLETED);
-		change(row, actor, Status.COMPLETED, "outcome", text, text);
-		progress.advance(row.complaintId(), ComplaintStatus.RESOLVED, actor.id());
-		progress.outcome(row.complaintId(), text);
-		return find(id).orElseThrow();
+		Referral referral = locked(row.id());
+		referral.complete(actor.id(), clock.instant(), text);
+		return saved(referral);
 	}
 
 	/** What anyone holding a referral letter may confirm with its code: no personal data. */
@@ -430,9 +380,9 @@ public class Referrals {
 			throw new AccessDeniedException("Referrals are withdrawn by their senders, not by " + actor.role());
 		}
 		String text = org.simpul.shared.Texts.required("reason", reason, 2000);
-		requireMove(id, "REFERRAL_NOT_OPEN", Status.CANCELLED);
-		change(row, actor, Status.CANCELLED, "outcome", null, text);
-		return find(id).orElseThrow();
+		Referral referral = locked(row.id());
+		referral.cancel(actor.id(), clock.instant(), text);
+		return saved(referral);
 	}
 
 	/**
@@ -602,45 +552,16 @@ public class Referrals {
 		return row;
 	}
 
-	/** Locks the referral and checks it is in one of {@code allowed}; else 409 with {@code code}. */
-	/** Locks the referral and refuses (409 with {@code code}) a move its status table does not allow. */
-	private void requireMove(UUID id, String code, Status next) {
-		if (!locked(id).mayMoveTo(next)) {
-			throw new ConflictException(FieldProblem.of("status", code));
-		}
+	/** The referral, locked to be changed (it was found visible just before). */
+	private Referral locked(UUID id) {
+		return store.lock(id).orElseThrow(() -> new NotFoundException("Referral"));
 	}
 
-	/** Locks the referral and refuses (409 with {@code code}) when it is done already. */
-	private void requireOpen(UUID id, String code) {
-		if (!locked(id).open()) {
-			throw new ConflictException(FieldProblem.of("status", code));
-		}
-	}
-
-	private Status locked(UUID id) {
-		return jdbc.sql("select status from referral where id = :id for update").param("id", id).query(Status.class)
-			.single();
-	}
-
-
-	private void change(Row row, CurrentUser actor, Status status, String column, String value, String note) {
-		Instant now = clock.instant();
-		jdbc.sql("update referral set status = :status, " + column + " = coalesce(:value, " + column + "),"
-				+ " version = version + 1, updated_at = :now where id = :id")
-			.param("status", status.name())
-			.param("value", value)
-			.param("now", Timestamp.from(now))
-			.param("id", row.id())
-			.update();
-		step(row.id(), status, now, actor.id(), note);
-	}
-
-	private void step(UUID referral, Status status, Instant at, UUID by, String note) {
-		jdbc.sql("""
-				insert into referral_step (referral_id, status, at, by_user, note)
-				values (:referral, :status, :at, :by, :note)""")
-			.param("referral", referral).param("status", status.name()).param("at", Timestamp.from(at))
-			.param("by", by).param("note", note).update();
+	/** Writes the referral's change, publishes its events in the same transaction, and shows the result. */
+	private ReferralView saved(Referral referral) {
+		store.save(referral);
+		events.publish(referral);
+		return find(referral.id()).orElseThrow();
 	}
 
 	private Optional<ReferralView> find(UUID id) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.simpul.referral.Referrals.Status;
+import org.simpul.referral.Referral.Status;
 
 /** Every move of the referral workflow, allowed or refused, without Spring: the status table is the rule. */
 class ReferralStatusTests {

@@ -53,7 +53,7 @@ class I18nTests {
 		computed.put("complaint.status.", names(org.simpul.complaint.ComplaintStatus.values()));
 		computed.put("complaint.category.", names(org.simpul.complaint.Category.values()));
 		computed.put("complaint.channel.", names(org.simpul.complaint.Channel.values()));
-		computed.put("referral.status.", names(org.simpul.referral.Referrals.Status.values()));
+		computed.put("referral.status.", names(org.simpul.referral.Referral.Status.values()));
 		computed.put("referral.escalated.", List.of("SUPERVISOR", "MANAGER"));
 		computed.put("privacy.action.", names(org.simpul.audit.AuditTrail.Action.values()));
 		computed.put("privacy.kind.", names(org.simpul.privacy.DataSubjectRequests.Kind.values()));
@@ -227,12 +227,14 @@ class I18nTests {
 		else if (code.equals("code") && name.equals("UserManagement.java")) {
 			// PasswordPolicy's codes, found through their Optional.of above
 		}
-		else if (code.equals("code") && name.equals("Referrals.java")) {
-			Matcher m = Pattern.compile("require(?:Move|Open)?\\([^,]+,\\s*\"([A-Z_]+)\"").matcher(text);
+		else if (code.equals("code") && name.equals("Referral.java")) {
+			// the referral's refusals: move(next, "CODE") and refused("CODE")
+			Matcher m = Pattern.compile("(?:move\\([^,()]+,|refused\\()\\s*\"([A-Z_]+)\"").matcher(text);
 			while (m.find()) {
 				values.add(m.group(1));
 			}
-			assertThat(values).as("Referrals' require codes").isNotEmpty();
+			assertThat(values).as("the referral's refusal codes").contains("REFERRAL_NOT_RECOMMENDED",
+					"REFERRAL_NOT_SENT", "REFERRAL_NOT_ACCEPTED", "REFERRAL_NOT_OPEN");
 		}
 		else if (code.equals("code") && name.equals("AssessmentForm.java")) {
 			Matcher m = Pattern.compile("return \"([A-Z_]+)\"").matcher(text);
