@@ -29,11 +29,18 @@ public record CurrentUser(UUID id, String username, String displayName, Role rol
 		return covers(region) || territory.regionCode().map(region::contains).orElse(false);
 	}
 
+	/** Whether the access policy lets this user's role take {@code action}. */
+	public boolean may(Action action) {
+		return action.allows(role);
+	}
+
+	/** Refuses (403) when the access policy does not let this user's role take {@code action}. */
+	public void require(Action action) {
+		action.require(role);
+	}
+
 	/** Refuses (403) anyone but the data protection officer: data-subject rights, breach drills, restrictions. */
 	public void requireDataProtectionOfficer() {
-		if (role != Role.DPO) {
-			throw new org.springframework.security.access.AccessDeniedException(
-					"Only the data protection officer, not " + role);
-		}
+		require(Action.DATA_PROTECTION);
 	}
 }

@@ -10,7 +10,7 @@ public enum Role {
 
 	/** Users and their territories are managed by administrators and district managers. */
 	public boolean managesUsers() {
-		return this == ADMIN || this == MANAGER;
+		return Action.USER_MANAGE.allows(this);
 	}
 
 	/**

@@ -2,8 +2,6 @@ package org.simpul.access;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,8 +15,6 @@ import org.springframework.stereotype.Service;
 @Service
 class SecondFactors {
 
-	static final Set<Role> ROLES = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.DPO);
-
 	record State(Role role, String secret, boolean exempt) {
 
 		boolean enrolled() {
@@ -27,7 +23,7 @@ class SecondFactors {
 
 		/** Must enrol before anything else: a privileged role, not enrolled, not exempt. */
 		boolean mustEnrol() {
-			return ROLES.contains(role) && secret == null && !exempt;
+			return Action.SIGN_IN_WITH_SECOND_FACTOR.allows(role) && secret == null && !exempt;
 		}
 	}
 

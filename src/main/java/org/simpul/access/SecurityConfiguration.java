@@ -56,7 +56,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
 				.requestMatchers("/api/v1/public/**").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/regions", "/api/v1/regions/**").permitAll()
-				.requestMatchers("/api/v1/users", "/api/v1/users/**").hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
+				.requestMatchers("/api/v1/users", "/api/v1/users/**").hasAnyRole(Action.USER_MANAGE.roleNames())
 				.anyRequest().authenticated())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
@@ -79,7 +79,7 @@ class SecurityConfiguration {
 		http.securityMatcher("/actuator/**")
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-				.anyRequest().hasRole(Role.ADMIN.name()))
+				.anyRequest().hasAnyRole(Action.OPERATE.roleNames()))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
 			.requestCache(cache -> cache.disable())
@@ -104,7 +104,7 @@ class SecurityConfiguration {
 				.requestMatchers("/masuk", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
 						"/lisensi-data", "/lacak", "/verifikasi/*", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 				.permitAll()
-				.requestMatchers("/pengguna", "/pengguna/**").hasAnyRole(Role.ADMIN.name(), Role.MANAGER.name())
+				.requestMatchers("/pengguna", "/pengguna/**").hasAnyRole(Action.USER_MANAGE.roleNames())
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/masuk")
 				.loginProcessingUrl("/masuk")

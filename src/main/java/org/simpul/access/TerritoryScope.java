@@ -23,7 +23,8 @@ class TerritoryScope implements DatabaseScope {
 		if (authentication == null || !(authentication.getPrincipal() instanceof CurrentUser user)) {
 			return RequestContextHolder.getRequestAttributes() != null ? NOWHERE : EVERYWHERE;
 		}
-		if (user.role() == Role.PROGRAM_MANAGER) {
+		if (user.may(Action.REFERRAL_RECEIVE)) {
+			// an agency's staff read the referrals sent to it, wherever the village
 			return EVERYWHERE;
 		}
 		return user.territory().regionCode().map(org.simpul.region.RegionCode::value).orElse(EVERYWHERE);

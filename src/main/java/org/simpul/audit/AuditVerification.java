@@ -3,8 +3,8 @@ package org.simpul.audit;
 import java.util.Arrays;
 import java.util.List;
 
+import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
-import org.simpul.access.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -44,7 +44,7 @@ public class AuditVerification {
 
 	/** For the data protection officer and administrators. */
 	public Result verify(CurrentUser user) {
-		if (user.role() != Role.DPO && user.role() != Role.ADMIN) {
+		if (!user.may(Action.AUDIT_VERIFY)) {
 			throw new AccessDeniedException("The audit trail is verified by the DPO and administrators");
 		}
 		return verify();

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
 import org.simpul.access.Role;
 import org.simpul.casework.AssessmentForm.Kind;
 import org.simpul.casework.AssessmentForm.Section;
+import org.simpul.region.RegionCatalog;
 import org.simpul.region.RegionCode;
 import org.simpul.registry.RegistryProposals;
 import org.simpul.shared.FieldProblem;
@@ -56,7 +58,10 @@ public class AssessmentForms {
 
 	private final JsonMapper json;
 
-	AssessmentForms(JdbcClient jdbc, Clock clock, JsonMapper json) {
+	private final RegionCatalog regions;
+
+	AssessmentForms(JdbcClient jdbc, Clock clock, JsonMapper json, RegionCatalog regions) {
+		this.regions = regions;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.json = json;
@@ -121,7 +126,7 @@ public class AssessmentForms {
 
 	/** Whether the user publishes forms: managers (for their district) and administrators. */
 	public static boolean mayPublish(CurrentUser user) {
-		return user.role() == Role.MANAGER || user.role() == Role.ADMIN;
+		return user.may(Action.ASSESSMENT_FORM_PUBLISH);
 	}
 
 	/** Publishes a new version; the result says whether it is new (false: the same form was already in force). */
@@ -159,8 +164,7 @@ public class AssessmentForms {
 		}
 		if (regency != null) {
 			RegionCode code = RegionCode.of(regency);
-			boolean known = jdbc.sql("select count(*) from region where code = :code").param("code", regency)
-				.query(Long.class).single() > 0;
+			boolean known = regions.exists(code);
 			if (!known || !actor.covers(code)) {
 				throw new NotFoundException("Region");
 			}

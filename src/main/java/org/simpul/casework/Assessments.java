@@ -6,11 +6,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
+import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
-import org.simpul.access.Role;
 import org.simpul.casework.AssessmentForm.Kind;
 import org.simpul.casework.AssessmentForms.FormView;
 import org.simpul.complaint.ComplaintQueries;
@@ -35,10 +34,6 @@ import org.simpul.shared.ConflictException;
  */
 @Service
 public class Assessments {
-
-	/** Who assesses (DOMAIN.md §2–3: the facilitator on the spot or at home, the desks at intake). */
-	static final Set<Role> ASSESSORS = java.util.EnumSet.of(Role.FACILITATOR, Role.FRONT_OFFICE, Role.BACK_OFFICE,
-			Role.SUPERVISOR, Role.MANAGER);
 
 	public record AssessmentView(UUID id, UUID complaintId, UUID formId, Kind kind, int formVersion, String title,
 			Map<String, Object> answers, Cases.Person submittedBy, Instant submittedAt,
@@ -84,7 +79,7 @@ public class Assessments {
 	}
 
 	public static boolean mayAssess(CurrentUser user) {
-		return ASSESSORS.contains(user.role());
+		return user.may(Action.ASSESSMENT_SUBMIT);
 	}
 
 	/**
@@ -205,7 +200,7 @@ public class Assessments {
 	 * carries, so that the agency knows what was found. Nobody else.
 	 */
 	public List<Answered> forReferralReceiver(CurrentUser receiver, UUID complaintId) {
-		if (receiver.role() != Role.PROGRAM_MANAGER) {
+		if (!receiver.may(Action.REFERRAL_RECEIVE)) {
 			throw new org.springframework.security.access.AccessDeniedException("Only a referral's receiving agency");
 		}
 		return of(complaintId).stream().map(a -> new Answered(a, forms.find(a.formId()).orElseThrow())).toList();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.simpul.access.Action;
 import org.simpul.access.AccessControl;
 import org.simpul.access.CurrentUser;
 import org.simpul.casework.AssessmentForm.Kind;
@@ -74,7 +75,7 @@ class CasePages {
 		model.addAttribute("assessments", assessments.ofComplaint(user, id));
 		// a resolved or closed complaint takes no new assessment (reopen the case first)
 		model.addAttribute("mayAssess", Assessments.mayAssess(user) && open(complaint));
-		model.addAttribute("mayPlan", Cases.PLANNERS.contains(user.role()));
+		model.addAttribute("mayPlan", user.may(Action.CASE_PLAN));
 		model.addAttribute("zone", WIB);
 		return "casework/case";
 	}

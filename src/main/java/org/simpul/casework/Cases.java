@@ -1,15 +1,12 @@
 package org.simpul.casework;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
+import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
-import org.simpul.access.Role;
 import org.simpul.access.UserLookup;
 import org.simpul.complaint.ComplaintQueries;
 import org.simpul.shared.workflow.DomainEvents;
@@ -32,12 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Cases {
 
-	/** Who assigns cases (DOMAIN.md §2: the back office analyses, the supervisor supervises the facilitators). */
-	static final Set<Role> ASSIGNERS = EnumSet.of(Role.BACK_OFFICE, Role.SUPERVISOR, Role.MANAGER);
-
-	/** Who can be assigned a case. */
-	static final Set<Role> ASSIGNABLE = EnumSet.of(Role.FACILITATOR, Role.BACK_OFFICE);
-
 	public record Person(UUID id, String username, String displayName) {
 	}
 
@@ -47,9 +38,6 @@ public class Cases {
 	public record CaseView(UUID complaintId, String ticketNumber, Person assignee, Instant openedAt, Instant closedAt,
 			String outcome, String plan, List<Event> events, int version) {
 	}
-
-	/** Who writes the case plan: those who assign, and the facilitator who visits the family. */
-	static final Set<Role> PLANNERS = EnumSet.of(Role.BACK_OFFICE, Role.SUPERVISOR, Role.MANAGER, Role.FACILITATOR);
 
 	private record CaseRow(UUID assigneeId, Instant openedAt, Instant closedAt, String outcome, String plan,
 			int version) {
@@ -102,7 +90,7 @@ public class Cases {
 	/** Assigns the case (again to the same person: nothing changes). */
 	@Transactional
 	public CaseView assign(CurrentUser actor, UUID complaintId, UUID userId) {
-		if (!ASSIGNERS.contains(actor.role())) {
+		if (!actor.may(Action.CASE_ASSIGN)) {
 			throw new AccessDeniedException("Cases are not assigned by " + actor.role());
 		}
 		ComplaintQueries.ComplaintRef complaint = complaint(actor, complaintId);
@@ -110,7 +98,7 @@ public class Cases {
 			throw new InvalidInputException(FieldProblem.of("userId", "REQUIRED"));
 		}
 		UserLookup.Found assignee = users.byId(userId)
-			.filter(u -> u.active() && ASSIGNABLE.contains(u.role())
+			.filter(u -> u.active() && Action.CASE_TAKE.allows(u.role())
 					&& u.territory().covers(RegionCode.of(complaint.villageCode())))
 			.orElseThrow(() -> new InvalidInputException(FieldProblem.of("userId", "ASSIGNEE_INVALID")));
 		CaseFile file = store.openAndLock(complaintId, clock.instant());
@@ -124,7 +112,7 @@ public class Cases {
 	 */
 	@Transactional
 	public CaseView plan(CurrentUser actor, UUID complaintId, String ifMatch, String text) {
-		if (!PLANNERS.contains(actor.role())) {
+		if (!actor.may(Action.CASE_PLAN)) {
 			throw new AccessDeniedException("Case plans are not written by " + actor.role());
 		}
 		complaint(actor, complaintId);
@@ -181,11 +169,10 @@ public class Cases {
 	}
 
 	private static void requireAssigner(CurrentUser actor) {
-		if (!ASSIGNERS.contains(actor.role())) {
+		if (!actor.may(Action.CASE_ASSIGN)) {
 			throw new AccessDeniedException("Cases are not closed or reopened by " + actor.role());
 		}
 	}
-
 
 	private ComplaintQueries.ComplaintRef complaint(CurrentUser actor, UUID complaintId) {
 		return complaints.reference(actor, complaintId).orElseThrow(() -> new NotFoundException("Complaint"));

@@ -6,13 +6,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
 import org.simpul.access.Role;
 import org.simpul.region.RegionCode;
@@ -41,10 +41,6 @@ import org.simpul.shared.crypto.FieldCipher;
  */
 @Service
 public class ComplaintIntake {
-
-	/** Who takes complaints: the desks, the facilitators, and the supervisors and managers above them. */
-	static final Set<Role> INTAKE = EnumSet.of(Role.FRONT_OFFICE, Role.BACK_OFFICE, Role.FACILITATOR,
-			Role.SUPERVISOR, Role.MANAGER);
 
 	static final int MAX_DESCRIPTION = 4000;
 
@@ -116,7 +112,7 @@ public class ComplaintIntake {
 
 	@Transactional
 	public Registered register(CurrentUser actor, NewComplaint complaint) {
-		if (!INTAKE.contains(actor.role())) {
+		if (!actor.may(Action.COMPLAINT_INTAKE)) {
 			throw new AccessDeniedException("Complaint intake is not for " + actor.role());
 		}
 		List<FieldProblem> problems = new ArrayList<>();
@@ -260,7 +256,7 @@ public class ComplaintIntake {
 	 */
 	@Transactional
 	public int change(CurrentUser actor, UUID id, String ifMatch, Edit edit) {
-		if (!INTAKE.contains(actor.role())) {
+		if (!actor.may(Action.COMPLAINT_INTAKE)) {
 			throw new AccessDeniedException("Complaint edits are not for " + actor.role());
 		}
 		Stored stored = jdbc.sql("select version, village_code, ppks_taxonomy_id from complaint where id = :id and "
@@ -394,7 +390,7 @@ public class ComplaintIntake {
 	}
 
 	static boolean mayTakeComplaints(Role role) {
-		return INTAKE.contains(role);
+		return Action.COMPLAINT_INTAKE.allows(role);
 	}
 
 	private static String digits(String nik) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import java.util.Map;
 
+import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
 import org.simpul.access.Territory;
 import org.simpul.region.RegionCatalog;
@@ -23,7 +24,6 @@ import org.simpul.registry.Sex;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.simpul.access.Role;
 import org.simpul.registry.PersonSearch;
 
 /** Reads complaints inside the caller's territory; a complaint elsewhere is not found. */
@@ -296,7 +296,7 @@ public class ComplaintQueries {
 	public Optional<ComplaintView> forReferral(CurrentUser user, UUID id) {
 		// the receiving agency (a programme manager reaches a complaint only through a referral sent to it) needs
 		// the NIK captured at intake whole, to find the person in its own system
-		return load(user, id, Territory.NATIONAL.sqlParameter(), user.role() == Role.PROGRAM_MANAGER);
+		return load(user, id, Territory.NATIONAL.sqlParameter(), user.may(Action.REFERRAL_RECEIVE));
 	}
 
 	/** The registry's person as this user may see them; none for a role without the registry (a programme manager). */
@@ -323,7 +323,7 @@ public class ComplaintQueries {
 			.param("territory", user.territory().sqlParameter())
 			.query(Row.class)
 			.optional()
-			.filter(row -> user.role() != Role.DPO && restrictions.isRestricted(row.subjectPersonId()))
+			.filter(row -> !user.may(Action.DATA_PROTECTION) && restrictions.isRestricted(row.subjectPersonId()))
 			.map(Row::ticketNumber);
 	}
 
@@ -342,7 +342,7 @@ public class ComplaintQueries {
 			.query(Row.class)
 			.optional()
 			// a person under a restriction of processing: their complaints are kept, not shown (but to the DPO)
-			.filter(row -> user.role() == org.simpul.access.Role.DPO || !restrictions.isRestricted(row.subjectPersonId()))
+			.filter(row -> user.may(Action.DATA_PROTECTION) || !restrictions.isRestricted(row.subjectPersonId()))
 			.map(row -> {
 				List<Ppks> ppks = jdbc.sql("""
 						select c.code, p.label, p.national_code from complaint_ppks c

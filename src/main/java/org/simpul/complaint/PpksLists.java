@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +14,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
-import org.simpul.access.Role;
 import org.simpul.region.Region;
 import org.simpul.region.RegionCatalog;
 import org.simpul.region.RegionCode;
@@ -41,8 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 class PpksLists {
 
 	static final UUID NATIONAL = UUID.fromString("00000000-0000-7000-8000-000000000026");
-
-	private static final Set<Role> PUBLISHERS = EnumSet.of(Role.ADMIN, Role.MANAGER);
 
 	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.\\-]{0,19}");
 
@@ -92,7 +89,7 @@ class PpksLists {
 	}
 
 	static boolean mayPublish(CurrentUser user) {
-		return PUBLISHERS.contains(user.role());
+		return user.may(Action.PPKS_LIST_PUBLISH);
 	}
 
 	/** The lists of a regency the user's work touches (it covers the regency, or works inside it); else 404. */

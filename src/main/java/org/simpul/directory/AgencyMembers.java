@@ -3,6 +3,7 @@ package org.simpul.directory;
 import java.util.List;
 import java.util.UUID;
 
+import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
 import org.simpul.access.Role;
 import org.simpul.access.UserLookup;
@@ -69,7 +70,7 @@ public class AgencyMembers implements AgencyAffiliations {
 
 	@Override
 	public List<Choice> choices(CurrentUser actor) {
-		if (actor.role() != Role.ADMIN && actor.role() != Role.MANAGER) {
+		if (!actor.may(Action.DIRECTORY_MANAGE)) {
 			return List.of();
 		}
 		return jdbc.sql("select id, name, coalesce(region_code, '') as seat from agency order by name")
@@ -105,7 +106,7 @@ public class AgencyMembers implements AgencyAffiliations {
 	}
 
 	private void requireAgency(CurrentUser actor, UUID agencyId) {
-		if (actor.role() != Role.ADMIN && actor.role() != Role.MANAGER) {
+		if (!actor.may(Action.DIRECTORY_MANAGE)) {
 			throw new AccessDeniedException("Agency members are managed by administrators and managers");
 		}
 		String seat = jdbc.sql("select coalesce(region_code, '') from agency where id = :id").param("id", agencyId)

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
 import org.simpul.access.Role;
 import org.simpul.region.Region;
@@ -44,7 +45,7 @@ class DirectoryManagement {
 	}
 
 	static boolean mayManage(CurrentUser user) {
-		return user.role() == Role.ADMIN || user.role() == Role.MANAGER;
+		return user.may(Action.DIRECTORY_MANAGE);
 	}
 
 	private static void requireManager(CurrentUser user) {

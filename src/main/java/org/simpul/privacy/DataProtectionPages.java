@@ -3,9 +3,9 @@ package org.simpul.privacy;
 import java.util.List;
 import java.util.UUID;
 
+import org.simpul.access.Action;
 import org.simpul.access.AccessControl;
 import org.simpul.access.CurrentUser;
-import org.simpul.access.Role;
 import org.simpul.audit.AuditTrail;
 import org.simpul.complaint.ComplaintQueries;
 import org.simpul.registry.HouseholdQueries;
@@ -195,7 +195,7 @@ class DataProtectionPages {
 		@ModelAttribute
 		void navigation(jakarta.servlet.http.HttpServletRequest request, Model model) {
 			if (!ApiRequests.isApi(request)) {
-				access.currentUser().ifPresent(user -> model.addAttribute("navPrivacy", user.role() == Role.DPO));
+				access.currentUser().ifPresent(user -> model.addAttribute("navPrivacy", user.may(Action.DATA_PROTECTION)));
 			}
 		}
 	}

@@ -68,13 +68,13 @@ class DemoReferrals {
 			record Received(UUID id, String category) {
 			}
 			List<Received> complaints = jdbc.sql("""
-					select id, category from complaint where village_code = '33.28.10.1008' and status = 'RECEIVED'
+					select id, category from complaint_reference where village_code = '33.28.10.1008' and status = 'RECEIVED'
 					order by created_at, id limit 8""")
 				.query(Received.class)
 				.list();
 			int health = 0;
 			for (Received complaint : complaints) {
-				UUID provider = jdbc.sql("select id from provider where code = :code")
+				UUID provider = jdbc.sql("select id from provider_reference where code = :code")
 					.param("code", PROVIDER_BY_CATEGORY.get(complaint.category()))
 					.query(UUID.class)
 					.single();

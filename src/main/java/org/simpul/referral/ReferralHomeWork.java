@@ -3,9 +3,9 @@ package org.simpul.referral;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
 import org.simpul.access.HomeWork;
-import org.simpul.access.Role;
 import org.simpul.shared.PageResponse.PageRequest;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +34,7 @@ class ReferralHomeWork implements HomeWork {
 			return List.of();
 		}
 		List<Item> items = new ArrayList<>();
-		if (user.role() == Role.PROGRAM_MANAGER) {
+		if (user.may(Action.REFERRAL_RECEIVE)) {
 			items.add(new Item("home.work.inbox", count(user, Referral.Status.SENT, false), "/rujukan?status=SENT"));
 			items.add(new Item("home.work.toComplete", count(user, Referral.Status.ACCEPTED, false),
 					"/rujukan?status=ACCEPTED"));

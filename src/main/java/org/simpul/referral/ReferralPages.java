@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.simpul.access.Action;
 import org.simpul.access.AccessControl;
 import org.simpul.access.CurrentUser;
 import org.simpul.complaint.ComplaintQueries;
@@ -31,7 +32,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.simpul.access.AgencyAffiliations;
-import org.simpul.access.Role;
 import org.simpul.audit.AuditTrail;
 import org.simpul.casework.Assessments;
 import org.simpul.registry.HouseholdQueries;
@@ -104,9 +104,9 @@ class ReferralPages {
 		model.addAttribute("statuses", Referral.Status.values());
 		model.addAttribute("status", status);
 		model.addAttribute("overdue", overdue);
-		model.addAttribute("inbox", user.role() == org.simpul.access.Role.PROGRAM_MANAGER);
+		model.addAttribute("inbox", user.may(Action.REFERRAL_RECEIVE));
 		// a programme manager linked to no agency sees why nothing arrives, not just "0 rujukan"
-		model.addAttribute("noAgency", user.role() == Role.PROGRAM_MANAGER
+		model.addAttribute("noAgency", user.may(Action.REFERRAL_RECEIVE)
 				&& affiliations.agencyOf(user.id()).isEmpty());
 		return "referral/list";
 	}
@@ -122,7 +122,7 @@ class ReferralPages {
 	String referral(@PathVariable UUID id, Model model) {
 		CurrentUser user = access.requireUser();
 		Referrals.ReferralView referral = referrals.referral(user, id).orElseThrow(() -> new NotFoundException("Referral"));
-		boolean receiver = user.role() == Role.PROGRAM_MANAGER;
+		boolean receiver = user.may(Action.REFERRAL_RECEIVE);
 		model.addAttribute("r", referral);
 		model.addAttribute("timeline", timeline(referral));
 		model.addAttribute("receiver", receiver);
@@ -192,7 +192,7 @@ class ReferralPages {
 		String verifyUrl = publicUrl.of("/verifikasi/" + referral.verificationCode());
 		// the whole NIK for the agency the referral was sent to, masked on everyone else's print
 		byte[] pdf = letters.render(referral, complaint,
-				subject(user, complaint, user.role() == Role.PROGRAM_MANAGER), verifyUrl);
+				subject(user, complaint, user.may(Action.REFERRAL_RECEIVE)), verifyUrl);
 		audit.record(user, org.simpul.audit.AuditTrail.Action.PRINT, "REFERRAL_LETTER", referral.id(),
 				complaint.subject().personId() == null ? List.of() : List.of(complaint.subject().personId()));
 		return org.springframework.http.ResponseEntity.ok()

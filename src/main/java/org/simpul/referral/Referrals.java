@@ -5,15 +5,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.simpul.access.CurrentUser;
-import org.simpul.access.Role;
+import org.simpul.access.Action;
 import org.simpul.access.Territory;
+import org.simpul.access.UserLookup;
 import org.simpul.complaint.ComplaintQueries;
 import org.simpul.directory.ProviderDirectory;
 import org.simpul.region.RegionCode;
@@ -43,20 +44,6 @@ import org.simpul.shared.RegionTime;
  */
 @Service
 public class Referrals {
-
-	/**
-	 * Who starts referrals: the back office recommends (DOMAIN.md §3.5), the supervisor and the manager decide;
-	 * what a decider starts is sent at once.
-	 */
-	static final Set<Role> SENDERS = EnumSet.of(Role.BACK_OFFICE, Role.SUPERVISOR, Role.MANAGER);
-
-	/** Who decides a recommended referral (penetapan layanan): the supervisor (TKSK) and the manager. */
-	static final Set<Role> DECIDERS = EnumSet.of(Role.SUPERVISOR, Role.MANAGER);
-
-	/** Who else may read referrals of their territory. */
-	static final Set<Role> READERS = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.SUPERVISOR, Role.BACK_OFFICE,
-			Role.FRONT_OFFICE, Role.FACILITATOR);
-
 
 	/** The letter's verification code: 10 characters, 50 random bits; guessing one is hopeless. */
 	static final int VERIFICATION_LENGTH = 10;
@@ -88,8 +75,8 @@ public class Referrals {
 			       p.name as provider_name, a.name as agency_name, r.agency_id, r.status, r.reason, r.due_date,
 			       r.outcome, r.rejection_reason, r.decline_reason, r.recommended_at, r.sent_at,
 			       r.verification_code, r.version
-			from referral r join complaint c on c.id = r.complaint_id join provider p on p.id = r.provider_id
-			join agency a on a.id = r.agency_id
+			from referral r join complaint_reference c on c.id = r.complaint_id
+			join provider_reference p on p.id = r.provider_id join agency_reference a on a.id = r.agency_id
 			""";
 
 	private final JdbcClient jdbc;
@@ -108,8 +95,12 @@ public class Referrals {
 
 	private final RegionTime time;
 
+	private final UserLookup users;
+
 	Referrals(JdbcClient jdbc, Clock clock, RegionTime time, ComplaintQueries complaints, ReferralStore store,
-			DomainEvents events, ProviderDirectory providers, org.simpul.registry.RegistryRestrictions restrictions) {
+			DomainEvents events, ProviderDirectory providers, org.simpul.registry.RegistryRestrictions restrictions,
+			UserLookup users) {
+		this.users = users;
 		this.time = time;
 		this.restrictions = restrictions;
 		this.jdbc = jdbc;
@@ -132,7 +123,7 @@ public class Referrals {
 	 */
 	@Transactional
 	public ReferralView send(CurrentUser actor, NewReferral referral) {
-		if (!SENDERS.contains(actor.role())) {
+		if (!actor.may(Action.REFERRAL_SEND)) {
 			throw new AccessDeniedException("Referrals are not sent by " + actor.role());
 		}
 		List<FieldProblem> problems = new ArrayList<>();
@@ -174,7 +165,7 @@ public class Referrals {
 		Instant now = clock.instant();
 		Referral created = Referral.recommend(UUID.randomUUID(), complaint.id(), provider.id(), provider.agency().id(),
 				complaint.villageCode(), reason, referral.dueDate(), actor.id(), now);
-		if (DECIDERS.contains(actor.role())) {
+		if (actor.may(Action.REFERRAL_DECIDE)) {
 			store.insert(created);
 			created.send(actor.id(), now, dueOrDefault(referral.dueDate(), provider.defaultDueDays(), complaint.villageCode()),
 					letterCode());
@@ -225,9 +216,9 @@ public class Referrals {
 	 */
 	@Transactional
 	public ReferralView changeDueDate(CurrentUser actor, UUID id, String ifMatch, LocalDate dueDate) {
-		Row row = visible(actor, id).filter(r -> actor.role() != Role.PROGRAM_MANAGER)
+		Row row = visible(actor, id).filter(r -> !actor.may(Action.REFERRAL_RECEIVE))
 			.orElseThrow(() -> new NotFoundException("Referral"));
-		if (!SENDERS.contains(actor.role())) {
+		if (!actor.may(Action.REFERRAL_SEND)) {
 			throw new AccessDeniedException("Due dates are set by the senders, not by " + actor.role());
 		}
 		if (dueDate == null) {
@@ -244,12 +235,12 @@ public class Referrals {
 
 	/** Whether the user decides recommended referrals (supervisors and managers). */
 	public static boolean mayDecide(CurrentUser user) {
-		return DECIDERS.contains(user.role());
+		return user.may(Action.REFERRAL_DECIDE);
 	}
 
 	private Row decidable(CurrentUser actor, UUID id) {
 		Row row = visible(actor, id).orElseThrow(() -> new NotFoundException("Referral"));
-		if (!DECIDERS.contains(actor.role())) {
+		if (!actor.may(Action.REFERRAL_DECIDE)) {
 			throw new AccessDeniedException("Referrals are decided by supervisors and managers, not " + actor.role());
 		}
 		return row;
@@ -310,8 +301,9 @@ public class Referrals {
 		// the public page: whoever holds the letter, signed in or not, checks it
 		return org.simpul.shared.database.WorkScope.everywhere(() -> jdbc.sql("""
 				select c.ticket_number, p.name as provider_name, a.name as agency_name, r.sent_at, r.due_date, r.status
-				from referral r join complaint c on c.id = r.complaint_id join provider p on p.id = r.provider_id
-				join agency a on a.id = r.agency_id where r.verification_code = :code""")
+				from referral r join complaint_reference c on c.id = r.complaint_id
+				join provider_reference p on p.id = r.provider_id join agency_reference a on a.id = r.agency_id
+				where r.verification_code = :code""")
 			.param("code", code)
 			.query(Verification.class)
 			.optional());
@@ -327,7 +319,7 @@ public class Referrals {
 	 * open, overdue, completed and rejected; the agencies with the most overdue first.
 	 */
 	public List<AgencyCount> overview(CurrentUser actor) {
-		if (!READERS.contains(actor.role())) {
+		if (!actor.may(Action.REFERRAL_READ)) {
 			throw new AccessDeniedException("The referral overview is not for " + actor.role());
 		}
 		String today = RegionTime.sqlToday("r.village_code");
@@ -337,7 +329,7 @@ public class Referrals {
 				+ " count(*) filter (where r.status in ('SENT', 'ACCEPTED') and r.due_date < " + today + ") as overdue,"
 				+ " count(*) filter (where r.status = 'COMPLETED') as completed,"
 				+ " count(*) filter (where r.status = 'REJECTED') as rejected"
-				+ " from referral r join agency a on a.id = r.agency_id where " + Territory.sqlCondition("r.village_code")
+				+ " from referral r join agency_reference a on a.id = r.agency_id where " + Territory.sqlCondition("r.village_code")
 				+ """
 				 group by a.id, a.name order by overdue desc, open desc, a.name""")
 			.param("territory", actor.territory().sqlParameter())
@@ -348,12 +340,12 @@ public class Referrals {
 
 	/** Whether the user sends referrals (the back office, supervisors and managers). */
 	public static boolean maySend(CurrentUser user) {
-		return SENDERS.contains(user.role());
+		return user.may(Action.REFERRAL_SEND);
 	}
 
 	/** Whether the user has a referral inbox or list: programme managers and territorial staff. */
 	public static boolean mayRead(CurrentUser user) {
-		return user.role() == Role.PROGRAM_MANAGER || READERS.contains(user.role());
+		return user.may(Action.REFERRAL_RECEIVE) || user.may(Action.REFERRAL_READ);
 	}
 
 	/** The referrals of one complaint the user may see, newest first. */
@@ -374,9 +366,9 @@ public class Referrals {
 	 */
 	@Transactional
 	public ReferralView cancel(CurrentUser actor, UUID id, String reason) {
-		Row row = visible(actor, id).filter(r -> actor.role() != Role.PROGRAM_MANAGER)
+		Row row = visible(actor, id).filter(r -> !actor.may(Action.REFERRAL_RECEIVE))
 			.orElseThrow(() -> new NotFoundException("Referral"));
-		if (!SENDERS.contains(actor.role())) {
+		if (!actor.may(Action.REFERRAL_SEND)) {
 			throw new AccessDeniedException("Referrals are withdrawn by their senders, not by " + actor.role());
 		}
 		String text = org.simpul.shared.Texts.required("reason", reason, 2000);
@@ -408,12 +400,18 @@ public class Referrals {
 
 	public List<AgencyRead> agencyReads(CurrentUser dpo, UUID referralId) {
 		dpo.requireDataProtectionOfficer();
-		return jdbc.sql("""
-				select r.referral_id, u.username, r.at, r.via from referral_read r join app_user u on u.id = r.user_id
-				where r.referral_id = :id order by r.at, r.id""")
+		record Read(UUID referralId, UUID userId, Instant at, String via) {
+		}
+		// the reader's username through the access module's API (its table is not this module's to read)
+		Map<UUID, String> usernames = new HashMap<>();
+		return jdbc.sql("select referral_id, user_id, at, via from referral_read where referral_id = :id order by at, id")
 			.param("id", referralId)
-			.query(AgencyRead.class)
-			.list();
+			.query(Read.class)
+			.list()
+			.stream()
+			.map(read -> new AgencyRead(read.referralId(), usernames.computeIfAbsent(read.userId(),
+					user -> users.byId(user).map(UserLookup.Found::username).orElse(null)), read.at(), read.via()))
+			.toList();
 	}
 
 	/** A referral the user may see, as they may see it; empty (404) otherwise. */
@@ -425,7 +423,7 @@ public class Referrals {
 
 	/** A read by the receiving agency is recorded (need-to-know); staff reads are not referral reads. */
 	private void recordRead(CurrentUser actor, List<UUID> ids, String via) {
-		if (actor.role() != Role.PROGRAM_MANAGER || ids.isEmpty()) {
+		if (!actor.may(Action.REFERRAL_RECEIVE) || ids.isEmpty()) {
 			return;
 		}
 		jdbc.sql("""
@@ -448,7 +446,7 @@ public class Referrals {
 	 * territory: what the overdue scan has told them to chase, until the agency answers.
 	 */
 	public long escalatedToCount(CurrentUser actor) {
-		if (actor.role() != Role.SUPERVISOR && actor.role() != Role.MANAGER) {
+		if (!actor.may(Action.REFERRAL_DECIDE)) {
 			return 0;
 		}
 		return list(actor, null, false, true, new PageRequest(0, 1)).page().totalElements();
@@ -462,7 +460,7 @@ public class Referrals {
 			PageRequest page) {
 		String scope;
 		Object scopeValue;
-		if (actor.role() == Role.PROGRAM_MANAGER) {
+		if (actor.may(Action.REFERRAL_RECEIVE)) {
 			// only what was sent: a recommendation withdrawn before anyone decided it never reached the agency
 			scope = "r.agency_id = :scope and r.status not in ('RECOMMENDED', 'DECLINED') and r.verification_code is not null";
 			scopeValue = providers.agencyOf(actor.id()).map(ProviderDirectory.Agency::id).orElse(null);
@@ -470,7 +468,7 @@ public class Referrals {
 				return PageResponse.of(List.of(), page, 0);
 			}
 		}
-		else if (READERS.contains(actor.role())) {
+		else if (actor.may(Action.REFERRAL_READ)) {
 			scope = Territory.sqlCondition("r.village_code");
 			scopeValue = actor.territory().sqlParameter();
 		}
@@ -533,20 +531,20 @@ public class Referrals {
 	private Optional<Row> visible(CurrentUser actor, UUID id) {
 		// a role that reads no referral (the data protection officer reads them through a person's export) is
 		// refused as such, wherever the referral lies
-		if (actor.role() != Role.PROGRAM_MANAGER && !READERS.contains(actor.role())) {
+		if (!actor.may(Action.REFERRAL_RECEIVE) && !actor.may(Action.REFERRAL_READ)) {
 			throw new AccessDeniedException("Referrals are not for " + actor.role());
 		}
 		Optional<Row> row = jdbc.sql(COLUMNS + " where r.id = :id").param("id", id).query(Row.class).optional();
-		return row.filter(r -> actor.role() == Role.PROGRAM_MANAGER
+		return row.filter(r -> actor.may(Action.REFERRAL_RECEIVE)
 				? r.status() != Status.RECOMMENDED && r.status() != Status.DECLINED && r.verificationCode() != null
 						&& providers.agencyOf(actor.id()).map(a -> a.id().equals(r.agencyId())).orElse(false)
-				: READERS.contains(actor.role()) && actor.covers(RegionCode.of(r.villageCode())));
+				: actor.may(Action.REFERRAL_READ) && actor.covers(RegionCode.of(r.villageCode())));
 	}
 
 	/** The referral for an action of the receiving agency: its programme managers only; 403 for staff who see it. */
 	private Row receivable(CurrentUser actor, UUID id) {
 		Row row = visible(actor, id).orElseThrow(() -> new NotFoundException("Referral"));
-		if (actor.role() != Role.PROGRAM_MANAGER) {
+		if (!actor.may(Action.REFERRAL_RECEIVE)) {
 			throw new AccessDeniedException("Only the receiving agency acts on a referral");
 		}
 		return row;

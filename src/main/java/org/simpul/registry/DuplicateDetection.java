@@ -4,12 +4,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
+import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
 import org.simpul.access.Role;
 import org.simpul.access.Territory;
@@ -46,8 +45,6 @@ public class DuplicateDetection {
 	private static final String BOTH_WITHIN = "join person pa on pa.id = d.person_a join person pb on pb.id = d.person_b"
 			+ " where " + Territory.sqlCondition("pa.village_code") + " and " + Territory.sqlCondition("pb.village_code")
 			+ " and pa.restricted_since is null and pb.restricted_since is null";
-
-	private static final Set<Role> REVIEWERS = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.SUPERVISOR);
 
 	private final JdbcClient jdbc;
 
@@ -373,11 +370,11 @@ public class DuplicateDetection {
 	}
 
 	static boolean mayReview(Role role) {
-		return REVIEWERS.contains(role);
+		return Action.DUPLICATE_REVIEW.allows(role);
 	}
 
 	private static void requireReviewer(CurrentUser actor) {
-		if (!REVIEWERS.contains(actor.role())) {
+		if (!actor.may(Action.DUPLICATE_REVIEW)) {
 			throw new AccessDeniedException("Duplicate review is not for " + actor.role());
 		}
 	}

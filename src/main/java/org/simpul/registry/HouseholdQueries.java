@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 
+import org.simpul.access.Action;
 import org.simpul.audit.AuditTrail;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,6 @@ import org.simpul.registry.Views.PersonView;
 import org.simpul.shared.FieldProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.simpul.access.Role;
 
 /**
  * Reads households and persons, always through the caller's territory: a household outside it is not
@@ -190,7 +190,7 @@ public class HouseholdQueries {
 	 * help. Never a person under a restriction of processing. The read is on the audit trail.
 	 */
 	public Optional<ReferredPerson> referredPerson(CurrentUser receiver, UUID personId) {
-		if (receiver.role() != Role.PROGRAM_MANAGER) {
+		if (!receiver.may(Action.REFERRAL_RECEIVE)) {
 			throw new org.springframework.security.access.AccessDeniedException("Only a referral's receiving agency");
 		}
 		record Row(UUID id, String nik, String name, LocalDate birthDate, Sex sex, String address, String rt, String rw,

@@ -1,8 +1,6 @@
 package org.simpul.registry;
 
-import java.util.EnumSet;
-import java.util.Set;
-
+import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
 import org.simpul.access.Role;
 import org.springframework.security.access.AccessDeniedException;
@@ -14,48 +12,32 @@ import org.springframework.security.access.AccessDeniedException;
  */
 final class RegistryAccess {
 
-	private static final Set<Role> READERS = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.SUPERVISOR, Role.BACK_OFFICE,
-			Role.FRONT_OFFICE, Role.FACILITATOR, Role.DATA_OPERATOR, Role.DPO);
-
-	private static final Set<Role> WRITERS = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.BACK_OFFICE, Role.FRONT_OFFICE,
-			Role.FACILITATOR, Role.DATA_OPERATOR);
-
-	// a programme manager reads no registry, but sees the NIK of a person referred to their agency: the agency
-	// cannot act (reactivate a PBI-JK, issue a document) without it
-	private static final Set<Role> FULL_IDENTIFIERS = EnumSet.of(Role.BACK_OFFICE, Role.FRONT_OFFICE,
-			Role.FACILITATOR, Role.DATA_OPERATOR, Role.DPO, Role.PROGRAM_MANAGER);
-
-	// a sensitive category of a person (disability) is for the people who serve and assess families, their
-	// supervisors and the registry's own operators; an administrator runs the system, not cases
-	private static final Set<Role> SENSITIVE_READERS = EnumSet.of(Role.FRONT_OFFICE, Role.BACK_OFFICE,
-			Role.FACILITATOR, Role.SUPERVISOR, Role.MANAGER, Role.DATA_OPERATOR, Role.DPO);
-
 	private RegistryAccess() {
 	}
 
 	/** Whether this user sees a person's sensitive categories (disability); others get them withheld. */
 	static boolean seesSensitive(CurrentUser user) {
-		return SENSITIVE_READERS.contains(user.role());
+		return user.may(Action.SENSITIVE_READ);
 	}
 
 	static void requireReader(CurrentUser user) {
-		if (!READERS.contains(user.role())) {
+		if (!user.may(Action.REGISTRY_READ)) {
 			throw new AccessDeniedException("The registry is not for " + user.role());
 		}
 	}
 
 	static void requireWriter(CurrentUser user) {
-		if (!WRITERS.contains(user.role())) {
+		if (!user.may(Action.REGISTRY_WRITE)) {
 			throw new AccessDeniedException("Registry changes are not for " + user.role());
 		}
 	}
 
 	static boolean mayRead(Role role) {
-		return READERS.contains(role);
+		return Action.REGISTRY_READ.allows(role);
 	}
 
 	static boolean mayWrite(Role role) {
-		return WRITERS.contains(role);
+		return Action.REGISTRY_WRITE.allows(role);
 	}
 
 	/**
@@ -63,11 +45,11 @@ final class RegistryAccess {
 	 * this user finds: everyone but the data protection officer. {@code alias} is the person table's alias.
 	 */
 	static String unrestricted(CurrentUser user, String alias) {
-		return user.role() == Role.DPO ? "" : " and " + alias + ".restricted_since is null";
+		return user.may(Action.DATA_PROTECTION) ? "" : " and " + alias + ".restricted_since is null";
 	}
 
 	static boolean seesRestricted(CurrentUser user) {
-		return user.role() == Role.DPO;
+		return user.may(Action.DATA_PROTECTION);
 	}
 
 	/** The identifier as this user may see it. */
@@ -75,6 +57,6 @@ final class RegistryAccess {
 		if (identifier == null) {
 			return null;
 		}
-		return FULL_IDENTIFIERS.contains(user.role()) ? identifier : Identifiers.masked(identifier);
+		return user.may(Action.IDENTIFIERS_IN_FULL) ? identifier : Identifiers.masked(identifier);
 	}
 }

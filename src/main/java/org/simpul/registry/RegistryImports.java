@@ -11,16 +11,15 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.List;
 import java.util.UUID;
 
+import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
 import org.simpul.access.Role;
-import org.simpul.access.Territory;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
@@ -58,8 +57,6 @@ public class RegistryImports {
 	/** How often a job is started at most: a file that kills every run is not tried for ever. */
 	static final int MAX_ATTEMPTS = 3;
 
-	private static final Set<Role> IMPORTERS = EnumSet.of(Role.ADMIN, Role.MANAGER, Role.DATA_OPERATOR);
-
 	private final JdbcClient jdbc;
 
 	private final RegistryImportRun runner;
@@ -93,7 +90,7 @@ public class RegistryImports {
 	}
 
 	static boolean mayImport(Role role) {
-		return IMPORTERS.contains(role);
+		return Action.REGISTRY_IMPORT.allows(role);
 	}
 
 	/** A new file that only this process's user may read or write (where the file system knows owners). */
@@ -118,7 +115,7 @@ public class RegistryImports {
 	}
 
 	public ImportStatus submit(CurrentUser user, String fileName, long size, InputStream content) {
-		if (!IMPORTERS.contains(user.role())) {
+		if (!user.may(Action.REGISTRY_IMPORT)) {
 			throw new AccessDeniedException("Imports are not for " + user.role());
 		}
 		String name = baseName(fileName);
@@ -207,7 +204,7 @@ public class RegistryImports {
 	}
 
 	private Optional<ImportStatus> visible(CurrentUser user, UUID id) {
-		if (!IMPORTERS.contains(user.role())) {
+		if (!user.may(Action.REGISTRY_IMPORT)) {
 			throw new AccessDeniedException("Imports are not for " + user.role());
 		}
 		return jdbc.sql("""

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
 import org.simpul.access.Territory;
 import org.simpul.region.RegionCode;
@@ -23,7 +24,6 @@ import org.simpul.shared.PageResponse.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.simpul.access.Role;
 import org.simpul.shared.ConflictException;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
@@ -85,8 +85,7 @@ public class RegistryProposals {
 
 	/** Who decides proposals: the district manager and the data operator (administrators everywhere). */
 	static boolean mayDecide(CurrentUser user) {
-		return java.util.EnumSet.of(Role.ADMIN, Role.MANAGER,
-				Role.DATA_OPERATOR).contains(user.role());
+		return user.may(Action.REGISTRY_PROPOSAL_DECIDE);
 	}
 
 	/** The open proposals of a household of the user's territory, oldest first. */
