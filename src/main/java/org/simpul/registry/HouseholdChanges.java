@@ -1,5 +1,7 @@
 package org.simpul.registry;
 
+import org.simpul.shared.workflow.DomainEvents;
+
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -47,7 +49,11 @@ public class HouseholdChanges {
 
 	private final Clock clock;
 
-	HouseholdChanges(JdbcClient jdbc, RegionCatalog regions, HouseholdQueries queries, JsonMapper json, Clock clock) {
+	private final DomainEvents events;
+
+	HouseholdChanges(JdbcClient jdbc, RegionCatalog regions, HouseholdQueries queries, JsonMapper json, Clock clock,
+			DomainEvents events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.queries = queries;
@@ -171,6 +177,8 @@ public class HouseholdChanges {
 				.param("action", changes.containsKey("villageCode") ? "MOVED" : "UPDATED")
 				.param("changes", json.writeValueAsString(changes))
 				.update();
+			events.publish(new HouseholdEvent.HouseholdChanged(id, null,
+					changes.containsKey("villageCode") ? "MOVED" : "UPDATED", "API", actor.id(), now.toInstant()));
 		}
 		return queries.written(actor, org.simpul.audit.AuditTrail.Action.UPDATE, id, List.of());
 	}

@@ -1,5 +1,7 @@
 package org.simpul.registry;
 
+import org.simpul.shared.workflow.DomainEvents;
+
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -65,7 +67,8 @@ public class HouseholdRegistration {
 	private final StoredIdentifiers stored;
 
 	HouseholdRegistration(JdbcClient jdbc, IdentifierRules identifiers, RegionCatalog regions, HouseholdQueries queries,
-			JsonMapper json, Clock clock, StoredIdentifiers stored) {
+			JsonMapper json, Clock clock, StoredIdentifiers stored, DomainEvents events) {
+		this.events = events;
 		this.stored = stored;
 		this.jdbc = jdbc;
 		this.identifiers = identifiers;
@@ -74,6 +77,8 @@ public class HouseholdRegistration {
 		this.json = json;
 		this.clock = clock;
 	}
+
+	private final DomainEvents events;
 
 	@Transactional
 	public HouseholdView register(CurrentUser actor, NewHousehold household, String source) {
@@ -108,6 +113,7 @@ public class HouseholdRegistration {
 					&& raced.getMessage().contains("uq_household_kk_index") ? "kkNumber" : "members", "DUPLICATE"));
 		}
 		record(id, null, actor, source, "CREATED", householdFields(kk, village, household), now);
+		events.publish(new HouseholdEvent.HouseholdRegistered(id, village.code(), source, actor.id(), now));
 		return queries.written(actor, org.simpul.audit.AuditTrail.Action.CREATE, id, warnings);
 	}
 
@@ -566,6 +572,9 @@ public class HouseholdRegistration {
 			.param("action", action)
 			.param("changes", json.writeValueAsString(changes))
 			.update();
+		if (!"CREATED".equals(action)) {
+			events.publish(new HouseholdEvent.HouseholdChanged(householdId, personId, action, source, actor.id(), now));
+		}
 	}
 
 	private static Map<String, Object> householdFields(String kk, Region village, NewHousehold h) {

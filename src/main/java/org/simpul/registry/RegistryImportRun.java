@@ -1,5 +1,7 @@
 package org.simpul.registry;
 
+import org.simpul.shared.workflow.DomainEvents;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,9 +78,12 @@ class RegistryImportRun {
 
 	private final UserLookup users;
 
+	private final DomainEvents events;
+
 	RegistryImportRun(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactions,
 			IdentifierRules identifiers, RegionCatalog regions, Clock clock, StoredIdentifiers stored,
-			AuditTrail audit, UserLookup users) {
+			AuditTrail audit, UserLookup users, DomainEvents events) {
+		this.events = events;
 		this.stored = stored;
 		this.audit = audit;
 		this.users = users;
@@ -241,7 +246,7 @@ class RegistryImportRun {
 		Applied applied = applyStaged(job, territory, refusedElsewhere);
 		rejected += applied.rejected();
 		long imported = jdbc.sql("select count(*) from import_row").query(Long.class).single();
-		jdbc.sql("""
+		int completed = jdbc.sql("""
 				update registry_import set status = 'COMPLETED', rows_read = :read, rows_imported = :imported,
 				       rows_rejected = :rejected, rows_created = :created, rows_changed = :changed,
 				       rows_unchanged = :unchanged, finished_at = :now, heartbeat_at = :now
@@ -256,6 +261,10 @@ class RegistryImportRun {
 			.param("now", Timestamp.from(clock.instant()))
 			.param("id", job.id())
 			.update();
+		if (completed > 0) {
+			events.publish(new RegistryImported(job.id(), read, applied.created(), applied.changed(),
+					Math.max(0, imported - applied.created() - applied.changed()), rejected, clock.instant()));
+		}
 		log.info("Registry import {}: {} rows read, {} imported ({} created, {} changed), {} rejected", job.id(), read,
 				imported, applied.created(), applied.changed(), rejected);
 		if (!refusedElsewhere.isEmpty()) {

@@ -9,7 +9,9 @@
  * on the audit trail ({@link org.simpul.audit.AuditTrail}). NIK and KK numbers are stored encrypted and found
  * by their blind index ({@code StoredIdentifiers}, {@code RegistryEncryption}); households and persons are
  * under row-level security per territory, crossed only by the placement views (ADR 0008).
- * Publishes {@link org.simpul.registry.PersonsMerged} inside a merge's transaction; listens to no events.
+ * Publishes {@link org.simpul.registry.PersonsMerged} inside a merge's transaction,
+ * {@link org.simpul.registry.HouseholdEvent} (registered, changed: one per history row) and
+ * {@link org.simpul.registry.RegistryImported} in the transaction of each change; listens to no events.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "audit" })
 package org.simpul.registry;

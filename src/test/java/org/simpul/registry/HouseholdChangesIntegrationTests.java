@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.event.ApplicationEvents;
 import org.simpul.SimpulIntegrationTest;
 import org.simpul.access.DemoLogins;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +16,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** Editing a household: optimistic locking, moves inside the territory only, history of what changed. */
 @SimpulIntegrationTest
+@org.springframework.test.context.event.RecordApplicationEvents
 class HouseholdChangesIntegrationTests {
 
 	@Autowired
@@ -22,6 +24,9 @@ class HouseholdChangesIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationEvents events;
 
 	private MvcTestResult put(String user, String id, String ifMatch, String body) {
 		var request = mvc.put().uri("/api/v1/households/{id}", id)
@@ -41,6 +46,10 @@ class HouseholdChangesIntegrationTests {
 			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "fo.procot"))
 			.contentType(MediaType.APPLICATION_JSON).content(family.body()).exchange();
 		String id = JsonPath.read(created.getResponse().getContentAsString(), "$.id");
+		assertThat(events.stream(HouseholdEvent.HouseholdRegistered.class)).singleElement().satisfies(e -> {
+			assertThat(e.householdId()).hasToString(id);
+			assertThat(e.villageCode()).isEqualTo("33.28.10.1008");
+		});
 
 		// the front office of Procot raises the decile; nothing else changes
 		String sameExceptDecile = """
@@ -54,6 +63,9 @@ class HouseholdChangesIntegrationTests {
 			.isEqualTo("{\"welfareDecile\": [2, 4]}");
 		// the same again changes nothing and writes no history
 		assertThat(put("fo.procot", id, "\"1\"", sameExceptDecile)).hasStatusOk().headers().hasValue("ETag", "\"1\"");
+		// as the history: the registration's members were each added (MEMBER_ADDED), then one change
+		assertThat(events.stream(HouseholdEvent.HouseholdChanged.class).map(HouseholdEvent.HouseholdChanged::change))
+			.as("one change, one event; the same again is none").containsExactly("MEMBER_ADDED", "MEMBER_ADDED", "UPDATED");
 		assertThat(put("fo.procot", id, "\"0\"", sameExceptDecile)).hasStatus(HttpStatus.PRECONDITION_FAILED);
 		assertThat(put("fo.procot", id, null, sameExceptDecile)).hasStatus(HttpStatus.PRECONDITION_REQUIRED);
 		assertThat(put("fo.procot", id, "\"1\"", "{\"welfareDecile\": 12, \"rt\": \"12A\"}"))
