@@ -83,7 +83,10 @@ final class LoadWorld {
 				"--logging.level.org.simpul=WARN", "--logging.level.org.simpul.load=INFO");
 		try {
 			String port = Files.readAllLines(dataDir.resolve("pg/postmaster.pid")).get(3).strip();
-			String jdbcUrl = "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
+			// the embedded server asks every client for the password generated beside its data (SCRAM)
+			String password = Files.readString(dataDir.resolve("db-password")).strip();
+			String jdbcUrl = "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres&password="
+					+ java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8);
 			ensureRegistry(app, jdbcUrl, dir);
 			List<Officer> officers = officers(app, jdbcUrl, dataDir);
 			return new LoadWorld(app, jdbcUrl, officers, dataDir);
