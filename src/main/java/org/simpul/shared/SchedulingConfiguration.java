@@ -35,6 +35,25 @@ class SchedulingConfiguration {
 		}
 	};
 
+	/**
+	 * The executor of asynchronous listeners: at most {@code simpul.listeners.threads} at a time (each holds a
+	 * connection, the log sender a second one for its own transaction, and the pool must leave room for
+	 * requests), the rest queued. Submitting never blocks: the committing thread submits from its after-commit
+	 * callback while it still holds its connection, and a bounded executor that made it wait (Spring Boot's
+	 * simple executor with a concurrency limit) locked the pool under load until connections timed out.
+	 * A queued listener lost with the process is resubmitted from the event publication registry.
+	 */
+	@Bean(name = { "applicationTaskExecutor", "taskExecutor" })
+	org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor applicationTaskExecutor(
+			@org.springframework.beans.factory.annotation.Value("${simpul.listeners.threads:4}") int threads) {
+		var executor = new org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(threads);
+		executor.setMaxPoolSize(threads);
+		executor.setThreadNamePrefix("listener-");
+		executor.setWaitForTasksToCompleteOnShutdown(false);
+		return executor;
+	}
+
 	@Bean
 	SimpleAsyncTaskSchedulerCustomizer schedulerErrors() {
 		return scheduler -> scheduler.setErrorHandler(ERRORS);
