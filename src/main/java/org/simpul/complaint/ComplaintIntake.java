@@ -1,5 +1,7 @@
 package org.simpul.complaint;
 
+import static org.simpul.shared.Texts.blankToNull;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -395,9 +397,5 @@ public class ComplaintIntake {
 
 	private static String digits(String nik) {
 		return nik.strip().replace(" ", "").replace(".", "");
-	}
-
-	private static String blankToNull(String text) {
-		return text == null || text.isBlank() ? null : text.strip();
 	}
 }

@@ -1,5 +1,7 @@
 package org.simpul.registry;
 
+import static org.simpul.shared.Texts.blankToNull;
+
 import org.simpul.shared.workflow.DomainEvents;
 
 import java.math.BigDecimal;
@@ -604,9 +606,6 @@ public class HouseholdRegistration {
 		return rtRw == null || rtRw.isBlank() ? null : "%03d".formatted(Integer.parseInt(rtRw.strip()));
 	}
 
-	private static String blankToNull(String text) {
-		return text == null || text.isBlank() ? null : text.strip();
-	}
 
 	private static String name(Enum<?> value) {
 		return value == null ? null : value.name();

@@ -1,5 +1,7 @@
 package org.simpul.registry;
 
+import static org.simpul.shared.Texts.blankToNull;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -246,9 +248,5 @@ public class PersonSearch {
 					r.welfareDecile(), r.leftReason()));
 		}
 		return result;
-	}
-
-	private static String blankToNull(String text) {
-		return text == null || text.isBlank() ? null : text.strip();
 	}
 }

@@ -16,4 +16,9 @@ public final class Texts {
 		}
 		return value;
 	}
+
+	/** The text stripped, or null when it is missing or blank (an optional field left empty). */
+	public static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
 }
