@@ -25,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import org.simpul.shared.ConflictException;
+import org.simpul.audit.AuditTrail;
 
 /**
  * A complaint's assessments: answers to one version of a quick or deep form, checked against the form's rules
@@ -60,12 +61,12 @@ public class Assessments {
 
 	private final Cases cases;
 
-	private final org.simpul.audit.AuditTrail audit;
+	private final AuditTrail audit;
 
 	private final org.simpul.registry.RegistryRestrictions restrictions;
 
 	Assessments(JdbcClient jdbc, Clock clock, JsonMapper json, AssessmentForms forms, ComplaintQueries complaints,
-			RegistryProposals proposals, Cases cases, org.simpul.audit.AuditTrail audit,
+			RegistryProposals proposals, Cases cases, AuditTrail audit,
 			org.simpul.registry.RegistryRestrictions restrictions) {
 		this.restrictions = restrictions;
 		this.audit = audit;
@@ -127,7 +128,7 @@ public class Assessments {
 				.orElseThrow(() -> new InvalidInputException(FieldProblem.of("id", "DUPLICATE_ID")));
 		}
 		cases.assessed(complaintId, actor, id, form.kind().name(), form.kind() + " v" + form.version());
-		audit.record(actor, org.simpul.audit.AuditTrail.Action.CREATE, "ASSESSMENT", id,
+		audit.record(actor, AuditTrail.Action.CREATE, "ASSESSMENT", id,
 				complaint.subjectPersonId() == null ? List.of() : List.of(complaint.subjectPersonId()));
 		if (form.kind() == Kind.DEEP && complaint.subjectPersonId() != null) {
 			Map<String, String> found = new LinkedHashMap<>();

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.simpul.shared.web.PreconditionFailedException;
 
 /**
  * A complaint's case: who works on it and what was done. The desk roles of the complaint's territory read it
@@ -118,7 +119,7 @@ public class Cases {
 		complaint(actor, complaintId);
 		String plan = org.simpul.shared.Texts.required("plan", text, 4000);
 		CaseFile file = store.openAndLock(complaintId, clock.instant());
-		org.simpul.shared.web.PreconditionFailedException.check(ifMatch, file.version());
+		PreconditionFailedException.check(ifMatch, file.version());
 		file.plan(plan, actor.id(), clock.instant());
 		return saved(actor, file);
 	}

@@ -35,6 +35,7 @@ import org.simpul.audit.AuditTrail;
 import org.simpul.registry.RegistryRestrictions;
 import org.simpul.shared.RegionTime;
 import org.simpul.shared.crypto.FieldCipher;
+import org.simpul.shared.events.ComplaintEvent;
 
 /**
  * Registers a complaint at the desk or in the field: checks everything first (and reports every problem at
@@ -176,7 +177,7 @@ public class ComplaintIntake {
 		}
 		jdbc.sql("insert into complaint_step (complaint_id, status, at, by_user) values (:id, 'RECEIVED', :now, :by)")
 			.param("id", id).param("now", Timestamp.from(now)).param("by", actor.id()).update();
-		events.publishEvent(new org.simpul.shared.events.ComplaintEvent.ComplaintReceived(id, ticket, village.value(),
+		events.publishEvent(new ComplaintEvent.ComplaintReceived(id, ticket, village.value(),
 				subjectId, actor.id(), now));
 		events.publishEvent(new ComplaintStatusChanged(UUID.randomUUID(), id, ticket, ComplaintStatus.RECEIVED, now));
 		audit.record(actor, org.simpul.audit.AuditTrail.Action.CREATE, "COMPLAINT", id,

@@ -31,6 +31,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.simpul.shared.RegionTime;
+import org.simpul.registry.RegistryRestrictions;
+import org.simpul.shared.web.PreconditionFailedException;
+import org.simpul.shared.CrockfordCodes;
 
 /**
  * Referrals as API.md states them: the back office, supervisor or manager sends a complaint's case to a
@@ -91,14 +94,14 @@ public class Referrals {
 
 	private final ProviderDirectory providers;
 
-	private final org.simpul.registry.RegistryRestrictions restrictions;
+	private final RegistryRestrictions restrictions;
 
 	private final RegionTime time;
 
 	private final UserLookup users;
 
 	Referrals(JdbcClient jdbc, Clock clock, RegionTime time, ComplaintQueries complaints, ReferralStore store,
-			DomainEvents events, ProviderDirectory providers, org.simpul.registry.RegistryRestrictions restrictions,
+			DomainEvents events, ProviderDirectory providers, RegistryRestrictions restrictions,
 			UserLookup users) {
 		this.users = users;
 		this.time = time;
@@ -228,7 +231,7 @@ public class Referrals {
 			throw new InvalidInputException(FieldProblem.of("dueDate", "DUE_DATE_OUT_OF_RANGE"));
 		}
 		Referral referral = locked(row.id());
-		org.simpul.shared.web.PreconditionFailedException.check(ifMatch, referral.version());
+		PreconditionFailedException.check(ifMatch, referral.version());
 		referral.moveDueDate(actor.id(), clock.instant(), dueDate);
 		return saved(referral);
 	}
@@ -258,7 +261,7 @@ public class Referrals {
 
 	/** A new code for the referral letter's verification QR. */
 	private static String letterCode() {
-		return org.simpul.shared.CrockfordCodes.generate(VERIFICATION_LENGTH);
+		return CrockfordCodes.generate(VERIFICATION_LENGTH);
 	}
 
 	@Transactional
@@ -294,7 +297,7 @@ public class Referrals {
 
 	/** The referral a letter's verification code belongs to, as far as the public may know it. */
 	public Optional<Verification> verify(String typedCode) {
-		String code = org.simpul.shared.CrockfordCodes.canonical(typedCode, VERIFICATION_LENGTH);
+		String code = CrockfordCodes.canonical(typedCode, VERIFICATION_LENGTH);
 		if (code.isEmpty()) {
 			return Optional.empty();
 		}

@@ -30,6 +30,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.simpul.shared.database.DatabaseFailures;
+import org.simpul.shared.web.SafeTraces;
+import org.simpul.shared.DiskFull;
 
 /**
  * Bulk registry imports: an upload is stored on disk and queued; a worker claims queued jobs (and jobs
@@ -156,7 +159,7 @@ public class RegistryImports {
 			}
 		}
 		catch (IOException ex) {
-			if (org.simpul.shared.DiskFull.is(ex)) {
+			if (DiskFull.is(ex)) {
 				// the half-written upload is gone already (above); the uploader is told what happened
 				throw new org.simpul.shared.StorageFullException("file", ex);
 			}
@@ -337,7 +340,7 @@ public class RegistryImports {
 			fail(job, ex.getMessage());
 		}
 		catch (RuntimeException ex) {
-			if (org.simpul.shared.database.DatabaseFailures.unavailable(ex)) {
+			if (DatabaseFailures.unavailable(ex)) {
 				// the database went away under the run: nothing of it was committed; the job stays RUNNING, its
 				// heartbeat stops, and a worker takes it up again once the database is back (resumed)
 				log.warn("Registry import {} cut off: the database is unavailable; it will be resumed", job.id());
@@ -359,9 +362,9 @@ public class RegistryImports {
 	 * bounds): the job ends FAILED, its file goes, and the worker lives on.
 	 */
 	private void failUnexpectedly(RegistryImportRun.Job job, Throwable ex) {
-		log.error("Registry import {} failed\n{}", job.id(), org.simpul.shared.web.SafeTraces.of(ex));
+		log.error("Registry import {} failed\n{}", job.id(), SafeTraces.of(ex));
 		fail(job, ex instanceof OutOfMemoryError ? "FILE_TOO_COMPLEX"
-				: org.simpul.shared.DiskFull.is(ex) ? "DISK_FULL" : "IMPORT_FAILED");
+				: DiskFull.is(ex) ? "DISK_FULL" : "IMPORT_FAILED");
 	}
 
 	/** The uploaded file of a job done or failed for good, unless another worker's run of it has begun since. */

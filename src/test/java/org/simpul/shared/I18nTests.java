@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.simpul.registry.IdentifierProblem;
 import org.simpul.registry.RegistryProposals;
+import org.simpul.referral.Referral;
 
 /**
  * Every message key a template or the code uses exists in Bahasa Indonesia and in English, and both
@@ -53,7 +54,7 @@ class I18nTests {
 		computed.put("complaint.status.", names(org.simpul.complaint.ComplaintStatus.values()));
 		computed.put("complaint.category.", names(org.simpul.complaint.Category.values()));
 		computed.put("complaint.channel.", names(org.simpul.complaint.Channel.values()));
-		computed.put("referral.status.", names(org.simpul.referral.Referral.Status.values()));
+		computed.put("referral.status.", names(Referral.Status.values()));
 		computed.put("referral.escalated.", List.of("SUPERVISOR", "MANAGER"));
 		computed.put("privacy.action.", names(org.simpul.audit.AuditTrail.Action.values()));
 		computed.put("privacy.kind.", names(org.simpul.privacy.DataSubjectRequests.Kind.values()));

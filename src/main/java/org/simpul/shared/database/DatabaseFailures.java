@@ -8,6 +8,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.simpul.shared.DiskFull;
 
 /**
  * Which failures mean "the database is away" (answered 503 with {@code Retry-After}, never 500): no
@@ -21,7 +22,7 @@ public final class DatabaseFailures {
 	}
 
 	public static boolean unavailable(Throwable failure) {
-		if (org.simpul.shared.DiskFull.is(failure) || sqlStateClass(failure, "54")) {
+		if (DiskFull.is(failure) || sqlStateClass(failure, "54")) {
 			// a full disk is said as DISK_FULL; a statement over a program limit fails again when retried
 			return false;
 		}

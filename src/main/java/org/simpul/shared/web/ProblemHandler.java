@@ -32,6 +32,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import tools.jackson.databind.DatabindException;
+import org.simpul.shared.DiskFull;
+import org.simpul.shared.StorageFullException;
 
 /**
  * Turns every failure of an API controller into problem+json: bad input names its fields, out-of-territory
@@ -59,8 +61,8 @@ class ProblemHandler {
 		return answer(request, HttpStatus.BAD_REQUEST, "problem.validation", ex.problems());
 	}
 
-	@ExceptionHandler(org.simpul.shared.StorageFullException.class)
-	ResponseEntity<ProblemDetail> storageFull(HttpServletRequest request, org.simpul.shared.StorageFullException ex) {
+	@ExceptionHandler(StorageFullException.class)
+	ResponseEntity<ProblemDetail> storageFull(HttpServletRequest request, StorageFullException ex) {
 		log.error("DISK_FULL: the server's disk is full; {} {} could not be kept", request.getMethod(),
 				request.getRequestURI());
 		return answer(request, HttpStatus.INSUFFICIENT_STORAGE, "problem.storageFull",
@@ -159,9 +161,9 @@ class ProblemHandler {
 	@ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
 	ResponseEntity<ProblemDetail> multipart(HttpServletRequest request,
 			org.springframework.web.multipart.MultipartException ex) {
-		if (org.simpul.shared.DiskFull.is(ex)) {
+		if (DiskFull.is(ex)) {
 			// the upload could not even be received: the server's temporary space is full
-			return storageFull(request, new org.simpul.shared.StorageFullException("file", ex));
+			return storageFull(request, new StorageFullException("file", ex));
 		}
 		return ex instanceof org.springframework.web.multipart.MaxUploadSizeExceededException
 				? answer(request, HttpStatus.PAYLOAD_TOO_LARGE, "problem.tooLarge", List.of())
@@ -191,7 +193,7 @@ class ProblemHandler {
 
 	@ExceptionHandler({ CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class })
 	ResponseEntity<ProblemDetail> databaseDown(HttpServletRequest request, Exception ex) {
-		if (org.simpul.shared.DiskFull.is(ex)) {
+		if (DiskFull.is(ex)) {
 			log.error("DISK_FULL: the database's disk is full; {} {} was not kept", request.getMethod(),
 					request.getRequestURI());
 			return answer(request, HttpStatus.INSUFFICIENT_STORAGE, "problem.storageFull", List.of());
@@ -207,7 +209,7 @@ class ProblemHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(HttpServletRequest request, Exception ex) {
-		if (DatabaseFailures.unavailable(ex) || org.simpul.shared.DiskFull.is(ex)) {
+		if (DatabaseFailures.unavailable(ex) || DiskFull.is(ex)) {
 			// the server went away under a running request, or a transaction could not begin: 503 as well
 			return databaseDown(request, ex);
 		}
