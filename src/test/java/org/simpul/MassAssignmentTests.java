@@ -36,8 +36,12 @@ class MassAssignmentTests {
 		return jdbc.sql(sql).param("id", id).query(String.class).single();
 	}
 
+	/**
+	 * The id is the client's to choose (offline devices name their records, ClientIdIntegrationTests); the
+	 * status, ticket, author, version, times and the subject's registry link stay the server's.
+	 */
 	@Test
-	void aComplaintKeepsTheServersIdStatusTicketAndAuthor() throws Exception {
+	void aComplaintTakesTheClientsIdButKeepsTheServersStatusTicketAndAuthor() throws Exception {
 		String smuggledId = UUID.randomUUID().toString();
 		String manager = jdbc.sql("select cast(id as text) from app_user where username = 'manajer.tegal'")
 			.query(String.class).single();
@@ -49,7 +53,7 @@ class MassAssignmentTests {
 			.formatted(smuggledId, manager, smuggledId));
 		assertThat(created).hasStatus(HttpStatus.CREATED);
 		String id = JsonPath.read(created.getResponse().getContentAsString(), "$.id");
-		assertThat(id).isNotEqualTo(smuggledId);
+		assertThat(id).isEqualTo(smuggledId);
 		assertThat(stored("""
 				select c.status || ' ' || c.version || ' ' || u.username || ' ' || (c.ticket_number like '3328101008-%')
 				       || ' ' || (c.created_at > now() - interval '1 hour') || ' ' || coalesce(cast(c.subject_person_id as text), '-')

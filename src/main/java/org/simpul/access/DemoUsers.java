@@ -2,6 +2,7 @@ package org.simpul.access;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 
 import org.simpul.shared.database.DemoSeeds;
 import org.simpul.shared.database.OnDemoWorld;
@@ -64,7 +65,7 @@ class DemoUsers {
 	void seed() {
 		boolean seeded = seeds.once("access.users", () -> {
 			String hash = passwords.encode(password);
-			USERS.forEach(user -> accounts.save(UserAccount.create(user.username(), user.displayName(), hash,
+			USERS.forEach(user -> accounts.save(UserAccount.create(UUID.randomUUID(), user.username(), user.displayName(), hash,
 					user.role(), Territory.of(user.regionCode()), clock.instant())));
 		});
 		if (seeded) {
@@ -76,7 +77,7 @@ class DemoUsers {
 		// 5, dpo.tegal with issue 6); a user an administrator later deactivates is not brought back
 		USERS.forEach(user -> seeds.once("access.users.added." + user.username(), () -> {
 			if (accounts.findByUsername(user.username()).isEmpty()) {
-				accounts.save(UserAccount.create(user.username(), user.displayName(), passwords.encode(password),
+				accounts.save(UserAccount.create(UUID.randomUUID(), user.username(), user.displayName(), passwords.encode(password),
 						user.role(), Territory.of(user.regionCode()), clock.instant()));
 				log.info("Added demo user {}", user.username());
 				exempt(user.username());

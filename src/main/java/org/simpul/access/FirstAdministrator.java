@@ -1,6 +1,7 @@
 package org.simpul.access;
 
 import java.time.Clock;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +67,7 @@ class FirstAdministrator {
 		if (accounts.findByUsername(username).isPresent()) {
 			throw new IllegalStateException("SIMPUL_BOOTSTRAP_ADMIN_USERNAME names an existing non-admin user");
 		}
-		accounts.save(UserAccount.create(username, "Administrator", passwords.encode(password), Role.ADMIN,
+		accounts.save(UserAccount.create(UUID.randomUUID(), username, "Administrator", passwords.encode(password), Role.ADMIN,
 				Territory.NATIONAL, clock.instant()));
 		log.info("Created the first administrator '{}'", username);
 	}

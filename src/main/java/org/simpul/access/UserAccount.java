@@ -55,9 +55,9 @@ class UserAccount {
 		this.passwordChangedAt = passwordChangedAt;
 	}
 
-	static UserAccount create(String username, String displayName, String passwordHash, Role role,
+	static UserAccount create(UUID id, String username, String displayName, String passwordHash, Role role,
 			Territory territory, Instant now) {
-		return new UserAccount(UUID.randomUUID(), null, username, displayName, passwordHash, role, territory.value(),
+		return new UserAccount(id, null, username, displayName, passwordHash, role, territory.value(),
 				true, now, now, now);
 	}
 

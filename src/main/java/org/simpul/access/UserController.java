@@ -32,7 +32,7 @@ class UserController {
 		this.access = access;
 	}
 
-	record CreateUser(String username, String password, String displayName, Role role, String regionCode) {
+	record CreateUser(UUID id, String username, String password, String displayName, Role role, String regionCode) {
 	}
 
 	record ChangeUser(String displayName, Role role, String regionCode) {
@@ -43,7 +43,7 @@ class UserController {
 
 	@PostMapping
 	ResponseEntity<UserView> create(@RequestBody CreateUser body) {
-		UserView user = users.create(access.requireUser(), new UserManagement.NewUser(body.username(), body.password(),
+		UserView user = users.create(access.requireUser(), new UserManagement.NewUser(body.id(), body.username(), body.password(),
 				body.displayName(), body.role(), body.regionCode()));
 		return ResponseEntity.created(URI.create("/api/v1/users/" + user.id()))
 			.eTag(PreconditionFailedException.etag(user.version()))

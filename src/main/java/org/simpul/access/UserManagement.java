@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.simpul.region.RegionCatalog;
 import org.simpul.region.RegionCode;
+import org.simpul.shared.ClientIds;
 import org.simpul.shared.ConflictException;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
@@ -63,7 +64,8 @@ class UserManagement {
 		this.clock = clock;
 	}
 
-	record NewUser(String username, String password, String displayName, Role role, String regionCode) {
+	/** An account to create; {@code id} is the client's choice, or null for a new one. */
+	record NewUser(UUID id, String username, String password, String displayName, Role role, String regionCode) {
 	}
 
 	record UserChange(String displayName, Role role, String regionCode) {
@@ -90,7 +92,7 @@ class UserManagement {
 		if (accounts.findByUsername(username).isPresent()) {
 			throw new ConflictException(FieldProblem.of("username", "USERNAME_TAKEN"));
 		}
-		UserAccount account = UserAccount.create(username, request.displayName().strip(),
+		UserAccount account = UserAccount.create(ClientIds.orNew(request.id()), username, request.displayName().strip(),
 				passwords.encode(request.password()), request.role(), territory, clock.instant());
 		try {
 			UserView created = UserView.of(accounts.save(account));
@@ -98,6 +100,9 @@ class UserManagement {
 			return created;
 		}
 		catch (DuplicateKeyException ex) {
+			if (ClientIds.taken(ex)) {
+				throw ClientIds.conflict();
+			}
 			throw new ConflictException(FieldProblem.of("username", "USERNAME_TAKEN"));
 		}
 	}

@@ -91,7 +91,7 @@ class UserPages {
 		CurrentUser actor = access.requireUser();
 		try {
 			java.util.Optional<UUID> agency = agencyOf(actor, form);
-			UserView created = users.create(actor, new UserManagement.NewUser(form.username(),
+			UserView created = users.create(actor, new UserManagement.NewUser(null, form.username(),
 					form.password(), form.displayName(), form.role(), form.regionCode()));
 			// in the page's transaction (the form token's): a user and their agency, or neither
 			agency.ifPresent(a -> affiliations.getObject().link(actor, created.id(), a));

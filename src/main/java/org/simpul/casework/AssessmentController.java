@@ -11,6 +11,7 @@ import org.simpul.casework.AssessmentForms.FormView;
 import org.simpul.casework.AssessmentForms.NewForm;
 import org.simpul.casework.Assessments.AssessmentView;
 import org.simpul.region.RegionCode;
+import org.simpul.shared.ClientIds;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
@@ -66,7 +67,7 @@ class AssessmentController {
 				: ResponseEntity.status(HttpStatus.OK).body(published.form());
 	}
 
-	record Submission(UUID formId, Map<String, Object> answers) {
+	record Submission(UUID id, UUID formId, Map<String, Object> answers) {
 	}
 
 	@GetMapping("/api/v1/complaints/{id}/assessments")
@@ -76,7 +77,7 @@ class AssessmentController {
 
 	@PostMapping("/api/v1/complaints/{id}/assessments")
 	ResponseEntity<AssessmentView> submit(@PathVariable UUID id, @RequestBody(required = false) Submission body) {
-		AssessmentView stored = assessments.submit(access.requireUser(), id, UUID.randomUUID(),
+		AssessmentView stored = assessments.submit(access.requireUser(), id, ClientIds.orNew(body == null ? null : body.id()),
 				body == null ? null : body.formId(), body == null ? null : body.answers());
 		return ResponseEntity.created(URI.create("/api/v1/complaints/" + id + "/assessments/" + stored.id()))
 			.body(stored);

@@ -69,7 +69,7 @@ class AssessmentFormPages {
 		try {
 			Definition typed = json.readValue(definition, Definition.class);
 			AssessmentForms.Published published = forms.publish(user,
-					new AssessmentForms.NewForm(kind.name(), code, typed == null ? null : typed.title(),
+					new AssessmentForms.NewForm(null, kind.name(), code, typed == null ? null : typed.title(),
 							typed == null ? null : typed.sections()));
 			redirect.addFlashAttribute("notice", published.created() ? "forms.published" : "forms.unchanged");
 			return "redirect:/asesmen/formulir?kabupaten=" + code + "&jenis=" + kind;

@@ -16,6 +16,7 @@ import org.simpul.casework.AssessmentForm.Section;
 import org.simpul.region.RegionCatalog;
 import org.simpul.region.RegionCode;
 import org.simpul.registry.RegistryProposals;
+import org.simpul.shared.ClientIds;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
@@ -42,8 +43,11 @@ public class AssessmentForms {
 		}
 	}
 
-	/** A form to publish: for a district ({@code regencyCode}), or national (administrators only). */
-	public record NewForm(String kind, String regencyCode, String title, List<Section> sections) {
+	/**
+	 * A form to publish: for a district ({@code regencyCode}), or national (administrators only); {@code id} is
+	 * the client's choice for the new version, or null.
+	 */
+	public record NewForm(UUID id, String kind, String regencyCode, String title, List<Section> sections) {
 	}
 
 	private record Row(UUID id, String kind, String regencyCode, int version, String definition, Instant publishedAt) {
@@ -183,7 +187,7 @@ public class AssessmentForms {
 		if (latest.isPresent() && json.readTree(latest.get().definition()).equals(json.readTree(text))) {
 			return new Published(view(latest.get()), false);
 		}
-		UUID id = UUID.randomUUID();
+		UUID id = ClientIds.orNew(form.id());
 		jdbc.sql("""
 				insert into assessment_form (id, kind, regency_code, version, definition, published_by, published_at)
 				values (:id, :kind, :regency, :version, cast(:definition as jsonb), :by, :now)""")

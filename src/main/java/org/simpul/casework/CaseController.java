@@ -27,7 +27,7 @@ class CaseController {
 	record Assignee(UUID userId) {
 	}
 
-	record Note(String text) {
+	record Note(UUID id, String text) {
 	}
 
 	@GetMapping("/api/v1/complaints/{id}/case")
@@ -75,6 +75,6 @@ class CaseController {
 
 	@PostMapping("/api/v1/complaints/{id}/case/notes")
 	CaseView note(@PathVariable UUID id, @RequestBody(required = false) Note body) {
-		return cases.note(access.requireUser(), id, body == null ? null : body.text());
+		return cases.note(access.requireUser(), id, body == null ? null : body.id(), body == null ? null : body.text());
 	}
 }

@@ -38,7 +38,12 @@ final class CaseFile extends AggregateRoot {
 	}
 
 	/** An entry of the case's timeline, as it is written. */
-	record Entry(String kind, Instant at, UUID by, String detail) {
+	/** A timeline entry; {@code clientId} is the id a device gave its note, or null. */
+	record Entry(String kind, Instant at, UUID by, String detail, UUID clientId) {
+
+		Entry(String kind, Instant at, UUID by, String detail) {
+			this(kind, at, by, detail, null);
+		}
 	}
 
 	private final UUID complaintId;
@@ -92,9 +97,9 @@ final class CaseFile extends AggregateRoot {
 		register(new CasePlanned(complaintId, by, at));
 	}
 
-	/** Adds a note to the timeline. */
-	void note(String text, UUID by, Instant at) {
-		entries.add(new Entry("NOTE", at, by, text));
+	/** Adds a note to the timeline ({@code clientId}: the id its device gave it, or null). */
+	void note(String text, UUID clientId, UUID by, Instant at) {
+		entries.add(new Entry("NOTE", at, by, text, clientId));
 		register(new CaseNoteAdded(complaintId, by, at));
 	}
 

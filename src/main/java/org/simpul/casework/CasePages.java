@@ -99,7 +99,7 @@ class CasePages {
 	@PostMapping("/pengaduan/{id}/kasus/catatan")
 	String note(@PathVariable UUID id, @RequestParam(required = false) String text, RedirectAttributes redirect) {
 		try {
-			cases.note(access.requireUser(), id, text);
+			cases.note(access.requireUser(), id, null, text);
 			redirect.addFlashAttribute("notice", "case.noteSaved");
 		}
 		catch (InvalidInputException ex) {

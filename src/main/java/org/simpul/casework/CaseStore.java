@@ -68,10 +68,11 @@ class CaseStore {
 		}
 		for (CaseFile.Entry entry : entries) {
 			jdbc.sql("""
-					insert into case_event (complaint_id, at, by_user, kind, detail)
-					values (:id, :at, :by, :kind, :detail)""")
+					insert into case_event (complaint_id, at, by_user, kind, detail, client_id)
+					values (:id, :at, :by, :kind, :detail, :clientId)""")
 				.param("id", file.complaintId()).param("at", Timestamp.from(entry.at())).param("by", entry.by())
-				.param("kind", entry.kind()).param("detail", entry.detail()).update();
+				.param("kind", entry.kind()).param("detail", entry.detail()).param("clientId", entry.clientId())
+				.update();
 		}
 	}
 }

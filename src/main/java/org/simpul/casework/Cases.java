@@ -9,6 +9,7 @@ import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
 import org.simpul.access.UserLookup;
 import org.simpul.complaint.ComplaintQueries;
+import org.simpul.shared.Texts;
 import org.simpul.shared.workflow.DomainEvents;
 import org.simpul.region.RegionCode;
 import org.simpul.shared.ConflictException;
@@ -135,13 +136,13 @@ public class Cases {
 		domainEvents.publish(file);
 	}
 
-	/** Adds a note to the case's timeline. */
+	/** Adds a note to the case's timeline ({@code noteId}: the client's id for it, or null). */
 	@Transactional
-	public CaseView note(CurrentUser actor, UUID complaintId, String text) {
+	public CaseView note(CurrentUser actor, UUID complaintId, UUID noteId, String text) {
 		complaint(actor, complaintId);
-		String note = org.simpul.shared.Texts.required("text", text, 4000);
+		String note = Texts.required("text", text, 4000);
 		CaseFile file = store.openAndLock(complaintId, clock.instant());
-		file.note(note, actor.id(), clock.instant());
+		file.note(note, noteId, actor.id(), clock.instant());
 		return saved(actor, file);
 	}
 

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.simpul.shared.ClientIds;
 import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
 import org.simpul.access.Role;
@@ -105,7 +106,8 @@ public class ComplaintIntake {
 		}
 	}
 
-	public record NewComplaint(Channel channel, Category category, String villageCode, String description,
+	/** A complaint to record; {@code id} is the client's choice, or null for a new one. */
+	public record NewComplaint(UUID id, Channel channel, Category category, String villageCode, String description,
 			List<String> ppksCodes, UUID subjectPersonId, Subject subject, Reporter reporter, String consentNote) {
 	}
 
@@ -138,7 +140,7 @@ public class ComplaintIntake {
 		// still says whom it was about if the registry later merges or moves the person
 		Subject subject = linked == null ? complaint.subject()
 				: new Subject(null, linked.name(), linked.birthDate(), linked.sex());
-		UUID id = UUID.randomUUID();
+		UUID id = ClientIds.orNew(complaint.id());
 		Instant now = clock.instant();
 		String ticket = ticketNumber(village, now);
 		String trackingCode = TrackingCodes.generate();

@@ -181,7 +181,7 @@ class ComplaintPages {
 		params.forEach((name, list) -> values.put(name, list.isEmpty() ? "" : list.getFirst()));
 		List<String> ppks = params.getOrDefault("ppksCodes", List.of());
 		List<FieldProblem> problems = new ArrayList<>();
-		NewComplaint complaint = new NewComplaint(code(Channel.class, values.get("channel"), "channel", problems),
+		NewComplaint complaint = new NewComplaint(null, code(Channel.class, values.get("channel"), "channel", problems),
 				code(Category.class, values.get("category"), "category", problems), values.get("villageCode"),
 				values.get("description"), ppks, uuid(values.get("subjectPersonId")),
 				blank(values.get("subjectPersonId")) ? new ComplaintIntake.Subject(values.get("subjectNik"),

@@ -93,7 +93,7 @@ class DemoComplaints {
 				null, village, null, null), new PageRequest(0, 1)).content() : List.of();
 		UUID personId = found.isEmpty() ? null : found.getFirst().id();
 		String name = round == 0 ? example.about() : example.about() + " " + List.of("", "Wati", "Hadi").get(round);
-		intake.register(SEEDER, new ComplaintIntake.NewComplaint(example.channel(), example.category(), village,
+		intake.register(SEEDER, new ComplaintIntake.NewComplaint(null, example.channel(), example.category(), village,
 				example.description(), List.of(example.ppks()), personId,
 				personId == null ? new ComplaintIntake.Subject(null, name.strip(), null, null) : null,
 				null, "Persetujuan lisan yang bersangkutan, dicatat petugas."));

@@ -84,7 +84,7 @@ class PpksListPages {
 			// a line that cannot be read goes to the list as nothing, which the list refuses whole: every other
 			// problem of the list is named in the same answer
 			PpksLists.Published published = lists.publish(user,
-					new PpksLists.NewList(overview.regencyCode(), name, categories));
+					new PpksLists.NewList(null, overview.regencyCode(), name, categories));
 			redirect.addFlashAttribute("notice", published.created() ? "ppks.published" : "ppks.unchanged");
 			return "redirect:/ppks?kabupaten=" + overview.regencyCode();
 		}

@@ -20,6 +20,7 @@ import org.simpul.region.Region;
 import org.simpul.region.RegionCatalog;
 import org.simpul.region.RegionCode;
 import org.simpul.region.RegionLevel;
+import org.simpul.shared.ClientIds;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
@@ -48,7 +49,8 @@ class PpksLists {
 	public record CategoryInput(String code, String label, String nationalCode, Boolean sensitive) {
 	}
 
-	public record NewList(String regencyCode, String name, List<CategoryInput> categories) {
+	/** A list to publish; {@code id} is the client's choice for the new version, or null. */
+	public record NewList(UUID id, String regencyCode, String name, List<CategoryInput> categories) {
 	}
 
 	public record CategoryView(String code, String label, String nationalCode, String nationalLabel,
@@ -141,7 +143,7 @@ class PpksLists {
 			return new Published(same.get(), false);
 		}
 		int version = before.versions().stream().mapToInt(ListView::version).max().orElse(0) + 1;
-		UUID id = UUID.randomUUID();
+		UUID id = ClientIds.orNew(list.id());
 		Instant now = clock.instant();
 		jdbc.sql("update ppks_taxonomy set active = false where region_code = :regency and active")
 			.param("regency", regency.code())

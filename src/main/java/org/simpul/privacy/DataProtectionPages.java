@@ -156,7 +156,7 @@ class DataProtectionPages {
 	String receive(@PathVariable UUID personId, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) String details, RedirectAttributes redirect) {
 		try {
-			requests.receive(officer(), personId, kind, details);
+			requests.receive(officer(), null, personId, kind, details);
 			redirect.addFlashAttribute("notice", "privacy.requestRecorded");
 		}
 		catch (InvalidInputException ex) {

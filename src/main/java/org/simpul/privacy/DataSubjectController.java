@@ -36,7 +36,7 @@ class DataSubjectController {
 	record Restriction(UUID personId, java.time.Instant since) {
 	}
 
-	record NewRequest(String kind, String details) {
+	record NewRequest(UUID id, String kind, String details) {
 	}
 
 	/** A breach drill: who the given records affect and which of their data (the DPO). */
@@ -53,7 +53,7 @@ class DataSubjectController {
 	@org.springframework.web.bind.annotation.PostMapping("/api/v1/data-subjects/{personId}/requests")
 	ResponseEntity<DataSubjectRequests.Request> receive(@PathVariable UUID personId,
 			@org.springframework.web.bind.annotation.RequestBody(required = false) NewRequest body) {
-		DataSubjectRequests.Request request = requests.receive(access.requireUser(), personId,
+		DataSubjectRequests.Request request = requests.receive(access.requireUser(), body == null ? null : body.id(), personId,
 				body == null ? null : body.kind(), body == null ? null : body.details());
 		return ResponseEntity.created(java.net.URI.create("/api/v1/data-subject-requests/" + request.id())).body(request);
 	}

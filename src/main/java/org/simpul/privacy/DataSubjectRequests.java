@@ -11,6 +11,7 @@ import org.simpul.access.CurrentUser;
 import org.simpul.access.Territory;
 import org.simpul.audit.AuditTrail;
 import org.simpul.registry.HouseholdQueries;
+import org.simpul.shared.ClientIds;
 import org.simpul.shared.ConflictException;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
@@ -63,7 +64,7 @@ public class DataSubjectRequests {
 	}
 
 	@Transactional
-	public Request receive(CurrentUser dpo, UUID personId, String kind, String details) {
+	public Request receive(CurrentUser dpo, UUID chosenId, UUID personId, String kind, String details) {
 		requireOfficer(dpo);
 		Kind parsed;
 		try {
@@ -75,7 +76,7 @@ public class DataSubjectRequests {
 		String text = details == null || details.isBlank() ? null : Texts.required("details", details, 4000);
 		String village = households.person(dpo, personId).map(p -> p.villageCode())
 			.orElseThrow(() -> new NotFoundException("Person"));
-		UUID id = UUID.randomUUID();
+		UUID id = ClientIds.orNew(chosenId);
 		Instant now = clock.instant();
 		jdbc.sql("""
 				insert into data_subject_request (id, person_id, village_code, kind, details, status, received_at, due_at,

@@ -255,7 +255,7 @@ class ReferralPages {
 				}
 			}
 			Referrals.ReferralView sent = referrals.send(user,
-					new Referrals.NewReferral(complaintId, provider, values.get("reason"), due));
+					new Referrals.NewReferral(null, complaintId, provider, values.get("reason"), due));
 			redirect.addFlashAttribute("notice",
 					sent.status() == Referral.Status.RECOMMENDED ? "referral.recommended" : "referral.sent");
 			return "redirect:/rujukan/" + sent.id();

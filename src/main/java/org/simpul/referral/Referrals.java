@@ -18,6 +18,7 @@ import org.simpul.access.UserLookup;
 import org.simpul.complaint.ComplaintQueries;
 import org.simpul.directory.ProviderDirectory;
 import org.simpul.region.RegionCode;
+import org.simpul.shared.ClientIds;
 import org.simpul.shared.ConflictException;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
@@ -51,7 +52,8 @@ public class Referrals {
 	/** The letter's verification code: 10 characters, 50 random bits; guessing one is hopeless. */
 	static final int VERIFICATION_LENGTH = 10;
 
-	public record NewReferral(UUID complaintId, UUID providerId, String reason, LocalDate dueDate) {
+	/** A referral to make; {@code id} is the client's choice, or null for a new one. */
+	public record NewReferral(UUID id, UUID complaintId, UUID providerId, String reason, LocalDate dueDate) {
 	}
 
 	public record Step(Status status, Instant at, String note) {
@@ -166,7 +168,7 @@ public class Referrals {
 			throw new InvalidInputException(FieldProblem.of("providerId", "PROVIDER_NOT_SERVING"));
 		}
 		Instant now = clock.instant();
-		Referral created = Referral.recommend(UUID.randomUUID(), complaint.id(), provider.id(), provider.agency().id(),
+		Referral created = Referral.recommend(ClientIds.orNew(referral.id()), complaint.id(), provider.id(), provider.agency().id(),
 				complaint.villageCode(), reason, referral.dueDate(), actor.id(), now);
 		if (actor.may(Action.REFERRAL_DECIDE)) {
 			store.insert(created);

@@ -132,7 +132,7 @@ class DemoRegistry {
 				decile <= 2 ? Conditions.Electricity.PLN_450 : Conditions.Electricity.PLN_900,
 				decile <= 2 ? Conditions.Latrine.SHARED : Conditions.Latrine.OWN,
 				decile <= 2 ? Conditions.DrinkingWater.UNPROTECTED_WELL : Conditions.DrinkingWater.PROTECTED_WELL);
-		return new NewHousehold(kk, village, "%03d".formatted(1 + random.nextInt(6)), "001",
+		return new NewHousehold(null, kk, village, "%03d".formatted(1 + random.nextInt(6)), "001",
 				"Dukuh " + (i % 2 == 0 ? "Procot" : "Pedeslohor") + " No. " + (10 + i), decile, conditions, members,
 				household);
 	}
@@ -141,7 +141,7 @@ class DemoRegistry {
 			int serial, List<Membership> programmes) {
 		int day = born.getDayOfMonth() + (sex == Sex.F ? 40 : 0);
 		String nik = district + "%02d%02d%02d%04d".formatted(day, born.getMonthValue(), born.getYear() % 100, serial);
-		return new Member(nik, null, name, "Tegal", born, sex, relationship,
+		return new Member(null, nik, null, name, "Tegal", born, sex, relationship,
 				PersonAttributes.Disability.NONE, null, null, null, programmes);
 	}
 }

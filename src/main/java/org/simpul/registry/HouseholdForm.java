@@ -103,7 +103,7 @@ final class HouseholdForm {
 		for (int shown = 0; shown < memberIndexes.size(); shown++) {
 			String at = "members[" + memberIndexes.get(shown) + "].";
 			String field = "members[" + shown + "].";
-			members.add(new Member(text(at + "nik"), null, text(at + "name"), text(at + "birthPlace"),
+			members.add(new Member(null, text(at + "nik"), null, text(at + "name"), text(at + "birthPlace"),
 					date(at + "birthDate", field + "birthDate"), code(Sex.class, at + "sex", field + "sex"),
 					code(Relationship.class, at + "relationship", field + "relationship"),
 					code(PersonAttributes.Disability.class, at + "disability", field + "disability"),
@@ -116,7 +116,7 @@ final class HouseholdForm {
 				code(Conditions.Electricity.class, "electricity", "conditions.electricity"),
 				code(Conditions.Latrine.class, "latrine", "conditions.latrine"),
 				code(Conditions.DrinkingWater.class, "drinkingWater", "conditions.drinkingWater"));
-		return new NewHousehold(text("kkNumber"), text("villageCode"), text("rt"), text("rw"), text("address"),
+		return new NewHousehold(null, text("kkNumber"), text("villageCode"), text("rt"), text("rw"), text("address"),
 				integer("welfareDecile"), conditions, members, List.of());
 	}
 

@@ -2,8 +2,6 @@ package org.simpul.registry;
 
 import static org.simpul.shared.Texts.blankToNull;
 
-import org.simpul.shared.workflow.DomainEvents;
-
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -28,10 +26,12 @@ import org.simpul.region.RegionLevel;
 import org.simpul.registry.NewHousehold.Member;
 import org.simpul.registry.NewHousehold.Membership;
 import org.simpul.registry.Views.HouseholdView;
+import org.simpul.shared.ClientIds;
 import org.simpul.shared.ConflictException;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
+import org.simpul.shared.workflow.DomainEvents;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -92,12 +92,13 @@ public class HouseholdRegistration {
 			throw new NotFoundException("Village");
 		}
 		check(household, problems, warnings);
+		distinctMemberIds(household, problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
 		String kk = Identifiers.digitsOnly(household.kkNumber());
 		requireUnregistered(household, kk);
-		UUID id = UUID.randomUUID();
+		UUID id = ClientIds.orNew(household.id());
 		Instant now = clock.instant();
 		try {
 			insert(id, kk, village, household, now);
@@ -110,6 +111,9 @@ public class HouseholdRegistration {
 			}
 		}
 		catch (DuplicateKeyException raced) {
+			if (ClientIds.taken(raced)) {
+				throw ClientIds.conflict();
+			}
 			// another registration took the same NIK or KK between our check and our insert
 			throw new ConflictException(FieldProblem.of(raced.getMessage() != null
 					&& raced.getMessage().contains("uq_household_kk_index") ? "kkNumber" : "members", "DUPLICATE"));
@@ -139,7 +143,7 @@ public class HouseholdRegistration {
 		boolean hasHead = jdbc.sql("select count(*) from person where household_id = :id and relationship = 'HEAD'"
 				+ " and left_on is null")
 			.param("id", householdId).query(Long.class).single() > 0;
-		NewHousehold probe = new NewHousehold(householdKk, locked.villageCode(), null, null, null, null, null,
+		NewHousehold probe = new NewHousehold(null, householdKk, locked.villageCode(), null, null, null, null, null,
 				List.of(member == null ? null : member), List.of());
 		check(probe, problems, warnings);
 		problems.removeIf(p -> p.code().equals("HOUSEHOLD_WITHOUT_HEAD"));
@@ -501,9 +505,21 @@ public class HouseholdRegistration {
 			.update();
 	}
 
+	/** Two members of one household cannot be given the same id. */
+	private static void distinctMemberIds(NewHousehold household, List<FieldProblem> problems) {
+		Set<UUID> seen = new HashSet<>();
+		List<Member> members = household.members() == null ? List.of() : household.members();
+		for (int i = 0; i < members.size(); i++) {
+			Member member = members.get(i);
+			if (member != null && member.id() != null && !seen.add(member.id())) {
+				problems.add(FieldProblem.of("members[" + i + "].id", "DUPLICATE"));
+			}
+		}
+	}
+
 	private void insertMember(CurrentUser actor, UUID householdId, int position, String householdKk, Member m,
 			String source, Instant now) {
-		UUID id = UUID.randomUUID();
+		UUID id = ClientIds.orNew(m.id());
 		String nik = Identifiers.digitsOnly(m.nik());
 		String kk = m.kkNumber() == null || m.kkNumber().isBlank() ? householdKk : Identifiers.digitsOnly(m.kkNumber());
 		jdbc.sql("""

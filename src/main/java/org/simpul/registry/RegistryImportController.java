@@ -34,12 +34,13 @@ class RegistryImportController {
 	}
 
 	@PostMapping("/api/v1/registry/imports")
-	ResponseEntity<ImportStatus> upload(@RequestParam("file") MultipartFile file) throws IOException {
+	ResponseEntity<ImportStatus> upload(@RequestParam("file") MultipartFile file,
+			@RequestParam(name = "id", required = false) UUID id) throws IOException {
 		if (file.isEmpty()) {
 			throw new InvalidInputException(FieldProblem.of("file", "FILE_EMPTY"));
 		}
 		try (InputStream content = file.getInputStream()) {
-			ImportStatus status = imports.submit(access.requireUser(), file.getOriginalFilename(), file.getSize(), content);
+			ImportStatus status = imports.submit(access.requireUser(), id, file.getOriginalFilename(), file.getSize(), content);
 			return ResponseEntity.status(HttpStatus.ACCEPTED)
 				.location(URI.create("/api/v1/registry/imports/" + status.id()))
 				.body(status);

@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +24,7 @@ import java.util.UUID;
 import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
 import org.simpul.access.Role;
+import org.simpul.shared.ClientIds;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
@@ -118,6 +123,14 @@ public class RegistryImports {
 	}
 
 	public ImportStatus submit(CurrentUser user, String fileName, long size, InputStream content) {
+		return submit(user, null, fileName, size, content);
+	}
+
+	/**
+	 * Queues an uploaded file. {@code chosenId} is the client's id for the import, or null: the same id again from
+	 * the same user with the same bytes answers the import it made; any other use of it answers 409.
+	 */
+	public ImportStatus submit(CurrentUser user, UUID chosenId, String fileName, long size, InputStream content) {
 		if (!user.may(Action.REGISTRY_IMPORT)) {
 			throw new AccessDeniedException("Imports are not for " + user.role());
 		}
@@ -129,14 +142,25 @@ public class RegistryImports {
 		if (size > MAX_BYTES) {
 			throw new InvalidInputException(FieldProblem.of("file", "FILE_TOO_LARGE"));
 		}
-		UUID id = UUID.randomUUID();
+		if (chosenId != null) {
+			Optional<ImportStatus> repeated = repeated(user, chosenId, content);
+			if (repeated.isPresent()) {
+				return repeated.get();
+			}
+		}
+		UUID id = ClientIds.orNew(chosenId);
+		MessageDigest sha256 = sha256();
 		try {
 			Files.createDirectories(directory);
 			Path target = file(id);
 			Path partial = directory.resolve(id + ".part");
 			// the upload holds a district's NIKs: readable by this process's user alone, like the temporary files
 			try (java.io.OutputStream out = ownerOnly(partial)) {
-				content.transferTo(out);
+				new DigestInputStream(content, sha256).transferTo(out);
+			}
+			catch (FileAlreadyExistsException twin) {
+				// the same id is being uploaded by another request right now
+				throw ClientIds.conflict();
 			}
 			catch (IOException | RuntimeException ex) {
 				Files.deleteIfExists(partial);
@@ -166,9 +190,11 @@ public class RegistryImports {
 			throw new UncheckedIOException(ex);
 		}
 		jdbc.sql("""
-				insert into registry_import (id, status, uploaded_by, territory, file_name, byte_size, created_at)
-				values (:id, 'QUEUED', :by, :territory, :name, :size, :now)""")
+				insert into registry_import (id, status, uploaded_by, territory, file_name, byte_size, created_at,
+				                             content_sha256)
+				values (:id, 'QUEUED', :by, :territory, :name, :size, :now, :sha256)""")
 			.param("id", id)
+			.param("sha256", sha256.digest())
 			.param("by", user.id())
 			.param("territory", user.territory().value())
 			.param("name", name.length() > 200 ? name.substring(0, 200) : name)
@@ -179,6 +205,43 @@ public class RegistryImports {
 		// says it came from this import
 		audit.record(user, org.simpul.audit.AuditTrail.Action.CREATE, "REGISTRY_IMPORT", id, List.of());
 		return status(user, id);
+	}
+
+	/**
+	 * An import made before under the client's id: the same user and the same bytes answer its status; anything
+	 * else is a 409. Nothing is written while the upload is compared.
+	 */
+	private Optional<ImportStatus> repeated(CurrentUser user, UUID id, InputStream content) {
+		record Earlier(UUID uploadedBy, byte[] contentSha256) {
+		}
+		Optional<Earlier> earlier = jdbc.sql("select uploaded_by, content_sha256 from registry_import where id = :id")
+			.param("id", id)
+			.query(Earlier.class)
+			.optional();
+		if (earlier.isEmpty()) {
+			return Optional.empty();
+		}
+		MessageDigest sha256 = sha256();
+		try {
+			new DigestInputStream(content, sha256).transferTo(java.io.OutputStream.nullOutputStream());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		if (!earlier.get().uploadedBy().equals(user.id()) || earlier.get().contentSha256() == null
+				|| !MessageDigest.isEqual(earlier.get().contentSha256(), sha256.digest())) {
+			throw ClientIds.conflict();
+		}
+		return Optional.of(status(user, id));
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	public ImportStatus status(CurrentUser user, UUID id) {

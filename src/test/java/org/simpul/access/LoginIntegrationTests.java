@@ -50,7 +50,7 @@ class LoginIntegrationTests {
 
 	private String newFacilitator(String username) {
 		CurrentUser admin = new CurrentUser(java.util.UUID.randomUUID(), "test", "Test", Role.ADMIN, Territory.NATIONAL);
-		users.create(admin, new UserManagement.NewUser(username, "Tegal-Procot-2026", "Test " + username,
+		users.create(admin, new UserManagement.NewUser(null, username, "Tegal-Procot-2026", "Test " + username,
 				Role.FACILITATOR, "33.28.10.1008"));
 		return username;
 	}

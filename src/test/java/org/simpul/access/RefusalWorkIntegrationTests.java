@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class RefusalWorkIntegrationTests {
 		};
 		AccountAuthenticator authenticator = new AccountAuthenticator(accounts, loginStates, counting, clock, factors);
 		String username = "viewer.kunci";
-		UserAccount account = accounts.findByUsername(username).orElseGet(() -> accounts.save(UserAccount.create(
+		UserAccount account = accounts.findByUsername(username).orElseGet(() -> accounts.save(UserAccount.create(UUID.randomUUID(),
 				username, "Kunci", passwords.encode("Kunci-Akun-Ini-2026"), Role.VIEWER, Territory.of("33.28"),
 				clock.instant())));
 		try {

@@ -96,7 +96,7 @@ class CaseFileTests {
 	void notesAndAssessmentsGoOnTheTimelineWithoutChangingTheCase() {
 		CaseFile file = open();
 		UUID assessment = UUID.randomUUID();
-		file.note("ibu tidak di rumah", BY, AT);
+		file.note("ibu tidak di rumah", null, BY, AT);
 		file.assessed(assessment, "QUICK", "QUICK v1", BY, AT);
 		assertThat(file.stateChanged()).as("the version stays: notes are not edits").isFalse();
 		assertThat(file.takeEvents()).containsExactly(new CaseNoteAdded(file.complaintId(), BY, AT),

@@ -6,7 +6,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,6 +16,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.simpul.shared.ClientIds;
 import org.simpul.shared.FieldProblem;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -35,7 +38,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * <ul>
  * <li>{@code Idempotency-Key} for every API {@code POST} (API.md): the same caller, key and body replay the
  * first successful answer; the same key with another body answers 422;</li>
- * <li>the one-time form token of every page form that creates something ({@value #FORM_FIELD}, a hidden
+ * <li>the id a client chose for the record a {@code POST} creates ({@link ClientIds}): the same user, address
+and content (compared as JSON) replay the first successful answer; any other use of the id answers 409;</li>
+<li>the one-time form token of every page form that creates something ({@value #FORM_FIELD}, a hidden
  * field that {@link FormTokens} gives each rendered page): a second submit of the same form, a double tap
  * on a slow link or a retry after a lost answer, is sent where the first one went (its redirect), whatever
  * was typed meanwhile. Only a page's successful answer, a redirect after the write, is recorded.</li>
@@ -80,12 +85,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			return true;
 		}
 		if (api(request)) {
-			return request.getHeader(HEADER) == null;
+			// a key in the header, or a JSON body that may carry a client-chosen id
+			return request.getHeader(HEADER) == null && !json(request);
 		}
 		// htmx's partial requests (a look-up inside a form) create nothing; an upload streams a file whose checks
 		// must not hold a database connection: neither runs under a form token
 		String type = request.getContentType();
-		if (request.getHeader("HX-Request") != null || type != null && type.toLowerCase(java.util.Locale.ROOT)
+		if (request.getHeader("HX-Request") != null || type != null && type.toLowerCase(Locale.ROOT)
 			.startsWith("multipart/")) {
 			return true;
 		}
@@ -97,8 +103,21 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 	}
 
+	private static boolean json(HttpServletRequest request) {
+		String type = request.getContentType();
+		return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/json");
+	}
+
 	private record Stored(byte[] requestHash, int status, String contentType, String location, String etag,
 			byte[] body) {
+	}
+
+	/** One ledger entry a request claims: its key in a caller's ledger and the fingerprint of the request. */
+	private record Claim(String caller, UUID key, byte[] hash, boolean clientId) {
+	}
+
+	/** A claim that an earlier request already holds, and what it answered. */
+	private record Taken(Claim claim, Stored stored) {
 	}
 
 	@Override
@@ -108,8 +127,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			pageForm(request, response, chain);
 			return;
 		}
-		Optional<UUID> key = parse(request.getHeader(HEADER));
-		if (key.isEmpty()) {
+		String header = request.getHeader(HEADER);
+		Optional<UUID> key = header == null ? Optional.empty() : parse(header);
+		if (header != null && key.isEmpty()) {
 			problems.write(response, problems.problem(request, HttpStatus.BAD_REQUEST, "problem.validation",
 					List.of(FieldProblem.of(HEADER, "IDEMPOTENCY_KEY_INVALID"))));
 			return;
@@ -124,30 +144,53 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		CachedBodyRequest cached = multipart ? null : new CachedBodyRequest(request,
 				StreamUtils.copyToByteArray(request.getInputStream()));
 		HttpServletRequest forward = cached == null ? request : cached;
-		byte[] hash = hash(request.getMethod(), request.getRequestURI(), cached == null ? new byte[0] : cached.body());
 		String caller = caller();
+		List<Claim> claims = new ArrayList<>();
+		key.ifPresent(value -> claims.add(new Claim(caller, value, hash(request.getMethod(), request.getRequestURI(),
+				cached == null ? new byte[0] : cached.body()), false)));
+		if (cached != null && json(request)) {
+			ClientIds.Chosen chosen = ClientIds.chosen(cached.body());
+			if (chosen.invalid()) {
+				problems.write(response, problems.problem(request, HttpStatus.BAD_REQUEST, "problem.validation",
+						List.of(FieldProblem.of("id", "INVALID_VALUE"))));
+				return;
+			}
+			if (chosen.id() != null) {
+				claims.add(new Claim(ClientIds.LEDGER, chosen.id(),
+						hash(request.getMethod(), request.getRequestURI(), chosen.fingerprint(caller)), true));
+			}
+		}
+		if (claims.isEmpty()) {
+			chain.doFilter(forward, response);
+			return;
+		}
 		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
-		Stored replay;
+		Taken taken;
 		try {
-			replay = transactions.execute(tx -> {
-				int claimed = claim(caller, key.get(), hash);
-				if (claimed == 0) {
-					return stored(caller, key.get());
+			taken = transactions.execute(tx -> {
+				for (Claim claim : claims) {
+					if (claim(claim.caller(), claim.key(), claim.hash()) == 0) {
+						// answered before: nothing of this request is written (an earlier claim of it is undone)
+						tx.setRollbackOnly();
+						return new Taken(claim, stored(claim.caller(), claim.key()));
+					}
 				}
 				proceed(chain, forward, wrapper, tx);
 				if (wrapper.getStatus() >= 200 && wrapper.getStatus() < 300) {
-					jdbc.sql("""
-							update idempotent_request set status = :status, content_type = :type, location = :location,
-							       etag = :etag, body = :body
-							where caller = :caller and idempotency_key = :key""")
-						.param("status", wrapper.getStatus())
-						.param("type", wrapper.getContentType())
-						.param("location", wrapper.getHeader(HttpHeaders.LOCATION))
-						.param("etag", wrapper.getHeader(HttpHeaders.ETAG))
-						.param("body", wrapper.getContentAsByteArray())
-						.param("caller", caller)
-						.param("key", key.get())
-						.update();
+					for (Claim claim : claims) {
+						jdbc.sql("""
+								update idempotent_request set status = :status, content_type = :type, location = :location,
+								       etag = :etag, body = :body
+								where caller = :caller and idempotency_key = :key""")
+							.param("status", wrapper.getStatus())
+							.param("type", wrapper.getContentType())
+							.param("location", wrapper.getHeader(HttpHeaders.LOCATION))
+							.param("etag", wrapper.getHeader(HttpHeaders.ETAG))
+							.param("body", wrapper.getContentAsByteArray())
+							.param("caller", claim.caller())
+							.param("key", claim.key())
+							.update();
+					}
 				}
 				else {
 					tx.setRollbackOnly();
@@ -158,13 +201,21 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		catch (WrappedException ex) {
 			throw ex.unwrap();
 		}
-		if (replay == null) {
+		if (taken == null) {
 			wrapper.copyBodyToResponse();
 			return;
 		}
-		if (!MessageDigest.isEqual(replay.requestHash(), hash)) {
-			problems.write(response, problems.problem(request, HttpStatus.UNPROCESSABLE_CONTENT,
-					"problem.idempotencyMismatch", List.of(FieldProblem.of(HEADER, "IDEMPOTENCY_KEY_REUSED"))));
+		Stored replay = taken.stored();
+		if (!MessageDigest.isEqual(replay.requestHash(), taken.claim().hash())) {
+			if (taken.claim().clientId()) {
+				// the id names a record made by another request: another content, another caller or another place
+				problems.write(response, problems.problem(request, HttpStatus.CONFLICT, "problem.conflict",
+						List.of(ClientIds.conflict().problem())));
+			}
+			else {
+				problems.write(response, problems.problem(request, HttpStatus.UNPROCESSABLE_CONTENT,
+						"problem.idempotencyMismatch", List.of(FieldProblem.of(HEADER, "IDEMPOTENCY_KEY_REUSED"))));
+			}
 			return;
 		}
 		response.setStatus(replay.status());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.simpul.shared.ClientIds;
 import org.simpul.shared.ConflictException;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
@@ -11,6 +12,7 @@ import org.simpul.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -77,6 +79,15 @@ class ProblemHandler {
 	@ExceptionHandler(PreconditionFailedException.class)
 	ResponseEntity<ProblemDetail> stale(HttpServletRequest request) {
 		return answer(request, HttpStatus.PRECONDITION_FAILED, "problem.stale", List.of());
+	}
+
+	/** A record whose id, chosen by its client, names one that exists already: 409; any other twin is a fault. */
+	@ExceptionHandler(DuplicateKeyException.class)
+	ResponseEntity<ProblemDetail> duplicate(HttpServletRequest request, DuplicateKeyException ex) {
+		if (ClientIds.taken(ex)) {
+			return answer(request, HttpStatus.CONFLICT, "problem.conflict", List.of(ClientIds.conflict().problem()));
+		}
+		return unexpected(request, ex);
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)
