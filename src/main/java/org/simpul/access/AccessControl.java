@@ -40,7 +40,7 @@ public class AccessControl {
 		}
 	}
 
-	/** The signed-in user's territory, to bind as {@code :territory} with {@link Territory#sqlCondition}. */
+	/** The signed-in user's territory, which bounds its queries ({@link Territory#sql}). */
 	public Territory territory() {
 		return requireUser().territory();
 	}

@@ -112,19 +112,18 @@ class UserManagement {
 	}
 
 	PageResponse<UserView> list(CurrentUser actor, String text, PageRequest page) {
-		String where = " where " + Territory.sqlCondition("region_code") + " and role in (:roles)"
+		String where = " where in_territory(region_code) and role in (:roles)"
 				+ " and (cast(:text as text) is null or username like :text or lower(display_name) like :text)";
 		List<String> roles = actor.role().assignableRoles().stream().map(Role::name).toList();
 		String like = text == null || text.isBlank() ? null
 				: "%" + text.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-		long total = jdbc.sql("select count(*) from app_user" + where)
-			.param("territory", actor.territory().sqlParameter())
+		long total = actor.territory().sql(jdbc, "select count(*) from app_user" + where)
 			.param("roles", roles)
 			.param("text", like)
 			.query(Long.class)
 			.single();
-		List<UUID> ids = jdbc.sql("select id from app_user" + where + " order by username limit :limit offset :offset")
-			.param("territory", actor.territory().sqlParameter())
+		List<UUID> ids = actor.territory()
+			.sql(jdbc, "select id from app_user" + where + " order by username limit :limit offset :offset")
 			.param("roles", roles)
 			.param("text", like)
 			.param("limit", page.size())

@@ -34,14 +34,13 @@ class ComplaintHomeWork implements HomeWork {
 				user.territory().value())).toInstant());
 		record Counts(long today, long waiting) {
 		}
-		Counts counts = jdbc.sql("""
+		Counts counts = user.territory().sql(jdbc, """
 				select count(*) filter (where c.created_at >= :today) as today,
 				       count(*) filter (where c.status = 'RECEIVED') as waiting
-				from complaint c where """ + Territory.sqlCondition("c.village_code") + """
+				from complaint c where in_territory(c.village_code)
 				 and not exists (select 1 from person_placement rp where rp.id = c.subject_person_id
 				                 and rp.restricted_since is not null)""")
 			.param("today", today)
-			.param("territory", user.territory().sqlParameter())
 			.query(Counts.class)
 			.single();
 		List<Item> items = new ArrayList<>();

@@ -264,10 +264,9 @@ public class ComplaintIntake {
 		if (!actor.may(Action.COMPLAINT_INTAKE)) {
 			throw new AccessDeniedException("Complaint edits are not for " + actor.role());
 		}
-		Stored stored = jdbc.sql("select version, village_code, ppks_taxonomy_id from complaint where id = :id and "
-				+ org.simpul.access.Territory.sqlCondition("village_code") + " for update")
+		Stored stored = actor.territory().sql(jdbc, "select version, village_code, ppks_taxonomy_id from"
+				+ " complaint where id = :id and in_territory(village_code) for update")
 			.param("id", id)
-			.param("territory", actor.territory().sqlParameter())
 			.query(Stored.class)
 			.optional()
 			.orElseThrow(() -> new NotFoundException("Complaint"));

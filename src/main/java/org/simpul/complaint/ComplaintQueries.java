@@ -105,17 +105,16 @@ public class ComplaintQueries {
 		if (!ComplaintIntake.mayTakeComplaints(user.role())) {
 			throw new AccessDeniedException("Complaints are not for " + user.role());
 		}
-		String within = user.territory().sqlParameter();
+		Territory within = user.territory();
 		if (villageCode != null && !villageCode.isBlank()) {
 			RegionCode region = RegionCode.parse(villageCode.strip())
 				.orElseThrow(() -> new InvalidInputException(FieldProblem.of("villageCode", "REGION_UNKNOWN")));
 			if (!user.covers(region)) {
 				throw new NotFoundException("Region");
 			}
-			within = region.value();
+			within = Territory.of(region.value());
 		}
-		String where = " from complaint c where "
-				+ Territory.sqlCondition("c.village_code") + """
+		String where = " from complaint c where in_territory(c.village_code)" + """
 				 and (cast(:status as text) is null or c.status = :status)
 				 and (cast(:category as text) is null or c.category = :category)
 				 and (cast(:before as timestamptz) is null or c.created_at < :before)
@@ -125,18 +124,16 @@ public class ComplaintQueries {
 		// a restricted person's complaints leave the queue (RegistryRestrictions owns the column); through the
 		// registry's placement view, which row-level security does not bound: the person may be registered
 		// outside the caller's territory (ADR 0008)
-		long total = jdbc.sql("select count(*)" + where)
+		long total = within.sql(jdbc, "select count(*)" + where)
 			.param("before", before)
-			.param("territory", within)
 			.param("status", status == null ? null : status.name())
 			.param("category", category == null ? null : category.name())
 			.query(Long.class)
 			.single();
-		List<QueueRow> rows = jdbc.sql("select c.id, c.ticket_number, c.status, c.category, c.village_code,"
+		List<QueueRow> rows = within.sql(jdbc, "select c.id, c.ticket_number, c.status, c.category, c.village_code,"
 				+ " c.subject_name, c.created_at, c.subject_person_id" + where
 				+ " order by c.created_at desc, c.id limit :limit offset :offset")
 			.param("before", before)
-			.param("territory", within)
 			.param("status", status == null ? null : status.name())
 			.param("category", category == null ? null : category.name())
 			.param("limit", page.size())
@@ -181,9 +178,9 @@ public class ComplaintQueries {
 					null, null), new PageRequest(0, 10)).content().stream().map(p -> p.id()).toList();
 			record Captured(UUID id, String nik) {
 			}
-			List<UUID> captured = jdbc.sql("select id, subject_nik as nik from complaint c where subject_nik is not null and "
-					+ Territory.sqlCondition("c.village_code") + " order by created_at desc limit :max")
-				.param("territory", user.territory().sqlParameter())
+			List<UUID> captured = user.territory().sql(jdbc, "select id, subject_nik as nik from complaint c"
+					+ " where subject_nik is not null and in_territory(c.village_code) order by created_at"
+					+ " desc limit :max")
 				.param("max", MAX_CAPTURED_NIKS)
 				.query(Captured.class)
 				.list()
@@ -191,23 +188,21 @@ public class ComplaintQueries {
 				.filter(c -> digits.equals(cipher.decrypt(c.nik())))
 				.map(Captured::id)
 				.toList();
-			ids = jdbc.sql("select id from complaint c where (c.subject_person_id in (:persons) or c.id in (:captured)) and "
-					+ Territory.sqlCondition("c.village_code"))
+			ids = user.territory().sql(jdbc, "select id from complaint c where (c.subject_person_id in"
+					+ " (:persons) or c.id in (:captured)) and in_territory(c.village_code)")
 				.param("persons", registered.isEmpty() ? List.of(new UUID(0, 0)) : registered)
 				.param("captured", captured.isEmpty() ? List.of(new UUID(0, 0)) : captured)
-				.param("territory", user.territory().sqlParameter())
 				.query(UUID.class)
 				.list();
 		}
 		else {
 			String like = "%" + typed.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
 				.replace("_", "\\_") + "%";
-			ids = jdbc.sql("select id from complaint c where (upper(c.ticket_number) like upper(:prefix) or"
-					+ " lower(c.subject_name) like :like) and " + Territory.sqlCondition("c.village_code")
-					+ " order by c.created_at desc limit 200")
+			ids = user.territory().sql(jdbc, "select id from complaint c where (upper(c.ticket_number) like upper(:prefix) or"
+					+ " lower(c.subject_name) like :like) and in_territory(c.village_code) order by"
+					+ " c.created_at desc limit 200")
 				.param("prefix", typed.replace("%", "").replace("_", "") + "%")
 				.param("like", like)
-				.param("territory", user.territory().sqlParameter())
 				.query(UUID.class)
 				.list();
 		}
@@ -245,10 +240,9 @@ public class ComplaintQueries {
 		if (!ComplaintIntake.mayTakeComplaints(user.role())) {
 			throw new AccessDeniedException("Complaints are not for " + user.role());
 		}
-		return jdbc.sql("select id, ticket_number, status, village_code, subject_person_id from complaint"
-				+ " where id = :id and " + Territory.sqlCondition("village_code"))
+		return user.territory().sql(jdbc, "select id, ticket_number, status, village_code, subject_person_id from complaint"
+				+ " where id = :id and in_territory(village_code)")
 			.param("id", id)
-			.param("territory", user.territory().sqlParameter())
 			.query(ComplaintRef.class)
 			.optional()
 			.filter(ref -> !restrictions.isRestricted(ref.subjectPersonId()));
@@ -260,14 +254,13 @@ public class ComplaintQueries {
 	 */
 	public List<ComplaintView> aboutPerson(CurrentUser dpo, UUID personId) {
 		dpo.requireDataProtectionOfficer();
-		return jdbc.sql("select id from complaint where subject_person_id = :person and "
-				+ Territory.sqlCondition("village_code") + " order by created_at, id")
+		return dpo.territory().sql(jdbc, "select id from complaint where subject_person_id = :person and"
+				+ " in_territory(village_code) order by created_at, id")
 			.param("person", personId)
-			.param("territory", dpo.territory().sqlParameter())
 			.query(UUID.class)
 			.list()
 			.stream()
-			.map(id -> load(dpo, id, dpo.territory().sqlParameter()))
+			.map(id -> load(dpo, id, dpo.territory()))
 			.flatMap(Optional::stream)
 			.toList();
 	}
@@ -275,7 +268,7 @@ public class ComplaintQueries {
 	/** For the data protection officer (a breach drill): a complaint of the officer's territory. Nobody else. */
 	public Optional<ComplaintView> forOfficer(CurrentUser dpo, UUID id) {
 		dpo.requireDataProtectionOfficer();
-		return load(dpo, id, dpo.territory().sqlParameter());
+		return load(dpo, id, dpo.territory());
 	}
 
 	/** A complaint of the user's territory; opening it is on the audit trail (it shows whom it is about). */
@@ -283,7 +276,7 @@ public class ComplaintQueries {
 		if (!ComplaintIntake.mayTakeComplaints(user.role())) {
 			throw new AccessDeniedException("Complaints are not for " + user.role());
 		}
-		Optional<ComplaintView> found = load(user, id, user.territory().sqlParameter());
+		Optional<ComplaintView> found = load(user, id, user.territory());
 		found.ifPresent(c -> audit.record(user, org.simpul.audit.AuditTrail.Action.READ, "COMPLAINT", c.id(),
 				c.subject().personId() == null ? List.of() : List.of(c.subject().personId())));
 		return found;
@@ -296,7 +289,7 @@ public class ComplaintQueries {
 	public Optional<ComplaintView> forReferral(CurrentUser user, UUID id) {
 		// the receiving agency (a programme manager reaches a complaint only through a referral sent to it) needs
 		// the NIK captured at intake whole, to find the person in its own system
-		return load(user, id, Territory.NATIONAL.sqlParameter(), user.may(Action.REFERRAL_RECEIVE));
+		return load(user, id, Territory.NATIONAL, user.may(Action.REFERRAL_RECEIVE));
 	}
 
 	/** The registry's person as this user may see them; none for a role without the registry (a programme manager). */
@@ -317,28 +310,26 @@ public class ComplaintQueries {
 	public Optional<String> restrictedTicket(CurrentUser user, UUID id) {
 		record Row(String ticketNumber, UUID subjectPersonId) {
 		}
-		return jdbc.sql("select ticket_number, subject_person_id from complaint where id = :id and "
-				+ Territory.sqlCondition("village_code"))
+		return user.territory().sql(jdbc, "select ticket_number, subject_person_id from complaint where id ="
+				+ " :id and in_territory(village_code)")
 			.param("id", id)
-			.param("territory", user.territory().sqlParameter())
 			.query(Row.class)
 			.optional()
 			.filter(row -> !user.may(Action.DATA_PROTECTION) && restrictions.isRestricted(row.subjectPersonId()))
 			.map(Row::ticketNumber);
 	}
 
-	private Optional<ComplaintView> load(CurrentUser user, UUID id, String territory) {
+	private Optional<ComplaintView> load(CurrentUser user, UUID id, Territory territory) {
 		return load(user, id, territory, false);
 	}
 
-	private Optional<ComplaintView> load(CurrentUser user, UUID id, String territory, boolean wholeNik) {
-		return jdbc.sql("""
+	private Optional<ComplaintView> load(CurrentUser user, UUID id, Territory territory, boolean wholeNik) {
+		return territory.sql(jdbc, """
 				select id, ticket_number, status, channel, category, village_code, description, subject_person_id,
 				       subject_nik, subject_name, subject_birth_date, subject_sex, reporter_name, reporter_phone,
 				       reporter_phone_shared, consent_note, created_at, version
-				from complaint where id = :id and """ + " " + Territory.sqlCondition("village_code"))
+				from complaint where id = :id and in_territory(village_code)""")
 			.param("id", id)
-			.param("territory", territory)
 			.query(Row.class)
 			.optional()
 			// a person under a restriction of processing: their complaints are kept, not shown (but to the DPO)

@@ -26,9 +26,8 @@ public class PuskesosDirectory {
 	}
 
 	public List<Puskesos> within(Territory territory) {
-		List<Row> rows = jdbc.sql("select id, name, region_code, level, status from puskesos where "
-				+ Territory.sqlCondition("region_code") + " order by region_code, name")
-			.param("territory", territory.sqlParameter())
+		List<Row> rows = territory.sql(jdbc, "select id, name, region_code, level, status from puskesos"
+				+ " where in_territory(region_code) order by region_code, name")
 			.query(Row.class)
 			.list();
 		Map<String, String> names = regions.names(rows.stream().map(Row::regionCode).toList());

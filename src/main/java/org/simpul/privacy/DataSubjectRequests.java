@@ -93,9 +93,8 @@ public class DataSubjectRequests {
 	/** The requests of the officer's territory, the open ones first by due time; only the open ones if asked. */
 	public List<Request> list(CurrentUser dpo, boolean openOnly) {
 		requireOfficer(dpo);
-		return jdbc.sql(SELECT + " where " + Territory.sqlCondition("village_code")
+		return dpo.territory().sql(jdbc, SELECT + " where in_territory(village_code)"
 				+ (openOnly ? " and status = 'OPEN'" : "") + " order by status <> 'OPEN', due_at, id limit 500")
-			.param("territory", dpo.territory().sqlParameter())
 			.query(Row.class)
 			.list()
 			.stream()
@@ -136,9 +135,8 @@ public class DataSubjectRequests {
 
 	private Request find(CurrentUser dpo, UUID id) {
 		requireOfficer(dpo);
-		return jdbc.sql(SELECT + " where id = :id and " + Territory.sqlCondition("village_code"))
+		return dpo.territory().sql(jdbc, SELECT + " where id = :id and in_territory(village_code)")
 			.param("id", id)
-			.param("territory", dpo.territory().sqlParameter())
 			.query(Row.class)
 			.optional()
 			.map(this::view)

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.simpul.access.CurrentUser;
 import org.simpul.access.Action;
@@ -28,6 +29,7 @@ import org.simpul.shared.PageResponse.PageRequest;
 import org.simpul.referral.Referral.Status;
 import org.simpul.shared.workflow.DomainEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -328,16 +330,15 @@ public class Referrals {
 			throw new AccessDeniedException("The referral overview is not for " + actor.role());
 		}
 		String today = RegionTime.sqlToday("r.village_code");
-		return jdbc.sql("select a.id as agency_id, a.name as agency_name,"
+		return actor.territory().sql(jdbc, "select a.id as agency_id, a.name as agency_name,"
 				+ " count(*) filter (where r.status = 'RECOMMENDED') as recommended,"
 				+ " count(*) filter (where r.status in ('SENT', 'ACCEPTED')) as open,"
 				+ " count(*) filter (where r.status in ('SENT', 'ACCEPTED') and r.due_date < " + today + ") as overdue,"
 				+ " count(*) filter (where r.status = 'COMPLETED') as completed,"
 				+ " count(*) filter (where r.status = 'REJECTED') as rejected"
-				+ " from referral r join agency_reference a on a.id = r.agency_id where " + Territory.sqlCondition("r.village_code")
+				+ " from referral r join agency_reference a on a.id = r.agency_id where in_territory(r.village_code)"
 				+ """
 				 group by a.id, a.name order by overdue desc, open desc, a.name""")
-			.param("territory", actor.territory().sqlParameter())
 			.params(time.sqlTodayParameters())
 			.query(AgencyCount.class)
 			.list();
@@ -464,23 +465,24 @@ public class Referrals {
 	public PageResponse<ReferralView> list(CurrentUser actor, Status status, boolean overdue, boolean escalated,
 			PageRequest page) {
 		String scope;
-		Object scopeValue;
+		Function<String, StatementSpec> statement;
 		if (actor.may(Action.REFERRAL_RECEIVE)) {
 			// only what was sent: a recommendation withdrawn before anyone decided it never reached the agency
-			scope = "r.agency_id = :scope and r.status not in ('RECOMMENDED', 'DECLINED') and r.verification_code is not null";
-			scopeValue = providers.agencyOf(actor.id()).map(ProviderDirectory.Agency::id).orElse(null);
-			if (scopeValue == null) {
+			scope = "r.agency_id = :agency and r.status not in ('RECOMMENDED', 'DECLINED') and r.verification_code is not null";
+			UUID agency = providers.agencyOf(actor.id()).map(ProviderDirectory.Agency::id).orElse(null);
+			if (agency == null) {
 				return PageResponse.of(List.of(), page, 0);
 			}
+			statement = sql -> jdbc.sql(sql).param("agency", agency);
 		}
 		else if (actor.may(Action.REFERRAL_READ)) {
-			scope = Territory.sqlCondition("r.village_code");
-			scopeValue = actor.territory().sqlParameter();
+			scope = "in_territory(r.village_code)";
+			statement = sql -> actor.territory().sql(jdbc, sql);
 		}
 		else {
 			throw new AccessDeniedException("Referrals are not for " + actor.role());
 		}
-		String where = " where " + scope.replace(":territory", ":scope")
+		String where = " where " + scope
 				+ " and (cast(:status as text) is null or r.status = :status)"
 				+ (overdue ? " and r.status in ('SENT', 'ACCEPTED') and r.due_date < " + RegionTime.sqlToday("r.village_code") : "")
 				+ (escalated ? " and r.status in ('SENT', 'ACCEPTED') and exists (select 1 from referral_escalation e"
@@ -489,14 +491,13 @@ public class Referrals {
 							case MANAGER -> " and e.level = 'MANAGER')";
 							default -> ")";
 						} : "");
-		long total = jdbc.sql("select count(*) from referral r" + where)
-			.param("scope", scopeValue)
+		long total = statement.apply("select count(*) from referral r" + where)
 			.param("status", status == null ? null : status.name())
 			.params(time.sqlTodayParameters())
 			.query(Long.class)
 			.single();
-		List<ReferralView> content = jdbc.sql(COLUMNS + where + " order by r.recommended_at desc, r.id limit :limit offset :offset")
-			.param("scope", scopeValue)
+		List<ReferralView> content = statement
+			.apply(COLUMNS + where + " order by r.recommended_at desc, r.id limit :limit offset :offset")
 			.param("status", status == null ? null : status.name())
 			.params(time.sqlTodayParameters())
 			.param("limit", page.size())

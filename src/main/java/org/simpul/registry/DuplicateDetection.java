@@ -43,8 +43,8 @@ public class DuplicateDetection {
 	 * data protection officer).
 	 */
 	private static final String BOTH_WITHIN = "join person pa on pa.id = d.person_a join person pb on pb.id = d.person_b"
-			+ " where " + Territory.sqlCondition("pa.village_code") + " and " + Territory.sqlCondition("pb.village_code")
-			+ " and pa.restricted_since is null and pb.restricted_since is null";
+			+ " where in_territory(pa.village_code) and in_territory(pb.village_code) and"
+			+ " pa.restricted_since is null and pb.restricted_since is null";
 
 	private final JdbcClient jdbc;
 
@@ -99,7 +99,7 @@ public class DuplicateDetection {
 	public int scan(CurrentUser actor) {
 		requireReviewer(actor);
 		String scope = "(select p.id, p.name_key, p.phonetic_key, p.birth_date, p.sex, p.kk_index, p.village_code"
-				+ " from person p where " + Territory.sqlCondition("p.village_code") + " and p.restricted_since is null)";
+				+ " from person p where in_territory(p.village_code) and p.restricted_since is null)";
 		String sql = "with scope as " + scope + """
 				, pairs as (
 				    select a.id as a, b.id as b, 'DISTRICT_BIRTH_DATE' as block from scope a join scope b
@@ -116,7 +116,7 @@ public class DuplicateDetection {
 				       pb.birth_date as birth_b, pa.sex as sex_a, pb.sex as sex_b, g.blocks
 				from grouped g join person pa on pa.id = g.a join person pb on pb.id = g.b
 				where not exists (select 1 from duplicate_candidate d where d.person_a = g.a and d.person_b = g.b)""";
-		List<Pair> pairs = jdbc.sql(sql).param("territory", actor.territory().sqlParameter()).query(Pair.class).list();
+		List<Pair> pairs = actor.territory().sql(jdbc, sql).query(Pair.class).list();
 		Timestamp now = Timestamp.from(clock.instant());
 		int queued = 0;
 		for (Pair pair : pairs) {
@@ -141,14 +141,15 @@ public class DuplicateDetection {
 	public PageResponse<Candidate> candidates(CurrentUser actor, String status, PageRequest page) {
 		requireReviewer(actor);
 		String where = " from duplicate_candidate d " + BOTH_WITHIN + " and d.status = :status";
-		long total = jdbc.sql("select count(*) " + where).param("status", status)
-			.param("territory", actor.territory().sqlParameter()).query(Long.class).single();
-		List<Candidate> content = jdbc.sql("""
+		long total = actor.territory().sql(jdbc, "select count(*) " + where)
+			.param("status", status)
+			.query(Long.class)
+			.single();
+		List<Candidate> content = actor.territory().sql(jdbc, """
 				select d.id, d.person_a, pa.name as name_a, pa.birth_date as birth_date_a, d.person_b, pb.name as name_b,
 				       pb.birth_date as birth_date_b, d.score, d.blocks, d.status""" + " " + where
 				+ " order by d.score desc, d.found_at desc, d.id limit :limit offset :offset")
 			.param("status", status)
-			.param("territory", actor.territory().sqlParameter())
 			.param("limit", page.size())
 			.param("offset", page.offset())
 			.query(Candidate.class)
@@ -200,12 +201,11 @@ public class DuplicateDetection {
 	/** One pair of the caller's queue, for the merge's confirmation; empty when it is not theirs or decided. */
 	public Optional<Review> review(CurrentUser actor, UUID id) {
 		requireReviewer(actor);
-		Optional<Candidate> candidate = jdbc.sql("""
+		Optional<Candidate> candidate = actor.territory().sql(jdbc, """
 				select d.id, d.person_a, pa.name as name_a, pa.birth_date as birth_date_a, d.person_b, pb.name as name_b,
 				       pb.birth_date as birth_date_b, d.score, d.blocks, d.status from duplicate_candidate d""" + " "
 				+ BOTH_WITHIN + " and d.id = :id and d.status = 'OPEN'")
 			.param("id", id)
-			.param("territory", actor.territory().sqlParameter())
 			.query(Candidate.class)
 			.optional();
 		List<UUID> shown = new java.util.ArrayList<>();
@@ -248,13 +248,12 @@ public class DuplicateDetection {
 		record Row(UUID id, UUID householdId, String name, String nik, LocalDate birthDate, Sex sex, String villageCode,
 				String kk, Relationship relationship) {
 		}
-		Optional<Row> row = jdbc.sql("""
+		Optional<Row> row = actor.territory().sql(jdbc, """
 				select p.id, p.household_id, p.name, p.nik_cipher as nik, p.birth_date, p.sex, p.village_code,
 				       h.kk_cipher as kk, p.relationship
 				from person p join household h on h.id = p.household_id
-				where p.id = :id and p.restricted_since is null and """ + " " + Territory.sqlCondition("p.village_code"))
+				where p.id = :id and p.restricted_since is null and in_territory(p.village_code)""")
 			.param("id", personId)
-			.param("territory", actor.territory().sqlParameter())
 			.query(Row.class)
 			.optional();
 		if (row.isEmpty()) {
@@ -283,10 +282,9 @@ public class DuplicateDetection {
 	@Transactional
 	public void dismiss(CurrentUser actor, UUID id) {
 		requireReviewer(actor);
-		boolean visible = jdbc.sql("""
+		boolean visible = actor.territory().sql(jdbc, """
 				select count(*) from duplicate_candidate d""" + " " + BOTH_WITHIN + " and d.id = :id")
 			.param("id", id)
-			.param("territory", actor.territory().sqlParameter())
 			.query(Long.class)
 			.single() > 0;
 		if (!visible) {
@@ -312,10 +310,9 @@ public class DuplicateDetection {
 		requireReviewer(actor);
 		record Pair(UUID personA, UUID personB) {
 		}
-		Pair pair = jdbc.sql("select d.person_a, d.person_b from duplicate_candidate d " + BOTH_WITHIN
+		Pair pair = actor.territory().sql(jdbc, "select d.person_a, d.person_b from duplicate_candidate d " + BOTH_WITHIN
 				+ " and d.id = :id and d.status = 'OPEN' for update of d")
 			.param("id", id)
-			.param("territory", actor.territory().sqlParameter())
 			.query(Pair.class)
 			.optional()
 			.orElseThrow(() -> new NotFoundException("Duplicate candidate"));

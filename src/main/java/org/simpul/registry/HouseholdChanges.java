@@ -74,12 +74,11 @@ public class HouseholdChanges {
 	@Transactional
 	public HouseholdView change(CurrentUser actor, UUID id, String ifMatch, HouseholdChange change) {
 		RegistryAccess.requireWriter(actor);
-		Current current = jdbc.sql("""
+		Current current = actor.territory().sql(jdbc, """
 				select village_code, rt, rw, address, welfare_decile, roof, wall, floor, floor_area_m2, electricity,
 				       latrine, drinking_water, version
-				from household where id = :id and """ + " " + Territory.sqlCondition("village_code") + " for update")
+				from household where id = :id and in_territory(village_code) for update""")
 			.param("id", id)
-			.param("territory", actor.territory().sqlParameter())
 			.query(Current.class)
 			.optional()
 			.orElseThrow(() -> new NotFoundException("Household"));

@@ -90,12 +90,11 @@ public class HouseholdQueries {
 
 	Optional<HouseholdView> household(CurrentUser user, UUID id, List<FieldProblem> warnings) {
 		RegistryAccess.requireReader(user);
-		Optional<HouseholdRow> found = jdbc.sql("""
+		Optional<HouseholdRow> found = user.territory().sql(jdbc, """
 				select id, kk_cipher as kk_number, village_code, rt, rw, address, welfare_decile, roof, wall, floor, floor_area_m2,
 				       electricity, latrine, drinking_water, version
-				from household where id = :id and """ + Territory.sqlCondition("village_code"))
+				from household where id = :id and in_territory(village_code)""")
 			.param("id", id)
-			.param("territory", user.territory().sqlParameter())
 			.query(HouseholdRow.class)
 			.optional();
 		return found.map(row -> {
@@ -154,9 +153,9 @@ public class HouseholdQueries {
 	/** The household with family card {@code kkNumber}, if it lies in the caller's territory. */
 	public Optional<UUID> householdIdByKk(CurrentUser user, String kkNumber) {
 		RegistryAccess.requireReader(user);
-		return jdbc.sql("select id from household where kk_index = :kk and " + Territory.sqlCondition("village_code"))
+		return user.territory().sql(jdbc, "select id from household where kk_index = :kk and"
+				+ " in_territory(village_code)")
 			.param("kk", identifiers.kkIndex(kkNumber))
-			.param("territory", user.territory().sqlParameter())
 			.query(UUID.class)
 			.optional();
 	}
@@ -164,10 +163,9 @@ public class HouseholdQueries {
 	/** A person and their household's context, if the household lies in the caller's territory. */
 	public Optional<PersonView> person(CurrentUser user, UUID id) {
 		RegistryAccess.requireReader(user);
-		return jdbc.sql("select p.household_id from person p where p.id = :id and "
-				+ Territory.sqlCondition("p.village_code") + RegistryAccess.unrestricted(user, "p"))
+		return user.territory().sql(jdbc, "select p.household_id from person p where p.id = :id and"
+				+ " in_territory(p.village_code)" + RegistryAccess.unrestricted(user, "p"))
 			.param("id", id)
-			.param("territory", user.territory().sqlParameter())
 			.query(UUID.class)
 			.optional()
 			.flatMap(householdId -> household(user, householdId, List.of()))

@@ -129,10 +129,9 @@ public class HouseholdRegistration {
 		RegistryAccess.requireWriter(actor);
 		record Locked(String kkCipher, String villageCode) {
 		}
-		Locked locked = jdbc.sql("select kk_cipher, village_code from household where id = :id and "
-				+ org.simpul.access.Territory.sqlCondition("village_code") + " for update")
+		Locked locked = actor.territory().sql(jdbc, "select kk_cipher, village_code from household where id"
+				+ " = :id and in_territory(village_code) for update")
 			.param("id", householdId)
-			.param("territory", actor.territory().sqlParameter())
 			.query(Locked.class)
 			.optional()
 			.orElseThrow(() -> new NotFoundException("Household"));
@@ -174,19 +173,19 @@ public class HouseholdRegistration {
 	@Transactional
 	public HouseholdView moveMember(CurrentUser actor, UUID personId, UUID toHousehold) {
 		RegistryAccess.requireWriter(actor);
-		String territory = org.simpul.access.Territory.sqlCondition("h.village_code");
 		record Found(UUID householdId, String relationship, boolean hasLeft) {
 		}
-		Found person = jdbc.sql("select p.household_id, p.relationship, p.left_on is not null as has_left from person p"
-				+ " join household h on h.id = p.household_id where p.id = :id and " + territory + " for update of p")
+		Found person = actor.territory().sql(jdbc,
+				"select p.household_id, p.relationship, p.left_on is not null as has_left from person p"
+				+ " join household h on h.id = p.household_id where p.id = :id and"
+				+ " in_territory(h.village_code) for update of p")
 			.param("id", personId)
-			.param("territory", actor.territory().sqlParameter())
 			.query(Found.class)
 			.optional()
 			.orElseThrow(() -> new NotFoundException("Person"));
-		jdbc.sql("select h.id from household h where h.id = :id and " + territory + " for update")
+		actor.territory().sql(jdbc, "select h.id from household h where h.id = :id and"
+				+ " in_territory(h.village_code) for update")
 			.param("id", toHousehold)
-			.param("territory", actor.territory().sqlParameter())
 			.query(UUID.class)
 			.optional()
 			.orElseThrow(() -> new NotFoundException("Household"));
@@ -231,11 +230,10 @@ public class HouseholdRegistration {
 		record Leaving(UUID householdId, String relationship, java.time.LocalDate leftOn,
 				java.time.LocalDate birthDate, String villageCode) {
 		}
-		Leaving person = jdbc.sql("select household_id, relationship, left_on, birth_date, village_code from person"
-				+ " where id = :id and "
-				+ org.simpul.access.Territory.sqlCondition("village_code"))
+		Leaving person = actor.territory().sql(jdbc,
+				"select household_id, relationship, left_on, birth_date, village_code from person"
+				+ " where id = :id and in_territory(village_code)")
 			.param("id", personId)
-			.param("territory", actor.territory().sqlParameter())
 			.query(Leaving.class)
 			.optional()
 			.orElseThrow(() -> new NotFoundException("Person"));

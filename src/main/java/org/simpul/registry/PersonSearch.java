@@ -86,10 +86,9 @@ public class PersonSearch {
 	/** One person of the user's territory as a search result shows them, by id (intake's light look-up). */
 	public java.util.Optional<PersonSummary> byId(CurrentUser user, java.util.UUID id) {
 		RegistryAccess.requireReader(user);
-		List<Row> rows = jdbc.sql(SUMMARY + " where p.id = :id and " + Territory.sqlCondition("p.village_code")
+		List<Row> rows = user.territory().sql(jdbc, SUMMARY + " where p.id = :id and in_territory(p.village_code)"
 				+ RegistryAccess.unrestricted(user, "p"))
 			.param("id", id)
-			.param("territory", user.territory().sqlParameter())
 			.query(Row.class)
 			.list();
 		java.util.Optional<PersonSummary> found = summaries(user, rows).stream().findFirst();
@@ -102,10 +101,10 @@ public class PersonSearch {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(FieldProblem.of("nik", problems.getFirst().name()));
 		}
-		List<Row> rows = jdbc.sql(SUMMARY + " where p.nik_index = :nik and " + Territory.sqlCondition("p.village_code")
+		List<Row> rows = user.territory().sql(jdbc, SUMMARY + " where p.nik_index = :nik and"
+				+ " in_territory(p.village_code)"
 				+ RegistryAccess.unrestricted(user, "p"))
 			.param("nik", stored.nikIndex(text))
-			.param("territory", user.territory().sqlParameter())
 			.query(Row.class)
 			.list();
 		return PageResponse.of(summaries(user, rows), page, rows.size());
@@ -116,7 +115,7 @@ public class PersonSearch {
 		if (key.length() < 2 || query.name().length() > HouseholdRegistration.MAX_NAME) {
 			throw new InvalidInputException(FieldProblem.of("name", "NAME_TOO_SHORT_OR_LONG"));
 		}
-		String within = user.territory().sqlParameter();
+		Territory within = user.territory();
 		if (query.regionCode() != null && !query.regionCode().isBlank()) {
 			RegionCode region = RegionCode.parse(query.regionCode().strip())
 				.filter(regions::exists)
@@ -124,7 +123,7 @@ public class PersonSearch {
 			if (!user.covers(region)) {
 				throw new NotFoundException("Region");
 			}
-			within = region.value();
+			within = Territory.of(region.value());
 		}
 		if (query.welfareDecile() != null && (query.welfareDecile() < 1 || query.welfareDecile() > 10)) {
 			throw new InvalidInputException(FieldProblem.of("welfareDecile", "DECILE_OUT_OF_RANGE"));
@@ -141,12 +140,12 @@ public class PersonSearch {
 		// and place codes answers each condition and their intersection with the territory; the literal
 		// arrays let the planner see how rare the words are (they hold only the letters a to z, checked by
 		// NameDictionary)
-		StringBuilder where = new StringBuilder(" where " + Territory.sqlCondition("p.village_code")
+		StringBuilder where = new StringBuilder(" where in_territory(p.village_code)"
 				+ RegistryAccess.unrestricted(user, "p"));
 		for (List<String> words : widened) {
 			where.append(" and ").append(NAME_AND_PLACE).append(" && ").append(NameDictionary.arrayLiteral(words));
 		}
-		if (within != null) {
+		if (!within.isNational()) {
 			// the same territory again, as the index sees it (region codes hold only digits and dots)
 			where.append(" and ").append(NAME_AND_PLACE).append(" @> array[cast(:territory as text)]");
 		}
@@ -163,7 +162,7 @@ public class PersonSearch {
 		// says so instead of ranking tens of thousands of persons nobody would page through. The matches are
 		// a materialised CTE, read only as far as the limit, so that the limit cannot tempt the planner into
 		// a sequential scan of the registry.
-		List<RankedRow> rows = jdbc.sql("""
+		List<RankedRow> rows = within.sql(jdbc, """
 				with matching as materialized (
 				    select p.id, p.household_id, p.nik_cipher as nik, p.name, p.name_key, p.birth_date, p.sex, p.relationship,
 				           p.village_code, p.left_reason
@@ -177,7 +176,6 @@ public class PersonSearch {
 				join household h on h.id = c.household_id
 				order by c.rank desc, c.name, c.id""")
 			.param("key", key)
-			.param("territory", within)
 			.param("birthDate", query.birthDate())
 			.param("decile", query.welfareDecile())
 			.param("programme", blankToNull(query.programme()))
@@ -195,10 +193,9 @@ public class PersonSearch {
 		}
 		else {
 			// a page past the end: the window had no row to carry the count
-			total = jdbc.sql("with matching as materialized (select 1 from person_in_scope p " + where + ")"
+			total = within.sql(jdbc, "with matching as materialized (select 1 from person_in_scope p " + where + ")"
 					+ " select count(*) from (select 1 from matching limit :candidates) m")
-				.param("territory", within)
-				.param("birthDate", query.birthDate())
+					.param("birthDate", query.birthDate())
 				.param("decile", query.welfareDecile())
 				.param("programme", blankToNull(query.programme()))
 				.param("candidates", CANDIDATES + 1)

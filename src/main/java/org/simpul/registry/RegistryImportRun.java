@@ -142,7 +142,8 @@ class RegistryImportRun {
 				+ " nik text collate \"C\", nik_cipher text, nik_shown text, name text,"
 				+ " name_key text, phonetic_key text, birth_place text, birth_date date, sex text, relationship text,"
 				+ " village_code text collate \"C\", address text, rt text, rw text, decile smallint, disability text,"
-				+ " education text, occupation text, roof text, wall text, floor text, floor_area numeric, electricity text,"
+				+ " education text, occupation text, roof text, wall text, floor text, floor_area numeric,"
+				+ " electricity text,"
 				+ " latrine text, drinking_water text, programmes text) on commit drop").update();
 		Set<String> programmes = new HashSet<>(jdbc.sql("select code from programme where active").query(String.class).list());
 		// Everything the row checks need is loaded before the COPY starts: while it runs, its connection can do
@@ -315,22 +316,20 @@ class RegistryImportRun {
 		rejected += rejectWhere(job, "nik: NIK_REPEATED_IN_FILE", """
 				select line from (select line, row_number() over (partition by nik order by line) as n from import_row) d
 				where n > 1""");
-		refusedElsewhere.addAll(jdbc.sql("""
+		refusedElsewhere.addAll(territory.sql(jdbc, """
 				select distinct p.id from import_row r join person_placement p on p.nik_index = r.nik
-				where not """ + Territory.sqlCondition("p.village_code"))
-			.param("territory", territory.sqlParameter())
+				where not in_territory(p.village_code)""")
 			.query(UUID.class)
 			.list());
 		// worded as what the uploader may know: not usable here, never "registered elsewhere"
 		rejected += rejectWhere(job, "nik: NIK_NOT_USABLE_HERE", """
 				select r.line from import_row r join person_placement p on p.nik_index = r.nik
-				where not """ + Territory.sqlCondition("p.village_code"), territory);
+				where not in_territory(p.village_code)""", territory);
 		// a KK number registered elsewhere tells as much: its household's members are on the trail too
-		jdbc.sql("""
+		territory.sql(jdbc, """
 				select distinct p.id from import_row r join household_placement h on h.kk_index = r.kk
 				join person_placement p on p.household_id = h.id
-				where not """ + Territory.sqlCondition("h.village_code"))
-			.param("territory", territory.sqlParameter())
+				where not in_territory(h.village_code)""")
 			.query(UUID.class)
 			.list()
 			.stream()
@@ -338,7 +337,7 @@ class RegistryImportRun {
 			.forEach(refusedElsewhere::add);
 		rejected += rejectWhere(job, "no_kk: KK_NOT_USABLE_HERE", """
 				select r.line from import_row r join household_placement h on h.kk_index = r.kk
-				where not """ + Territory.sqlCondition("h.village_code"), territory);
+				where not in_territory(h.village_code)""", territory);
 		rejected += rejectWhere(job, "hubungan_keluarga: MORE_THAN_ONE_HEAD", """
 				select line from (select line, row_number() over (partition by kk order by line) as n
 				                  from import_row where relationship = 'HEAD') d where n > 1""");
@@ -533,17 +532,14 @@ class RegistryImportRun {
 	}
 
 	private long rejectWhere(Job job, String reason, String lines, Territory territory) {
-		var statement = jdbc.sql("""
+		String sql = """
 				with bad as (delete from import_row where line in (""" + lines + """
 				) returning line, kk_shown, nik_shown, name, birth_date, village_code)
 				insert into registry_import_rejection (import_id, line, reason, raw)
-				select :id, line, :reason, concat_ws(chr(31), kk_shown, nik_shown, name, birth_date, village_code) from bad""")
+				select :id, line, :reason, concat_ws(chr(31), kk_shown, nik_shown, name, birth_date, village_code) from bad""";
+		var statement = (territory == null ? jdbc.sql(sql) : territory.sql(jdbc, sql))
 			.param("id", job.id())
 			.param("reason", reason);
-		if (territory != null) {
-			statement = statement.param("territory", territory.sqlParameter());
-		}
-		var finalStatement = statement;
-		return step(reason, finalStatement::update);
+		return step(reason, statement::update);
 	}
 }

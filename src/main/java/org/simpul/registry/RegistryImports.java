@@ -192,11 +192,11 @@ public class RegistryImports {
 		jdbc.sql("""
 				insert into registry_import (id, status, uploaded_by, territory, file_name, byte_size, created_at,
 				                             content_sha256)
-				values (:id, 'QUEUED', :by, :territory, :name, :size, :now, :sha256)""")
+				values (:id, 'QUEUED', :by, :uploaderTerritory, :name, :size, :now, :sha256)""")
 			.param("id", id)
 			.param("sha256", sha256.digest())
 			.param("by", user.id())
-			.param("territory", user.territory().value())
+			.param("uploaderTerritory", user.territory().value())
 			.param("name", name.length() > 200 ? name.substring(0, 200) : name)
 			.param("size", size)
 			.param("now", Timestamp.from(clock.instant()))
@@ -273,13 +273,11 @@ public class RegistryImports {
 		if (!user.may(Action.REGISTRY_IMPORT)) {
 			throw new AccessDeniedException("Imports are not for " + user.role());
 		}
-		return jdbc.sql("""
+		return user.territory().sql(jdbc, """
 				select id, status, rows_read, rows_imported, rows_rejected, file_name, failure, rows_created, rows_changed,
 				       rows_unchanged, attempts > 1 as resumed from registry_import
-				where id = :id and (cast(:territory as text) is null
-				      or territory = :territory or territory like :territory || '.%')""")
+				where id = :id and in_territory(territory)""")
 			.param("id", id)
-			.param("territory", user.territory().sqlParameter())
 			.query(ImportStatus.class)
 			.optional();
 	}

@@ -90,11 +90,9 @@ public class RegistryProposals {
 
 	/** The open proposals of a household of the user's territory, oldest first. */
 	public List<Proposal> open(CurrentUser user, UUID householdId) {
-		return jdbc.sql("select " + SELECT + " from registry_proposal where household_id = :household"
-				+ " and status = 'PROPOSED' and " + Territory.sqlCondition("village_code")
-				+ " order by proposed_at, field")
+		return user.territory().sql(jdbc, "select " + SELECT + " from registry_proposal where household_id = :household"
+				+ " and status = 'PROPOSED' and in_territory(village_code) order by proposed_at, field")
 			.param("household", householdId)
-			.param("territory", user.territory().sqlParameter())
 			.query(Proposal.class)
 			.list();
 	}
@@ -148,10 +146,9 @@ public class RegistryProposals {
 		if (!mayDecide(actor)) {
 			throw new org.springframework.security.access.AccessDeniedException("Proposals are not decided by " + actor.role());
 		}
-		Proposal proposal = jdbc.sql("select " + SELECT + " from registry_proposal where id = :id and "
-				+ Territory.sqlCondition("village_code") + " for update")
+		Proposal proposal = actor.territory().sql(jdbc, "select " + SELECT + " from registry_proposal where"
+				+ " id = :id and in_territory(village_code) for update")
 			.param("id", id)
-			.param("territory", actor.territory().sqlParameter())
 			.query(Proposal.class)
 			.optional()
 			.orElseThrow(() -> new NotFoundException("Registry proposal"));
@@ -249,17 +246,14 @@ public class RegistryProposals {
 	/** Proposals of households in the user's territory, newest first, by status if given. */
 	public PageResponse<Proposal> list(CurrentUser actor, String status, PageRequest page) {
 		RegistryAccess.requireReader(actor);
-		String where = " where " + Territory.sqlCondition("village_code")
-				+ " and (cast(:status as text) is null or status = :status)";
-		long total = jdbc.sql("select count(*) from registry_proposal" + where)
-			.param("territory", actor.territory().sqlParameter())
+		String where = " where in_territory(village_code) and (cast(:status as text) is null or status = :status)";
+		long total = actor.territory().sql(jdbc, "select count(*) from registry_proposal" + where)
 			.param("status", status)
 			.query(Long.class)
 			.single();
-		List<Proposal> content = new ArrayList<>(jdbc
-			.sql("select " + SELECT + " from registry_proposal" + where
+		List<Proposal> content = new ArrayList<>(actor.territory()
+			.sql(jdbc, "select " + SELECT + " from registry_proposal" + where
 					+ " order by proposed_at desc, id limit :limit offset :offset")
-			.param("territory", actor.territory().sqlParameter())
 			.param("status", status)
 			.param("limit", page.size())
 			.param("offset", page.offset())

@@ -75,20 +75,18 @@ public class RegistryRestrictions {
 		if (nik == null || nik.isBlank()) {
 			return false;
 		}
-		return jdbc.sql("select exists (select 1 from person_placement where nik_index = :nik"
-				+ " and restricted_since is not null and " + Territory.sqlCondition("village_code") + ")")
+		return user.territory().sql(jdbc, "select exists (select 1 from person_placement where nik_index = :nik"
+				+ " and restricted_since is not null and in_territory(village_code))")
 			.param("nik", stored.nikIndex(nik))
-			.param("territory", user.territory().sqlParameter())
 			.query(Boolean.class)
 			.single();
 	}
 
 	/** Whether the person, if in {@code user}'s territory, is under a restriction (see {@link #isRestrictedNik}). */
 	public boolean isRestrictedWithin(CurrentUser user, UUID personId) {
-		return personId != null && jdbc.sql("select exists (select 1 from person_placement where id = :id"
-				+ " and restricted_since is not null and " + Territory.sqlCondition("village_code") + ")")
+		return personId != null && user.territory().sql(jdbc, "select exists (select 1 from person_placement where id = :id"
+				+ " and restricted_since is not null and in_territory(village_code))")
 			.param("id", personId)
-			.param("territory", user.territory().sqlParameter())
 			.query(Boolean.class)
 			.single();
 	}
@@ -100,8 +98,9 @@ public class RegistryRestrictions {
 
 	private void requireOfficer(CurrentUser dpo, UUID personId) {
 		dpo.requireDataProtectionOfficer();
-		long found = jdbc.sql("select count(*) from person where id = :id and " + Territory.sqlCondition("village_code"))
-			.param("id", personId).param("territory", dpo.territory().sqlParameter()).query(Long.class).single();
+		long found = dpo.territory().sql(jdbc, "select count(*) from person where id = :id and"
+				+ " in_territory(village_code)")
+			.param("id", personId).query(Long.class).single();
 		if (found == 0) {
 			throw new NotFoundException("Person");
 		}
