@@ -7,7 +7,10 @@
  * home page's waiting work contributed by other modules ({@link org.simpul.access.HomeWork}), the database
  * scope of the signed-in user ({@code TerritoryScope}, ADR 0008), and
  * {@link org.simpul.access.AccessControl}, the one service every module asks "may this user see or act on
- * a record in region X?" and uses to restrict its queries to the user's territory. The access policy is
+ * a record in region X?", and {@link org.simpul.access.Territory#sql}, the one way a query is bounded to a
+ * territory (it writes {@code in_territory(column)} out and binds the parameter). The navigation is the
+ * {@link org.simpul.access.NavigationEntry} beans the modules contribute, each shown to whom the access
+ * policy allows. The access policy is
  * {@link org.simpul.access.Action}: every action and the roles that may take it, in one table that services
  * ({@code user.require(Action.X)}), pages ({@code user.may(Action.X)}) and URL rules ask (ADR 0010).
  * Publishes no events.

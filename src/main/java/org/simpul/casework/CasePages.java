@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.simpul.access.Action;
 import org.simpul.access.AccessControl;
 import org.simpul.access.CurrentUser;
+import org.simpul.access.NavigationEntry;
 import org.simpul.casework.AssessmentForm.Kind;
 import org.simpul.casework.AssessmentForm.Question;
 import org.simpul.casework.AssessmentForms.FormView;
@@ -22,6 +23,8 @@ import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
 import org.simpul.shared.web.ApiRequests;
 import org.simpul.shared.web.PreconditionFailedException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -254,8 +257,17 @@ class CasePages {
 			}
 			access.currentUser().ifPresent(user -> {
 				model.addAttribute("mayWorkCases", Assessments.mayAssess(user));
-				model.addAttribute("navForms", AssessmentForms.mayPublish(user));
 			});
+		}
+	}
+
+	/** The assessment forms' link, for those who publish them. */
+	@Configuration(proxyBeanMethods = false)
+	static class NavigationEntries {
+
+		@Bean
+		NavigationEntry assessmentFormsEntry() {
+			return NavigationEntry.forAction(50, "/asesmen/formulir", "nav.forms", Action.ASSESSMENT_FORM_PUBLISH);
 		}
 	}
 }

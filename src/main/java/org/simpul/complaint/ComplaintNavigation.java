@@ -1,33 +1,21 @@
 package org.simpul.complaint;
 
-import org.simpul.access.AccessControl;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.simpul.access.Action;
+import org.simpul.access.NavigationEntry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
-/**
- * Shows the service desk (Pengaduan) in the navigation only to roles that take complaints, and the PPKS lists
- * to those who publish them.
- */
-@ControllerAdvice(annotations = Controller.class)
+/** The service desk (Pengaduan) for the roles that take complaints; the PPKS lists for those who publish them. */
+@Configuration(proxyBeanMethods = false)
 class ComplaintNavigation {
 
-	private final AccessControl access;
-
-	ComplaintNavigation(AccessControl access) {
-		this.access = access;
+	@Bean
+	NavigationEntry complaintsEntry() {
+		return NavigationEntry.forAction(10, "/pengaduan", "nav.complaints", Action.COMPLAINT_INTAKE);
 	}
 
-	@ModelAttribute
-	void navigation(jakarta.servlet.http.HttpServletRequest request, Model model) {
-		if (org.simpul.shared.web.ApiRequests.isApi(request)) {
-			return;
-		}
-		access.currentUser()
-			.ifPresent(user -> {
-				model.addAttribute("navComplaints", ComplaintIntake.mayTakeComplaints(user.role()));
-				model.addAttribute("navPpks", PpksLists.mayPublish(user));
-			});
+	@Bean
+	NavigationEntry ppksListsEntry() {
+		return NavigationEntry.forAction(40, "/ppks", "nav.ppks", Action.PPKS_LIST_PUBLISH);
 	}
 }

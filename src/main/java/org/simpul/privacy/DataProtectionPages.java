@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.simpul.access.Action;
 import org.simpul.access.AccessControl;
 import org.simpul.access.CurrentUser;
+import org.simpul.access.NavigationEntry;
 import org.simpul.audit.AuditTrail;
 import org.simpul.complaint.ComplaintQueries;
 import org.simpul.registry.HouseholdQueries;
@@ -16,6 +17,8 @@ import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
 import org.simpul.shared.PageResponse.PageRequest;
 import org.simpul.shared.web.ApiRequests;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -183,20 +186,12 @@ class DataProtectionPages {
 	}
 
 	/** The officer's entry in the navigation. */
-	@ControllerAdvice(annotations = Controller.class)
+	@Configuration(proxyBeanMethods = false)
 	static class Navigation {
 
-		private final AccessControl access;
-
-		Navigation(AccessControl access) {
-			this.access = access;
-		}
-
-		@ModelAttribute
-		void navigation(jakarta.servlet.http.HttpServletRequest request, Model model) {
-			if (!ApiRequests.isApi(request)) {
-				access.currentUser().ifPresent(user -> model.addAttribute("navPrivacy", user.may(Action.DATA_PROTECTION)));
-			}
+		@Bean
+		NavigationEntry dataProtectionEntry() {
+			return NavigationEntry.forAction(80, "/pelindungan-data", "nav.privacy", Action.DATA_PROTECTION);
 		}
 	}
 }

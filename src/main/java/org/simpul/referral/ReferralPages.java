@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.simpul.access.Action;
 import org.simpul.access.AccessControl;
 import org.simpul.access.CurrentUser;
+import org.simpul.access.NavigationEntry;
 import org.simpul.complaint.ComplaintQueries;
 import org.simpul.directory.ProviderDirectory;
 import org.simpul.shared.ConflictException;
@@ -20,6 +21,8 @@ import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
 import org.simpul.shared.PageResponse.PageRequest;
 import org.simpul.shared.web.ApiRequests;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -330,12 +333,21 @@ class ReferralPages {
 				return;
 			}
 			access.currentUser().ifPresent(user -> {
-				model.addAttribute("navReferrals", Referrals.mayRead(user));
 				model.addAttribute("maySendReferrals", Referrals.maySend(user));
 				model.addAttribute("mayDecideReferrals", Referrals.mayDecide(user));
 				// the overdue scan's escalations, told to the supervisor or manager on every page until answered
 				model.addAttribute("escalatedReferrals", referrals.escalatedToCount(user));
 			});
+		}
+	}
+
+	/** The referrals' link, for those who send, decide, read or receive them. */
+	@Configuration(proxyBeanMethods = false)
+	static class NavigationEntries {
+
+		@Bean
+		NavigationEntry referralsEntry() {
+			return new NavigationEntry(20, "/rujukan", "nav.referrals", Referrals::mayRead);
 		}
 	}
 }

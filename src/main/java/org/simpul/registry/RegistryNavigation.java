@@ -1,26 +1,16 @@
 package org.simpul.registry;
 
-import org.simpul.access.AccessControl;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.simpul.access.Action;
+import org.simpul.access.NavigationEntry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
-/** Shows the registry in the navigation only to roles that may read it. */
-@ControllerAdvice(annotations = Controller.class)
+/** The registry's link in the navigation, for the roles that may read it. */
+@Configuration(proxyBeanMethods = false)
 class RegistryNavigation {
 
-	private final AccessControl access;
-
-	RegistryNavigation(AccessControl access) {
-		this.access = access;
-	}
-
-	@ModelAttribute
-	void navigation(jakarta.servlet.http.HttpServletRequest request, Model model) {
-		if (org.simpul.shared.web.ApiRequests.isApi(request)) {
-			return;
-		}
-		access.currentUser().ifPresent(user -> model.addAttribute("navRegistry", RegistryAccess.mayRead(user.role())));
+	@Bean
+	NavigationEntry registryEntry() {
+		return NavigationEntry.forAction(30, "/registri", "nav.registry", Action.REGISTRY_READ);
 	}
 }
