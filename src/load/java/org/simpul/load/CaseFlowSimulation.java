@@ -24,8 +24,8 @@ import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 /**
- * The whole case flow of issue 5 under load, 32 village teams at once over a registry of 1,000,000 persons.
- * One flow, as the people of DOMAIN.md do it: the front office takes the complaint about a registry person;
+ * The whole case flow under load, 32 village teams at once over a registry of 1,000,000 persons.
+ * One flow, as a Puskesos, its TKSK and an agency do it: the front office takes the complaint about a registry person;
  * the supervisor writes the case plan; the front office records the quick assessment; the supervisor decides
  * and sends the referral to Kemensos PKH; Kemensos' programme manager accepts it and completes it. Six HTTP
  * steps, each reported apart; a flow is counted when its last step answers. Before the load, in the same run:

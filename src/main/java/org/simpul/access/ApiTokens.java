@@ -76,7 +76,7 @@ class ApiTokens {
 			.optional();
 	}
 
-	/** Ends one token (its holder's own request, API.md): it answers 401 from then on. */
+	/** Ends one token (its holder's own request, {@code POST /api/v1/auth/token/revoke}): it answers 401 from then on. */
 	void revoke(String token) {
 		jdbc.sql("delete from api_token where token_hash = :hash").param("hash", hash(token)).update();
 	}

@@ -15,7 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
-/** The demo users of API.md, seeded once on the embedded database (never on an external one). */
+/** The demo users (one per role, password {@code SIMPUL_DEMO_PASSWORD}), seeded once on the embedded database (never on an external one). */
 @Component
 @OnDemoWorld
 class DemoUsers {
@@ -73,8 +73,8 @@ class DemoUsers {
 		}
 		// the demo stays one step: its users need no second factor until they enrol themselves (/akun/2fa)
 		seeds.once("access.users.second-factor-exempt", () -> USERS.forEach(user -> exempt(user.username())));
-		// a demo world from an earlier version gets each demo user added since, once (bo.procot came with issue
-		// 5, dpo.tegal with issue 6); a user an administrator later deactivates is not brought back
+		// a demo world from an earlier version gets each demo user added since, once (bo.procot and dpo.tegal
+		// came later than the others); a user an administrator later deactivates is not brought back
 		USERS.forEach(user -> seeds.once("access.users.added." + user.username(), () -> {
 			if (accounts.findByUsername(user.username()).isEmpty()) {
 				accounts.save(UserAccount.create(UUID.randomUUID(), user.username(), user.displayName(), passwords.encode(password),

@@ -3,7 +3,10 @@ package org.simpul.access;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The roles of DOMAIN.md §2. What each may do is asked of the role, never spelled out at call sites. */
+/**
+ * The roles of SLRT and the Puskesos: administrator, district manager (Manajer SLRT), sub-district supervisor
+ * (TKSK), front and back office, village facilitator (PSM), data operator, viewer, programme manager of a
+ * receiving agency, data protection officer. What each may do is asked of the role, never spelled out at call sites. */
 public enum Role {
 
 	ADMIN, MANAGER, SUPERVISOR, BACK_OFFICE, FRONT_OFFICE, FACILITATOR, PROGRAM_MANAGER, DATA_OPERATOR, DPO, VIEWER;

@@ -33,7 +33,7 @@ class SecondFactors {
 
 	private final Clock clock;
 
-	/** The secret is stored encrypted (AES-GCM, issue 6). */
+	/** The secret is stored encrypted (AES-GCM, like every secret at rest). */
 	private final org.simpul.shared.crypto.FieldCipher cipher;
 
 	private final LoginStates loginStates;

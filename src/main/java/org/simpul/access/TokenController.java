@@ -82,7 +82,7 @@ class TokenController {
 					.body(problems.problem(http, HttpStatus.UNAUTHORIZED, "problem.totpEnrolment",
 							List.of(FieldProblem.of("totp", "TOTP_ENROLMENT_REQUIRED"))));
 			}
-			// an enrolled user's token needs the authenticator's current code too (API.md)
+			// an enrolled user's token needs the authenticator's current code too ({@code "totp"})
 			if (state.enrolled() && !factors.verify(user.id(), request.totp())) {
 				limiter.failed(http.getRemoteAddr());
 				return ResponseEntity.status(HttpStatus.UNAUTHORIZED)

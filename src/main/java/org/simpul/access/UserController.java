@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The users API of API.md, for administrators and district managers, always inside the caller's territory. */
+/** The users API ({@code /api/v1/users}), for administrators and district managers, always inside the caller's territory. */
 @RestController
 @RequestMapping("/api/v1/users")
 class UserController {

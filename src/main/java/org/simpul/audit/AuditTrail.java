@@ -25,7 +25,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Service
 public class AuditTrail {
 
-	/** The lawful basis of SLRT's processing: a public service (DOMAIN.md §8). */
+	/** The lawful basis of SLRT's processing: a public service (UU PDP Pasal 20 ayat 2 huruf e: a task in the public interest). */
 	public static final String SLRT_SERVICE = "SLRT_SERVICE";
 
 	public enum Action {

@@ -14,7 +14,7 @@ import java.util.Set;
 import org.simpul.shared.FieldProblem;
 
 /**
- * An assessment form as data (issue 5): titled sections of questions, each of a type, perhaps required,
+ * An assessment form as data: titled sections of questions, each of a type, perhaps required,
  * perhaps shown only when an earlier answer is one of some values. The form checks its own definition
  * (before a manager publishes it) and checks a set of answers against its rules (before anything is stored).
  *

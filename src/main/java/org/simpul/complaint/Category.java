@@ -1,6 +1,6 @@
 package org.simpul.complaint;
 
-/** The complaint domains of the seed list (DOMAIN.md §3): education, health, civil registration, social, economy. */
+/** The complaint domains the SLRT desk takes: education, health, civil registration, social, economy. */
 public enum Category {
 	HEALTH, EDUCATION, CIVIL_REGISTRATION, SOCIAL, ECONOMY, OTHER
 }

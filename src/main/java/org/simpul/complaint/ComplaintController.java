@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The complaint contracts of API.md: intake, a complaint by id, and public tracking without login. */
+/** The complaint API: intake, a complaint by id, and public tracking without login. */
 @RestController
 class ComplaintController {
 

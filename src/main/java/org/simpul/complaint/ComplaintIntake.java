@@ -67,7 +67,7 @@ public class ComplaintIntake {
 
 	private final org.simpul.audit.AuditTrail audit;
 
-	/** The reporter's phone number is stored encrypted (AES-GCM, issue 6). */
+	/** The reporter's phone number is stored encrypted (AES-GCM, like every identifier at rest). */
 	private final org.simpul.shared.crypto.FieldCipher cipher;
 
 	private final RegistryRestrictions restrictions;

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A regency's own PPKS list (DOMAIN.md §4; Tuban's 22 indicators are the example): each category maps to one
+ * A regency's own PPKS list (Tuban's 22 indicators are an example): each category maps to one
  * of the national 26, and is sensitive when that one is (a district may add sensitivity, never take it
  * away). Publishing a list makes a new version and puts it in force at once; an earlier version can be put
  * back in force, or the regency can return to the national list. Complaints keep the version their codes

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/providers}: the services a referral from a region can go to (API.md "Referrals"). */
+/** {@code GET /api/v1/providers}: the services a referral from a region can go to . */
 @RestController
 class ProviderController {
 

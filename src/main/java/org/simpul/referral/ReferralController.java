@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The referral contracts of API.md: send, the receiving agency's accept / reject / complete, and the lists. */
+/** The referral API: send, the receiving agency's accept / reject / complete, and the lists. */
 @RestController
 class ReferralController {
 

@@ -39,7 +39,7 @@ import org.simpul.shared.web.PreconditionFailedException;
 import org.simpul.shared.CrockfordCodes;
 
 /**
- * Referrals as API.md states them: the back office, supervisor or manager sends a complaint's case to a
+ * Referrals: the back office, supervisor or manager sends a complaint's case to a
  * provider that serves its village, with a due date (the provider's default unless given); the receiving
  * agency's programme managers accept it, reject it with a reason, or complete it with an outcome. The
  * complaint follows (referred, in progress, resolved), and so does the citizen's tracking page.

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The public region contracts of API.md; no login needed, unknown codes answer 404. The list also takes
+ * The public region API; no login needed, unknown codes answer 404. The list also takes
  * {@code q}, a part of the name, alongside the level and direct-parent filters.
  */
 @RestController

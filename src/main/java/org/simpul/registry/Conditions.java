@@ -3,7 +3,8 @@ package org.simpul.registry;
 import java.math.BigDecimal;
 
 /**
- * House conditions the registry records (DOMAIN.md §5); every field is optional. The enumerations hold the
+ * House conditions the registry records (roof, walls, floor and its area, electricity, latrine, drinking
+ * water, as DTSEN asks them); every field is optional. The enumerations hold the
  * codes of the API; screens show their Indonesian labels.
  */
 public record Conditions(Roof roof, Wall wall, Floor floor, BigDecimal floorAreaM2, Electricity electricity,

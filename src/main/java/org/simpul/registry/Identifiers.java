@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * The shared shape of NIK and KK numbers (DOMAIN.md §6): 16 digits = 6-digit district of registration +
+ * The shared shape of NIK and KK numbers (Dukcapil): 16 digits = 6-digit district of registration +
  * a DDMMYY date + a 4-digit serial, never 0000. There is no check digit. Whether the district exists is
  * asked of the region list by {@link IdentifierRules}.
  */

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The registry contracts of API.md: households, persons, search by NIK or name. */
+/** The registry API: households, persons, search by NIK or name. */
 @RestController
 class RegistryController {
 

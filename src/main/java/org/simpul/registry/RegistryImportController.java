@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** The registry import contracts of API.md: upload (202), status, rejected rows as CSV. */
+/** The registry import API: upload (202), status, rejected rows as CSV. */
 @RestController
 class RegistryImportController {
 

@@ -32,7 +32,7 @@ import org.simpul.shared.web.PreconditionFailedException;
 /**
  * Registry proposals (usulan): house conditions a field worker found different from what the registry
  * holds. They are recorded beside the household, never written over it; the registry changes only when
- * someone edits the household (the village deliberation and Dinsos decide, DOMAIN.md §5).
+ * someone edits the household (the village deliberation, musdes, and Dinsos decide).
  */
 @Service
 public class RegistryProposals {

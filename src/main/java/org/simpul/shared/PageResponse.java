@@ -6,7 +6,7 @@ import java.util.function.Function;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** The paged answer of API.md: {@code {"content": [...], "page": {...}}}. */
+/** The paged answer of every API list: {@code {"content": [...], "page": {...}}}. */
 public record PageResponse<T>(List<T> content, PageMetadata page) {
 
 	public static final int MAX_SIZE = 200;

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-/** The users API of API.md, with the territorial and role limits of managers. */
+/** The users API, with the territorial and role limits of managers. */
 @SimpulIntegrationTest
 class UserApiIntegrationTests {
 

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-/** Complaint intake and public tracking as API.md states them, and every bad input refused without a write. */
+/** Complaint intake and public tracking as the API states them, and every bad input refused without a write. */
 @SimpulIntegrationTest
 class ComplaintIntegrationTests {
 

@@ -161,7 +161,7 @@ class ComplaintPagesIntegrationTests {
 			request.setRemoteAddr("10.77.0.1");
 			return request;
 		}).param("ticketNumber", ticket).param("trackingCode", code.toLowerCase()).exchange();
-		// nothing of the person or the complaint; the village shows only as the Puskesos to ask (issue 13), which
+		// nothing of the person or the complaint; the village shows only as the Puskesos to ask, which
 		// the ticket number names already (its first ten digits are the village's code)
 		assertThat(found).hasStatusOk().bodyText().contains("Tiket " + ticket, "Diterima", "WIB", "Puskesos Procot")
 			.doesNotContain("Rahayu", "KIP");

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
- * The story of issue 5 on a 360-px phone. A Procot family's complaint: the facilitator does the quick
+ * A whole case on a 360-px phone. A Procot family's complaint: the facilitator does the quick
  * assessment on the spot and the deep one on a home visit; the back office recommends Dinkes' PBI APBD; the
  * district manager decides and prints the letter, whose code anyone may verify; Dinkes' programme manager
  * accepts the referral and completes it; the citizen's tracking page follows every step.

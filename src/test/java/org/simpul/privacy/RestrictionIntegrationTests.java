@@ -71,7 +71,7 @@ class RestrictionIntegrationTests {
 			.doesNotContain(ticket);
 		assertThat(call("psm.procot", "POST", "/api/v1/complaints/" + complaint + "/assessments", """
 				{"formId": "5e1ec7ed-0000-4000-8000-00000000a001", "answers": {}}""")).hasStatus(HttpStatus.NOT_FOUND);
-		// a new complaint about them is refused, saying why (it was a 404 before issue 13, which invited the desk
+		// a new complaint about them is refused, saying why (a 404 would invite the desk
 		// to capture the person again under a typed NIK)
 		assertThat(call("fo.procot", "POST", "/api/v1/complaints", """
 				{"channel": "WALK_IN", "category": "SOCIAL", "villageCode": "33.28.10.1008", "description": "Lagi",

@@ -18,7 +18,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
  * A complaint referred to Dinkes Kabupaten Tegal: sent by the supervisor, accepted and completed by Dinkes'
- * programme manager, the complaint and its tracking following; each wrong move refused as API.md says.
+ * programme manager, the complaint and its tracking following; each wrong move refused (403, 404 or 409 as the contract says).
  */
 @SimpulIntegrationTest
 class ReferralIntegrationTests {

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-/** The registry contracts of API.md: register, read (masked by role), search, and every bad input refused. */
+/** The registry API: register, read (masked by role), search, and every bad input refused. */
 @SimpulIntegrationTest
 class RegistryIntegrationTests {
 

@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The blind index of an identifier kept encrypted (issue 6): HMAC-SHA256 under a key of its own, of the kind
+ * The blind index of an identifier kept encrypted: HMAC-SHA256 under a key of its own, of the kind
  * of identifier and its digits, cut to 128 bits and written as 32 hex digits. Equal identifiers give equal
  * indexes, so exact search, uniqueness and joins work on the index while the database holds no NIK or KK
  * number; without the key nobody can compute the index of a guessed NIK (16 digits with a known structure

@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Encryption of personal data at rest (issue 6): AES-256-GCM, a fresh 12-byte nonce per value, stored as
+ * Encryption of personal data at rest: AES-256-GCM, a fresh 12-byte nonce per value, stored as
  * {@code v1:<key id>:<Base64 of nonce, ciphertext and tag>}. Keys come from configuration
  * ({@code SIMPUL_CRYPTO_KEYS} = {@code id=Base64,id=Base64}, the current one named by
  * {@code SIMPUL_CRYPTO_CURRENT}); without configuration, one key is generated on first start in the data

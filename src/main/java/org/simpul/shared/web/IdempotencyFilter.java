@@ -36,7 +36,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Every write a client or a person may repeat happens once, by one mechanism:
  * <ul>
- * <li>{@code Idempotency-Key} for every API {@code POST} (API.md): the same caller, key and body replay the
+ * <li>{@code Idempotency-Key}, which every API {@code POST} accepts: the same caller, key and body replay the
  * first successful answer; the same key with another body answers 422;</li>
  * <li>the id a client chose for the record a {@code POST} creates ({@link ClientIds}): the same user, address
 and content (compared as JSON) replay the first successful answer; any other use of the id answers 409;</li>

@@ -196,7 +196,7 @@ class ProblemHandler {
 
 	@ExceptionHandler(AccessDeniedException.class)
 	ResponseEntity<ProblemDetail> forbidden(HttpServletRequest request, AccessDeniedException ex) {
-		// a security event (ASVS V16.3.2): who tried what; the path holds ids, never a NIK (API.md)
+		// a security event (ASVS V16.3.2): who tried what; the path holds ids, never a NIK (no API path carries one)
 		log.info("SECURITY access-denied method={} path={} reason=\"{}\"", request.getMethod(),
 				request.getRequestURI(), ex.getMessage());
 		return answer(request, HttpStatus.FORBIDDEN, "problem.forbidden", List.of());
