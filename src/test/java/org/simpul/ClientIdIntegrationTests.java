@@ -307,6 +307,18 @@ class ClientIdIntegrationTests {
 	}
 
 	@Test
+	void anIdWhoseNameIsEscapedIsStillTheId() {
+		UUID id = UUID.randomUUID();
+		String body = """
+				{"\\u0069d": "%s", "channel": "WALK_IN", "category": "SOCIAL", "villageCode": "33.28.10.1008",
+				 "description": "Uji", "ppksCodes": ["24"], "subject": {"name": "Ibu Nama Lolos"}}""".formatted(id);
+		assertThat(call("fo.procot", "POST", "/api/v1/complaints", body)).hasStatus(HttpStatus.CREATED);
+		assertThat(call("fo.procot", "POST", "/api/v1/complaints", body)).hasStatus(HttpStatus.CREATED);
+		assertThat(jdbc.sql("select count(*) from complaint where id = :id").param("id", id).query(Long.class).single())
+			.isOne();
+	}
+
+	@Test
 	void twoMembersCannotShareAnId() {
 		UUID shared = UUID.randomUUID();
 		MvcTestResult refused = call("fo.procot", "POST", "/api/v1/households", """
