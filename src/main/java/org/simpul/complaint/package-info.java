@@ -4,7 +4,9 @@
  * tracking code shown once, public tracking without personal data ({@code /lacak}; the page adds the outcome
  * recorded at resolution and the Puskesos to ask, from the directory), the desk's pages (work queue searched
  * by ticket, name or NIK, intake with an inline NIK look-up, receipt, corrections) and a regency's own PPKS lists, mapped to the
- * national 26 and versioned ({@code /ppks}). Always inside the caller's territory. Publishes
+ * national 26 and versioned ({@code /ppks}). Always inside the caller's territory. The complaint's progress is
+ * the {@code Complaint} aggregate (its status table {@link org.simpul.complaint.ComplaintStatus}), moved by
+ * {@code ComplaintProgress} as it hears the case's and the referrals' events ({@code shared.events}). Publishes
  * {@link org.simpul.complaint.ComplaintStatusChanged} through the event publication registry and listens to
  * it itself to tell the citizen (ADR 0006). Follows the registry's
  * {@link org.simpul.registry.PersonsMerged} so that a complaint's subject is never a merged-away record.
