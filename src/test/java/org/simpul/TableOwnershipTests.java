@@ -29,6 +29,11 @@ class TableOwnershipTests {
 
 	private static final Path JAVA = Path.of("src/main/java/org/simpul");
 
+	private static final Path TESTS = Path.of("src/test/java/org/simpul");
+
+	private static final Pattern WRITTEN = Pattern.compile(
+			"(?i)\\b(?:insert\\s+into|update|delete\\s+from)\\s+([a-z_][a-z0-9_]*)");
+
 	private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
 
 	private static final Pattern CREATED = Pattern.compile(
@@ -83,6 +88,38 @@ class TableOwnershipTests {
 			}
 		}
 		assertThat(found).as("SQL naming another module's table (read its API or a view it publishes)").isEmpty();
+	}
+
+	/**
+	 * A module's tests set up what they need through the other modules' APIs or the fixtures those modules'
+	 * tests offer (each in its own package), never by writing another module's tables. The tests of the whole
+	 * application (the access matrix, the browser stories, row-level security) stand above the modules, and so
+	 * do the shared kernel's (encryption at rest, the embedded database's restarts), which try the platform on
+	 * the application's own tables.
+	 */
+	@Test
+	void aModulesTestsWriteOnlyItsOwnTables() throws IOException {
+		Map<String, Owner> owners = owners();
+		List<String> found = new ArrayList<>();
+		try (Stream<Path> files = Files.walk(TESTS)) {
+			for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+				String module = TESTS.relativize(file).getName(0).toString();
+				if (module.endsWith(".java") || module.equals("e2e") || module.equals("bench") || module.equals("shared")) {
+					continue;
+				}
+				Matcher strings = STRINGS.matcher(Files.readString(file));
+				while (strings.find()) {
+					Matcher written = WRITTEN.matcher(strings.group(1) != null ? strings.group(1) : strings.group(2));
+					while (written.find()) {
+						Owner owner = owners.get(written.group(1).toLowerCase());
+						if (owner != null && !owner.module().equals(module) && !owner.module().equals("shared")) {
+							found.add(TESTS.relativize(file) + ": writes " + written.group(1) + " of " + owner.module());
+						}
+					}
+				}
+			}
+		}
+		assertThat(found).as("a test writing another module's table (use that module's API or fixtures)").isEmpty();
 	}
 
 	private static void check(String module, String sql, Map<String, Owner> owners, List<String> found, String where) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.simpul.SimpulIntegrationTest;
 import org.simpul.access.DemoLogins;
 import org.simpul.registry.RegistryIntegrationTestsAccess;
+import org.simpul.shared.crypto.FieldCipher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,7 +34,7 @@ class RestrictionIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	org.simpul.shared.crypto.FieldCipher cipher;
+	FieldCipher cipher;
 
 	private MvcTestResult call(String user, String method, String uri, String body) {
 		return DemoLogins.call(mvc, user, method, uri, body);
@@ -92,11 +93,7 @@ class RestrictionIntegrationTests {
 			.contains(ticket, "Data orang ini dibatasi").doesNotContain("Ngatini").doesNotContain("Bantuan");
 		// never proposed as a duplicate, never merged away or kept
 		String twin = RegistryIntegrationTestsAccess.registerFamily(mvc, jdbc, "Ngatini Kembar");
-		UUID candidate = UUID.randomUUID();
-		boolean first = person.compareTo(twin) < 0;
-		jdbc.sql("insert into duplicate_candidate (id, person_a, person_b, score, blocks, status, found_at)"
-				+ " values (:id, cast(:a as uuid), cast(:b as uuid), 0.97, 'KK', 'OPEN', now())")
-			.param("id", candidate).param("a", first ? person : twin).param("b", first ? twin : person).update();
+		UUID candidate = RegistryIntegrationTestsAccess.duplicateCandidate(jdbc, person, twin);
 		assertThat(call("tksk.slawi", "GET", "/api/v1/registry/duplicates?status=OPEN&size=200", null).getResponse()
 			.getContentAsString()).doesNotContain(candidate.toString()).doesNotContain(person);
 		for (String keep : new String[] { person, twin }) {

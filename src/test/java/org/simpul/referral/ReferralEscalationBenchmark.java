@@ -3,12 +3,16 @@ package org.simpul.referral;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.simpul.SimpulApplication;
 import org.simpul.bench.BenchmarkReport;
+import org.simpul.complaint.ComplaintFixtures;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +33,7 @@ class ReferralEscalationBenchmark {
 		Path dir = Path.of("target/bench-data/referral-escalation").toAbsolutePath();
 		if (Files.exists(dir)) {
 			try (var walk = Files.walk(dir)) {
-				walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+				walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
 			}
 		}
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SimpulApplication.class).run(
@@ -37,20 +41,11 @@ class ReferralEscalationBenchmark {
 				"--simpul.referrals.escalation-every=PT10000H", "--logging.level.org.simpul=WARN")) {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			// the tables' owner: the raw baseline's own table, and vacuum
-			JdbcClient owner = JdbcClient.create(app.getBean("ownerDataSource", javax.sql.DataSource.class));
+			JdbcClient owner = JdbcClient.create(app.getBean("ownerDataSource", DataSource.class));
 			long generated = System.nanoTime();
 			// one complaint per referral, in the villages of Kabupaten Tegal, all sent to Kemensos' PKH; one in ten
 			// open and past its due date, the rest done or not yet due
-			jdbc.sql("""
-					insert into complaint (id, version, ticket_number, tracking_code_hash, status, channel, category,
-					                       village_code, description, ppks_taxonomy_id, subject_name, created_by, created_at,
-					                       updated_at)
-					select uuidv7(), 0, 'B-' || g, md5(g::text), 'REFERRED', 'WALK_IN', 'SOCIAL', v.code, 'Benchmark',
-					       '00000000-0000-7000-8000-000000000026', 'Benchmark', gen_random_uuid(), now(), now()
-					from generate_series(1, :n) g
-					join (select code, row_number() over (order by code) - 1 as i, count(*) over () as c
-					      from region where code like '33.28.%' and length(code) = 13) v on v.i = g % v.c""")
-				.param("n", REFERRALS).update();
+			ComplaintFixtures.referredInBulk(jdbc, REFERRALS, "33.28.", "B");
 			jdbc.sql("""
 					insert into referral (id, version, complaint_id, provider_id, agency_id, village_code, status, reason,
 					                      outcome, due_date, sent_by, sent_at, updated_at, recommended_by, recommended_at)
@@ -59,9 +54,9 @@ class ReferralEscalationBenchmark {
 					       'Benchmark', case when n % 10 between 1 and 4 then 'Selesai' end,
 					       case when n % 10 = 0 then current_date - 3 else current_date + 10 end,
 					       gen_random_uuid(), now(), now(), gen_random_uuid(), now()
-					from (select id, village_code, row_number() over () as n from complaint
+					from (select id, village_code, row_number() over () as n from complaint_reference
 					      where ticket_number like 'B-%') c
-					cross join (select id, agency_id from provider where code = 'KEMENSOS-PKH') p""").update();
+					cross join (select id, agency_id from provider_reference where code = 'KEMENSOS-PKH') p""").update();
 			jdbc.sql("vacuum analyze referral").update();
 			long generationMs = (System.nanoTime() - generated) / 1_000_000;
 			long overdue = jdbc.sql("select count(*) from referral where status in ('SENT', 'ACCEPTED')"

@@ -3,12 +3,13 @@ package org.simpul.referral;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
-import java.util.UUID;
+import java.util.function.Supplier;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.simpul.SimpulIntegrationTest;
 import org.simpul.access.DemoLogins;
+import org.simpul.casework.CaseworkFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,12 +61,7 @@ class ReferralPageDetailsIntegrationTests {
 		String complaint = complaint("Ibu Saran Program");
 		String deep = JsonPath.read(DemoLogins.call(mvc, "psm.procot", "GET",
 				"/api/v1/assessment-forms?kind=DEEP&regionCode=33.28.10.1008", null).getResponse().getContentAsString(), "$.id");
-		String psm = jdbc.sql("select cast(id as text) from app_user where username = 'psm.procot'").query(String.class).single();
-		jdbc.sql("""
-				insert into assessment (id, complaint_id, form_id, answers, submitted_by, submitted_at)
-				values (:id, cast(:c as uuid), cast(:f as uuid), cast(:a as jsonb), cast(:by as uuid), now())""")
-			.param("id", UUID.randomUUID()).param("c", complaint).param("f", deep)
-			.param("a", "{\"programs\": [\"PBI_JK\", \"PKH\"]}").param("by", psm).update();
+		CaseworkFixtures.answers(jdbc, complaint, deep, "{\"programs\": [\"PBI_JK\", \"PKH\"]}", "psm.procot");
 		String form = mvc.get().uri("/rujukan/baru?pengaduan={id}", complaint).session(DemoLogins.session(mvc, "manajer.tegal"))
 			.exchange().getResponse().getContentAsString();
 		assertThat(form).contains("Asesmen mengusulkan: PBI-JK, PKH");
@@ -127,7 +123,7 @@ class ReferralPageDetailsIntegrationTests {
 		String complaint = JsonPath.read(created, "$.id");
 		String ticket = JsonPath.read(created, "$.ticketNumber");
 		String code = JsonPath.read(created, "$.trackingCode");
-		java.util.function.Supplier<String> tracked = () -> {
+		Supplier<String> tracked = () -> {
 			try {
 				return mvc.post().uri("/lacak").with(csrf()).with(r -> {
 					r.setRemoteAddr("10.77.0." + (int) (Math.random() * 250));
