@@ -1,17 +1,17 @@
 package org.simpul.complaint;
 
-import java.time.LocalDate;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.simpul.access.AccessControl;
 import org.simpul.access.CurrentUser;
-import org.simpul.complaint.ComplaintIntake.NewComplaint;
 import org.simpul.complaint.ComplaintIntake.Registered;
 import org.simpul.region.Region;
 import org.simpul.region.RegionCatalog;
@@ -19,26 +19,29 @@ import org.simpul.region.RegionCode;
 import org.simpul.region.RegionLevel;
 import org.simpul.registry.HouseholdQueries;
 import org.simpul.registry.PersonSearch;
-import org.simpul.registry.Sex;
+import org.simpul.registry.RegistryRestrictions;
 import org.simpul.registry.Views.PersonSummary;
-import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
+import org.simpul.shared.PageResponse;
 import org.simpul.shared.PageResponse.PageRequest;
+import org.simpul.shared.RegionTime;
+import org.simpul.shared.web.BoundForms;
+import org.simpul.shared.web.PreconditionFailedException;
+import org.simpul.shared.web.PublicUrl;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.simpul.registry.RegistryRestrictions;
-import org.simpul.shared.PageResponse;
-import org.simpul.shared.RegionTime;
-import org.simpul.shared.web.PublicUrl;
 
 /**
  * The service desk's pages (Pengaduan): the work queue of the territory, the intake form with an inline
@@ -141,17 +144,19 @@ class ComplaintPages {
 		return form(model, user, values, List.of(), Map.of(), null);
 	}
 
+	/** Only the form's own fields are bound: nothing else a request carries reaches the form object. */
+	@InitBinder("form")
+	void formFields(WebDataBinder binder) {
+		binder.setAllowedFields(IntakeForm.FIELDS);
+	}
+
 	/** The inline NIK look-up (htmx): the family from the registry, or the fields for a person not in it. */
 	@PostMapping("/cari-nik")
-	String lookUp(@RequestParam MultiValueMap<String, String> params, Model model) {
+	String lookUp(@ModelAttribute("form") IntakeForm form, BindingResult binding, Model model) {
 		// the form's other values come along (htmx sends the enclosing form): what was typed about the person
 		// before the NIK stays on the screen when the NIK is not in the registry
-		Map<String, String> values = new LinkedHashMap<>();
-		for (String field : List.of("subjectName", "subjectBirthDate", "subjectSex")) {
-			values.put(field, params.getFirst(field) == null ? "" : params.getFirst(field));
-		}
-		model.addAttribute("values", values);
-		lookUpInto(model, desk(), params.getFirst("subjectNik"));
+		model.addAttribute("values", BoundForms.typed(binding, "subjectName", "subjectBirthDate", "subjectSex"));
+		lookUpInto(model, desk(), form.getSubjectNik());
 		return "complaint/subject :: subject";
 	}
 
@@ -175,26 +180,16 @@ class ComplaintPages {
 	}
 
 	@PostMapping("/baru")
-	String register(@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
+	String register(@ModelAttribute("form") IntakeForm form, BindingResult binding, Model model,
+			RedirectAttributes redirect) {
 		CurrentUser user = desk();
-		Map<String, String> values = new LinkedHashMap<>();
-		params.forEach((name, list) -> values.put(name, list.isEmpty() ? "" : list.getFirst()));
-		List<String> ppks = params.getOrDefault("ppksCodes", List.of());
-		List<FieldProblem> problems = new ArrayList<>();
-		NewComplaint complaint = new NewComplaint(null, code(Channel.class, values.get("channel"), "channel", problems),
-				code(Category.class, values.get("category"), "category", problems), values.get("villageCode"),
-				values.get("description"), ppks, uuid(values.get("subjectPersonId")),
-				blank(values.get("subjectPersonId")) ? new ComplaintIntake.Subject(values.get("subjectNik"),
-						values.get("subjectName"), date(values.get("subjectBirthDate"), problems),
-						code(Sex.class, values.get("subjectSex"), "subject.sex", problems)) : null,
-				new ComplaintIntake.Reporter(values.get("reporterName"), values.get("reporterPhone"),
-						"true".equals(values.get("reporterPhoneShared"))),
-				values.get("consentNote"));
+		Map<String, String> values = BoundForms.typed(binding, IntakeForm.FIELDS);
+		List<String> ppks = form.getPpksCodes();
 		try {
-			if (!problems.isEmpty()) {
-				throw new InvalidInputException(problems);
+			if (binding.hasErrors()) {
+				throw new InvalidInputException(BoundForms.problems(binding, IntakeForm.NAMES));
 			}
-			Registered registered = intake.register(user, complaint);
+			Registered registered = intake.register(user, form.toNewComplaint());
 			redirect.addFlashAttribute("trackingCode", registered.trackingCode());
 			return "redirect:/pengaduan/" + registered.id() + "/tanda-terima";
 		}
@@ -213,33 +208,25 @@ class ComplaintPages {
 	}
 
 	@PostMapping("/{id}/ubah")
-	String saveEdit(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> params, Model model,
+	String saveEdit(@PathVariable UUID id, @ModelAttribute("form") IntakeForm form, BindingResult binding, Model model,
 			RedirectAttributes redirect) {
 		CurrentUser user = desk();
 		ComplaintQueries.ComplaintView complaint = queries.complaint(user, id)
 			.orElseThrow(() -> new NotFoundException("Complaint"));
-		Map<String, String> values = new LinkedHashMap<>();
-		params.forEach((name, list) -> values.put(name, list.isEmpty() ? "" : list.getFirst()));
-		List<String> ppks = params.getOrDefault("ppksCodes", List.of());
-		List<FieldProblem> problems = new ArrayList<>();
-		ComplaintIntake.Edit edit = new ComplaintIntake.Edit(code(Channel.class, values.get("channel"), "channel", problems),
-				code(Category.class, values.get("category"), "category", problems), values.get("villageCode"),
-				values.get("description"), ppks,
-				new ComplaintIntake.Reporter(values.get("reporterName"), values.get("reporterPhone"),
-						"true".equals(values.get("reporterPhoneShared"))),
-				values.get("consentNote"));
+		Map<String, String> values = BoundForms.typed(binding, IntakeForm.FIELDS);
+		List<String> ppks = form.getPpksCodes();
 		try {
-			if (!problems.isEmpty()) {
-				throw new InvalidInputException(problems);
+			if (binding.hasErrors()) {
+				throw new InvalidInputException(BoundForms.problems(binding, IntakeForm.NAMES));
 			}
-			intake.change(user, id, "\"" + values.getOrDefault("version", "") + "\"", edit);
+			intake.change(user, id, "\"" + (form.getVersion() == null ? "" : form.getVersion()) + "\"", form.toEdit());
 			redirect.addFlashAttribute("notice", "complaint.saved");
 			return "redirect:/pengaduan/" + id;
 		}
 		catch (InvalidInputException ex) {
 			return form(model, user, values, ppks, errors(ex), complaint);
 		}
-		catch (org.simpul.shared.web.PreconditionFailedException ex) {
+		catch (PreconditionFailedException ex) {
 			// changed by someone else since this page was opened: start again from what is stored now
 			model.addAttribute("stale", true);
 			return form(model, user, valuesOf(complaint), complaint.ppksCodes(), Map.of(), complaint);
@@ -270,7 +257,7 @@ class ComplaintPages {
 	@GetMapping("/{id}")
 	String complaint(@PathVariable UUID id, Model model) {
 		CurrentUser user = desk();
-		java.util.Optional<ComplaintQueries.ComplaintView> complaint = queries.complaint(user, id);
+		Optional<ComplaintQueries.ComplaintView> complaint = queries.complaint(user, id);
 		if (complaint.isEmpty()) {
 			return restricted(user, id, model);
 		}
@@ -287,7 +274,7 @@ class ComplaintPages {
 	}
 
 	@GetMapping("/{id}/tanda-terima")
-	String receipt(@PathVariable UUID id, Model model, jakarta.servlet.http.HttpServletRequest request) {
+	String receipt(@PathVariable UUID id, Model model, HttpServletRequest request) {
 		CurrentUser user = desk();
 		model.addAttribute("trackingUrl", trackingUrl(request));
 		model.addAttribute("complaint", queries.complaint(user, id).orElseThrow(() -> new NotFoundException("Complaint")));
@@ -298,7 +285,7 @@ class ComplaintPages {
 	/** The receipt as PDF, without the tracking code (a reprint). */
 	@GetMapping("/{id}/tanda-terima.pdf")
 	org.springframework.http.ResponseEntity<byte[]> receiptPdf(@PathVariable UUID id,
-			jakarta.servlet.http.HttpServletRequest request) {
+			HttpServletRequest request) {
 		CurrentUser user = desk();
 		ComplaintQueries.ComplaintView complaint = queries.complaint(user, id)
 			.orElseThrow(() -> new NotFoundException("Complaint"));
@@ -311,14 +298,14 @@ class ComplaintPages {
 	 */
 	@PostMapping("/{id}/tanda-terima.pdf")
 	org.springframework.http.ResponseEntity<byte[]> receiptPdfWithCode(@PathVariable UUID id,
-			@RequestParam(required = false) String trackingCode, jakarta.servlet.http.HttpServletRequest request) {
+			@RequestParam(required = false) String trackingCode, HttpServletRequest request) {
 		CurrentUser user = desk();
 		ComplaintQueries.ComplaintView complaint = queries.complaint(user, id)
 			.orElseThrow(() -> new NotFoundException("Complaint"));
 		if (!queries.trackingCodeMatches(id, trackingCode)) {
 			return org.springframework.http.ResponseEntity.badRequest()
-				.contentType(new org.springframework.http.MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
-				.body("Kode pelacakan tidak cocok dengan pengaduan ini.".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				.contentType(new org.springframework.http.MediaType("text", "plain", StandardCharsets.UTF_8))
+				.body("Kode pelacakan tidak cocok dengan pengaduan ini.".getBytes(StandardCharsets.UTF_8));
 		}
 		return pdf(receipts.render(complaint, TrackingCodes.canonical(trackingCode), trackingUrl(request)),
 				complaint.ticketNumber());
@@ -332,7 +319,7 @@ class ComplaintPages {
 			.body(pdf);
 	}
 
-	private String trackingUrl(jakarta.servlet.http.HttpServletRequest request) {
+	private String trackingUrl(HttpServletRequest request) {
 		return publicUrl.of("/lacak");
 	}
 
@@ -365,43 +352,5 @@ class ComplaintPages {
 
 	private static boolean blank(String text) {
 		return text == null || text.isBlank();
-	}
-
-	private static UUID uuid(String text) {
-		if (blank(text)) {
-			return null;
-		}
-		try {
-			return UUID.fromString(text.strip());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException(FieldProblem.of("subjectPersonId", "INVALID_VALUE"));
-		}
-	}
-
-	private static LocalDate date(String text, List<FieldProblem> problems) {
-		if (blank(text)) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(text.strip());
-		}
-		catch (DateTimeParseException ex) {
-			problems.add(FieldProblem.of("subject.birthDate", "INVALID_DATE"));
-			return null;
-		}
-	}
-
-	private static <E extends Enum<E>> E code(Class<E> type, String text, String field, List<FieldProblem> problems) {
-		if (blank(text)) {
-			return null;
-		}
-		try {
-			return Enum.valueOf(type, text.strip());
-		}
-		catch (IllegalArgumentException ex) {
-			problems.add(FieldProblem.of(field, "INVALID_VALUE"));
-			return null;
-		}
 	}
 }

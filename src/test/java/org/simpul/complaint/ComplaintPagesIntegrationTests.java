@@ -3,18 +3,23 @@ package org.simpul.complaint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import java.time.LocalDate;
+import java.util.function.Function;
+
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.simpul.SimpulIntegrationTest;
 import org.simpul.access.DemoLogins;
+import org.simpul.registry.RegistryIntegrationTestsAccess;
+import org.simpul.registry.Sex;
+import org.simpul.registry.TestIdentifiers;
+import org.simpul.shared.PdfTexts;
+import org.simpul.shared.crypto.FieldCipher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.simpul.registry.RegistryIntegrationTestsAccess;
-import org.simpul.registry.Sex;
-import org.simpul.registry.TestIdentifiers;
 
 /** The citizen's tracking page: no login, the status in Bahasa Indonesia, nothing personal, the same refusal. */
 @SimpulIntegrationTest
@@ -27,12 +32,12 @@ class ComplaintPagesIntegrationTests {
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	@org.springframework.beans.factory.annotation.Autowired
-	org.simpul.shared.crypto.FieldCipher cipher;
+	FieldCipher cipher;
 
 	@Test
 	void theFrontOfficeRecordsAComplaintFindsTheFamilyByNikAndHandsOverTheReceipt() throws Exception {
 		var session = DemoLogins.session(mvc, "fo.procot");
-		String personId = org.simpul.registry.RegistryIntegrationTestsAccess.registerFamily(mvc, jdbc, "Darsini Halaman");
+		String personId = RegistryIntegrationTestsAccess.registerFamily(mvc, jdbc, "Darsini Halaman");
 		String nik = cipher.decrypt(jdbc.sql("select nik_cipher from person where id = cast(:id as uuid)").param("id", personId)
 			.query(String.class).single());
 		assertThat(mvc.get().uri("/pengaduan/baru").session(session)).hasStatusOk().bodyText()
@@ -69,13 +74,13 @@ class ComplaintPagesIntegrationTests {
 		MvcTestResult pdf = mvc.post().uri(receipt + ".pdf").session(session).with(csrf()).param("trackingCode", code)
 			.exchange();
 		assertThat(pdf).hasStatusOk().hasContentType("application/pdf");
-		String text = org.simpul.shared.PdfTexts.of(pdf.getResponse().getContentAsByteArray());
+		String text = PdfTexts.of(pdf.getResponse().getContentAsByteArray());
 		assertThat(text).contains(code, "3328101008-", "Darsini Halaman", "<script>alert(1)</script>", "/lacak");
 		assertThat(mvc.post().uri(receipt + ".pdf").session(session).with(csrf()).param("trackingCode", "0000000000"))
 			.hasStatus(HttpStatus.BAD_REQUEST);
 		MvcTestResult reprint = mvc.get().uri(receipt + ".pdf").session(session).exchange();
 		assertThat(reprint).hasStatusOk();
-		assertThat(org.simpul.shared.PdfTexts.of(reprint.getResponse().getContentAsByteArray())).contains("hanya ditampilkan sekali")
+		assertThat(PdfTexts.of(reprint.getResponse().getContentAsByteArray())).contains("hanya ditampilkan sekali")
 			.doesNotContain(code);
 		assertThat(mvc.get().uri(receipt + ".pdf").session(DemoLogins.session(mvc, "psm.pedeslohor"))).hasStatus(HttpStatus.NOT_FOUND);
 		String complaintPage = receipt.replace("/tanda-terima", "");
@@ -88,6 +93,31 @@ class ComplaintPagesIntegrationTests {
 			.doesNotContain("Darsini Halaman");
 		assertThat(mvc.get().uri(complaintPage).session(DemoLogins.session(mvc, "psm.pedeslohor"))).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(mvc.get().uri("/pengaduan").session(DemoLogins.session(mvc, "program.dinkes"))).hasStatus(HttpStatus.FORBIDDEN);
+	}
+
+	/**
+	 * The form binds what was typed: a value of the wrong type is named beside its field in Bahasa Indonesia,
+	 * everything typed is shown again, fields that are not the form's are ignored, and nothing is written.
+	 */
+	@Test
+	void aFormWithValuesOfTheWrongTypeIsShownAgainAsTypedAndNothingIsWritten() {
+		var session = DemoLogins.session(mvc, "fo.procot");
+		long before = jdbc.sql("select count(*) from complaint").query(Long.class).single();
+		MvcTestResult shown = mvc.post().uri("/pengaduan/baru").session(session).with(csrf())
+			.param("channel", "WALK_IN")
+			.param("category", "SOCIAL")
+			.param("villageCode", "33.28.10.1008")
+			.param("description", "Ibu butuh beras")
+			.param("ppksCodes", "24")
+			.param("subjectName", "Ibu Salah Ketik")
+			.param("subjectBirthDate", "31-02-1970")
+			.param("subjectSex", "X")
+			.param("status", "RESOLVED")
+			.exchange();
+		assertThat(shown).hasStatusOk().bodyText()
+			.contains("Ada isian yang perlu diperbaiki.", "Tanggal tidak valid.", "Nilai tidak valid.")
+			.contains("Ibu butuh beras", "Ibu Salah Ketik", "value=\"31-02-1970\"");
+		assertThat(jdbc.sql("select count(*) from complaint").query(Long.class).single()).isEqualTo(before);
 	}
 
 	@Test
@@ -184,7 +214,7 @@ class ComplaintPagesIntegrationTests {
 						{"channel": "WALK_IN", "category": "HEALTH", "villageCode": "33.28.10.1008", "description": "Dicari",
 						 "ppksCodes": ["24"], "subjectPersonId": "%s"}""".formatted(person)).getResponse()
 			.getContentAsString(), "$.ticketNumber");
-		String capturedNik = TestIdentifiers.nik("33.28.10", java.time.LocalDate.of(1966, 6, 6),
+		String capturedNik = TestIdentifiers.nik("33.28.10", LocalDate.of(1966, 6, 6),
 				Sex.M);
 		String captured = com.jayway.jsonpath.JsonPath.read(DemoLogins.call(mvc, "fo.procot", "POST",
 				"/api/v1/complaints", """
@@ -192,7 +222,7 @@ class ComplaintPagesIntegrationTests {
 						 "ppksCodes": ["24"], "subject": {"nik": "%s", "name": "Karsono Ditangkap"}}""".formatted(capturedNik))
 			.getResponse().getContentAsString(), "$.ticketNumber");
 		var desk = DemoLogins.session(mvc, "fo.procot");
-		java.util.function.Function<String, String> search = q -> {
+		Function<String, String> search = q -> {
 			try {
 				return mvc.post().uri("/pengaduan/cari").session(desk).with(csrf()).param("q", q).exchange().getResponse()
 					.getContentAsString();
