@@ -2,11 +2,21 @@ package org.simpul;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +24,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.simpul.access.DemoLogins;
+import org.simpul.registry.Sex;
+import org.simpul.registry.TestIdentifiers;
+import org.simpul.shared.crypto.BlindIndex;
+import org.simpul.shared.crypto.FieldCipher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -87,7 +101,7 @@ class AccessMatrixTests {
 		};
 	}
 
-	record Rule(String name, Call call, java.util.function.BiFunction<String, Relation, HttpStatus> expectation)
+	record Rule(String name, Call call, BiFunction<String, Relation, HttpStatus> expectation)
 			implements Endpoint {
 
 		interface Call {
@@ -118,7 +132,7 @@ class AccessMatrixTests {
 		if (role.equals("ANONYMOUS")) {
 			return HttpStatus.UNAUTHORIZED;
 		}
-		if (!java.util.Set.of("ADMIN", "MANAGER", "DATA_OPERATOR").contains(role)) {
+		if (!Set.of("ADMIN", "MANAGER", "DATA_OPERATOR").contains(role)) {
 			return HttpStatus.FORBIDDEN;
 		}
 		return relation == Relation.OWN ? success : HttpStatus.NOT_FOUND;
@@ -129,7 +143,7 @@ class AccessMatrixTests {
 		if (role.equals("ANONYMOUS")) {
 			return HttpStatus.UNAUTHORIZED;
 		}
-		if (!java.util.Set.of("MANAGER", "SUPERVISOR", "BACK_OFFICE", "FRONT_OFFICE", "FACILITATOR").contains(role)) {
+		if (!Set.of("MANAGER", "SUPERVISOR", "BACK_OFFICE", "FRONT_OFFICE", "FACILITATOR").contains(role)) {
 			return HttpStatus.FORBIDDEN;
 		}
 		return relation == Relation.OWN ? success : HttpStatus.NOT_FOUND;
@@ -152,7 +166,7 @@ class AccessMatrixTests {
 	 * Decisions of the referring side (approve or decline a recommendation, move a due date): {@code deciders}
 	 * of the territory; other staff who see it 403; the receiving agency and everyone elsewhere 404.
 	 */
-	static HttpStatus referralDecisions(String role, Relation relation, java.util.Set<String> deciders) {
+	static HttpStatus referralDecisions(String role, Relation relation, Set<String> deciders) {
 		return switch (role) {
 			case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
 			case "PROGRAM_MANAGER" -> HttpStatus.NOT_FOUND;
@@ -192,9 +206,9 @@ class AccessMatrixTests {
 
 	/** Registry reads: territorial roles in their territory, 404 outside; roles without registry access 403. */
 	static HttpStatus registry(String role, Relation relation, HttpStatus success, boolean write) {
-		java.util.Set<String> readers = java.util.Set.of("ADMIN", "MANAGER", "SUPERVISOR", "BACK_OFFICE", "FRONT_OFFICE",
+		Set<String> readers = Set.of("ADMIN", "MANAGER", "SUPERVISOR", "BACK_OFFICE", "FRONT_OFFICE",
 				"FACILITATOR", "DATA_OPERATOR", "DPO");
-		java.util.Set<String> writers = java.util.Set.of("ADMIN", "MANAGER", "BACK_OFFICE", "FRONT_OFFICE",
+		Set<String> writers = Set.of("ADMIN", "MANAGER", "BACK_OFFICE", "FRONT_OFFICE",
 				"FACILITATOR", "DATA_OPERATOR");
 		if (role.equals("ANONYMOUS")) {
 			return HttpStatus.UNAUTHORIZED;
@@ -276,8 +290,8 @@ class AccessMatrixTests {
 							.contentType(MediaType.APPLICATION_JSON)
 							.content("""
 									{"nik": "%s", "name": "Matrix Child", "birthDate": "2010-01-02", "sex": "M",
-									 "relationship": "CHILD"}""".formatted(org.simpul.registry.TestIdentifiers.nik(
-									village.substring(0, 8), java.time.LocalDate.of(2010, 1, 2), org.simpul.registry.Sex.M))),
+									 "relationship": "CHILD"}""".formatted(TestIdentifiers.nik(
+									village.substring(0, 8), LocalDate.of(2010, 1, 2), Sex.M))),
 								auth);
 					},
 					(role, relation) -> registry(role, relation, HttpStatus.CREATED, true)),
@@ -463,19 +477,19 @@ class AccessMatrixTests {
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/referrals/{id}/approve",
 							t.referralIn(t.villageFor(region), "RECOMMENDED")).contentType(MediaType.APPLICATION_JSON)
 						.content("{}"), auth),
-					(role, relation) -> referralDecisions(role, relation, java.util.Set.of("MANAGER", "SUPERVISOR"))),
+					(role, relation) -> referralDecisions(role, relation, Set.of("MANAGER", "SUPERVISOR"))),
 			new Rule("POST /api/v1/referrals/{id}/decline",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/referrals/{id}/decline",
 							t.referralIn(t.villageFor(region), "RECOMMENDED")).contentType(MediaType.APPLICATION_JSON)
 						.content("{\"reason\": \"Matrix\"}"), auth),
-					(role, relation) -> referralDecisions(role, relation, java.util.Set.of("MANAGER", "SUPERVISOR"))),
+					(role, relation) -> referralDecisions(role, relation, Set.of("MANAGER", "SUPERVISOR"))),
 			new Rule("PUT /api/v1/referrals/{id}/due-date",
 					(t, auth, region) -> t.send(t.mvc.put().uri("/api/v1/referrals/{id}/due-date",
 							t.referralIn(t.villageFor(region), "SENT")).header("If-Match", "\"0\"")
 						.contentType(MediaType.APPLICATION_JSON)
-						.content("{\"dueDate\": \"" + java.time.LocalDate.now().plusDays(30) + "\"}"), auth),
+						.content("{\"dueDate\": \"" + LocalDate.now().plusDays(30) + "\"}"), auth),
 					(role, relation) -> referralDecisions(role, relation,
-							java.util.Set.of("MANAGER", "SUPERVISOR", "BACK_OFFICE"))),
+							Set.of("MANAGER", "SUPERVISOR", "BACK_OFFICE"))),
 			new Rule("POST /api/v1/referrals/{id}/complete",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/referrals/{id}/complete",
 							t.referralIn(t.villageFor(region), "ACCEPTED")).contentType(MediaType.APPLICATION_JSON)
@@ -656,10 +670,10 @@ class AccessMatrixTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	org.simpul.shared.crypto.BlindIndex index;
+	BlindIndex index;
 
 	@Autowired
-	org.simpul.shared.crypto.FieldCipher cipher;
+	FieldCipher cipher;
 
 	/** One token per demo user for the whole matrix (fifteen minutes outlast it; the clock is not moved here). */
 	private static DemoLogins.Cache tokens;
@@ -684,7 +698,7 @@ class AccessMatrixTests {
 		List<String> operations = new ArrayList<>();
 		paths.forEach((path, methods) -> methods.keySet().stream()
 			.filter(m -> List.of("get", "post", "put", "patch", "delete").contains(m))
-			.forEach(m -> operations.add(m.toUpperCase(java.util.Locale.ROOT) + " " + path)));
+			.forEach(m -> operations.add(m.toUpperCase(Locale.ROOT) + " " + path)));
 		operations.sort(null);
 		List<org.junit.jupiter.api.DynamicTest> cells = new ArrayList<>();
 		for (String operation : operations) {
@@ -706,7 +720,7 @@ class AccessMatrixTests {
 				}
 			}
 		}
-		java.util.Set<String> listed = new java.util.HashSet<>();
+		Set<String> listed = new HashSet<>();
 		operations.forEach(op -> listed.add(normalised(op)));
 		for (Endpoint rule : ENDPOINTS) {
 			if (!listed.contains(normalised(rule.name()))) {
@@ -776,7 +790,7 @@ class AccessMatrixTests {
 	}
 
 	/** What identifies the records made for the call being evaluated: none may appear in a refusal. */
-	private final List<String> targetTraces = new java.util.ArrayList<>();
+	private final List<String> targetTraces = new ArrayList<>();
 
 	/** The caller whose row is being evaluated, so that targets can avoid the caller's own territory. */
 	private String callerTerritory;
@@ -804,14 +818,14 @@ class AccessMatrixTests {
 		UUID household = UUID.randomUUID();
 		UUID person = UUID.randomUUID();
 		String district = village.substring(0, 8);
-		String nik = org.simpul.registry.TestIdentifiers.nik(district, java.time.LocalDate.of(1975, 1, 2),
-				org.simpul.registry.Sex.M);
+		String nik = TestIdentifiers.nik(district, LocalDate.of(1975, 1, 2),
+				Sex.M);
 		jdbc.sql("""
 				insert into household (id, version, kk_index, kk_cipher, village_code, created_at, updated_at)
 				values (:id, 0, :kk, :kkCipher, :village, now(), now())""")
 			.param("id", household)
-			.param("kk", index.of(org.simpul.shared.crypto.BlindIndex.Kind.KK, org.simpul.registry.TestIdentifiers.kk(district)))
-			.param("kkCipher", cipher.encrypt(org.simpul.registry.TestIdentifiers.kk(district)))
+			.param("kk", index.of(BlindIndex.Kind.KK, TestIdentifiers.kk(district)))
+			.param("kkCipher", cipher.encrypt(TestIdentifiers.kk(district)))
 			.param("village", village)
 			.update();
 		jdbc.sql("""
@@ -822,7 +836,7 @@ class AccessMatrixTests {
 			.param("id", person)
 			.param("household", household)
 			.param("village", village)
-			.param("nik", index.of(org.simpul.shared.crypto.BlindIndex.Kind.NIK, nik))
+			.param("nik", index.of(BlindIndex.Kind.NIK, nik))
 			.param("nikCipher", cipher.encrypt(nik))
 			.update();
 		targetTraces.addAll(List.of(household.toString(), person.toString(), nik, "Matrix Person"));
@@ -840,8 +854,8 @@ class AccessMatrixTests {
 			.param("id", person)
 			.param("household", household.householdId())
 			.param("village", village)
-			.param("nik", index.of(org.simpul.shared.crypto.BlindIndex.Kind.NIK, org.simpul.registry.TestIdentifiers.nik(village.substring(0, 8),
-					java.time.LocalDate.of(2010, 1, 2), org.simpul.registry.Sex.M)))
+			.param("nik", index.of(BlindIndex.Kind.NIK, TestIdentifiers.nik(village.substring(0, 8),
+					LocalDate.of(2010, 1, 2), Sex.M)))
 			.update();
 		return person;
 	}
@@ -861,7 +875,7 @@ class AccessMatrixTests {
 	}
 
 	/** Runs a call that may put a regency's own PPKS list in force, then puts the national list back everywhere. */
-	MvcTestResult withNationalPpks(java.util.function.Supplier<MvcTestResult> call) {
+	MvcTestResult withNationalPpks(Supplier<MvcTestResult> call) {
 		try {
 			return call.get();
 		}
@@ -871,7 +885,7 @@ class AccessMatrixTests {
 	}
 
 	/** Runs a call, then takes the district assessment forms it made out of force again. */
-	MvcTestResult withNationalForms(java.util.function.Supplier<MvcTestResult> call) {
+	MvcTestResult withNationalForms(Supplier<MvcTestResult> call) {
 		try {
 			return call.get();
 		}
@@ -912,10 +926,10 @@ class AccessMatrixTests {
 		String code = "MATR1XC0DE";
 		String hash;
 		try {
-			hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-				.digest(code.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+			hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+				.digest(code.getBytes(StandardCharsets.US_ASCII)));
 		}
-		catch (java.security.NoSuchAlgorithmException ex) {
+		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
 		jdbc.sql("""
@@ -1047,9 +1061,9 @@ class AccessMatrixTests {
 		return """
 				{"kkNumber": "%s", "villageCode": "%s", "members": [{"nik": "%s", "name": "Matrix Head",
 				 "birthDate": "1975-01-02", "sex": "M", "relationship": "HEAD"}]}""".formatted(
-				org.simpul.registry.TestIdentifiers.kk(district), village,
-				org.simpul.registry.TestIdentifiers.nik(district, java.time.LocalDate.of(1975, 1, 2),
-						org.simpul.registry.Sex.M));
+				TestIdentifiers.kk(district), village,
+				TestIdentifiers.nik(district, LocalDate.of(1975, 1, 2),
+						Sex.M));
 	}
 
 	@ParameterizedTest(name = "NIK search by {0} for a person in {2} ({3})")

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -51,9 +52,9 @@ class AccessPolicyTests {
 			assertThat(action.roles()).as(action.name()).isNotEmpty();
 		}
 		// a programme manager acts only as the agency a referral was sent to (and sees that person's NIK)
-		assertThat(java.util.Arrays.stream(Action.values()).filter(a -> a.allows(Role.PROGRAM_MANAGER)))
+		assertThat(Arrays.stream(Action.values()).filter(a -> a.allows(Role.PROGRAM_MANAGER)))
 			.containsExactlyInAnyOrder(Action.REFERRAL_RECEIVE, Action.IDENTIFIERS_IN_FULL);
 		// a viewer takes no action
-		assertThat(java.util.Arrays.stream(Action.values()).filter(a -> a.allows(Role.VIEWER))).isEmpty();
+		assertThat(Arrays.stream(Action.values()).filter(a -> a.allows(Role.VIEWER))).isEmpty();
 	}
 }

@@ -1,5 +1,9 @@
 package org.simpul;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -15,13 +19,13 @@ class ModularityTests {
 	}
 
 	@Test
-	void writesModuleDocumentation() throws java.io.IOException {
-		java.nio.file.Path out = java.nio.file.Path.of("target", "spring-modulith-docs");
+	void writesModuleDocumentation() throws IOException {
+		Path out = Path.of("target", "spring-modulith-docs");
 		new Documenter(modules, Documenter.Options.defaults().withOutputFolder(out.toString())).writeDocumentation();
 		// one diagram per module and the overview, each naming what it documents
-		String overview = java.nio.file.Files.readString(out.resolve("components.puml"));
+		String overview = Files.readString(out.resolve("components.puml"));
 		for (var module : modules) {
-			java.nio.file.Path own = out.resolve("module-" + module.getIdentifier() + ".puml");
+			Path own = out.resolve("module-" + module.getIdentifier() + ".puml");
 			org.assertj.core.api.Assertions.assertThat(own).as(module.getIdentifier().toString()).exists();
 			org.assertj.core.api.Assertions.assertThat(overview).contains(module.getDisplayName());
 		}

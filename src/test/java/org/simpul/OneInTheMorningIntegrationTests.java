@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,7 @@ class OneInTheMorningIntegrationTests {
 		LocalDate today = oneAm.toLocalDate();
 		try {
 			clock.advance(Duration.between(now, oneAm.toInstant()));
-			assertThat(LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)).isEqualTo(today.minusDays(1));
+			assertThat(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)).isEqualTo(today.minusDays(1));
 			String head = TestIdentifiers.nik("33.28.10", LocalDate.of(1990, 2, 3), Sex.F);
 			String baby = TestIdentifiers.nik("33.28.10", today, Sex.M);
 			var created = DemoLogins.call(mvc, "fo.procot", "POST", "/api/v1/households", """
@@ -48,7 +50,7 @@ class OneInTheMorningIntegrationTests {
 				.formatted(TestIdentifiers.kk("33.28.10"), head, baby, today));
 			assertThat(created).hasStatus(HttpStatus.CREATED);
 			String body = created.getResponse().getContentAsString();
-			String babyId = ((java.util.List<String>) JsonPath.read(body, "$.members[?(@.name == 'Bayi Subuh')].id")).getFirst();
+			String babyId = ((List<String>) JsonPath.read(body, "$.members[?(@.name == 'Bayi Subuh')].id")).getFirst();
 			assertThat(DemoLogins.call(mvc, "fo.procot", "POST", "/api/v1/persons/" + babyId + "/leave", """
 					{"reason": "DIED", "date": "%s"}""".formatted(today))).hasStatusOk();
 			assertThat(DemoLogins.call(mvc, "fo.procot", "POST", "/api/v1/complaints", """

@@ -3,6 +3,7 @@ package org.simpul;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
@@ -78,7 +79,7 @@ class RepeatedSubmitIntegrationTests {
 		String address = "Dukuh Dua Kali " + UUID.randomUUID();
 		submittedTwice("fo.procot", "/registri/rumah-tangga/baru", Map.of("kkNumber", TestIdentifiers.kk("33.28.10"),
 				"villageCode", "33.28.10.1008", "address", address, "members[0].nik",
-				TestIdentifiers.nik("33.28.10", java.time.LocalDate.of(1975, 1, 2), Sex.F), "members[0].name",
+				TestIdentifiers.nik("33.28.10", LocalDate.of(1975, 1, 2), Sex.F), "members[0].name",
 				"Sarinah Sekali", "members[0].birthDate", "1975-01-02", "members[0].sex", "F",
 				"members[0].relationship", "HEAD", "action", "save"));
 		assertThat(count("select count(*) from household where address = :v", address)).isEqualTo(1);

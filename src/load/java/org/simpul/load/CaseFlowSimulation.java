@@ -12,6 +12,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,7 +159,7 @@ public class CaseFlowSimulation extends Simulation {
 			Map<String, Long> counts = WORLD.afterLoad();
 			LoadWorld.log("after the load: %s", counts);
 			Files.writeString(Path.of("target/benchmarks/case-flow.md"), "\nafter the load: " + counts + "\n",
-					java.nio.file.StandardOpenOption.APPEND);
+					StandardOpenOption.APPEND);
 			WORLD.stop();
 		}
 		catch (Exception ex) {

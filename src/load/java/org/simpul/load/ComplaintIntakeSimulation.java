@@ -12,6 +12,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +117,7 @@ public class ComplaintIntakeSimulation extends Simulation {
 			Map<String, Long> counts = WORLD.afterLoad();
 			LoadWorld.log("after the load: %s", counts);
 			Files.writeString(Path.of("target/benchmarks/complaint-intake.md"), "\nafter the load: " + counts + "\n",
-					java.nio.file.StandardOpenOption.APPEND);
+					StandardOpenOption.APPEND);
 			WORLD.stop();
 		}
 		catch (Exception ex) {

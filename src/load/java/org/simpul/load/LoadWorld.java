@@ -1,8 +1,10 @@
 package org.simpul.load;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,15 +24,19 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 import org.simpul.registry.RegistryFileGenerator;
 import org.simpul.shared.ChildApplication;
+import org.simpul.shared.crypto.BlindIndex;
+import org.simpul.shared.crypto.FieldCipher;
 
 /**
  * The world of the intake load test: Simpul in a JVM of its own on an embedded database holding a registry of
@@ -63,10 +70,10 @@ final class LoadWorld {
 
 	final List<Officer> officers;
 
-	private final org.simpul.shared.crypto.BlindIndex index;
+	private final BlindIndex index;
 
 	private LoadWorld(ChildApplication app, String jdbcUrl, List<Officer> officers, Path dataDir) {
-		this.index = org.simpul.shared.crypto.BlindIndex.ofDataDirectory(dataDir);
+		this.index = BlindIndex.ofDataDirectory(dataDir);
 		this.app = app;
 		this.jdbcUrl = jdbcUrl;
 		this.officers = officers;
@@ -86,7 +93,7 @@ final class LoadWorld {
 			// the embedded server asks every client for the password generated beside its data (SCRAM)
 			String password = Files.readString(dataDir.resolve("db-password")).strip();
 			String jdbcUrl = "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres&password="
-					+ java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8);
+					+ URLEncoder.encode(password, StandardCharsets.UTF_8);
 			ensureRegistry(app, jdbcUrl, dir);
 			List<Officer> officers = officers(app, jdbcUrl, dataDir);
 			return new LoadWorld(app, jdbcUrl, officers, dataDir);
@@ -152,7 +159,7 @@ final class LoadWorld {
 	/** One front-office officer in each of the most populous villages, with 500 NIKs of living persons there. */
 	private static List<Officer> officers(ChildApplication app, String jdbcUrl, Path dataDir) throws Exception {
 		// the world's NIKs are stored encrypted: read with the keys the application generated in its data directory
-		org.simpul.shared.crypto.FieldCipher cipher = org.simpul.shared.crypto.FieldCipher.ofDataDirectory(dataDir);
+		FieldCipher cipher = FieldCipher.ofDataDirectory(dataDir);
 		List<String> villages = new ArrayList<>();
 		try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement();
 				ResultSet r = s.executeQuery("select village_code from person where left_on is null"
@@ -277,7 +284,7 @@ final class LoadWorld {
 		HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(app.url("/masuk")))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("username=" + officer.username() + "&password=" + PASSWORD
-					+ "&_csrf=" + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+					+ "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("gagal")) {
 			throw new IllegalStateException("Login failed: " + signedIn.statusCode());
@@ -317,7 +324,7 @@ final class LoadWorld {
 		if (!response.headers().firstValue("Content-Encoding").orElse("").equals("gzip")) {
 			return response.body();
 		}
-		try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(response.body()))) {
+		try (var in = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
 			return in.readAllBytes();
 		}
 	}
@@ -367,11 +374,11 @@ final class LoadWorld {
 						long t = System.nanoTime();
 						// the index as the application computes it for a typed NIK: one HMAC per look-up
 						String nik = officer.niks().get(ThreadLocalRandom.current().nextInt(officer.niks().size()));
-						person.setString(1, index.of(org.simpul.shared.crypto.BlindIndex.Kind.NIK, nik));
+						person.setString(1, index.of(BlindIndex.Kind.NIK, nik));
 						person.setString(2, officer.villageCode().substring(0, 5) + "%");
 						UUID personId;
 						String name;
-						java.sql.Date birth;
+						Date birth;
 						String sex;
 						try (ResultSet r = person.executeQuery()) {
 							r.next();
@@ -480,6 +487,6 @@ final class LoadWorld {
 	}
 
 	static void log(String format, Object... arguments) {
-		System.out.printf(java.util.Locale.ROOT, "[load] " + format + "%n", arguments);
+		System.out.printf(Locale.ROOT, "[load] " + format + "%n", arguments);
 	}
 }

@@ -2,9 +2,9 @@ package org.simpul.access;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,6 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
+
+import org.simpul.shared.web.FormTokens;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
@@ -20,7 +22,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
-import org.simpul.shared.web.FormTokens;
 
 /**
  * What happens to a page request whose session has ended (idle, twelve hours, or the server restarted):
@@ -36,7 +37,7 @@ class EndedSessions implements HttpSessionListener, AccessDeniedHandler, Authent
 
 	private static final int MAX_REMEMBERED = 100_000;
 
-	private record Owner(UUID userId, Instant endedAt, java.util.Set<String> issuedTokens) {
+	private record Owner(UUID userId, Instant endedAt, Set<String> issuedTokens) {
 	}
 
 	private final Map<String, Owner> owners = new ConcurrentHashMap<>();

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -12,6 +13,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+
 import org.simpul.shared.crypto.FieldCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -73,7 +75,7 @@ class FormDrafts {
 	boolean keep(UUID owner, HttpServletRequest request, Set<String> issuedTokens) {
 		String type = request.getContentType();
 		if (!"POST".equals(request.getMethod()) || type == null
-				|| !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")
+				|| !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
 				|| request.getHeader("HX-Request") != null) {
 			return false;
 		}
@@ -94,7 +96,7 @@ class FormDrafts {
 		int characters = 0;
 		for (Map.Entry<String, String[]> field : request.getParameterMap().entrySet()) {
 			if (field.getKey().equals("_csrf") || inQuery.contains(field.getKey())
-					|| field.getKey().toLowerCase(java.util.Locale.ROOT).contains("password")) {
+					|| field.getKey().toLowerCase(Locale.ROOT).contains("password")) {
 				continue;
 			}
 			for (String value : field.getValue()) {

@@ -1,5 +1,7 @@
 package org.simpul.access;
 
+import java.util.List;
+
 import org.simpul.region.RegionCatalog;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,9 +15,9 @@ class HomeController {
 
 	private final RegionCatalog regions;
 
-	private final java.util.List<HomeWork> work;
+	private final List<HomeWork> work;
 
-	HomeController(AccessControl access, RegionCatalog regions, java.util.List<HomeWork> work) {
+	HomeController(AccessControl access, RegionCatalog regions, List<HomeWork> work) {
 		this.access = access;
 		this.regions = regions;
 		this.work = work;
@@ -29,7 +31,7 @@ class HomeController {
 			model.addAttribute("counts", regions.countsWithin(code));
 		});
 		// the desk's, the manager's and the agency's work first: what waits for them today
-		java.util.List<HomeWork.Item> items = work.stream().flatMap(w -> w.itemsFor(user).stream()).toList();
+		List<HomeWork.Item> items = work.stream().flatMap(w -> w.itemsFor(user).stream()).toList();
 		model.addAttribute("work", items.stream().filter(i -> i.count() > 0).toList());
 		model.addAttribute("hasWork", !items.isEmpty());
 		return "access/home";

@@ -1,5 +1,6 @@
 package org.simpul.access;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -45,8 +46,8 @@ class LoginStates {
 		jdbc.sql("update login_state set failures = :failures, locked_until = :lockedUntil, last_failure_at = :now"
 				+ " where user_id = :id")
 			.param("failures", next.failures())
-			.param("lockedUntil", next.lockedUntil() == null ? null : java.sql.Timestamp.from(next.lockedUntil()))
-			.param("now", java.sql.Timestamp.from(now))
+			.param("lockedUntil", next.lockedUntil() == null ? null : Timestamp.from(next.lockedUntil()))
+			.param("now", Timestamp.from(now))
 			.param("id", userId)
 			.update();
 		return current;
@@ -57,7 +58,7 @@ class LoginStates {
 		jdbc.sql("""
 				insert into login_state (user_id, failures, locked_until, last_login_at) values (:id, 0, null, :now)
 				on conflict (user_id) do update set failures = 0, locked_until = null, last_login_at = :now
-				""").param("id", userId).param("now", java.sql.Timestamp.from(now)).update();
+				""").param("id", userId).param("now", Timestamp.from(now)).update();
 	}
 
 	/**

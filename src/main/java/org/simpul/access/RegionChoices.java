@@ -1,6 +1,7 @@
 package org.simpul.access;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Map;
 import org.simpul.region.Region;
 import org.simpul.region.RegionCatalog;
 import org.simpul.region.RegionCode;
+import org.simpul.region.RegionLevel;
 
 /**
  * The territories offered in the user form: the manager's own territory, the chosen one with its
@@ -33,10 +35,10 @@ final class RegionChoices {
 		}
 		for (Region region : path) {
 			choices.put(region.code(), region);
-			if (region.level() != org.simpul.region.RegionLevel.VILLAGE) {
+			if (region.level() != RegionLevel.VILLAGE) {
 				regions.children(region.regionCode()).forEach(child -> choices.putIfAbsent(child.code(), child));
 			}
 		}
-		return choices.values().stream().sorted(java.util.Comparator.comparing(Region::code)).toList();
+		return choices.values().stream().sorted(Comparator.comparing(Region::code)).toList();
 	}
 }

@@ -2,12 +2,13 @@ package org.simpul.access;
 
 import java.io.IOException;
 
-import io.nayuki.qrcodegen.QrCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+
+import io.nayuki.qrcodegen.QrCode;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,7 +49,7 @@ class SecondFactorPages {
 
 	@PostMapping("/masuk/kode")
 	String code(@RequestParam(defaultValue = "") String code, HttpSession session, Model model,
-			jakarta.servlet.http.HttpServletRequest request) {
+			HttpServletRequest request) {
 		CurrentUser user = access.requireUser();
 		if (!factors.verify(user.id(), code)) {
 			limiter.failed(request.getRemoteAddr());

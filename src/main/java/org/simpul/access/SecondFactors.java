@@ -2,8 +2,10 @@ package org.simpul.access;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
+import org.simpul.shared.crypto.FieldCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -34,11 +36,11 @@ class SecondFactors {
 	private final Clock clock;
 
 	/** The secret is stored encrypted (AES-GCM, like every secret at rest). */
-	private final org.simpul.shared.crypto.FieldCipher cipher;
+	private final FieldCipher cipher;
 
 	private final LoginStates loginStates;
 
-	SecondFactors(JdbcClient jdbc, Clock clock, org.simpul.shared.crypto.FieldCipher cipher, LoginStates loginStates) {
+	SecondFactors(JdbcClient jdbc, Clock clock, FieldCipher cipher, LoginStates loginStates) {
 		this.loginStates = loginStates;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -70,7 +72,7 @@ class SecondFactors {
 	 * the account for fifteen minutes, so a million codes cannot be tried behind one right password.
 	 */
 	boolean verify(UUID userId, String code) {
-		java.time.Instant now = clock.instant();
+		Instant now = clock.instant();
 		LoginState before = loginStates.claimAttempt(userId, now);
 		if (before.isLocked(now)) {
 			log.info("SECURITY totp-refused account={} reason=locked", userId);

@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.util.Map;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.simpul.shared.TooManyRequestsException;
 import org.simpul.shared.web.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -149,13 +153,13 @@ class SecurityConfiguration {
 			.addFilterAfter(new SecondFactorPages.Gate(), SessionGuardFilter.class)
 			// a client past its failed logins is turned away before its password is even checked
 			.addFilterBefore((servletRequest, servletResponse, chain) -> {
-				jakarta.servlet.http.HttpServletRequest request = (jakarta.servlet.http.HttpServletRequest) servletRequest;
+				HttpServletRequest request = (HttpServletRequest) servletRequest;
 				if ("POST".equals(request.getMethod()) && (request.getContextPath() + "/masuk").equals(request.getRequestURI())) {
 					try {
 						limiter.check(request.getRemoteAddr());
 					}
-					catch (org.simpul.shared.TooManyRequestsException tooMany) {
-						((jakarta.servlet.http.HttpServletResponse) servletResponse)
+					catch (TooManyRequestsException tooMany) {
+						((HttpServletResponse) servletResponse)
 							.sendRedirect(request.getContextPath() + "/masuk?terlalu-banyak");
 						return;
 					}

@@ -4,16 +4,18 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+
+import org.simpul.shared.web.FormTokens;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.simpul.shared.web.FormTokens;
 
 /**
  * Ends a page session after thirty idle minutes or twelve hours in all, a working day however busy (measured
@@ -66,7 +68,7 @@ class SessionGuardFilter extends OncePerRequestFilter {
 				.map(fresh -> fresh.role() == user.role() && fresh.territory().equals(user.territory()))
 				.orElse(false);
 			if (idle || expired || stale) {
-				java.util.Set<String> issued = FormTokens.issued(session);
+				Set<String> issued = FormTokens.issued(session);
 				session.invalidate();
 				SecurityContextHolder.clearContext();
 				// a form posted now is kept for the user, who finds it after logging in again

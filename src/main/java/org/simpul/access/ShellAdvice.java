@@ -3,8 +3,11 @@ package org.simpul.access;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.simpul.region.Region;
 import org.simpul.region.RegionCatalog;
+import org.simpul.shared.web.ApiRequests;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
@@ -33,8 +36,8 @@ class ShellAdvice {
 	}
 
 	@ModelAttribute
-	void shell(jakarta.servlet.http.HttpServletRequest request, Model model) {
-		if (org.simpul.shared.web.ApiRequests.isApi(request)) {
+	void shell(HttpServletRequest request, Model model) {
+		if (ApiRequests.isApi(request)) {
 			return;
 		}
 		access.currentUser().ifPresent(user -> {

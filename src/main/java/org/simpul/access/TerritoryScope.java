@@ -1,5 +1,6 @@
 package org.simpul.access;
 
+import org.simpul.region.RegionCode;
 import org.simpul.shared.database.DatabaseScope;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -27,6 +28,6 @@ class TerritoryScope implements DatabaseScope {
 			// an agency's staff read the referrals sent to it, wherever the village
 			return EVERYWHERE;
 		}
-		return user.territory().regionCode().map(org.simpul.region.RegionCode::value).orElse(EVERYWHERE);
+		return user.territory().regionCode().map(RegionCode::value).orElse(EVERYWHERE);
 	}
 }

@@ -1,9 +1,13 @@
 package org.simpul.access;
 
+import java.net.URLEncoder;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Arrays;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -65,7 +69,7 @@ final class Totp {
 		}
 		long current = step(now);
 		for (long step = current - 1; step <= current + 1; step++) {
-			if (java.security.MessageDigest.isEqual(code(secret, step).getBytes(), code.getBytes())) {
+			if (MessageDigest.isEqual(code(secret, step).getBytes(), code.getBytes())) {
 				return step;
 			}
 		}
@@ -74,7 +78,7 @@ final class Totp {
 
 	/** The address an authenticator app reads (from a QR code or typed). */
 	static String uri(String secret, String account) {
-		String label = java.net.URLEncoder.encode("Simpul:" + account, java.nio.charset.StandardCharsets.UTF_8)
+		String label = URLEncoder.encode("Simpul:" + account, StandardCharsets.UTF_8)
 			.replace("+", "%20");
 		return "otpauth://totp/" + label + "?secret=" + secret + "&issuer=Simpul&algorithm=SHA1&digits=6&period=30";
 	}
@@ -114,6 +118,6 @@ final class Totp {
 				bits -= 8;
 			}
 		}
-		return java.util.Arrays.copyOf(out.array(), out.position());
+		return Arrays.copyOf(out.array(), out.position());
 	}
 }

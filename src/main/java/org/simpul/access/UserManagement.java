@@ -1,7 +1,9 @@
 package org.simpul.access;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -132,7 +134,7 @@ class UserManagement {
 			.list();
 		List<UserView> content = new ArrayList<>();
 		accounts.findAllById(ids).forEach(account -> content.add(UserView.of(account)));
-		content.sort(java.util.Comparator.comparing(UserView::username));
+		content.sort(Comparator.comparing(UserView::username));
 		return PageResponse.of(content, page, total);
 	}
 
@@ -224,7 +226,7 @@ class UserManagement {
 				update app_user set totp_secret = null, totp_enrolled_at = null, totp_last_step = null,
 				       password_changed_at = :now, version = version + 1
 				where id = :id""")
-			.param("now", java.sql.Timestamp.from(clock.instant()))
+			.param("now", Timestamp.from(clock.instant()))
 			.param("id", id)
 			.update();
 		tokens.revokeAll(id);

@@ -1,7 +1,11 @@
 package org.simpul.access;
 
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.simpul.region.RegionCatalog;
@@ -10,6 +14,7 @@ import org.simpul.shared.ConflictException;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.PageResponse.PageRequest;
+import org.simpul.shared.web.PreconditionFailedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,13 +57,13 @@ class UserPages {
 	 * The agency a programme manager's form names: required for that role (without one the manager would see
 	 * no referral, "0 rujukan", and nobody would know why), and one the actor may link to.
 	 */
-	private java.util.Optional<UUID> agencyOf(CurrentUser actor, UserForm form) {
+	private Optional<UUID> agencyOf(CurrentUser actor, UserForm form) {
 		if (form.role() != Role.PROGRAM_MANAGER) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		AgencyAffiliations agencies = affiliations.getIfAvailable();
 		if (agencies == null) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		UUID chosen = null;
 		try {
@@ -71,7 +76,7 @@ class UserPages {
 		if (agency == null || agencies.choices(actor).stream().noneMatch(c -> c.id().equals(agency))) {
 			throw new InvalidInputException(FieldProblem.of("agencyId", "AGENCY_REQUIRED"));
 		}
-		return java.util.Optional.of(agency);
+		return Optional.of(agency);
 	}
 
 	@GetMapping
@@ -90,7 +95,7 @@ class UserPages {
 	String create(UserForm form, Model model, RedirectAttributes redirect) {
 		CurrentUser actor = access.requireUser();
 		try {
-			java.util.Optional<UUID> agency = agencyOf(actor, form);
+			Optional<UUID> agency = agencyOf(actor, form);
 			UserView created = users.create(actor, new UserManagement.NewUser(null, form.username(),
 					form.password(), form.displayName(), form.role(), form.regionCode()));
 			// in the page's transaction (the form token's): a user and their agency, or neither
@@ -119,7 +124,7 @@ class UserPages {
 	String change(@PathVariable UUID id, UserForm form, Model model, RedirectAttributes redirect) {
 		CurrentUser actor = access.requireUser();
 		try {
-			java.util.Optional<UUID> agency = agencyOf(actor, form);
+			Optional<UUID> agency = agencyOf(actor, form);
 			users.change(actor, id, String.valueOf(form.version()),
 					new UserManagement.UserChange(form.displayName(), form.role(), form.regionCode()));
 			agency.ifPresent(a -> affiliations.getObject().link(actor, id, a));
@@ -129,7 +134,7 @@ class UserPages {
 		catch (InvalidInputException ex) {
 			return form(model, form, errors(ex.problems().toArray(FieldProblem[]::new)), users.find(actor, id));
 		}
-		catch (org.simpul.shared.web.PreconditionFailedException ex) {
+		catch (PreconditionFailedException ex) {
 			redirect.addFlashAttribute("warning", "users.stale");
 			return "redirect:/pengguna/" + id;
 		}
@@ -192,7 +197,7 @@ class UserPages {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("existing", existing);
-		java.util.Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
+		Set<Role> roles = EnumSet.noneOf(Role.class);
 		roles.addAll(actor.role().assignableRoles());
 		if (form.role() != null) {
 			roles.add(form.role());
@@ -201,7 +206,7 @@ class UserPages {
 		model.addAttribute("regionChoices", RegionChoices.around(regions, actor.territory(),
 				RegionCode.parse(form.regionCode()).orElse(null)));
 		AgencyAffiliations agencies = affiliations.getIfAvailable();
-		model.addAttribute("agencies", agencies == null ? java.util.List.of() : agencies.choices(actor));
+		model.addAttribute("agencies", agencies == null ? List.of() : agencies.choices(actor));
 		return "access/user-form";
 	}
 

@@ -1,7 +1,9 @@
 package org.simpul.audit;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -65,7 +67,7 @@ class AuditSealer {
 			.orElse(new Head(0, AuditChain.GENESIS));
 		long seq = head.seq();
 		byte[] hash = head.hash();
-		List<Object[]> seals = new java.util.ArrayList<>(rows.size());
+		List<Object[]> seals = new ArrayList<>(rows.size());
 		for (AuditChain.Row row : rows) {
 			seq++;
 			hash = AuditChain.next(hash, row);
@@ -76,7 +78,7 @@ class AuditSealer {
 	}
 
 	private static AuditChain.Row row(ResultSet rs, int n) throws SQLException {
-		java.sql.Array subjects = rs.getArray("subject_ids");
+		Array subjects = rs.getArray("subject_ids");
 		return new AuditChain.Row(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getObject("user_id", UUID.class),
 				rs.getString("username"), rs.getString("role"), rs.getString("action"), rs.getString("object_type"),
 				rs.getObject("object_id", UUID.class), (UUID[]) subjects.getArray(), rs.getString("purpose"));

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.servlet.http.HttpServletRequest;
+
 import org.simpul.access.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,7 +39,7 @@ public class AuditTrail {
 	private final Clock clock;
 
 	/** Only {@link #withoutRecording} sets it, for a benchmark; no configuration turns the trail off. */
-	private final java.util.concurrent.atomic.AtomicBoolean suspended = new java.util.concurrent.atomic.AtomicBoolean();
+	private final AtomicBoolean suspended = new AtomicBoolean();
 
 	AuditTrail(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;

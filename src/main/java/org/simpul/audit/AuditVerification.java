@@ -1,6 +1,7 @@
 package org.simpul.audit;
 
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.simpul.access.Action;
@@ -85,7 +86,7 @@ public class AuditVerification {
 	}
 
 	private static String hex(byte[] hash) {
-		return java.util.HexFormat.of().formatHex(hash);
+		return HexFormat.of().formatHex(hash);
 	}
 
 	private long pending() {

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.simpul.shared.FieldProblem;
@@ -186,7 +187,7 @@ public record AssessmentForm(String title, List<Section> sections) {
 			else if (codes.isEmpty() ? type != Type.NUMBER
 					: type != Type.CHOICE || question.options() == null
 							|| !codes.containsAll(question.options().stream()
-								.filter(java.util.Objects::nonNull).map(Option::value).toList())) {
+								.filter(Objects::nonNull).map(Option::value).toList())) {
 				problems.add(FieldProblem.of(path + ".registryField", "REGISTRY_FIELD_MISMATCH"));
 			}
 		}
@@ -198,7 +199,7 @@ public record AssessmentForm(String title, List<Section> sections) {
 		}
 		Set<String> values = new HashSet<>();
 		if (question.options() != null) {
-			question.options().stream().filter(java.util.Objects::nonNull).forEach(o -> values.add(o.value()));
+			question.options().stream().filter(Objects::nonNull).forEach(o -> values.add(o.value()));
 		}
 		return values;
 	}

@@ -11,6 +11,7 @@ import org.simpul.casework.AssessmentForm.Kind;
 import org.simpul.casework.AssessmentForms.FormView;
 import org.simpul.region.RegionCode;
 import org.simpul.shared.InvalidInputException;
+import org.simpul.shared.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -103,7 +104,7 @@ class AssessmentFormPages {
 		String own = user.territory().regionCode().map(r -> AssessmentForms.regency(r)).orElse(null);
 		String code = own != null ? own : asked == null || asked.isBlank() ? "33.28" : asked.strip();
 		if (!code.matches("\\d{2}\\.\\d{2}")) {
-			throw new org.simpul.shared.NotFoundException("Region");
+			throw new NotFoundException("Region");
 		}
 		return code;
 	}

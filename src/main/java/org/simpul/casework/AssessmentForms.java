@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
@@ -99,7 +101,7 @@ public class AssessmentForms {
 	}
 
 	/** Published versions never change: each is read and parsed once. */
-	private final java.util.Map<UUID, FormView> published = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<UUID, FormView> published = new ConcurrentHashMap<>();
 
 	Optional<FormView> find(UUID id) {
 		FormView known = published.get(id);

@@ -3,18 +3,25 @@ package org.simpul.casework;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
+import org.simpul.audit.AuditTrail;
 import org.simpul.casework.AssessmentForm.Kind;
 import org.simpul.casework.AssessmentForms.FormView;
 import org.simpul.complaint.ComplaintQueries;
 import org.simpul.complaint.ComplaintStatus;
 import org.simpul.registry.RegistryProposals;
+import org.simpul.registry.RegistryRestrictions;
+import org.simpul.shared.ConflictException;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
@@ -24,8 +31,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
-import org.simpul.shared.ConflictException;
-import org.simpul.audit.AuditTrail;
 
 /**
  * A complaint's assessments: answers to one version of a quick or deep form, checked against the form's rules
@@ -63,11 +68,11 @@ public class Assessments {
 
 	private final AuditTrail audit;
 
-	private final org.simpul.registry.RegistryRestrictions restrictions;
+	private final RegistryRestrictions restrictions;
 
 	Assessments(JdbcClient jdbc, Clock clock, JsonMapper json, AssessmentForms forms, ComplaintQueries complaints,
 			RegistryProposals proposals, Cases cases, AuditTrail audit,
-			org.simpul.registry.RegistryRestrictions restrictions) {
+			RegistryRestrictions restrictions) {
 		this.restrictions = restrictions;
 		this.audit = audit;
 		this.jdbc = jdbc;
@@ -98,7 +103,7 @@ public class Assessments {
 			throw new InvalidInputException(FieldProblem.of("formId", "REQUIRED"));
 		}
 		if (restrictions.isRestricted(complaint.subjectPersonId())) {
-			throw new org.simpul.shared.ConflictException(FieldProblem.of("complaintId", "SUBJECT_RESTRICTED"));
+			throw new ConflictException(FieldProblem.of("complaintId", "SUBJECT_RESTRICTED"));
 		}
 		FormView form = forms.find(formId)
 			.filter(f -> f.regencyCode() == null || complaint.villageCode().startsWith(f.regencyCode() + "."))
@@ -174,11 +179,11 @@ public class Assessments {
 	 */
 	public List<Suggestion> suggestedProgrammes(CurrentUser actor, UUID complaintId) {
 		complaints.reference(actor, complaintId).orElseThrow(() -> new NotFoundException("Complaint"));
-		java.util.LinkedHashMap<String, Suggestion> found = new java.util.LinkedHashMap<>();
-		List<AssessmentView> newestFirst = new java.util.ArrayList<>(of(complaintId));
-		java.util.Collections.reverse(newestFirst);
+		LinkedHashMap<String, Suggestion> found = new LinkedHashMap<>();
+		List<AssessmentView> newestFirst = new ArrayList<>(of(complaintId));
+		Collections.reverse(newestFirst);
 		for (AssessmentView assessment : newestFirst) {
-			if (!(assessment.answers().get(SUGGESTED_PROGRAMMES) instanceof java.util.Collection<?> chosen)) {
+			if (!(assessment.answers().get(SUGGESTED_PROGRAMMES) instanceof Collection<?> chosen)) {
 				continue;
 			}
 			forms.find(assessment.formId()).ifPresent(form -> form.sections().stream()
@@ -219,7 +224,7 @@ public class Assessments {
 			.toList();
 	}
 
-	private java.util.Optional<AssessmentView> find(UUID id) {
+	private Optional<AssessmentView> find(UUID id) {
 		return jdbc.sql("""
 				select id, complaint_id, form_id, cast(answers as text) as answers, submitted_by, submitted_at
 				from assessment where id = :id""")

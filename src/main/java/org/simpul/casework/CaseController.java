@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.simpul.access.AccessControl;
 import org.simpul.casework.Cases.CaseView;
+import org.simpul.shared.web.PreconditionFailedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,7 +49,7 @@ class CaseController {
 
 	private static org.springframework.http.ResponseEntity<CaseView> withEtag(CaseView view) {
 		return org.springframework.http.ResponseEntity.ok()
-			.eTag(org.simpul.shared.web.PreconditionFailedException.etag(view.version()))
+			.eTag(PreconditionFailedException.etag(view.version()))
 			.body(view);
 	}
 

@@ -1,26 +1,31 @@
 package org.simpul.casework;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.simpul.access.Action;
+
 import org.simpul.access.AccessControl;
+import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
 import org.simpul.access.NavigationEntry;
 import org.simpul.casework.AssessmentForm.Kind;
 import org.simpul.casework.AssessmentForm.Question;
 import org.simpul.casework.AssessmentForms.FormView;
 import org.simpul.complaint.ComplaintQueries;
+import org.simpul.complaint.ComplaintStatus;
 import org.simpul.region.RegionCode;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
+import org.simpul.shared.RegionTime;
 import org.simpul.shared.web.ApiRequests;
 import org.simpul.shared.web.PreconditionFailedException;
 import org.springframework.context.annotation.Bean;
@@ -35,8 +40,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.simpul.complaint.ComplaintStatus;
-import org.simpul.shared.RegionTime;
 
 /**
  * The case pages: a complaint's case ({@code /pengaduan/{id}/kasus}: plan, assessments, timeline, a note),
@@ -112,7 +115,7 @@ class CasePages {
 	}
 
 	/** One line of the case's history: its own events and the complaint's steps (referred, resolved…), by time. */
-	record TimelineEntry(String messageKey, java.time.Instant at, String by, String detail) {
+	record TimelineEntry(String messageKey, Instant at, String by, String detail) {
 	}
 
 	private static List<TimelineEntry> timeline(Cases.CaseView file, ComplaintQueries.ComplaintView complaint) {
@@ -122,7 +125,7 @@ class CasePages {
 		complaint.steps().stream()
 			.filter(step -> step.status() != ComplaintStatus.RECEIVED)
 			.forEach(step -> entries.add(new TimelineEntry("complaint.status." + step.status(), step.at(), null, null)));
-		entries.sort(java.util.Comparator.comparing(TimelineEntry::at));
+		entries.sort(Comparator.comparing(TimelineEntry::at));
 		return entries;
 	}
 

@@ -9,18 +9,18 @@ import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
 import org.simpul.access.UserLookup;
 import org.simpul.complaint.ComplaintQueries;
-import org.simpul.shared.Texts;
-import org.simpul.shared.workflow.DomainEvents;
 import org.simpul.region.RegionCode;
 import org.simpul.shared.ConflictException;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
+import org.simpul.shared.Texts;
+import org.simpul.shared.web.PreconditionFailedException;
+import org.simpul.shared.workflow.DomainEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.simpul.shared.web.PreconditionFailedException;
 
 /**
  * A complaint's case: who works on it and what was done. The desk roles of the complaint's territory read it
@@ -118,7 +118,7 @@ public class Cases {
 			throw new AccessDeniedException("Case plans are not written by " + actor.role());
 		}
 		complaint(actor, complaintId);
-		String plan = org.simpul.shared.Texts.required("plan", text, 4000);
+		String plan = Texts.required("plan", text, 4000);
 		CaseFile file = store.openAndLock(complaintId, clock.instant());
 		PreconditionFailedException.check(ifMatch, file.version());
 		file.plan(plan, actor.id(), clock.instant());
@@ -151,7 +151,7 @@ public class Cases {
 	public CaseView close(CurrentUser actor, UUID complaintId, String outcome) {
 		requireAssigner(actor);
 		complaint(actor, complaintId);
-		String text = org.simpul.shared.Texts.required("outcome", outcome, 4000);
+		String text = Texts.required("outcome", outcome, 4000);
 		CaseFile file = store.openAndLock(complaintId, clock.instant());
 		file.close(text, actor.id(), clock.instant());
 		return saved(actor, file);
@@ -162,7 +162,7 @@ public class Cases {
 	public CaseView reopen(CurrentUser actor, UUID complaintId, String reason) {
 		requireAssigner(actor);
 		complaint(actor, complaintId);
-		String text = org.simpul.shared.Texts.required("reason", reason, 4000);
+		String text = Texts.required("reason", reason, 4000);
 		// a case nobody has worked on is not closed either
 		CaseFile file = store.lock(complaintId)
 			.orElseThrow(() -> new ConflictException(FieldProblem.of("status", "CASE_NOT_CLOSED")));

@@ -4,12 +4,14 @@ import java.net.URI;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+
 import org.simpul.access.AccessControl;
 import org.simpul.complaint.ComplaintIntake.NewComplaint;
 import org.simpul.complaint.ComplaintIntake.Registered;
 import org.simpul.complaint.ComplaintQueries.ComplaintView;
 import org.simpul.complaint.PublicTracking.Tracking;
 import org.simpul.shared.NotFoundException;
+import org.simpul.shared.web.PreconditionFailedException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,7 +55,7 @@ class ComplaintController {
 	@GetMapping("/api/v1/complaints/{id}")
 	ResponseEntity<ComplaintView> complaint(@PathVariable UUID id) {
 		ComplaintView view = queries.complaint(access.requireUser(), id).orElseThrow(() -> new NotFoundException("Complaint"));
-		return ResponseEntity.ok().eTag(org.simpul.shared.web.PreconditionFailedException.etag(view.version())).body(view);
+		return ResponseEntity.ok().eTag(PreconditionFailedException.etag(view.version())).body(view);
 	}
 
 	@org.springframework.web.bind.annotation.PutMapping("/api/v1/complaints/{id}")
@@ -62,7 +64,7 @@ class ComplaintController {
 			@RequestBody ComplaintIntake.Edit body) {
 		intake.change(access.requireUser(), id, ifMatch, body);
 		ComplaintView view = queries.complaint(access.requireUser(), id).orElseThrow(() -> new NotFoundException("Complaint"));
-		return ResponseEntity.ok().eTag(org.simpul.shared.web.PreconditionFailedException.etag(view.version())).body(view);
+		return ResponseEntity.ok().eTag(PreconditionFailedException.etag(view.version())).body(view);
 	}
 
 	record TrackingRequest(String ticketNumber, String trackingCode) {

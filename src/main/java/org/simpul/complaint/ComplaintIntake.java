@@ -2,6 +2,7 @@ package org.simpul.complaint;
 
 import static org.simpul.shared.Texts.blankToNull;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,33 +11,37 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import org.simpul.shared.ClientIds;
 import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
 import org.simpul.access.Role;
+import org.simpul.audit.AuditTrail;
 import org.simpul.region.RegionCode;
 import org.simpul.region.RegionLevel;
+import org.simpul.registry.IdentifierProblem;
 import org.simpul.registry.IdentifierRules;
 import org.simpul.registry.PersonSearch;
+import org.simpul.registry.RegistryRestrictions;
 import org.simpul.registry.Sex;
 import org.simpul.registry.Views.PersonSummary;
+import org.simpul.shared.ClientIds;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
 import org.simpul.shared.PageResponse.PageRequest;
+import org.simpul.shared.RegionTime;
+import org.simpul.shared.crypto.FieldCipher;
+import org.simpul.shared.events.ComplaintEvent;
+import org.simpul.shared.web.PreconditionFailedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.simpul.audit.AuditTrail;
-import org.simpul.registry.RegistryRestrictions;
-import org.simpul.shared.RegionTime;
-import org.simpul.shared.crypto.FieldCipher;
-import org.simpul.shared.events.ComplaintEvent;
 
 /**
  * Registers a complaint at the desk or in the field: checks everything first (and reports every problem at
@@ -65,10 +70,10 @@ public class ComplaintIntake {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
-	private final org.simpul.audit.AuditTrail audit;
+	private final AuditTrail audit;
 
 	/** The reporter's phone number is stored encrypted (AES-GCM, like every identifier at rest). */
-	private final org.simpul.shared.crypto.FieldCipher cipher;
+	private final FieldCipher cipher;
 
 	private final RegistryRestrictions restrictions;
 
@@ -163,7 +168,7 @@ public class ComplaintIntake {
 			.param("subjectId", subjectId)
 			.param("nik", blankToNull(subject.nik()) == null ? null : cipher.encrypt(digits(subject.nik())))
 			.param("name", subject.name().strip())
-			.param("birthDate", subject.birthDate() == null ? null : java.sql.Date.valueOf(subject.birthDate()))
+			.param("birthDate", subject.birthDate() == null ? null : Date.valueOf(subject.birthDate()))
 			.param("sex", subject.sex() == null ? null : subject.sex().name())
 			.param("reporterName", reporter == null ? null : blankToNull(reporter.name()))
 			.param("reporterPhone", reporter == null || blankToNull(reporter.phone()) == null ? null
@@ -182,7 +187,7 @@ public class ComplaintIntake {
 		events.publishEvent(new ComplaintEvent.ComplaintReceived(id, ticket, village.value(),
 				subjectId, actor.id(), now));
 		events.publishEvent(new ComplaintStatusChanged(UUID.randomUUID(), id, ticket, ComplaintStatus.RECEIVED, now));
-		audit.record(actor, org.simpul.audit.AuditTrail.Action.CREATE, "COMPLAINT", id,
+		audit.record(actor, AuditTrail.Action.CREATE, "COMPLAINT", id,
 				subjectId == null ? List.of() : List.of(subjectId));
 		return new Registered(id, ticket, trackingCode, ComplaintStatus.RECEIVED);
 	}
@@ -201,7 +206,7 @@ public class ComplaintIntake {
 	 * codes are checked against {@code taxonomyFor} the village.
 	 */
 	private Content check(CurrentUser actor, Edit edit,
-			java.util.function.Function<RegionCode, PpksTaxonomies.Taxonomy> taxonomyFor, List<FieldProblem> problems) {
+			Function<RegionCode, PpksTaxonomies.Taxonomy> taxonomyFor, List<FieldProblem> problems) {
 		if (edit.channel() == null) {
 			problems.add(FieldProblem.of("channel", "REQUIRED"));
 		}
@@ -222,7 +227,7 @@ public class ComplaintIntake {
 		int index = 0;
 		for (String code : codes) {
 			if (taxonomy != null) {
-				java.util.Optional<Boolean> isSensitive = taxonomy.sensitive(code);
+				Optional<Boolean> isSensitive = taxonomy.sensitive(code);
 				if (isSensitive.isEmpty()) {
 					problems.add(FieldProblem.of("ppksCodes[" + index + "]", "PPKS_UNKNOWN"));
 				}
@@ -271,7 +276,7 @@ public class ComplaintIntake {
 			.optional()
 			.orElseThrow(() -> new NotFoundException("Complaint"));
 		int version = stored.version();
-		org.simpul.shared.web.PreconditionFailedException.check(ifMatch, version);
+		PreconditionFailedException.check(ifMatch, version);
 		List<FieldProblem> problems = new ArrayList<>();
 		String regency = stored.villageCode().substring(0, 5);
 		Content content = check(actor, edit == null ? new Edit(null, null, null, null, null, null, null) : edit,
@@ -359,7 +364,7 @@ public class ComplaintIntake {
 		if (blankToNull(subject.nik()) == null) {
 			return null;
 		}
-		List<org.simpul.registry.IdentifierProblem> nikProblems = identifiers.nikProblems(subject.nik());
+		List<IdentifierProblem> nikProblems = identifiers.nikProblems(subject.nik());
 		if (!nikProblems.isEmpty()) {
 			problems.add(FieldProblem.of("subject.nik", nikProblems.getFirst().name()));
 			return null;

@@ -1,30 +1,38 @@
 package org.simpul.complaint;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-
-import java.util.Map;
 
 import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
 import org.simpul.access.Territory;
+import org.simpul.audit.AuditTrail;
 import org.simpul.region.RegionCatalog;
 import org.simpul.region.RegionCode;
+import org.simpul.registry.HouseholdQueries;
+import org.simpul.registry.IdentifierRules;
+import org.simpul.registry.PersonSearch;
+import org.simpul.registry.RegistryRestrictions;
+import org.simpul.registry.Sex;
+import org.simpul.registry.Views;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
 import org.simpul.shared.PageResponse;
 import org.simpul.shared.PageResponse.PageRequest;
-import org.simpul.registry.HouseholdQueries;
-import org.simpul.registry.IdentifierRules;
-import org.simpul.registry.Sex;
+import org.simpul.shared.crypto.FieldCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.simpul.registry.PersonSearch;
 
 /** Reads complaints inside the caller's territory; a complaint elsewhere is not found. */
 @Service
@@ -61,17 +69,17 @@ public class ComplaintQueries {
 
 	private final HouseholdQueries households;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
-	private final org.simpul.registry.RegistryRestrictions restrictions;
+	private final RegistryRestrictions restrictions;
 
-	private final org.simpul.audit.AuditTrail audit;
+	private final AuditTrail audit;
 
-	private final org.simpul.shared.crypto.FieldCipher cipher;
+	private final FieldCipher cipher;
 
 	ComplaintQueries(JdbcClient jdbc, RegionCatalog regions, IdentifierRules identifiers, HouseholdQueries households,
-			java.time.Clock clock, org.simpul.registry.RegistryRestrictions restrictions,
-			org.simpul.audit.AuditTrail audit, org.simpul.shared.crypto.FieldCipher cipher) {
+			Clock clock, RegistryRestrictions restrictions,
+			AuditTrail audit, FieldCipher cipher) {
 		this.cipher = cipher;
 		this.audit = audit;
 		this.restrictions = restrictions;
@@ -100,8 +108,8 @@ public class ComplaintQueries {
 		if (olderThanDays != null && (olderThanDays < 0 || olderThanDays > 3650)) {
 			throw new InvalidInputException(FieldProblem.of("olderThanDays", "INVALID_VALUE"));
 		}
-		java.sql.Timestamp before = olderThanDays == null ? null
-				: java.sql.Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(olderThanDays)));
+		Timestamp before = olderThanDays == null ? null
+				: Timestamp.from(clock.instant().minus(Duration.ofDays(olderThanDays)));
 		if (!ComplaintIntake.mayTakeComplaints(user.role())) {
 			throw new AccessDeniedException("Complaints are not for " + user.role());
 		}
@@ -146,9 +154,9 @@ public class ComplaintQueries {
 	/** Queue rows as the desk sees them; the registry persons among them go on the audit trail (names are shown). */
 	private PageResponse<QueueItem> shown(CurrentUser user, List<QueueRow> rows, PageRequest page, long total) {
 		Map<String, String> names = regions.names(rows.stream().map(QueueRow::villageCode).toList());
-		List<UUID> shown = rows.stream().map(QueueRow::subjectPersonId).filter(java.util.Objects::nonNull).toList();
+		List<UUID> shown = rows.stream().map(QueueRow::subjectPersonId).filter(Objects::nonNull).toList();
 		if (!shown.isEmpty()) {
-			audit.record(user, org.simpul.audit.AuditTrail.Action.SEARCH, "COMPLAINT", null, shown);
+			audit.record(user, AuditTrail.Action.SEARCH, "COMPLAINT", null, shown);
 		}
 		return PageResponse.of(rows.stream().map(r -> new QueueItem(r.id(), r.ticketNumber(), r.status(), r.category(),
 				r.villageCode(), names.get(r.villageCode()), r.subjectName(), r.createdAt())).toList(), page, total);
@@ -196,7 +204,7 @@ public class ComplaintQueries {
 				.list();
 		}
 		else {
-			String like = "%" + typed.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+			String like = "%" + typed.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
 				.replace("_", "\\_") + "%";
 			ids = user.territory().sql(jdbc, "select id from complaint c where (upper(c.ticket_number) like upper(:prefix) or"
 					+ " lower(c.subject_name) like :like) and in_territory(c.village_code) order by"
@@ -277,7 +285,7 @@ public class ComplaintQueries {
 			throw new AccessDeniedException("Complaints are not for " + user.role());
 		}
 		Optional<ComplaintView> found = load(user, id, user.territory());
-		found.ifPresent(c -> audit.record(user, org.simpul.audit.AuditTrail.Action.READ, "COMPLAINT", c.id(),
+		found.ifPresent(c -> audit.record(user, AuditTrail.Action.READ, "COMPLAINT", c.id(),
 				c.subject().personId() == null ? List.of() : List.of(c.subject().personId())));
 		return found;
 	}
@@ -293,7 +301,7 @@ public class ComplaintQueries {
 	}
 
 	/** The registry's person as this user may see them; none for a role without the registry (a programme manager). */
-	private Optional<org.simpul.registry.Views.PersonView> registryPerson(CurrentUser user, UUID personId) {
+	private Optional<Views.PersonView> registryPerson(CurrentUser user, UUID personId) {
 		try {
 			return households.person(user, personId);
 		}

@@ -1,6 +1,7 @@
 package org.simpul.complaint;
 
 import org.simpul.registry.PersonsMerged;
+import org.simpul.shared.database.WorkScope;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,7 @@ class ComplaintSubjects {
 	@EventListener
 	void on(PersonsMerged merged) {
 		// every complaint about the dropped record, also those filed outside the reviewer's territory
-		org.simpul.shared.database.WorkScope.everywhereInThisTransaction(jdbc, () -> jdbc
+		WorkScope.everywhereInThisTransaction(jdbc, () -> jdbc
 			.sql("update complaint set subject_person_id = :kept where subject_person_id = :dropped")
 			.param("kept", merged.kept())
 			.param("dropped", merged.dropped())

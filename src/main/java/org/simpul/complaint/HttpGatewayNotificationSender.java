@@ -1,5 +1,7 @@
 package org.simpul.complaint;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,8 +51,8 @@ class HttpGatewayNotificationSender implements NotificationSender {
 		try {
 			response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException("Notification gateway unreachable", ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException("Notification gateway unreachable", ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

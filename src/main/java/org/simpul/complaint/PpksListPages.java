@@ -1,6 +1,8 @@
 package org.simpul.complaint;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -90,9 +92,9 @@ class PpksListPages {
 		}
 		catch (InvalidInputException ex) {
 			List<FieldProblem> all = new ArrayList<>(problems);
-			Set<String> unreadable = new java.util.HashSet<>(problems.stream().map(FieldProblem::field).toList());
+			Set<String> unreadable = new HashSet<>(problems.stream().map(FieldProblem::field).toList());
 			ex.problems().stream().filter(p -> !unreadable.contains(p.field())).forEach(all::add);
-			all.sort(java.util.Comparator.comparingInt(p -> lineIndex(p.field())));
+			all.sort(Comparator.comparingInt(p -> lineIndex(p.field())));
 			List<String> lineErrors = new ArrayList<>();
 			Map<String, String> errors = new LinkedHashMap<>();
 			Locale locale = LocaleContextHolder.getLocale();
@@ -155,7 +157,7 @@ class PpksListPages {
 
 	/** The list in force as the form's lines; sensitivity is written only where the district added it. */
 	private static String text(Overview overview) {
-		Set<String> sensitiveNationally = new java.util.HashSet<>();
+		Set<String> sensitiveNationally = new HashSet<>();
 		overview.national().categories().stream().filter(CategoryView::sensitive)
 			.forEach(c -> sensitiveNationally.add(c.code()));
 		StringBuilder text = new StringBuilder();

@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -273,7 +275,7 @@ class PpksLists {
 			else if (!CODE.matcher(code).matches()) {
 				problems.add(FieldProblem.of(at + ".code", "PPKS_CODE_INVALID"));
 			}
-			else if (!seen.add(code.toUpperCase(java.util.Locale.ROOT))) {
+			else if (!seen.add(code.toUpperCase(Locale.ROOT))) {
 				problems.add(FieldProblem.of(at + ".code", "PPKS_CODE_REPEATED"));
 			}
 			if (label.isEmpty()) {
@@ -312,7 +314,7 @@ class PpksLists {
 			.query(Row.class)
 			.list()
 			.stream()
-			.collect(Collectors.groupingBy(Row::taxonomyId, java.util.LinkedHashMap::new,
+			.collect(Collectors.groupingBy(Row::taxonomyId, LinkedHashMap::new,
 					Collectors.mapping(r -> new CategoryView(r.code(), r.label(), r.nationalCode(), r.nationalLabel(),
 							r.sensitive()), Collectors.toList())));
 	}

@@ -3,15 +3,16 @@ package org.simpul.complaint;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.simpul.access.Territory;
+import org.simpul.directory.PuskesosDirectory;
 import org.simpul.shared.NotFoundException;
+import org.simpul.shared.database.WorkScope;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.simpul.access.Territory;
-import org.simpul.directory.PuskesosDirectory;
-import org.simpul.shared.database.WorkScope;
 
 /**
  * What a citizen sees with a ticket number and its tracking code: the status and its steps, in plain
@@ -59,7 +60,7 @@ public class PublicTracking {
 		}
 		// the citizen's page: whoever asks, signed in or not, finds the one complaint the code opens
 		Found found = code.isEmpty() || ticket.isEmpty() || ticket.length() > 40 ? null
-				: org.simpul.shared.database.WorkScope.everywhere(() -> jdbc.sql("""
+				: WorkScope.everywhere(() -> jdbc.sql("""
 						select id, ticket_number, status, updated_at, village_code, outcome from complaint
 						where ticket_number = :ticket and tracking_code_hash = :hash""")
 					.param("ticket", ticket)
@@ -84,7 +85,7 @@ public class PublicTracking {
 	/** The Puskesos of the village, else of its sub-district: the nearest place to ask about the complaint. */
 	private Contact contact(String villageCode) {
 		for (String region : List.of(villageCode, villageCode.substring(0, Math.min(8, villageCode.length())))) {
-			java.util.Optional<Contact> found = WorkScope.everywhere(
+			Optional<Contact> found = WorkScope.everywhere(
 					() -> puskesos.within(Territory.of(region)))
 				.stream()
 				.filter(p -> p.regionCode().equals(region))

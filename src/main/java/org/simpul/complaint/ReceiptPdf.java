@@ -12,10 +12,11 @@ import org.openpdf.text.Paragraph;
 import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfWriter;
 import org.simpul.complaint.ComplaintQueries.ComplaintView;
-import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Component;
 import org.simpul.shared.RegionTime;
 import org.simpul.shared.pdf.PdfFonts;
+import org.simpul.shared.pdf.PdfQr;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
 
 /**
  * The receipt (tanda terima) as an A6 PDF: ticket number, date, village, domain, the person's name, the
@@ -77,7 +78,7 @@ class ReceiptPdf {
 	/** The QR code in the bottom right corner. */
 	private static void qr(PdfContentByte canvas, String content, Document document) {
 		float size = 72;
-		org.simpul.shared.pdf.PdfQr.draw(canvas, content, document.getPageSize().getWidth() - document.rightMargin() - size,
+		PdfQr.draw(canvas, content, document.getPageSize().getWidth() - document.rightMargin() - size,
 				document.bottomMargin(), size);
 	}
 

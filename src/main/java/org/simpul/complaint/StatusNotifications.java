@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 
+import org.simpul.shared.crypto.FieldCipher;
+import org.simpul.shared.web.PublicUrl;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +19,6 @@ import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.simpul.shared.web.PublicUrl;
 
 /**
  * Tells the citizen when their complaint changes status, by SMS or WhatsApp through a
@@ -49,12 +50,12 @@ class StatusNotifications {
 
 	private final Duration retryAfter;
 
-	private final org.simpul.shared.crypto.FieldCipher cipher;
+	private final FieldCipher cipher;
 
 	StatusNotifications(JdbcClient jdbc, NotificationSender sender, MessageSource messages, Environment environment,
 			IncompleteEventPublications incomplete, Clock clock, PublicUrl publicUrl,
 			@Value("${simpul.notifications.retry-after:PT1M}") Duration retryAfter,
-			org.simpul.shared.crypto.FieldCipher cipher) {
+			FieldCipher cipher) {
 		this.cipher = cipher;
 		this.jdbc = jdbc;
 		this.sender = sender;

@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import org.simpul.shared.CrockfordCodes;
+
 /**
  * Tracking codes: 10 characters of Crockford's base 32 (no I, L, O or U, so nothing reads as another
  * character), 50 random bits ({@link org.simpul.shared.CrockfordCodes}). Only a SHA-256 hash is stored; the code itself is
@@ -13,7 +15,7 @@ import java.util.HexFormat;
  */
 final class TrackingCodes {
 
-	static final String ALPHABET = org.simpul.shared.CrockfordCodes.ALPHABET;
+	static final String ALPHABET = CrockfordCodes.ALPHABET;
 
 	static final int LENGTH = 10;
 
@@ -21,12 +23,12 @@ final class TrackingCodes {
 	}
 
 	static String generate() {
-		return org.simpul.shared.CrockfordCodes.generate(LENGTH);
+		return CrockfordCodes.generate(LENGTH);
 	}
 
 	/** The code as typed, in its canonical form; empty when it cannot be a tracking code. */
 	static String canonical(String typed) {
-		return org.simpul.shared.CrockfordCodes.canonical(typed, LENGTH);
+		return CrockfordCodes.canonical(typed, LENGTH);
 	}
 
 	static String hash(String canonicalCode) {

@@ -3,6 +3,7 @@ package org.simpul.complaint;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.simpul.shared.web.ClientLimiter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -14,11 +15,11 @@ import org.springframework.stereotype.Component;
 @Component
 class TrackingLimiter {
 
-	private final org.simpul.shared.web.ClientLimiter limiter;
+	private final ClientLimiter limiter;
 
 	TrackingLimiter(Clock clock, @Value("${simpul.tracking.attempts:10}") int attempts,
 			@Value("${simpul.tracking.window:15m}") Duration window) {
-		this.limiter = new org.simpul.shared.web.ClientLimiter("tracking", attempts, window, clock);
+		this.limiter = new ClientLimiter("tracking", attempts, window, clock);
 	}
 
 	/** Counts one attempt of {@code client}; refuses it (429) past the limit. */

@@ -1,9 +1,12 @@
 package org.simpul.directory;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.simpul.access.Action;
+import org.simpul.access.AgencyAffiliations;
 import org.simpul.access.CurrentUser;
 import org.simpul.access.Role;
 import org.simpul.access.UserLookup;
@@ -15,7 +18,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.simpul.access.AgencyAffiliations;
 
 /**
  * Which programme managers work for an agency (each for one agency): administrators for any agency, a
@@ -46,7 +48,7 @@ public class AgencyMembers implements AgencyAffiliations {
 			.stream()
 			.flatMap(id -> users.byId(id).stream())
 			.map(u -> new Member(u.id(), u.username(), u.displayName()))
-			.sorted(java.util.Comparator.comparing(Member::username))
+			.sorted(Comparator.comparing(Member::username))
 			.toList();
 	}
 
@@ -84,7 +86,7 @@ public class AgencyMembers implements AgencyAffiliations {
 	}
 
 	@Override
-	public java.util.Optional<UUID> agencyOf(UUID userId) {
+	public Optional<UUID> agencyOf(UUID userId) {
 		return jdbc.sql("select agency_id from agency_member where user_id = :user").param("user", userId)
 			.query(UUID.class)
 			.optional();

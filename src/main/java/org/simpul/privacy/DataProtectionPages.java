@@ -1,10 +1,11 @@
 package org.simpul.privacy;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
-import org.simpul.access.Action;
 import org.simpul.access.AccessControl;
+import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
 import org.simpul.access.NavigationEntry;
 import org.simpul.audit.AuditTrail;
@@ -16,13 +17,12 @@ import org.simpul.shared.ConflictException;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
 import org.simpul.shared.PageResponse.PageRequest;
-import org.simpul.shared.web.ApiRequests;
+import org.simpul.shared.RegionTime;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,7 +31,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.simpul.shared.RegionTime;
 
 /**
  * The data protection officer's pages (Pelindungan data): find a person of the officer's territory by NIK or
@@ -77,7 +76,7 @@ class DataProtectionPages {
 
 	/** Every page shows times in WIB. */
 	@ModelAttribute("zone")
-	java.time.ZoneId zone() {
+	ZoneId zone() {
 		return RegionTime.WIB;
 	}
 

@@ -1,8 +1,12 @@
 package org.simpul.privacy;
 
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.simpul.access.AccessControl;
+import org.simpul.registry.RegistryRestrictions;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -18,14 +22,14 @@ class DataSubjectController {
 
 	private final AccessControl access;
 
-	private final org.simpul.registry.RegistryRestrictions restrictions;
+	private final RegistryRestrictions restrictions;
 
 	private final DataSubjectRequests requests;
 
 	private final BreachDrills drills;
 
 	DataSubjectController(DataSubjects subjects, AccessControl access,
-			org.simpul.registry.RegistryRestrictions restrictions, DataSubjectRequests requests, BreachDrills drills) {
+			RegistryRestrictions restrictions, DataSubjectRequests requests, BreachDrills drills) {
 		this.drills = drills;
 		this.requests = requests;
 		this.subjects = subjects;
@@ -33,7 +37,7 @@ class DataSubjectController {
 		this.restrictions = restrictions;
 	}
 
-	record Restriction(UUID personId, java.time.Instant since) {
+	record Restriction(UUID personId, Instant since) {
 	}
 
 	record NewRequest(UUID id, String kind, String details) {
@@ -55,11 +59,11 @@ class DataSubjectController {
 			@org.springframework.web.bind.annotation.RequestBody(required = false) NewRequest body) {
 		DataSubjectRequests.Request request = requests.receive(access.requireUser(), body == null ? null : body.id(), personId,
 				body == null ? null : body.kind(), body == null ? null : body.details());
-		return ResponseEntity.created(java.net.URI.create("/api/v1/data-subject-requests/" + request.id())).body(request);
+		return ResponseEntity.created(URI.create("/api/v1/data-subject-requests/" + request.id())).body(request);
 	}
 
 	@GetMapping("/api/v1/data-subject-requests")
-	java.util.List<DataSubjectRequests.Request> requests(
+	List<DataSubjectRequests.Request> requests(
 			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean open) {
 		return requests.list(access.requireUser(), open);
 	}

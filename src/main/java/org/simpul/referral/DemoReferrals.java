@@ -1,5 +1,6 @@
 package org.simpul.referral;
 
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,7 @@ class DemoReferrals {
 				else if (complaint.category().equals("HEALTH")) {
 					// sent a while ago and still unanswered: past its due date
 					jdbc.sql("update referral set due_date = :due where id = :id")
-						.param("due", java.sql.Date.valueOf(LocalDate.now().minusDays(3)))
+						.param("due", Date.valueOf(LocalDate.now().minusDays(3)))
 						.param("id", sent.id())
 						.update();
 				}

@@ -1,12 +1,14 @@
 package org.simpul.referral;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.simpul.access.AccessControl;
+import org.simpul.referral.Referral.Status;
 import org.simpul.referral.Referrals.NewReferral;
 import org.simpul.referral.Referrals.ReferralView;
-import org.simpul.referral.Referral.Status;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
@@ -49,7 +51,7 @@ class ReferralController {
 	}
 
 	@GetMapping("/api/v1/referrals/overview")
-	java.util.List<Referrals.AgencyCount> overview() {
+	List<Referrals.AgencyCount> overview() {
 		return referrals.overview(access.requireUser());
 	}
 
@@ -76,10 +78,10 @@ class ReferralController {
 		return referrals.list(access.requireUser(), wanted, overdue, escalated, new PageRequest(page, size));
 	}
 
-	record Decision(java.time.LocalDate dueDate) {
+	record Decision(LocalDate dueDate) {
 	}
 
-	record DueDate(java.time.LocalDate dueDate) {
+	record DueDate(LocalDate dueDate) {
 	}
 
 	/** The supervisor's or manager's decision (penetapan): the recommended referral is sent. */

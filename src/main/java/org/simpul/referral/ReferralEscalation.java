@@ -1,15 +1,15 @@
 package org.simpul.referral;
 
-import java.util.List;
-import java.util.UUID;
-
-import org.simpul.shared.events.ReferralEvent.ReferralEscalated;
-import org.simpul.shared.workflow.DomainEvents;
-
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 
+import org.simpul.shared.RegionTime;
+import org.simpul.shared.events.ReferralEvent.ReferralEscalated;
+import org.simpul.shared.workflow.DomainEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,7 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.simpul.shared.RegionTime;
 
 /**
  * Escalates open referrals past their due date: to the supervisor (TKSK) of the case's sub-district the day
@@ -105,7 +104,7 @@ class ReferralEscalation {
 			.param("now", Timestamp.from(now))
 			.param("daysLate", daysLate)
 			// the bound in the easternmost zone, a constant an index can use; the exact one is the village's
-			.param("dueBeforeAnywhere", java.sql.Date.valueOf(time.latestToday().minusDays(daysLate)))
+			.param("dueBeforeAnywhere", Date.valueOf(time.latestToday().minusDays(daysLate)))
 			.params(time.sqlTodayParameters())
 			.query(Escalated.class)
 			.list();

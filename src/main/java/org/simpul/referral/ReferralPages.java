@@ -1,26 +1,43 @@
 package org.simpul.referral;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.simpul.access.Action;
+
 import org.simpul.access.AccessControl;
+import org.simpul.access.Action;
+import org.simpul.access.AgencyAffiliations;
 import org.simpul.access.CurrentUser;
 import org.simpul.access.NavigationEntry;
+import org.simpul.audit.AuditTrail;
+import org.simpul.casework.Assessments;
 import org.simpul.complaint.ComplaintQueries;
 import org.simpul.directory.ProviderDirectory;
+import org.simpul.registry.HouseholdQueries;
+import org.simpul.registry.IdentifierRules;
+import org.simpul.registry.Sex;
 import org.simpul.shared.ConflictException;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
 import org.simpul.shared.PageResponse.PageRequest;
+import org.simpul.shared.RegionTime;
 import org.simpul.shared.web.ApiRequests;
+import org.simpul.shared.web.PublicUrl;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
@@ -34,14 +51,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.simpul.access.AgencyAffiliations;
-import org.simpul.audit.AuditTrail;
-import org.simpul.casework.Assessments;
-import org.simpul.registry.HouseholdQueries;
-import org.simpul.registry.IdentifierRules;
-import org.simpul.registry.Sex;
-import org.simpul.shared.RegionTime;
-import org.simpul.shared.web.PublicUrl;
 
 /**
  * The referral pages: the list ({@code /rujukan}: for a programme manager the agency's inbox, for staff the
@@ -64,7 +73,7 @@ class ReferralPages {
 
 	private final ReferralLetterPdf letters;
 
-	private final org.simpul.audit.AuditTrail audit;
+	private final AuditTrail audit;
 
 	private final PublicUrl publicUrl;
 
@@ -147,32 +156,32 @@ class ReferralPages {
 	}
 
 	/** One line of a referral's history: its steps and its escalations, in the order they happened. */
-	record TimelineEntry(String messageKey, java.time.Instant at) {
+	record TimelineEntry(String messageKey, Instant at) {
 	}
 
 	static List<TimelineEntry> timeline(Referrals.ReferralView referral) {
-		List<TimelineEntry> entries = new java.util.ArrayList<>();
+		List<TimelineEntry> entries = new ArrayList<>();
 		referral.steps().forEach(s -> entries.add(new TimelineEntry("referral.status." + s.status(), s.at())));
 		referral.escalations().forEach(e -> entries.add(new TimelineEntry("referral.escalated." + e.level(), e.at())));
-		entries.sort(java.util.Comparator.comparing(TimelineEntry::at));
+		entries.sort(Comparator.comparing(TimelineEntry::at));
 		return entries;
 	}
 
 	/** The person a referral is about, as the referral page and the letter show them to this user. */
-	record ReferredSubject(String name, String nik, java.time.LocalDate birthDate, Sex sex,
+	record ReferredSubject(String name, String nik, LocalDate birthDate, Sex sex,
 			String address, String villageName) {
 	}
 
 	private ReferredSubject subject(CurrentUser user, ComplaintQueries.ComplaintView complaint, boolean receiver) {
 		ComplaintQueries.Subject subject = complaint.subject();
 		if (receiver && subject.personId() != null) {
-			java.util.Optional<HouseholdQueries.ReferredPerson> person = households
+			Optional<HouseholdQueries.ReferredPerson> person = households
 				.referredPerson(user, subject.personId());
 			if (person.isPresent()) {
 				var p = person.get();
-				String address = java.util.stream.Stream.of(p.address(),
+				String address = Stream.of(p.address(),
 						p.rt() == null ? null : "RT " + p.rt() + (p.rw() == null ? "" : "/RW " + p.rw()))
-					.filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining(", "));
+					.filter(Objects::nonNull).collect(Collectors.joining(", "));
 				return new ReferredSubject(p.name(), p.nik(), p.birthDate(), p.sex(), address, p.villageName());
 			}
 		}
@@ -196,7 +205,7 @@ class ReferralPages {
 		// the whole NIK for the agency the referral was sent to, masked on everyone else's print
 		byte[] pdf = letters.render(referral, complaint,
 				subject(user, complaint, user.may(Action.REFERRAL_RECEIVE)), verifyUrl);
-		audit.record(user, org.simpul.audit.AuditTrail.Action.PRINT, "REFERRAL_LETTER", referral.id(),
+		audit.record(user, AuditTrail.Action.PRINT, "REFERRAL_LETTER", referral.id(),
 				complaint.subject().personId() == null ? List.of() : List.of(complaint.subject().personId()));
 		return org.springframework.http.ResponseEntity.ok()
 			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
@@ -297,9 +306,9 @@ class ReferralPages {
 		List<ProviderDirectory.Provider> serving = providers.serving(user, complaint.villageCode(), null);
 		// what the assessments suggest comes first in the list, marked, and named above it
 		List<Assessments.Suggestion> suggested = assessments.suggestedProgrammes(user, complaintId);
-		java.util.function.Predicate<ProviderDirectory.Provider> isSuggested = p -> suggested.stream()
+		Predicate<ProviderDirectory.Provider> isSuggested = p -> suggested.stream()
 			.anyMatch(s -> s.matches(p.programmeCode()));
-		List<ProviderDirectory.Provider> ordered = new java.util.ArrayList<>(serving.stream().filter(isSuggested).toList());
+		List<ProviderDirectory.Provider> ordered = new ArrayList<>(serving.stream().filter(isSuggested).toList());
 		serving.stream().filter(isSuggested.negate()).forEach(ordered::add);
 		model.addAttribute("complaint", complaint);
 		model.addAttribute("providers", ordered);

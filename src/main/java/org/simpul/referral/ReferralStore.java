@@ -3,6 +3,7 @@ package org.simpul.referral;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,7 +40,7 @@ class ReferralStore {
 			.query((rs, n) -> new Referral(rs.getObject("id", UUID.class), rs.getObject("complaint_id", UUID.class),
 					rs.getObject("provider_id", UUID.class), rs.getObject("agency_id", UUID.class),
 					rs.getString("village_code"), Status.valueOf(rs.getString("status")), rs.getString("reason"),
-					rs.getObject("due_date", java.time.LocalDate.class), rs.getString("outcome"),
+					rs.getObject("due_date", LocalDate.class), rs.getString("outcome"),
 					rs.getString("rejection_reason"), rs.getString("decline_reason"), rs.getString("verification_code"),
 					rs.getInt("version")))
 			.optional();

@@ -11,32 +11,34 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
-import org.simpul.access.CurrentUser;
 import org.simpul.access.Action;
-import org.simpul.access.Territory;
+import org.simpul.access.CurrentUser;
 import org.simpul.access.UserLookup;
 import org.simpul.complaint.ComplaintQueries;
 import org.simpul.directory.ProviderDirectory;
+import org.simpul.referral.Referral.Status;
 import org.simpul.region.RegionCode;
+import org.simpul.registry.RegistryRestrictions;
 import org.simpul.shared.ClientIds;
 import org.simpul.shared.ConflictException;
+import org.simpul.shared.CrockfordCodes;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
 import org.simpul.shared.PageResponse;
 import org.simpul.shared.PageResponse.PageRequest;
-import org.simpul.referral.Referral.Status;
+import org.simpul.shared.RegionTime;
+import org.simpul.shared.Texts;
+import org.simpul.shared.database.WorkScope;
+import org.simpul.shared.web.PreconditionFailedException;
 import org.simpul.shared.workflow.DomainEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.simpul.shared.RegionTime;
-import org.simpul.registry.RegistryRestrictions;
-import org.simpul.shared.web.PreconditionFailedException;
-import org.simpul.shared.CrockfordCodes;
 
 /**
  * Referrals: the back office, supervisor or manager sends a complaint's case to a
@@ -211,7 +213,7 @@ public class Referrals {
 	@Transactional
 	public ReferralView decline(CurrentUser actor, UUID id, String reason) {
 		Row row = decidable(actor, id);
-		String text = org.simpul.shared.Texts.required("reason", reason, 2000);
+		String text = Texts.required("reason", reason, 2000);
 		Referral referral = locked(row.id());
 		referral.decline(actor.id(), clock.instant(), text);
 		return saved(referral);
@@ -279,7 +281,7 @@ public class Referrals {
 	@Transactional
 	public ReferralView reject(CurrentUser actor, UUID id, String reason) {
 		Row row = receivable(actor, id);
-		String text = org.simpul.shared.Texts.required("reason", reason, 2000);
+		String text = Texts.required("reason", reason, 2000);
 		Referral referral = locked(row.id());
 		referral.reject(actor.id(), clock.instant(), text);
 		return saved(referral);
@@ -288,7 +290,7 @@ public class Referrals {
 	@Transactional
 	public ReferralView complete(CurrentUser actor, UUID id, String outcome) {
 		Row row = receivable(actor, id);
-		String text = org.simpul.shared.Texts.required("outcome", outcome, 2000);
+		String text = Texts.required("outcome", outcome, 2000);
 		Referral referral = locked(row.id());
 		referral.complete(actor.id(), clock.instant(), text);
 		return saved(referral);
@@ -306,7 +308,7 @@ public class Referrals {
 			return Optional.empty();
 		}
 		// the public page: whoever holds the letter, signed in or not, checks it
-		return org.simpul.shared.database.WorkScope.everywhere(() -> jdbc.sql("""
+		return WorkScope.everywhere(() -> jdbc.sql("""
 				select c.ticket_number, p.name as provider_name, a.name as agency_name, r.sent_at, r.due_date, r.status
 				from referral r join complaint_reference c on c.id = r.complaint_id
 				join provider_reference p on p.id = r.provider_id join agency_reference a on a.id = r.agency_id
@@ -377,7 +379,7 @@ public class Referrals {
 		if (!actor.may(Action.REFERRAL_SEND)) {
 			throw new AccessDeniedException("Referrals are withdrawn by their senders, not by " + actor.role());
 		}
-		String text = org.simpul.shared.Texts.required("reason", reason, 2000);
+		String text = Texts.required("reason", reason, 2000);
 		Referral referral = locked(row.id());
 		referral.cancel(actor.id(), clock.instant(), text);
 		return saved(referral);
@@ -510,16 +512,16 @@ public class Referrals {
 		if (!content.isEmpty()) {
 			record Escalated(UUID referralId, String level, Instant escalatedAt) {
 			}
-			java.util.Map<UUID, List<Escalation>> escalations = jdbc.sql("""
+			Map<UUID, List<Escalation>> escalations = jdbc.sql("""
 					select referral_id, level, escalated_at from referral_escalation where referral_id in (:ids)
 					order by escalated_at, level desc""")
 				.param("ids", content.stream().map(ReferralView::id).toList())
 				.query(Escalated.class)
 				.list()
 				.stream()
-				.collect(java.util.stream.Collectors.groupingBy(Escalated::referralId,
-						java.util.stream.Collectors.mapping(e -> new Escalation(e.level(), e.escalatedAt()),
-								java.util.stream.Collectors.toList())));
+				.collect(Collectors.groupingBy(Escalated::referralId,
+						Collectors.mapping(e -> new Escalation(e.level(), e.escalatedAt()),
+								Collectors.toList())));
 			content = content.stream()
 				.map(v -> new ReferralView(v.id(), v.complaintId(), v.ticketNumber(), v.category(), v.villageCode(),
 						v.providerId(), v.providerName(), v.agencyName(), v.status(), v.reason(), v.dueDate(), v.overdue(),

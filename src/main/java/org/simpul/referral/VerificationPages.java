@@ -1,5 +1,13 @@
 package org.simpul.referral;
 
+import java.time.Clock;
+import java.time.Duration;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.simpul.shared.TooManyRequestsException;
+import org.simpul.shared.web.ClientLimiter;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,23 +24,23 @@ class VerificationPages {
 
 	private final Referrals referrals;
 
-	private final org.simpul.shared.web.ClientLimiter limiter;
+	private final ClientLimiter limiter;
 
-	VerificationPages(Referrals referrals, java.time.Clock clock,
+	VerificationPages(Referrals referrals, Clock clock,
 			@org.springframework.beans.factory.annotation.Value("${simpul.verification.attempts:120}") int attempts,
-			@org.springframework.beans.factory.annotation.Value("${simpul.verification.window:15m}") java.time.Duration window) {
+			@org.springframework.beans.factory.annotation.Value("${simpul.verification.window:15m}") Duration window) {
 		this.referrals = referrals;
-		this.limiter = new org.simpul.shared.web.ClientLimiter("verification", attempts, window, clock);
+		this.limiter = new ClientLimiter("verification", attempts, window, clock);
 	}
 
 	/** At most {@code simpul.verification.attempts} look-ups per client address and window (429 beyond). */
 	@GetMapping("/verifikasi/{code}")
-	String verify(@PathVariable String code, Model model, jakarta.servlet.http.HttpServletResponse response,
-			jakarta.servlet.http.HttpServletRequest request) {
+	String verify(@PathVariable String code, Model model, HttpServletResponse response,
+			HttpServletRequest request) {
 		try {
 			limiter.attempt(request.getRemoteAddr());
 		}
-		catch (org.simpul.shared.TooManyRequestsException tooMany) {
+		catch (TooManyRequestsException tooMany) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER,
 					Long.toString(Math.max(1, tooMany.retryAfter().toSeconds())));

@@ -1,7 +1,14 @@
 package org.simpul.region;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import org.simpul.shared.NotFoundException;
 import org.simpul.shared.PageResponse;
@@ -30,8 +37,8 @@ public class RegionCatalog {
 	 * Regions looked up by code, kept: the region list is written only by its migration, so it never changes
 	 * while the application runs, and every intake and search result asks for a village by code.
 	 */
-	private final java.util.concurrent.ConcurrentMap<String, Optional<Region>> byCode =
-			new java.util.concurrent.ConcurrentHashMap<>();
+	private final ConcurrentMap<String, Optional<Region>> byCode =
+			new ConcurrentHashMap<>();
 
 	public Optional<Region> find(RegionCode code) {
 		Optional<Region> known = byCode.get(code.value());
@@ -145,12 +152,12 @@ public class RegionCatalog {
 	}
 
 	/** The names of the given region codes (unknown codes are left out). */
-	public java.util.Map<String, String> names(java.util.Collection<String> codes) {
+	public Map<String, String> names(Collection<String> codes) {
 		if (codes.isEmpty()) {
-			return java.util.Map.of();
+			return Map.of();
 		}
-		java.util.Map<String, String> names = new java.util.HashMap<>();
-		java.util.Set<String> unknown = new java.util.HashSet<>();
+		Map<String, String> names = new HashMap<>();
+		Set<String> unknown = new HashSet<>();
 		for (String code : codes) {
 			Optional<Region> known = byCode.get(code);
 			if (known != null) {
@@ -162,7 +169,7 @@ public class RegionCatalog {
 		}
 		if (!unknown.isEmpty()) {
 			jdbc.sql("select " + COLUMNS + " from region where code in (:codes)")
-				.param("codes", java.util.List.copyOf(unknown))
+				.param("codes", List.copyOf(unknown))
 				.query(Region.class)
 				.list()
 				.forEach(region -> {
@@ -174,14 +181,14 @@ public class RegionCatalog {
 	}
 
 	/** Every code of one level (7,285 districts, 83,762 villages): for bulk checks without a query per row. */
-	public java.util.Set<String> codes(RegionLevel level) {
+	public Set<String> codes(RegionLevel level) {
 		int length = switch (level) {
 			case PROVINCE -> 2;
 			case REGENCY -> 5;
 			case DISTRICT -> 8;
 			case VILLAGE -> 13;
 		};
-		return java.util.Set.copyOf(jdbc.sql("select code from region where length(code) = :length")
+		return Set.copyOf(jdbc.sql("select code from region where length(code) = :length")
 			.param("length", length)
 			.query(String.class)
 			.list());

@@ -2,6 +2,7 @@ package org.simpul.registry;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -137,7 +138,7 @@ final class CsvReader {
 	}
 
 	private List<String> split(String text) throws IOException {
-		CsvReader reader = new CsvReader(new java.io.StringReader(text));
+		CsvReader reader = new CsvReader(new StringReader(text));
 		reader.delimiter = delimiter;
 		Record record = reader.next();
 		return record == null ? List.of() : record.fields();

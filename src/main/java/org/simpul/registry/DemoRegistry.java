@@ -1,5 +1,11 @@
 package org.simpul.registry;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,17 +86,17 @@ class DemoRegistry {
 				return;
 			}
 			try {
-				java.nio.file.Path file = java.nio.file.Files.createTempFile("simpul-demo-registry", ".csv");
+				Path file = Files.createTempFile("simpul-demo-registry", ".csv");
 				RegistryFileGenerator.write(file, "33.28", generatedPersons, 2026,
 						List.of("33.28.10", "33.28.11", "33.28.10.1008", "33.28.11.2001"), 5000);
-				try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-					imports.submit(SEEDER, "demo-tegal.csv", java.nio.file.Files.size(file), in);
+				try (InputStream in = Files.newInputStream(file)) {
+					imports.submit(SEEDER, "demo-tegal.csv", Files.size(file), in);
 				}
-				java.nio.file.Files.delete(file);
+				Files.delete(file);
 				log.info("Queued the import of {} generated demo persons in Kabupaten Tegal", generatedPersons);
 			}
-			catch (java.io.IOException ex) {
-				throw new java.io.UncheckedIOException(ex);
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
 			}
 		});
 	}
@@ -128,7 +134,7 @@ class DemoRegistry {
 				List.of(Conditions.Roof.TILE, Conditions.Roof.ZINC, Conditions.Roof.ASBESTOS).get(random.nextInt(3)),
 				decile <= 2 ? Conditions.Wall.BAMBOO : Conditions.Wall.BRICK,
 				decile <= 2 ? Conditions.Floor.EARTH : Conditions.Floor.CEMENT,
-				java.math.BigDecimal.valueOf(20 + random.nextInt(40)),
+				BigDecimal.valueOf(20 + random.nextInt(40)),
 				decile <= 2 ? Conditions.Electricity.PLN_450 : Conditions.Electricity.PLN_900,
 				decile <= 2 ? Conditions.Latrine.SHARED : Conditions.Latrine.OWN,
 				decile <= 2 ? Conditions.DrinkingWater.UNPROTECTED_WELL : Conditions.DrinkingWater.PROTECTED_WELL);

@@ -7,11 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
 import org.simpul.access.Role;
-import org.simpul.access.Territory;
+import org.simpul.audit.AuditTrail;
+import org.simpul.region.Region;
+import org.simpul.region.RegionCatalog;
+import org.simpul.region.RegionCode;
+import org.simpul.shared.FieldProblem;
+import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
 import org.simpul.shared.PageResponse;
 import org.simpul.shared.PageResponse.PageRequest;
@@ -19,10 +25,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.simpul.audit.AuditTrail;
-import org.simpul.region.Region;
-import org.simpul.region.RegionCatalog;
-import org.simpul.region.RegionCode;
 
 /**
  * Finds possible duplicate persons inside the caller's territory. Blocking keeps the comparisons few: pairs
@@ -52,7 +54,7 @@ public class DuplicateDetection {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
-	private final org.simpul.audit.AuditTrail audit;
+	private final AuditTrail audit;
 
 	private final StoredIdentifiers stored;
 
@@ -155,9 +157,9 @@ public class DuplicateDetection {
 			.query(Candidate.class)
 			.list();
 		// the review shows names and birth dates of both persons of each pair
-		List<UUID> shown = content.stream().flatMap(c -> java.util.stream.Stream.of(c.personA(), c.personB())).toList();
+		List<UUID> shown = content.stream().flatMap(c -> Stream.of(c.personA(), c.personB())).toList();
 		if (!shown.isEmpty()) {
-			audit.record(actor, org.simpul.audit.AuditTrail.Action.SEARCH, "DUPLICATE_CANDIDATE", null, shown);
+			audit.record(actor, AuditTrail.Action.SEARCH, "DUPLICATE_CANDIDATE", null, shown);
 		}
 		return PageResponse.of(content, page, total);
 	}
@@ -185,8 +187,8 @@ public class DuplicateDetection {
 	/** The review queue with what a reviewer needs to decide each pair (the duplicate review page). */
 	public PageResponse<Review> review(CurrentUser actor, PageRequest page) {
 		PageResponse<Candidate> candidates = candidates(actor, "OPEN", page);
-		List<Review> reviews = new java.util.ArrayList<>();
-		List<UUID> shown = new java.util.ArrayList<>();
+		List<Review> reviews = new ArrayList<>();
+		List<UUID> shown = new ArrayList<>();
 		for (Candidate c : candidates.content()) {
 			Optional<Review> review = review(actor, c, shown);
 			review.ifPresent(reviews::add);
@@ -208,7 +210,7 @@ public class DuplicateDetection {
 			.param("id", id)
 			.query(Candidate.class)
 			.optional();
-		List<UUID> shown = new java.util.ArrayList<>();
+		List<UUID> shown = new ArrayList<>();
 		Optional<Review> review = candidate.flatMap(c -> review(actor, c, shown));
 		if (!shown.isEmpty()) {
 			audit.record(actor, AuditTrail.Action.READ, "DUPLICATE_CANDIDATE", id, shown);
@@ -222,7 +224,7 @@ public class DuplicateDetection {
 		if (a.isEmpty() || b.isEmpty()) {
 			return Optional.empty();
 		}
-		List<Reason> reasons = new java.util.ArrayList<>();
+		List<Reason> reasons = new ArrayList<>();
 		reasons.add(new Reason("duplicates.reason.name",
 				Math.round(JaroWinkler.similarity(IndonesianNames.normalise(a.get().name()),
 						IndonesianNames.normalise(b.get().name())) * 100)));
@@ -317,7 +319,7 @@ public class DuplicateDetection {
 			.optional()
 			.orElseThrow(() -> new NotFoundException("Duplicate candidate"));
 		if (keep == null || (!keep.equals(pair.personA()) && !keep.equals(pair.personB()))) {
-			throw new org.simpul.shared.InvalidInputException(org.simpul.shared.FieldProblem.of("keep", "NOT_IN_PAIR"));
+			throw new InvalidInputException(FieldProblem.of("keep", "NOT_IN_PAIR"));
 		}
 		UUID drop = keep.equals(pair.personA()) ? pair.personB() : pair.personA();
 		record Person(UUID householdId, String relationship, String nik) {
@@ -329,8 +331,8 @@ public class DuplicateDetection {
 		long others = jdbc.sql("select count(*) from person where household_id = :h and id <> :id")
 			.param("h", dropped.householdId()).param("id", drop).query(Long.class).single();
 		if (dropped.relationship().equals("HEAD") && others > 0) {
-			throw new org.simpul.shared.InvalidInputException(
-					org.simpul.shared.FieldProblem.of("keep", "HEAD_CANNOT_BE_MERGED_AWAY"));
+			throw new InvalidInputException(
+					FieldProblem.of("keep", "HEAD_CANNOT_BE_MERGED_AWAY"));
 		}
 		Timestamp now = Timestamp.from(clock.instant());
 		jdbc.sql("""
@@ -357,7 +359,7 @@ public class DuplicateDetection {
 			.param("drop", drop).update();
 		// records of other modules that point at the dropped person follow it to the kept one, in this transaction
 		events.publishEvent(new PersonsMerged(drop, keep));
-		audit.record(actor, org.simpul.audit.AuditTrail.Action.UPDATE, "PERSON_MERGE", keep, List.of(keep, drop));
+		audit.record(actor, AuditTrail.Action.UPDATE, "PERSON_MERGE", keep, List.of(keep, drop));
 		jdbc.sql("delete from person where id = :drop").param("drop", drop).update();
 		if (others == 0 && !dropped.householdId().equals(keptHousehold)) {
 			jdbc.sql("update programme_membership set household_id = :keep where household_id = :drop")

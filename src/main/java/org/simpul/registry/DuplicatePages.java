@@ -1,9 +1,11 @@
 package org.simpul.registry;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.simpul.access.AccessControl;
 import org.simpul.shared.InvalidInputException;
+import org.simpul.shared.NotFoundException;
 import org.simpul.shared.PageResponse.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,7 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.simpul.shared.NotFoundException;
 
 /** The duplicate review page for supervisors and managers: scan, then merge or dismiss each pair. */
 @Controller
@@ -64,7 +65,7 @@ class DuplicatePages {
 				.orElseThrow(() -> new NotFoundException("Duplicate candidate"));
 			duplicates.merge(access.requireUser(), id, keep);
 			boolean keepA = keep.equals(review.a().id());
-			redirect.addFlashAttribute("merged", java.util.List.of((keepA ? review.a() : review.b()).label(),
+			redirect.addFlashAttribute("merged", List.of((keepA ? review.a() : review.b()).label(),
 					(keepA ? review.b() : review.a()).label()));
 		}
 		catch (InvalidInputException ex) {

@@ -1,7 +1,5 @@
 package org.simpul.registry;
 
-import org.simpul.shared.workflow.DomainEvents;
-
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -15,7 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.simpul.access.CurrentUser;
-import org.simpul.access.Territory;
+import org.simpul.audit.AuditTrail;
 import org.simpul.region.Region;
 import org.simpul.region.RegionCatalog;
 import org.simpul.region.RegionCode;
@@ -25,6 +23,7 @@ import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
 import org.simpul.shared.web.PreconditionFailedException;
+import org.simpul.shared.workflow.DomainEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -179,7 +178,7 @@ public class HouseholdChanges {
 			events.publish(new HouseholdEvent.HouseholdChanged(id, null,
 					changes.containsKey("villageCode") ? "MOVED" : "UPDATED", "API", actor.id(), now.toInstant()));
 		}
-		return queries.written(actor, org.simpul.audit.AuditTrail.Action.UPDATE, id, List.of());
+		return queries.written(actor, AuditTrail.Action.UPDATE, id, List.of());
 	}
 
 	private static String name(Enum<?> value) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +39,7 @@ final class HouseholdForm {
 	}
 
 	static HouseholdForm read(MultiValueMap<String, String> params) {
-		Map<String, String> values = new java.util.LinkedHashMap<>();
+		Map<String, String> values = new LinkedHashMap<>();
 		TreeSet<Integer> indexes = new TreeSet<>();
 		params.forEach((name, list) -> {
 			String value = list.isEmpty() ? "" : list.getFirst();
@@ -52,7 +53,7 @@ final class HouseholdForm {
 	}
 
 	static HouseholdForm empty(String villageCode) {
-		Map<String, String> values = new java.util.LinkedHashMap<>();
+		Map<String, String> values = new LinkedHashMap<>();
 		values.put("villageCode", villageCode == null ? "" : villageCode);
 		values.put("members[0].relationship", "HEAD");
 		return new HouseholdForm(values, new ArrayList<>(List.of(0)));
@@ -60,7 +61,7 @@ final class HouseholdForm {
 
 	/** The edit form of a registered household: its own fields filled in, no new member yet. */
 	static HouseholdForm of(Views.HouseholdView h) {
-		Map<String, String> values = new java.util.LinkedHashMap<>();
+		Map<String, String> values = new LinkedHashMap<>();
 		values.put("villageCode", h.villageCode());
 		values.put("rt", h.rt() == null ? "" : h.rt());
 		values.put("rw", h.rw() == null ? "" : h.rw());

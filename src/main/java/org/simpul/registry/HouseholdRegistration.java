@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.simpul.access.CurrentUser;
+import org.simpul.audit.AuditTrail;
 import org.simpul.region.Region;
 import org.simpul.region.RegionCatalog;
 import org.simpul.region.RegionCode;
@@ -120,7 +122,7 @@ public class HouseholdRegistration {
 		}
 		record(id, null, actor, source, "CREATED", householdFields(kk, village, household), now);
 		events.publish(new HouseholdEvent.HouseholdRegistered(id, village.code(), source, actor.id(), now));
-		return queries.written(actor, org.simpul.audit.AuditTrail.Action.CREATE, id, warnings);
+		return queries.written(actor, AuditTrail.Action.CREATE, id, warnings);
 	}
 
 	/** Adds one member to a registered household of the caller's territory. */
@@ -164,7 +166,7 @@ public class HouseholdRegistration {
 		int position = jdbc.sql("select coalesce(max(position), -1) + 1 from person where household_id = :id")
 			.param("id", householdId).query(Integer.class).single();
 		insertMember(actor, householdId, position, householdKk, member, "API", clock.instant());
-		return queries.written(actor, org.simpul.audit.AuditTrail.Action.UPDATE, householdId,
+		return queries.written(actor, AuditTrail.Action.UPDATE, householdId,
 				warnings.stream().map(w -> new FieldProblem(w.field().replace("members[0].", ""), w.code(), w.message()))
 					.toList());
 	}
@@ -200,7 +202,7 @@ public class HouseholdRegistration {
 		}
 		int position = jdbc.sql("select coalesce(max(position), -1) + 1 from person where household_id = :id")
 			.param("id", toHousehold).query(Integer.class).single();
-		java.time.Instant now = clock.instant();
+		Instant now = clock.instant();
 		jdbc.sql("""
 				update person p set household_id = h.id, position = :position, kk_index = h.kk_index,
 				       kk_cipher = h.kk_cipher, village_code = h.village_code
@@ -209,14 +211,14 @@ public class HouseholdRegistration {
 		jdbc.sql("update household set version = version + 1, updated_at = :now where id in (:from, :to)")
 			.param("now", Timestamp.from(now)).param("from", person.householdId()).param("to", toHousehold).update();
 		Map<String, Object> change = new LinkedHashMap<>();
-		change.put("household", java.util.Arrays.asList(person.householdId().toString(), toHousehold.toString()));
+		change.put("household", Arrays.asList(person.householdId().toString(), toHousehold.toString()));
 		record(person.householdId(), personId, actor, "API", "MEMBER_MOVED_OUT", change, now);
 		record(toHousehold, personId, actor, "API", "MEMBER_MOVED_IN", change, now);
-		return queries.written(actor, org.simpul.audit.AuditTrail.Action.UPDATE, toHousehold, List.of());
+		return queries.written(actor, AuditTrail.Action.UPDATE, toHousehold, List.of());
 	}
 
 	/** Why and when a member left; the head who leaves names the member who heads the household now. */
-	public record Departure(PersonAttributes.LeaveReason reason, java.time.LocalDate date, UUID newHeadId) {
+	public record Departure(PersonAttributes.LeaveReason reason, LocalDate date, UUID newHeadId) {
 	}
 
 	/**
@@ -227,8 +229,8 @@ public class HouseholdRegistration {
 	@Transactional
 	public HouseholdView leave(CurrentUser actor, UUID personId, Departure departure, String source) {
 		RegistryAccess.requireWriter(actor);
-		record Leaving(UUID householdId, String relationship, java.time.LocalDate leftOn,
-				java.time.LocalDate birthDate, String villageCode) {
+		record Leaving(UUID householdId, String relationship, LocalDate leftOn,
+				LocalDate birthDate, String villageCode) {
 		}
 		Leaving person = actor.territory().sql(jdbc,
 				"select household_id, relationship, left_on, birth_date, village_code from person"
@@ -247,7 +249,7 @@ public class HouseholdRegistration {
 		if (departure == null || departure.reason() == null) {
 			problems.add(FieldProblem.of("reason", "REQUIRED"));
 		}
-		java.time.LocalDate today = identifiers.today(person.villageCode());
+		LocalDate today = identifiers.today(person.villageCode());
 		if (departure == null || departure.date() == null) {
 			problems.add(FieldProblem.of("date", "REQUIRED"));
 		}
@@ -277,25 +279,25 @@ public class HouseholdRegistration {
 		}
 		Instant now = clock.instant();
 		jdbc.sql("update person set left_on = :date, left_reason = :reason where id = :id")
-			.param("date", java.sql.Date.valueOf(departure.date()))
+			.param("date", Date.valueOf(departure.date()))
 			.param("reason", departure.reason().name())
 			.param("id", personId)
 			.update();
 		Map<String, Object> change = new LinkedHashMap<>();
-		change.put("leftReason", java.util.Arrays.asList(null, departure.reason().name()));
-		change.put("leftOn", java.util.Arrays.asList(null, departure.date().toString()));
+		change.put("leftReason", Arrays.asList(null, departure.reason().name()));
+		change.put("leftOn", Arrays.asList(null, departure.date().toString()));
 		record(person.householdId(), personId, actor, source, "MEMBER_LEFT", change, now);
 		if (newHead != null) {
 			String before = jdbc.sql("select relationship from person where id = :id").param("id", newHead)
 				.query(String.class).single();
 			jdbc.sql("update person set relationship = 'HEAD' where id = :id").param("id", newHead).update();
 			Map<String, Object> headChange = new LinkedHashMap<>();
-			headChange.put("relationship", java.util.Arrays.asList(before, "HEAD"));
+			headChange.put("relationship", Arrays.asList(before, "HEAD"));
 			record(person.householdId(), newHead, actor, source, "MEMBER_UPDATED", headChange, now);
 		}
 		jdbc.sql("update household set version = version + 1, updated_at = :now where id = :id")
 			.param("now", Timestamp.from(now)).param("id", person.householdId()).update();
-		return queries.written(actor, org.simpul.audit.AuditTrail.Action.UPDATE, person.householdId(), List.of());
+		return queries.written(actor, AuditTrail.Action.UPDATE, person.householdId(), List.of());
 	}
 
 	private Region village(String villageCode, List<FieldProblem> problems) {
@@ -610,7 +612,7 @@ public class HouseholdRegistration {
 		Map<String, Object> changes = new LinkedHashMap<>();
 		fields.forEach((field, value) -> {
 			if (value != null) {
-				changes.put(field, java.util.Arrays.asList(null, value));
+				changes.put(field, Arrays.asList(null, value));
 			}
 		});
 		return changes;

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.simpul.access.CurrentUser;
 import org.simpul.region.RegionCatalog;
 import org.simpul.region.RegionCode;
-import org.springframework.stereotype.Component;
+import org.simpul.region.RegionLevel;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.RegionTime;
+import org.springframework.stereotype.Component;
 
 /**
  * Checks NIK and KK numbers completely: structure, a real date, a serial, and a district that exists in the
@@ -64,7 +66,7 @@ public class IdentifierRules {
 	 * A NIK or KK number as {@code user} may see it: whole for the roles that identify and serve families,
 	 * masked ({@code 3328••••••••0003}) for everyone else. Other modules show identifiers through this.
 	 */
-	public String shownTo(org.simpul.access.CurrentUser user, String identifier) {
+	public String shownTo(CurrentUser user, String identifier) {
 		return identifier == null ? null : RegistryAccess.show(user, identifier);
 	}
 
@@ -99,7 +101,7 @@ public class IdentifierRules {
 	/** Loads every district once, so that checking many identifiers asks the database nothing more. */
 	public void preloadDistricts() {
 		if (knownDistricts.size() < 7000) {
-			regions.codes(org.simpul.region.RegionLevel.DISTRICT).forEach(code -> knownDistricts.put(code, true));
+			regions.codes(RegionLevel.DISTRICT).forEach(code -> knownDistricts.put(code, true));
 		}
 	}
 

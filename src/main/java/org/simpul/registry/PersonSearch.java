@@ -2,12 +2,16 @@ package org.simpul.registry;
 
 import static org.simpul.shared.Texts.blankToNull;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 import org.simpul.access.CurrentUser;
 import org.simpul.access.Territory;
+import org.simpul.audit.AuditTrail;
 import org.simpul.region.RegionCatalog;
 import org.simpul.region.RegionCode;
 import org.simpul.registry.Views.PersonSummary;
@@ -37,12 +41,12 @@ public class PersonSearch {
 
 	private final NameDictionary dictionary;
 
-	private final org.simpul.audit.AuditTrail audit;
+	private final AuditTrail audit;
 
 	private final StoredIdentifiers stored;
 
 	PersonSearch(JdbcClient jdbc, IdentifierRules identifiers, RegionCatalog regions, NameDictionary dictionary,
-			org.simpul.audit.AuditTrail audit, StoredIdentifiers stored) {
+			AuditTrail audit, StoredIdentifiers stored) {
 		this.stored = stored;
 		this.audit = audit;
 		this.jdbc = jdbc;
@@ -52,7 +56,7 @@ public class PersonSearch {
 	}
 
 	/** A search: either {@code nik}, or {@code name} with optional filters. */
-	public record Query(String nik, String name, java.time.LocalDate birthDate, String regionCode,
+	public record Query(String nik, String name, LocalDate birthDate, String regionCode,
 			Integer welfareDecile, String programme) {
 	}
 
@@ -62,8 +66,8 @@ public class PersonSearch {
 			from person p join household h on h.id = p.household_id
 			""";
 
-	private record Row(java.util.UUID id, java.util.UUID householdId, String nik, String name,
-			java.time.LocalDate birthDate, Sex sex, Relationship relationship, String villageCode,
+	private record Row(UUID id, UUID householdId, String nik, String name,
+			LocalDate birthDate, Sex sex, Relationship relationship, String villageCode,
 			Integer welfareDecile, PersonAttributes.LeaveReason leftReason) {
 	}
 
@@ -77,22 +81,22 @@ public class PersonSearch {
 		PageResponse<PersonSummary> found = byNik ? byNik(user, query.nik(), page) : byName(user, query, page);
 		// the persons shown are on the audit trail (never the NIK or name searched for)
 		if (!found.content().isEmpty()) {
-			audit.record(user, org.simpul.audit.AuditTrail.Action.SEARCH, "PERSON", null,
+			audit.record(user, AuditTrail.Action.SEARCH, "PERSON", null,
 					found.content().stream().map(PersonSummary::id).toList());
 		}
 		return found;
 	}
 
 	/** One person of the user's territory as a search result shows them, by id (intake's light look-up). */
-	public java.util.Optional<PersonSummary> byId(CurrentUser user, java.util.UUID id) {
+	public Optional<PersonSummary> byId(CurrentUser user, UUID id) {
 		RegistryAccess.requireReader(user);
 		List<Row> rows = user.territory().sql(jdbc, SUMMARY + " where p.id = :id and in_territory(p.village_code)"
 				+ RegistryAccess.unrestricted(user, "p"))
 			.param("id", id)
 			.query(Row.class)
 			.list();
-		java.util.Optional<PersonSummary> found = summaries(user, rows).stream().findFirst();
-		found.ifPresent(p -> audit.record(user, org.simpul.audit.AuditTrail.Action.READ, "PERSON", p.id(), List.of(p.id())));
+		Optional<PersonSummary> found = summaries(user, rows).stream().findFirst();
+		found.ifPresent(p -> audit.record(user, AuditTrail.Action.READ, "PERSON", p.id(), List.of(p.id())));
 		return found;
 	}
 
@@ -218,8 +222,8 @@ public class PersonSearch {
 	/** How many matching persons a name search ranks at most. */
 	static final int CANDIDATES = 1000;
 
-	private record RankedRow(java.util.UUID id, java.util.UUID householdId, String nik, String name,
-			java.time.LocalDate birthDate, Sex sex, Relationship relationship, String villageCode,
+	private record RankedRow(UUID id, UUID householdId, String nik, String name,
+			LocalDate birthDate, Sex sex, Relationship relationship, String villageCode,
 			Integer welfareDecile, PersonAttributes.LeaveReason leftReason, long total) {
 	}
 

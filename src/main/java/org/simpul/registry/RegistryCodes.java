@@ -3,6 +3,7 @@ package org.simpul.registry;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
@@ -29,6 +30,6 @@ public class RegistryCodes {
 	/** Every coded field and its codes: the message files must label each (I18nTests). */
 	public static Map<String, List<String>> all() {
 		RegistryCodes codes = new RegistryCodes();
-		return FIELDS.keySet().stream().collect(java.util.stream.Collectors.toMap(f -> f, codes::values));
+		return FIELDS.keySet().stream().collect(Collectors.toMap(f -> f, codes::values));
 	}
 }

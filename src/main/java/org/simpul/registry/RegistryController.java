@@ -7,6 +7,8 @@ import org.simpul.access.AccessControl;
 import org.simpul.registry.Views.HouseholdView;
 import org.simpul.registry.Views.PersonSummary;
 import org.simpul.registry.Views.PersonView;
+import org.simpul.shared.FieldProblem;
+import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
 import org.simpul.shared.PageResponse;
 import org.simpul.shared.PageResponse.PageRequest;
@@ -79,7 +81,7 @@ class RegistryController {
 	@PostMapping("/api/v1/persons/{id}/move")
 	ResponseEntity<HouseholdView> move(@PathVariable UUID id, @RequestBody Move move) {
 		if (move.householdId() == null) {
-			throw new org.simpul.shared.InvalidInputException(org.simpul.shared.FieldProblem.of("householdId", "REQUIRED"));
+			throw new InvalidInputException(FieldProblem.of("householdId", "REQUIRED"));
 		}
 		HouseholdView household = registration.moveMember(access.requireUser(), id, move.householdId());
 		return ResponseEntity.ok().eTag(PreconditionFailedException.etag(household.version())).body(household);

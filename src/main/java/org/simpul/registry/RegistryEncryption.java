@@ -1,8 +1,13 @@
 package org.simpul.registry;
 
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.function.Function;
 
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
@@ -107,11 +112,11 @@ class RegistryEncryption {
 		}
 
 		private static void stage(Connection connection, String select, String table,
-				java.util.function.Function<String[], String> line) throws Exception {
-			java.nio.file.Path file = java.nio.file.Files.createTempFile("simpul-identifiers", ".csv");
+				Function<String[], String> line) throws Exception {
+			Path file = Files.createTempFile("simpul-identifiers", ".csv");
 			try {
 				try (Statement read = connection.createStatement();
-						java.io.Writer out = java.nio.file.Files.newBufferedWriter(file)) {
+						Writer out = Files.newBufferedWriter(file)) {
 					read.setFetchSize(10_000);
 					try (ResultSet rows = read.executeQuery(select)) {
 						int columns = rows.getMetaData().getColumnCount();
@@ -125,14 +130,14 @@ class RegistryEncryption {
 						}
 					}
 				}
-				try (java.io.Reader in = java.nio.file.Files.newBufferedReader(file)) {
+				try (Reader in = Files.newBufferedReader(file)) {
 					connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
 						.copyIn("copy " + table + " from stdin (format csv)", in);
 				}
 			}
 			finally {
 				// ciphertexts and indexes only, but not left behind
-				java.nio.file.Files.deleteIfExists(file);
+				Files.deleteIfExists(file);
 			}
 		}
 	}

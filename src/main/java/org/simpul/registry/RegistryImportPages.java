@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+
 import org.simpul.access.AccessControl;
 import org.simpul.registry.RegistryImports.ImportStatus;
 import org.simpul.shared.InvalidInputException;
+import org.simpul.shared.StorageFullException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,7 +56,7 @@ class RegistryImportPages {
 			model.addAttribute("error", ex.problems().getFirst().message());
 			return "registry/import";
 		}
-		catch (org.simpul.shared.StorageFullException ex) {
+		catch (StorageFullException ex) {
 			model.addAttribute("error", "problem.DISK_FULL");
 			return "registry/import";
 		}

@@ -1,17 +1,20 @@
 package org.simpul.registry;
 
-import org.simpul.shared.workflow.DomainEvents;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -26,22 +30,22 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.PGCopyOutputStream;
+import org.simpul.access.CurrentUser;
 import org.simpul.access.Territory;
+import org.simpul.access.UserLookup;
+import org.simpul.audit.AuditTrail;
 import org.simpul.region.RegionCatalog;
-import org.simpul.region.RegionCode;
 import org.simpul.region.RegionLevel;
 import org.simpul.shared.FieldProblem;
+import org.simpul.shared.workflow.DomainEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.simpul.access.CurrentUser;
-import org.simpul.access.UserLookup;
-import org.simpul.audit.AuditTrail;
 
 /**
  * Runs one registry import: streams the file row by row (bounded memory), checks each row, COPYs the good
@@ -122,7 +126,7 @@ class RegistryImportRun {
 				apply(job);
 			}
 			catch (IOException ex) {
-				throw new java.io.UncheckedIOException(ex);
+				throw new UncheckedIOException(ex);
 			}
 		});
 	}
@@ -163,7 +167,7 @@ class RegistryImportRun {
 		connection = DataSourceUtils.getConnection(dataSource);
 		try (InputStream in = Files.newInputStream(source);
 				BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-				java.io.Writer rejections = Files.newBufferedWriter(rejectionFile, StandardCharsets.UTF_8)) {
+				Writer rejections = Files.newBufferedWriter(rejectionFile, StandardCharsets.UTF_8)) {
 			CsvReader csv = new CsvReader(reader);
 			CsvReader.Record header = csv.header();
 			if (header == null) {
@@ -223,12 +227,12 @@ class RegistryImportRun {
 				}
 			}
 			rejections.close();
-			try (java.io.Reader rejectedRows = Files.newBufferedReader(rejectionFile, StandardCharsets.UTF_8)) {
+			try (Reader rejectedRows = Files.newBufferedReader(rejectionFile, StandardCharsets.UTF_8)) {
 				connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
 						"copy registry_import_rejection (import_id, line, reason, raw) from stdin (format csv)", rejectedRows);
 			}
 		}
-		catch (java.sql.SQLException ex) {
+		catch (SQLException ex) {
 			throw new IllegalStateException("COPY into the staging table failed", ex);
 		}
 		}
@@ -243,7 +247,7 @@ class RegistryImportRun {
 			}
 		}
 		log.debug("import {}: {} rows read and staged in {} ms", job.id(), read, (System.nanoTime() - started) / 1_000_000);
-		List<UUID> refusedElsewhere = new java.util.ArrayList<>();
+		List<UUID> refusedElsewhere = new ArrayList<>();
 		Applied applied = applyStaged(job, territory, refusedElsewhere);
 		rejected += applied.rejected();
 		long imported = jdbc.sql("select count(*) from import_row").query(Long.class).single();
@@ -281,7 +285,7 @@ class RegistryImportRun {
 	}
 
 	/** A rejected row for the report; {@code raw} is the row as read, encrypted (it may hold a NIK). */
-	private static void reject(java.io.Writer out, UUID importId, long line, List<FieldProblem> problems,
+	private static void reject(Writer out, UUID importId, long line, List<FieldProblem> problems,
 			String raw) throws IOException {
 		String reason = problems.stream().map(p -> p.field() + ": " + p.code()).distinct().collect(Collectors.joining("; "));
 		out.write(importId + "," + line + "," + quoted(reason) + "," + quoted(raw) + "\n");
@@ -519,7 +523,7 @@ class RegistryImportRun {
 			    coalesce(r.occupation, p.occupation), null::date)""";
 
 	/** Runs one SQL step and logs its duration at debug level: the phases of a large import, for tuning. */
-	private int step(String name, java.util.function.IntSupplier sql) {
+	private int step(String name, IntSupplier sql) {
 		long started = System.nanoTime();
 		int rows = sql.getAsInt();
 		log.debug("import step {}: {} rows in {} ms", name, rows, (System.nanoTime() - started) / 1_000_000);

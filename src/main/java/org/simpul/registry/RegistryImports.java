@@ -2,12 +2,15 @@ package org.simpul.registry;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,19 +18,27 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.List;
 import java.util.UUID;
 
 import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
 import org.simpul.access.Role;
+import org.simpul.audit.AuditTrail;
 import org.simpul.shared.ClientIds;
+import org.simpul.shared.DiskFull;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
+import org.simpul.shared.StorageFullException;
+import org.simpul.shared.database.DatabaseFailures;
+import org.simpul.shared.database.DatabaseScope;
+import org.simpul.shared.database.WorkScope;
+import org.simpul.shared.web.SafeTraces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,9 +46,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.simpul.shared.database.DatabaseFailures;
-import org.simpul.shared.web.SafeTraces;
-import org.simpul.shared.DiskFull;
 
 /**
  * Bulk registry imports: an upload is stored on disk and queued; a worker claims queued jobs (and jobs
@@ -73,13 +81,13 @@ public class RegistryImports {
 
 	private final Path directory;
 
-	private final org.simpul.audit.AuditTrail audit;
+	private final AuditTrail audit;
 
 	private final StoredIdentifiers stored;
 
 	RegistryImports(JdbcClient jdbc, RegistryImportRun runner, Clock clock,
 			@Value("${simpul.import-dir:${simpul.data-dir:./data}/imports}") Path directory,
-			org.simpul.audit.AuditTrail audit, StoredIdentifiers stored) {
+			AuditTrail audit, StoredIdentifiers stored) {
 		this.stored = stored;
 		this.audit = audit;
 		this.jdbc = jdbc;
@@ -102,13 +110,13 @@ public class RegistryImports {
 	}
 
 	/** A new file that only this process's user may read or write (where the file system knows owners). */
-	static java.io.OutputStream ownerOnly(Path file) throws IOException {
+	static OutputStream ownerOnly(Path file) throws IOException {
 		if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-			Files.createFile(file, java.nio.file.attribute.PosixFilePermissions
-				.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-			return Files.newOutputStream(file, java.nio.file.StandardOpenOption.WRITE);
+			Files.createFile(file, PosixFilePermissions
+				.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			return Files.newOutputStream(file, StandardOpenOption.WRITE);
 		}
-		return Files.newOutputStream(file, java.nio.file.StandardOpenOption.CREATE_NEW);
+		return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW);
 	}
 
 	/** The file's own name without any folder a browser sent; a control character in it is refused. */
@@ -155,7 +163,7 @@ public class RegistryImports {
 			Path target = file(id);
 			Path partial = directory.resolve(id + ".part");
 			// the upload holds a district's NIKs: readable by this process's user alone, like the temporary files
-			try (java.io.OutputStream out = ownerOnly(partial)) {
+			try (OutputStream out = ownerOnly(partial)) {
 				new DigestInputStream(content, sha256).transferTo(out);
 			}
 			catch (FileAlreadyExistsException twin) {
@@ -185,7 +193,7 @@ public class RegistryImports {
 		catch (IOException ex) {
 			if (DiskFull.is(ex)) {
 				// the half-written upload is gone already (above); the uploader is told what happened
-				throw new org.simpul.shared.StorageFullException("file", ex);
+				throw new StorageFullException("file", ex);
 			}
 			throw new UncheckedIOException(ex);
 		}
@@ -203,7 +211,7 @@ public class RegistryImports {
 			.update();
 		// one record per file: the persons it writes are too many to name here; each household's own history
 		// says it came from this import
-		audit.record(user, org.simpul.audit.AuditTrail.Action.CREATE, "REGISTRY_IMPORT", id, List.of());
+		audit.record(user, AuditTrail.Action.CREATE, "REGISTRY_IMPORT", id, List.of());
 		return status(user, id);
 	}
 
@@ -223,7 +231,7 @@ public class RegistryImports {
 		}
 		MessageDigest sha256 = sha256();
 		try {
-			new DigestInputStream(content, sha256).transferTo(java.io.OutputStream.nullOutputStream());
+			new DigestInputStream(content, sha256).transferTo(OutputStream.nullOutputStream());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -300,11 +308,11 @@ public class RegistryImports {
 			return;
 		}
 		Instant started = clock.instant();
-		java.util.Set<String> waiting = new java.util.HashSet<>(jdbc
+		Set<String> waiting = new HashSet<>(jdbc
 			.sql("select cast(id as text) from registry_import where status in ('QUEUED', 'RUNNING')")
 			.query(String.class)
 			.list());
-		java.util.Set<String> running = new java.util.HashSet<>(jdbc
+		Set<String> running = new HashSet<>(jdbc
 			.sql("select cast(id as text) from registry_import where status = 'RUNNING' and heartbeat_at >= :fresh")
 			.param("fresh", Timestamp.from(started.minus(STALE)))
 			.query(String.class)
@@ -390,8 +398,8 @@ public class RegistryImports {
 		Thread heartbeat = Thread.ofVirtual().name("import-heartbeat-" + job.id()).start(() -> beat(job));
 		try {
 			// the import's database work is bound to its uploader's territory, as theirs would be (ADR 0008)
-			org.simpul.shared.database.WorkScope.within(
-					job.territory() == null ? org.simpul.shared.database.DatabaseScope.EVERYWHERE : job.territory(),
+			WorkScope.within(
+					job.territory() == null ? DatabaseScope.EVERYWHERE : job.territory(),
 					() -> {
 						runner.run(job);
 						return null;
@@ -444,7 +452,7 @@ public class RegistryImports {
 		try {
 			Files.deleteIfExists(job.file());
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			log.warn("Could not delete the uploaded file of import {}: {}", job.id(), ex.getMessage());
 		}
 	}

@@ -1,8 +1,11 @@
 package org.simpul.registry;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.simpul.access.AccessControl;
@@ -15,6 +18,8 @@ import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
 import org.simpul.shared.PageResponse.PageRequest;
+import org.simpul.shared.RegionTime;
+import org.simpul.shared.web.PreconditionFailedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -24,8 +29,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.simpul.shared.RegionTime;
-import org.simpul.shared.web.PreconditionFailedException;
 
 /**
  * The registry pages (Registri): search by NIK or name (a POST, so a NIK never lands in a URL or a log of
@@ -187,7 +190,7 @@ class RegistryPages {
 		catch (ConflictException ex) {
 			return editForm(model, user, household, form, errors(form, List.of(ex.problem())));
 		}
-		catch (org.simpul.shared.web.PreconditionFailedException ex) {
+		catch (PreconditionFailedException ex) {
 			// someone saved the household since this page was opened: start again from what is stored now
 			HouseholdView stored = queries.household(user, id).orElseThrow(() -> new NotFoundException("Household"));
 			model.addAttribute("stale", true);
@@ -226,7 +229,7 @@ class RegistryPages {
 		if (household.members().stream().noneMatch(m -> m.id().equals(personId))) {
 			throw new NotFoundException("Person");
 		}
-		java.util.Optional<UUID> target = kkNumber == null || kkNumber.isBlank() ? java.util.Optional.empty()
+		Optional<UUID> target = kkNumber == null || kkNumber.isBlank() ? Optional.empty()
 				: queries.householdIdByKk(user, kkNumber);
 		if (target.isEmpty()) {
 			redirect.addFlashAttribute("warning", "registry.kkNotFound");
@@ -263,14 +266,14 @@ class RegistryPages {
 		}
 	}
 
-	private static java.time.LocalDate parseDate(String value) {
+	private static LocalDate parseDate(String value) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
 		try {
-			return java.time.LocalDate.parse(value);
+			return LocalDate.parse(value);
 		}
-		catch (java.time.format.DateTimeParseException ex) {
+		catch (DateTimeParseException ex) {
 			throw new InvalidInputException(FieldProblem.of("date", "INVALID_DATE"));
 		}
 	}

@@ -1,6 +1,7 @@
 package org.simpul.registry;
 
 import java.util.Set;
+import java.util.UUID;
 
 import org.simpul.access.AccessControl;
 import org.simpul.shared.FieldProblem;
@@ -40,13 +41,13 @@ class RegistryProposalController {
 
 	/** The household takes the proposed value, with history ({@code 204}); decided already {@code 409}. */
 	@org.springframework.web.bind.annotation.PostMapping("/api/v1/registry-proposals/{id}/accept")
-	org.springframework.http.ResponseEntity<Void> accept(@org.springframework.web.bind.annotation.PathVariable java.util.UUID id) {
+	org.springframework.http.ResponseEntity<Void> accept(@org.springframework.web.bind.annotation.PathVariable UUID id) {
 		proposals.accept(access.requireUser(), id);
 		return org.springframework.http.ResponseEntity.noContent().build();
 	}
 
 	@org.springframework.web.bind.annotation.PostMapping("/api/v1/registry-proposals/{id}/reject")
-	org.springframework.http.ResponseEntity<Void> reject(@org.springframework.web.bind.annotation.PathVariable java.util.UUID id,
+	org.springframework.http.ResponseEntity<Void> reject(@org.springframework.web.bind.annotation.PathVariable UUID id,
 			@org.springframework.web.bind.annotation.RequestBody(required = false) Refusal refusal) {
 		proposals.reject(access.requireUser(), id, refusal == null ? null : refusal.reason());
 		return org.springframework.http.ResponseEntity.noContent().build();

@@ -1,10 +1,12 @@
 package org.simpul.registry;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,19 +17,18 @@ import java.util.stream.Collectors;
 
 import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
-import org.simpul.access.Territory;
 import org.simpul.region.RegionCode;
 import org.simpul.registry.Views.HouseholdView;
-import org.simpul.shared.NotFoundException;
-import org.simpul.shared.PageResponse;
-import org.simpul.shared.PageResponse.PageRequest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.simpul.shared.ConflictException;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
+import org.simpul.shared.NotFoundException;
+import org.simpul.shared.PageResponse;
+import org.simpul.shared.PageResponse.PageRequest;
 import org.simpul.shared.web.PreconditionFailedException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Registry proposals (usulan): house conditions a field worker found different from what the registry
@@ -52,7 +53,7 @@ public class RegistryProposals {
 		fields.put("electricity", names(Conditions.Electricity.values()));
 		fields.put("latrine", names(Conditions.Latrine.values()));
 		fields.put("drinkingWater", names(Conditions.DrinkingWater.values()));
-		return java.util.Collections.unmodifiableMap(fields);
+		return Collections.unmodifiableMap(fields);
 	}
 
 	private static Set<String> names(Enum<?>[] values) {
@@ -115,7 +116,7 @@ public class RegistryProposals {
 					c.latrine(), c.drinkingWater());
 			case "floor" -> new Conditions(c.roof(), c.wall(), Conditions.Floor.valueOf(v), c.floorAreaM2(), c.electricity(),
 					c.latrine(), c.drinkingWater());
-			case "floorAreaM2" -> new Conditions(c.roof(), c.wall(), c.floor(), new java.math.BigDecimal(v), c.electricity(),
+			case "floorAreaM2" -> new Conditions(c.roof(), c.wall(), c.floor(), new BigDecimal(v), c.electricity(),
 					c.latrine(), c.drinkingWater());
 			case "electricity" -> new Conditions(c.roof(), c.wall(), c.floor(), c.floorAreaM2(),
 					Conditions.Electricity.valueOf(v), c.latrine(), c.drinkingWater());
@@ -180,7 +181,7 @@ public class RegistryProposals {
 	@Transactional
 	public List<Proposal> propose(CurrentUser actor, UUID personId, UUID sourceId, Map<String, String> found) {
 		record Household(UUID id, String villageCode, String roof, String wall, String floor,
-				java.math.BigDecimal floorAreaM2, String electricity, String latrine, String drinkingWater) {
+				BigDecimal floorAreaM2, String electricity, String latrine, String drinkingWater) {
 		}
 		Optional<Household> household = jdbc.sql("""
 				select h.id, h.village_code, h.roof, h.wall, h.floor, h.floor_area_m2, h.electricity, h.latrine,
@@ -208,7 +209,7 @@ public class RegistryProposals {
 				continue;
 			}
 			String proposed = value.getKey().equals("floorAreaM2")
-					? new java.math.BigDecimal(value.getValue()).stripTrailingZeros().toPlainString() : value.getValue();
+					? new BigDecimal(value.getValue()).stripTrailingZeros().toPlainString() : value.getValue();
 			if (proposed.equals(current.get(value.getKey()))) {
 				continue;
 			}

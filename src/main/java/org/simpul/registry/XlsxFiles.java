@@ -14,6 +14,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
@@ -66,7 +73,7 @@ final class XlsxFiles {
 		boolean workbook = false;
 		byte[] buffer = new byte[1 << 16];
 		// the central directory lists the entries; each is unpacked and counted, whatever sizes it declares
-		try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+		try (ZipFile zip = new ZipFile(file.toFile())) {
 			var iterator = zip.entries();
 			while (iterator.hasMoreElements()) {
 				ZipEntry entry = iterator.nextElement();
@@ -85,7 +92,7 @@ final class XlsxFiles {
 				}
 			}
 		}
-		catch (java.util.zip.ZipException broken) {
+		catch (ZipException broken) {
 			throw new InvalidInputException(FieldProblem.of("file", "XLSX_INVALID"));
 		}
 		if (!workbook) {
@@ -100,10 +107,10 @@ final class XlsxFiles {
 	 * would fill the heap.
 	 */
 	private static void checkSheetBounds(Path file) throws IOException {
-		javax.xml.stream.XMLInputFactory factory = javax.xml.stream.XMLInputFactory.newFactory();
-		factory.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
-		factory.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-		try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+		XMLInputFactory factory = XMLInputFactory.newFactory();
+		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+		try (ZipFile zip = new ZipFile(file.toFile())) {
 			var iterator = zip.entries();
 			while (iterator.hasMoreElements()) {
 				ZipEntry entry = iterator.nextElement();
@@ -115,18 +122,18 @@ final class XlsxFiles {
 				try (InputStream in = zip.getInputStream(entry)) {
 					checkSheet(factory.createXMLStreamReader(in));
 				}
-				catch (javax.xml.stream.XMLStreamException broken) {
+				catch (XMLStreamException broken) {
 					throw new InvalidInputException(FieldProblem.of("file", "XLSX_INVALID"));
 				}
 			}
 		}
 	}
 
-	private static void checkSheet(javax.xml.stream.XMLStreamReader xml) throws javax.xml.stream.XMLStreamException {
+	private static void checkSheet(XMLStreamReader xml) throws XMLStreamException {
 		long row = 0;
 		long column = 0;
 		while (xml.hasNext()) {
-			if (xml.next() != javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
+			if (xml.next() != XMLStreamConstants.START_ELEMENT) {
 				continue;
 			}
 			String namespace = xml.getNamespaceURI();

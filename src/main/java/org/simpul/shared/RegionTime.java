@@ -1,11 +1,13 @@
 package org.simpul.shared;
 
+import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
@@ -69,13 +71,13 @@ public class RegionTime {
 	/** The parameters of {@link #sqlToday(String)}: today in WIB, WITA and WIT. */
 	public Map<String, Object> sqlTodayParameters() {
 		Instant now = clock.instant();
-		return Map.of("today_wib", java.sql.Date.valueOf(LocalDate.ofInstant(now, WIB)), "today_wita",
-				java.sql.Date.valueOf(LocalDate.ofInstant(now, WITA)), "today_wit",
-				java.sql.Date.valueOf(LocalDate.ofInstant(now, WIT)));
+		return Map.of("today_wib", Date.valueOf(LocalDate.ofInstant(now, WIB)), "today_wita",
+				Date.valueOf(LocalDate.ofInstant(now, WITA)), "today_wit",
+				Date.valueOf(LocalDate.ofInstant(now, WIT)));
 	}
 
 	private static String quoted(Set<String> provinces) {
-		return provinces.stream().sorted().map(p -> "'" + p + "'").collect(java.util.stream.Collectors.joining(", "));
+		return provinces.stream().sorted().map(p -> "'" + p + "'").collect(Collectors.joining(", "));
 	}
 
 	/** The latest date it is anywhere in Indonesia (in WIT): a date after it is in the future everywhere. */

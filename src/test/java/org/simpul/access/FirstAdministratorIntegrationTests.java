@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.simpul.SimpulApplication;
+import org.simpul.shared.database.EmbeddedDatabase;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class FirstAdministratorIntegrationTests {
 
 	/** Where the keys of encryption at rest are generated for these external databases (not in ./data). */
-	static final String KEYS = java.nio.file.Path.of(System.getProperty("simpul.test.data-root", "target/test-data"),
+	static final String KEYS = Path.of(System.getProperty("simpul.test.data-root", "target/test-data"),
 			"first-administrator-keys").toString();
 
 	static EmbeddedPostgres external;
@@ -59,7 +60,7 @@ class FirstAdministratorIntegrationTests {
 	void createsTheFirstAdministratorOnceAndSeedsNothing() throws Exception {
 		try (ConfigurableApplicationContext app = start("simpul.bootstrap.admin-username=Kepala.IT",
 				"simpul.bootstrap.admin-password=Dinsos-Kepala-IT-2026")) {
-			assertThat(app.getBeansOfType(org.simpul.shared.database.EmbeddedDatabase.class)).isEmpty();
+			assertThat(app.getBeansOfType(EmbeddedDatabase.class)).isEmpty();
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			assertThat(jdbc.sql("select username || ':' || role || ':' || coalesce(region_code, 'ID') from app_user")
 				.query(String.class)

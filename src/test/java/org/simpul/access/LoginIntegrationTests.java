@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.time.Duration;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.simpul.SimpulIntegrationTest;
+import org.simpul.shared.PageResponse;
 import org.simpul.shared.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -49,7 +51,7 @@ class LoginIntegrationTests {
 	}
 
 	private String newFacilitator(String username) {
-		CurrentUser admin = new CurrentUser(java.util.UUID.randomUUID(), "test", "Test", Role.ADMIN, Territory.NATIONAL);
+		CurrentUser admin = new CurrentUser(UUID.randomUUID(), "test", "Test", Role.ADMIN, Territory.NATIONAL);
 		users.create(admin, new UserManagement.NewUser(null, username, "Tegal-Procot-2026", "Test " + username,
 				Role.FACILITATOR, "33.28.10.1008"));
 		return username;
@@ -148,8 +150,8 @@ class LoginIntegrationTests {
 		MockHttpSession session = loggedIn(username, "Tegal-Procot-2026");
 		assertThat(mvc.get().uri("/").session(session)).hasStatusOk();
 		clock.advance(Duration.ofSeconds(1));
-		CurrentUser admin = new CurrentUser(java.util.UUID.randomUUID(), "test", "Test", Role.ADMIN, Territory.NATIONAL);
-		java.util.UUID id = users.list(admin, username, new org.simpul.shared.PageResponse.PageRequest(0, 1)).content()
+		CurrentUser admin = new CurrentUser(UUID.randomUUID(), "test", "Test", Role.ADMIN, Territory.NATIONAL);
+		UUID id = users.list(admin, username, new PageResponse.PageRequest(0, 1)).content()
 			.getFirst()
 			.id();
 		users.resetPassword(admin, id, "Fresh-Password-2026");
@@ -160,8 +162,8 @@ class LoginIntegrationTests {
 	void aDeactivationOrARoleChangeEndsTheUsersOpenSessions() {
 		String username = newFacilitator("role.session");
 		MockHttpSession session = loggedIn(username, "Tegal-Procot-2026");
-		CurrentUser admin = new CurrentUser(java.util.UUID.randomUUID(), "test", "Test", Role.ADMIN, Territory.NATIONAL);
-		UserView user = users.list(admin, username, new org.simpul.shared.PageResponse.PageRequest(0, 1)).content()
+		CurrentUser admin = new CurrentUser(UUID.randomUUID(), "test", "Test", Role.ADMIN, Territory.NATIONAL);
+		UserView user = users.list(admin, username, new PageResponse.PageRequest(0, 1)).content()
 			.getFirst();
 		users.change(admin, user.id(), "\"" + user.version() + "\"",
 				new UserManagement.UserChange("Moved", Role.FACILITATOR, "33.28.10.1007"));
@@ -194,7 +196,7 @@ class LoginIntegrationTests {
 	void loginsAndRefusalsAreSecurityEventsInTheLog(org.springframework.boot.test.system.CapturedOutput output) {
 		login("tksk.slawi", "wrong-password-x");
 		loggedIn("tksk.slawi", DemoLogins.PASSWORD);
-		assertThat(DemoLogins.call(mvc, "fo.procot", "GET", "/api/v1/registry/imports/" + java.util.UUID.randomUUID(),
+		assertThat(DemoLogins.call(mvc, "fo.procot", "GET", "/api/v1/registry/imports/" + UUID.randomUUID(),
 				null)).hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(DemoLogins.call(mvc, "manajer.tegal", "POST", "/api/v1/users", """
 				{"username": "fo.peristiwa", "password": "Peristiwa-Keamanan-2026", "displayName": "FO Peristiwa",

@@ -2,6 +2,8 @@ package org.simpul.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.simpul.SimpulIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -145,7 +147,7 @@ class UserApiIntegrationTests {
 	@Test
 	void managerCannotSeeOrTouchAdministratorsOrFellowManagers() {
 		String manager = "Bearer " + DemoLogins.token(mvc, "manajer.tegal");
-		for (String username : java.util.List.of("admin", "manajer.temanggung")) {
+		for (String username : List.of("admin", "manajer.temanggung")) {
 			String id = jdbc.sql("select id::text from app_user where username = :u").param("u", username)
 				.query(String.class)
 				.single();

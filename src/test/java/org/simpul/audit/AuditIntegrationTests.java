@@ -9,12 +9,15 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.simpul.SimpulApplication;
 import org.simpul.SimpulIntegrationTest;
 import org.simpul.access.DemoLogins;
 import org.simpul.registry.RegistryIntegrationTestsAccess;
+import org.simpul.shared.crypto.FieldCipher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,10 +40,10 @@ class AuditIntegrationTests {
 
 	@Autowired
 	@org.springframework.beans.factory.annotation.Qualifier("ownerDataSource")
-	javax.sql.DataSource ownerDataSource;
+	DataSource ownerDataSource;
 
 	@Autowired
-	org.simpul.shared.crypto.FieldCipher cipher;
+	FieldCipher cipher;
 
 	@Autowired
 	AuditVerification verification;

@@ -1,10 +1,15 @@
 package org.simpul.audit;
 
-import java.nio.file.Files;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Tag;
@@ -17,6 +22,7 @@ import org.simpul.bench.BenchmarkReport;
 import org.simpul.registry.HouseholdQueries;
 import org.simpul.registry.PersonSearch;
 import org.simpul.shared.PageResponse.PageRequest;
+import org.simpul.shared.crypto.FieldCipher;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,7 +54,7 @@ class AuditOverheadBenchmark {
 			CurrentUser manager = new CurrentUser(managerId, "manajer.tegal", "Manajer", Role.MANAGER, Territory.of("33.28"));
 			record Person(String nik, UUID householdId) {
 			}
-			org.simpul.shared.crypto.FieldCipher cipher = app.getBean(org.simpul.shared.crypto.FieldCipher.class);
+			FieldCipher cipher = app.getBean(FieldCipher.class);
 			List<Person> persons = jdbc.sql("""
 					select nik_cipher as nik, household_id from person where village_code like '33.28.%' and left_on is null
 					order by nik_index limit :n""").param("n", PER_ROUND).query(Person.class).list().stream()
@@ -60,16 +66,16 @@ class AuditOverheadBenchmark {
 			List<Long> httpWith = new ArrayList<>(), httpWithout = new ArrayList<>();
 			List<Long> httpNameWith = new ArrayList<>(), httpNameWithout = new ArrayList<>();
 			String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
-			java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-			String token = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/auth/token"))
+			HttpClient http = HttpClient.newHttpClient();
+			String token = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/token"))
 				.header("Content-Type", "application/json")
-				.POST(java.net.http.HttpRequest.BodyPublishers
+				.POST(HttpRequest.BodyPublishers
 					.ofString("{\"username\": \"manajer.tegal\", \"password\": \"Simpul-Demo-2026\"}"))
-				.build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body()
+				.build(), HttpResponse.BodyHandlers.ofString()).body()
 				.replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
 			// every read done twice in a row, once recorded and once not, in a random order: the machine's drift
 			// (2 shared cores) falls on both sides alike
-			java.util.Random coin = new java.util.Random(42);
+			Random coin = new Random(42);
 			for (int round = 0; round < ROUNDS + 1; round++) {
 				boolean warmUp = round == 0;
 				for (int i = 0; i < persons.size(); i++) {
@@ -133,19 +139,19 @@ class AuditOverheadBenchmark {
 		}
 	}
 
-	private static void searchOverHttp(java.net.http.HttpClient http, String base, String token, String body) {
+	private static void searchOverHttp(HttpClient http, String base, String token, String body) {
 		try {
-			java.net.http.HttpResponse<String> found = http.send(java.net.http.HttpRequest
-				.newBuilder(java.net.URI.create(base + "/api/v1/persons/search"))
+			HttpResponse<String> found = http.send(HttpRequest
+				.newBuilder(URI.create(base + "/api/v1/persons/search"))
 				.header("Authorization", "Bearer " + token)
 				.header("Content-Type", "application/json")
-				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
-				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
 			if (found.statusCode() != 200) {
 				throw new IllegalStateException("The search answered " + found.statusCode());
 			}
 		}
-		catch (java.io.IOException | InterruptedException ex) {
+		catch (IOException | InterruptedException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

@@ -1,6 +1,7 @@
 package org.simpul.bench;
 
 import java.io.File;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -76,7 +77,7 @@ class StartupBenchmark {
 						return (System.nanoTime() - started) / 1_000_000;
 					}
 				}
-				catch (java.io.IOException notYet) {
+				catch (IOException notYet) {
 					// not listening yet
 				}
 				Thread.sleep(50);

@@ -3,6 +3,7 @@ package org.simpul.complaint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -192,7 +193,7 @@ class ComplaintIntegrationTests {
 	void aReplayedIdempotencyKeyGivesTheSameTicketAndAnotherBodyIsRefused() {
 		String body = complaint("\"subject\": {\"name\": \"Sekali Saja\"}");
 		String token = DemoLogins.token(mvc, "fo.procot");
-		String key = java.util.UUID.randomUUID().toString();
+		String key = UUID.randomUUID().toString();
 		MvcTestResult first = mvc.post().uri("/api/v1/complaints").header("Authorization", "Bearer " + token)
 			.header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).content(body).exchange();
 		MvcTestResult again = mvc.post().uri("/api/v1/complaints").header("Authorization", "Bearer " + token)

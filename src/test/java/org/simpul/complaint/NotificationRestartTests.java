@@ -3,6 +3,7 @@ package org.simpul.complaint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpServer;
@@ -53,7 +55,7 @@ class NotificationRestartTests {
 	@BeforeEach
 	void startGateway() throws Exception {
 		gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		gateway.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+		gateway.setExecutor(Executors.newCachedThreadPool());
 		gateway.createContext("/send", exchange -> {
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
@@ -65,7 +67,7 @@ class NotificationRestartTests {
 				}
 				exchange.sendResponseHeaders(202, -1);
 			}
-			catch (InterruptedException | java.io.IOException gone) {
+			catch (InterruptedException | IOException gone) {
 				// the sender died while we held its request
 			}
 			finally {

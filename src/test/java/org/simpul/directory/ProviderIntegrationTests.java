@@ -3,10 +3,15 @@ package org.simpul.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.simpul.SimpulIntegrationTest;
+import org.simpul.access.CurrentUser;
 import org.simpul.access.DemoLogins;
+import org.simpul.access.Role;
+import org.simpul.access.Territory;
+import org.simpul.access.UserLookup;
 import org.simpul.region.RegionCode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -27,7 +32,7 @@ class ProviderIntegrationTests {
 	ProviderDirectory providers;
 
 	@Autowired
-	org.simpul.access.UserLookup users;
+	UserLookup users;
 
 	private MvcTestResult get(String user, String uri) {
 		return mvc.get().uri(uri).header("Authorization", "Bearer " + DemoLogins.token(mvc, user)).exchange();
@@ -77,12 +82,12 @@ class ProviderIntegrationTests {
 	@Test
 	void servesAndTheProgrammeManagersAgency() {
 		ProviderDirectory.Provider jamkesda = providers.serving(
-				new org.simpul.access.CurrentUser(java.util.UUID.randomUUID(), "t", "t", org.simpul.access.Role.MANAGER,
-						org.simpul.access.Territory.of("33.28")), "33.28", "HEALTH").getFirst();
+				new CurrentUser(UUID.randomUUID(), "t", "t", Role.MANAGER,
+						Territory.of("33.28")), "33.28", "HEALTH").getFirst();
 		assertThat(providers.serves(jamkesda.id(), RegionCode.of("33.28.10.1008"))).isTrue();
 		assertThat(providers.serves(jamkesda.id(), RegionCode.of("33.23.01.2001"))).isFalse();
 		assertThat(providers.provider(jamkesda.id())).hasValueSatisfying(p -> assertThat(p.regionCodes()).containsExactly("33.28"));
-		java.util.UUID dinkesManager = users.byUsername("program.dinkes").orElseThrow().id();
+		UUID dinkesManager = users.byUsername("program.dinkes").orElseThrow().id();
 		assertThat(providers.agencyOf(dinkesManager)).hasValueSatisfying(a -> assertThat(a.code()).isEqualTo("DINKES-3328"));
 		assertThat(providers.agencyOf(users.byUsername("fo.procot").orElseThrow().id())).isEmpty();
 	}

@@ -3,11 +3,11 @@ package org.simpul.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 import org.simpul.SimpulIntegrationTest;
+import org.simpul.shared.crypto.FieldCipher;
 
 /**
  * The service desk on a 360-px phone: the front office types a NIK, the family appears, the complaint is
@@ -20,7 +20,7 @@ class ComplaintBrowserTests extends PhoneTest {
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	@org.springframework.beans.factory.annotation.Autowired
-	org.simpul.shared.crypto.FieldCipher cipher;
+	FieldCipher cipher;
 
 	@Test
 	void frontOfficeRecordsAComplaintAndTheCitizenTracksIt() {

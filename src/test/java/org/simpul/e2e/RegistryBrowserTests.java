@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 import org.simpul.SimpulIntegrationTest;
+import org.simpul.registry.Sex;
+import org.simpul.registry.TestIdentifiers;
 
 /** The registry on a 360-px phone: find a family by an old spelling; import a file and watch it finish. */
 @SimpulIntegrationTest
@@ -47,8 +50,8 @@ class RegistryBrowserTests extends PhoneTest {
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ubah rumah tangga")).click();
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Ubah rumah tangga");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tambah anggota")).click();
-		page.getByLabel("NIK").fill(org.simpul.registry.TestIdentifiers.nik("33.28.10", java.time.LocalDate.of(1941, 3, 4),
-				org.simpul.registry.Sex.F));
+		page.getByLabel("NIK").fill(TestIdentifiers.nik("33.28.10", LocalDate.of(1941, 3, 4),
+				Sex.F));
 		page.getByLabel("Nama lengkap").fill("Mbah Sainah");
 		page.getByLabel("Tanggal lahir").fill("1941-03-04");
 		page.locator("select[name='members[0].sex']").selectOption("F");

@@ -3,16 +3,18 @@ package org.simpul.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 import org.simpul.SimpulIntegrationTest;
+import org.simpul.shared.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.simpul.shared.TestClock;
 
 /**
  * What a slow link does to a form: taps repeated while the first submit is still on its way, and a session
@@ -70,7 +72,7 @@ class SlowLinkBrowserTests extends PhoneTest {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Simpan dan buat tanda terima")).click();
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
 			.hasText("Tanda terima pengaduan");
-		assertThat(page).hasURL(java.util.regex.Pattern.compile(".*" + landed.getFirst()));
+		assertThat(page).hasURL(Pattern.compile(".*" + landed.getFirst()));
 		assertThat(jdbc.sql("select count(*) from complaint where description = :d").param("d", description)
 			.query(Long.class).single()).isEqualTo(1);
 		assertThat(consoleProblems).isEmpty();
@@ -90,10 +92,10 @@ class SlowLinkBrowserTests extends PhoneTest {
 		assertThat(jdbc.sql("select count(*) from form_draft").query(Long.class).single()).isEqualTo(keptBefore + 1);
 		assertThat(jdbc.sql("select count(*) from form_draft where fields like '%Sesi habis%'").query(Long.class)
 			.single()).isZero();
-		assertThat(page).not().hasURL(java.util.regex.Pattern.compile(".*;.*"));
+		assertThat(page).not().hasURL(Pattern.compile(".*;.*"));
 		// the page is the styled one, its links work
 		assertThat(page.locator("link[rel=stylesheet]").first()).hasAttribute("href",
-				java.util.regex.Pattern.compile("^/css/[^;]*$"));
+				Pattern.compile("^/css/[^;]*$"));
 		page.getByLabel("Nama pengguna").fill("fo.procot");
 		page.getByLabel("Kata sandi").fill("Simpul-Demo-2026");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Masuk")).click();
@@ -107,7 +109,7 @@ class SlowLinkBrowserTests extends PhoneTest {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kirim isian")).click();
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
 			.hasText("Tanda terima pengaduan");
-		assertThat(page.locator("strong.code")).hasText(java.util.regex.Pattern.compile("[0-9A-Z]{10}"));
+		assertThat(page.locator("strong.code")).hasText(Pattern.compile("[0-9A-Z]{10}"));
 		assertThat(jdbc.sql("select count(*) from complaint where description = :d").param("d", description)
 			.query(Long.class).single()).isEqualTo(1);
 		// what was kept is given back once, then gone from the database
@@ -122,7 +124,7 @@ class SlowLinkBrowserTests extends PhoneTest {
 		fillComplaint(description);
 		page.getByLabel("Bidang").selectOption("");
 		try {
-			clock.advance(java.time.Duration.ofMinutes(31));
+			clock.advance(Duration.ofMinutes(31));
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Simpan dan buat tanda terima")).click();
 		}
 		finally {

@@ -8,6 +8,7 @@ import org.simpul.SimpulIntegrationTest;
 import org.simpul.access.DemoLogins;
 import org.simpul.registry.RegistryIntegrationTestsAccess;
 import org.simpul.shared.PdfTexts;
+import org.simpul.shared.crypto.FieldCipher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +30,7 @@ class DataProtectionPagesIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	org.simpul.shared.crypto.FieldCipher cipher;
+	FieldCipher cipher;
 
 	@Test
 	void theOfficerFindsAPersonRecordsHerRequestAndExportsHerData() throws Exception {

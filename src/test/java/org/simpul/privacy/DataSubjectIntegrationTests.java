@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.simpul.SimpulIntegrationTest;
 import org.simpul.access.DemoLogins;
 import org.simpul.registry.RegistryIntegrationTestsAccess;
+import org.simpul.shared.PdfTexts;
+import org.simpul.shared.crypto.FieldCipher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +34,7 @@ class DataSubjectIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	org.simpul.shared.crypto.FieldCipher cipher;
+	FieldCipher cipher;
 
 	private MvcTestResult call(String user, String method, String uri, String body) {
 		return DemoLogins.call(mvc, user, method, uri, body);
@@ -85,7 +87,7 @@ class DataSubjectIntegrationTests {
 		MvcTestResult pdf = call(officer, "GET", "/api/v1/data-subjects/" + person + "/pdf", null);
 		assertThat(pdf).hasStatusOk().hasContentType("application/pdf");
 		assertThat(pdf.getResponse().getHeader("Cache-Control")).isEqualTo("no-store");
-		assertThat(org.simpul.shared.PdfTexts.of(pdf.getResponse().getContentAsByteArray()))
+		assertThat(PdfTexts.of(pdf.getResponse().getContentAsByteArray()))
 			.contains("Sarmini Subjek", nik, "Diabetes", "Dinas Kesehatan Kabupaten Tegal", "Riwayat pemrosesan",
 					"fo.procot", "program.dinkes");
 

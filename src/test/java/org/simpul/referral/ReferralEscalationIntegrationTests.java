@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -68,12 +69,12 @@ class ReferralEscalationIntegrationTests {
 			.exchange().getResponse().getContentAsString(), "$.id");
 	}
 
-	private java.util.List<String> levels(String referral) {
+	private List<String> levels(String referral) {
 		return jdbc.sql("select level from referral_escalation where referral_id = cast(:id as uuid) order by escalated_at, level desc")
 			.param("id", referral).query(String.class).list();
 	}
 
-	private java.util.List<String> escalatedTo(String user) throws Exception {
+	private List<String> escalatedTo(String user) throws Exception {
 		return JsonPath.read(mvc.get().uri("/api/v1/referrals?escalated=true&size=200")
 			.header("Authorization", "Bearer " + DemoLogins.token(mvc, user)).exchange().getResponse()
 			.getContentAsString(), "$.content[*].id");
@@ -98,7 +99,7 @@ class ReferralEscalationIntegrationTests {
 		assertThat(mvc.get().uri("/api/v1/referrals?overdue=true&size=200")
 			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "tksk.slawi"))).hasStatusOk().bodyJson()
 			.satisfies(json -> {
-				java.util.List<String> ids = JsonPath.read(json.getJson(), "$.content[*].id");
+				List<String> ids = JsonPath.read(json.getJson(), "$.content[*].id");
 				assertThat(ids).contains(late).doesNotContain(done);
 			});
 
@@ -113,7 +114,7 @@ class ReferralEscalationIntegrationTests {
 		assertThat(mvc.get().uri("/api/v1/referrals/overview")
 			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "manajer.tegal"))).hasStatusOk().bodyJson()
 			.satisfies(json -> {
-				java.util.List<Integer> overdue = JsonPath.read(json.getJson(),
+				List<Integer> overdue = JsonPath.read(json.getJson(),
 						"$[?(@.agencyName == 'Dinas Kesehatan Kabupaten Tegal')].overdue");
 				assertThat(overdue).singleElement().satisfies(n -> assertThat(n).isPositive());
 			});

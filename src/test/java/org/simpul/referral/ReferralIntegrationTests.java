@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -269,7 +270,7 @@ class ReferralIntegrationTests {
 			.extractingPath("$.errors[*].field").asArray().containsExactly("reason", "dueDate");
 		assertThat(post("manajer.tegal", "/api/v1/referrals", """
 				{"complaintId": "%s", "providerId": "%s", "reason": "PKH"}""".formatted(pedeslohor[0],
-				java.util.UUID.randomUUID()))).hasStatus(HttpStatus.BAD_REQUEST);
+				UUID.randomUUID()))).hasStatus(HttpStatus.BAD_REQUEST);
 		// the desk does not send referrals; another district's complaint does not exist
 		assertThat(post("fo.procot", "/api/v1/referrals", """
 				{"complaintId": "%s", "providerId": "%s", "reason": "PKH"}""".formatted(pedeslohor[0],

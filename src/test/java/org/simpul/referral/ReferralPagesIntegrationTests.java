@@ -7,15 +7,15 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.simpul.SimpulIntegrationTest;
 import org.simpul.access.DemoLogins;
+import org.simpul.registry.RegistryIntegrationTestsAccess;
+import org.simpul.shared.PdfTexts;
+import org.simpul.shared.crypto.FieldCipher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.simpul.registry.RegistryIntegrationTestsAccess;
-import org.simpul.shared.PdfTexts;
-import org.simpul.shared.crypto.FieldCipher;
 
 /** The manager sends a referral from the complaint; Dinkes finds it in its inbox, accepts and completes it. */
 @SimpulIntegrationTest
@@ -73,7 +73,7 @@ class ReferralPagesIntegrationTests {
 		// the letter, and its verification by anyone, without login and without personal data
 		MvcTestResult letter = mvc.get().uri(page + "/surat.pdf").session(dinkes).exchange();
 		assertThat(letter).hasStatusOk().hasContentType(MediaType.APPLICATION_PDF);
-		String text = org.simpul.shared.PdfTexts.of(letter.getResponse().getContentAsByteArray());
+		String text = PdfTexts.of(letter.getResponse().getContentAsByteArray());
 		String code = jdbc.sql("select verification_code from referral where id = cast(:id as uuid)")
 			.param("id", page.substring("/rujukan/".length())).query(String.class).single();
 		assertThat(text).contains("PUSKESOS DESA PROCOT", "SURAT RUJUKAN", "Dinas Kesehatan Kabupaten Tegal",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.simpul.SimpulIntegrationTest;
@@ -28,7 +29,7 @@ class RegionIntegrationTests {
 			.query((rs, row) -> Map.entry(rs.getString(1), rs.getLong(2)))
 			.list()
 			.stream()
-			.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 		assertThat(counts).containsExactlyInAnyOrderEntriesOf(
 				Map.of("2", 38L, "5", 514L, "8", 7285L, "13", 83762L));
 		assertThat(jdbc.sql("select count(*) from region r where parent_code is not null "

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -77,7 +78,7 @@ class DiskFullImportIntegrationTests {
 		RegistryImports imports = new RegistryImports(jdbc, runner, clock, SMALL, audit, stored);
 		long jobsBefore = jdbc.sql("select count(*) from registry_import").query(Long.class).single();
 		byte[] big = new byte[3 * 1024 * 1024];
-		java.util.Arrays.fill(big, (byte) 'a');
+		Arrays.fill(big, (byte) 'a');
 		assertThatThrownBy(() -> imports.submit(manager(), "besar.csv", big.length, new ByteArrayInputStream(big)))
 			.isInstanceOf(StorageFullException.class);
 		try (var left = Files.list(SMALL)) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.simpul.SimpulIntegrationTest;
 import org.simpul.access.DemoLogins;
+import org.simpul.shared.crypto.BlindIndex;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,7 +29,7 @@ class DuplicateMergeIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	org.simpul.shared.crypto.BlindIndex index;
+	BlindIndex index;
 
 	private void register(String body) {
 		assertThat(mvc.post().uri("/api/v1/households")
@@ -37,7 +38,7 @@ class DuplicateMergeIntegrationTests {
 	}
 
 	private UUID person(String nik) {
-		return jdbc.sql("select id from person where nik_index = :nik").param("nik", index.of(org.simpul.shared.crypto.BlindIndex.Kind.NIK, nik)).query(UUID.class).single();
+		return jdbc.sql("select id from person where nik_index = :nik").param("nik", index.of(BlindIndex.Kind.NIK, nik)).query(UUID.class).single();
 	}
 
 	@Test
@@ -96,7 +97,7 @@ class DuplicateMergeIntegrationTests {
 		// the complaint now points at the kept record
 		assertThat(jdbc.sql("select subject_person_id from complaint where description = 'Sebelum digabung'")
 			.query(UUID.class).single()).isEqualTo(keep);
-		assertThat(jdbc.sql("select count(*) from household where kk_index = :kk").param("kk", index.of(org.simpul.shared.crypto.BlindIndex.Kind.KK, kkB)).query(Long.class)
+		assertThat(jdbc.sql("select count(*) from household where kk_index = :kk").param("kk", index.of(BlindIndex.Kind.KK, kkB)).query(Long.class)
 			.single()).isZero();
 		assertThat(jdbc.sql("select programme_code || ':' || status from programme_membership where person_id = :id"
 				+ " order by 1").param("id", keep).query(String.class).list())

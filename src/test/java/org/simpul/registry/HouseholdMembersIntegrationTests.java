@@ -8,6 +8,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.simpul.SimpulIntegrationTest;
 import org.simpul.access.DemoLogins;
+import org.simpul.shared.crypto.BlindIndex;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,7 +27,7 @@ class HouseholdMembersIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	org.simpul.shared.crypto.BlindIndex index;
+	BlindIndex index;
 
 	private MvcTestResult post(String user, String uri, String body, Object... vars) {
 		return mvc.post().uri(uri, vars).header("Authorization", "Bearer " + DemoLogins.token(mvc, user))
@@ -106,7 +107,7 @@ class HouseholdMembersIntegrationTests {
 	}
 
 	private String personId(String nik) {
-		return jdbc.sql("select id::text from person where nik_index = :nik").param("nik", index.of(org.simpul.shared.crypto.BlindIndex.Kind.NIK, nik)).query(String.class).single();
+		return jdbc.sql("select id::text from person where nik_index = :nik").param("nik", index.of(BlindIndex.Kind.NIK, nik)).query(String.class).single();
 	}
 
 	@Test
@@ -114,9 +115,9 @@ class HouseholdMembersIntegrationTests {
 		RegistryIntegrationTests.Family first = RegistryIntegrationTests.family("33.28.10.1008", "Tarmini");
 		String from = register("fo.procot", first);
 		String to = register("fo.procot", RegistryIntegrationTests.family("33.28.10.1008", "Casmini"));
-		String child = jdbc.sql("select id::text from person where nik_index = :nik").param("nik", index.of(org.simpul.shared.crypto.BlindIndex.Kind.NIK, first.childNik()))
+		String child = jdbc.sql("select id::text from person where nik_index = :nik").param("nik", index.of(BlindIndex.Kind.NIK, first.childNik()))
 			.query(String.class).single();
-		String head = jdbc.sql("select id::text from person where nik_index = :nik").param("nik", index.of(org.simpul.shared.crypto.BlindIndex.Kind.NIK, first.headNik()))
+		String head = jdbc.sql("select id::text from person where nik_index = :nik").param("nik", index.of(BlindIndex.Kind.NIK, first.headNik()))
 			.query(String.class).single();
 		assertThat(post("fo.procot", "/api/v1/persons/{id}/move", "{\"householdId\": \"" + to + "\"}", child))
 			.hasStatusOk()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +34,7 @@ class NikTests {
 			"3328105505800000, NIK_INVALID_SERIAL" })
 	void checksStructureDateAndSerial(String text, String problem) {
 		assertThat(Nik.structuralProblems(text, TODAY)).extracting(Enum::name)
-			.containsExactlyElementsOf(problem.isEmpty() ? java.util.List.of() : java.util.List.of(problem));
+			.containsExactlyElementsOf(problem.isEmpty() ? List.of() : List.of(problem));
 	}
 
 	@Test
@@ -75,6 +76,6 @@ class NikTests {
 			"3328101203150000, KK_INVALID_SERIAL", "33281012031500, KK_INVALID_LENGTH", "3328-10120315-01, KK_NOT_DIGITS" })
 	void checksKkNumbers(String text, String problem) {
 		assertThat(KkNumber.structuralProblems(text, TODAY)).extracting(Enum::name)
-			.containsExactlyElementsOf(problem.isEmpty() ? java.util.List.of() : java.util.List.of(problem));
+			.containsExactlyElementsOf(problem.isEmpty() ? List.of() : List.of(problem));
 	}
 }

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -26,6 +27,7 @@ import org.simpul.access.Role;
 import org.simpul.access.Territory;
 import org.simpul.bench.BenchmarkReport;
 import org.simpul.shared.PageResponse.PageRequest;
+import org.simpul.shared.crypto.FieldCipher;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,7 +48,7 @@ class RegistryImportBenchmark {
 		Path dir = Path.of("target/bench-data/registry-import").toAbsolutePath();
 		if (Files.exists(dir)) {
 			try (var walk = Files.walk(dir)) {
-				walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+				walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
 			}
 		}
 		Files.createDirectories(dir);
@@ -74,7 +76,7 @@ class RegistryImportBenchmark {
 			// look-ups at the full registry size, as a national user who sees everything
 			CurrentUser reader = new CurrentUser(UUID.randomUUID(), "bench", "Bench", Role.DPO, Territory.NATIONAL);
 			PersonSearch search = app.getBean(PersonSearch.class);
-			org.simpul.shared.crypto.FieldCipher cipher = app.getBean(org.simpul.shared.crypto.FieldCipher.class);
+			FieldCipher cipher = app.getBean(FieldCipher.class);
 			List<String> niks = jdbc.sql("select nik_cipher from person tablesample system (1) limit 1000").query(String.class)
 				.list().stream().map(cipher::decrypt).toList();
 			List<Long> nikTimes = new ArrayList<>();

@@ -3,16 +3,23 @@ package org.simpul.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.simpul.SimpulIntegrationTest;
 import org.simpul.access.DemoLogins;
+import org.simpul.shared.crypto.BlindIndex;
+import org.simpul.shared.crypto.FieldCipher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,7 +27,6 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.simpul.shared.crypto.FieldCipher;
 
 /** Bulk import of registry files: good rows in, every bad row reported with its line, re-import a no-op. */
 @SimpulIntegrationTest
@@ -33,13 +39,13 @@ class RegistryImportIntegrationTests {
 	JdbcClient jdbc;
 
 	@org.springframework.beans.factory.annotation.Value("${simpul.data-dir}")
-	java.nio.file.Path dataDir;
+	Path dataDir;
 
 	@Autowired
 	RegistryImports imports;
 
 	@Autowired
-	org.simpul.shared.crypto.BlindIndex index;
+	BlindIndex index;
 
 	private MvcTestResult upload(String user, String fileName, String content) {
 		return mvc.perform(MockMvcRequestBuilders.multipart("/api/v1/registry/imports")
@@ -110,40 +116,40 @@ class RegistryImportIntegrationTests {
 		assertThat((Integer) JsonPath.read(first, "$.rowsUnchanged")).isZero();
 
 		assertThat(jdbc.sql("select name from person where nik_index in (:niks) order by name")
-			.param("niks", java.util.stream.Stream.of(head1, wife1, head2, child2).map(n -> index.of(org.simpul.shared.crypto.BlindIndex.Kind.NIK, n)).toList())
+			.param("niks", Stream.of(head1, wife1, head2, child2).map(n -> index.of(BlindIndex.Kind.NIK, n)).toList())
 			.query(String.class)
 			.list()).containsExactly("Asep", "Roekmini", "Soedarmo", "Tjitjih");
 		assertThat(jdbc.sql("select address || '|' || rt || '|' || welfare_decile || '|' || roof from household where kk_index = :kk")
-			.param("kk", index.of(org.simpul.shared.crypto.BlindIndex.Kind.KK, kk1)).query(String.class).single()).isEqualTo("Jl. Mawar, No. 5|002|3|TILE");
+			.param("kk", index.of(BlindIndex.Kind.KK, kk1)).query(String.class).single()).isEqualTo("Jl. Mawar, No. 5|002|3|TILE");
 		assertThat(count("select count(*) from programme_membership m join person p on p.id = m.person_id where p.nik_index = '"
-				+ index.of(org.simpul.shared.crypto.BlindIndex.Kind.NIK, wife1) + "' and m.programme_code = 'PBI-JK' and m.status = 'ACTIVE'")).isEqualTo(1);
+				+ index.of(BlindIndex.Kind.NIK, wife1) + "' and m.programme_code = 'PBI-JK' and m.status = 'ACTIVE'")).isEqualTo(1);
 		assertThat(count("select count(*) from programme_membership m join household h on h.id = m.household_id"
-				+ " where h.kk_index = '" + index.of(org.simpul.shared.crypto.BlindIndex.Kind.KK, kk1) + "' and m.programme_code = 'PKH'")).isEqualTo(1);
+				+ " where h.kk_index = '" + index.of(BlindIndex.Kind.KK, kk1) + "' and m.programme_code = 'PKH'")).isEqualTo(1);
 
 		String id = JsonPath.read(first, "$.id");
 		// the uploaded file, full of NIKs, is not kept once the import is done
 		assertThat(dataDir.resolve("imports").resolve(id + ".upload")).doesNotExist();
 		// and what a dead process left behind goes at the next start (only files older than an hour)
-		java.nio.file.Path leftover = dataDir.resolve("imports").resolve(java.util.UUID.randomUUID() + ".upload");
-		java.nio.file.Path fresh = dataDir.resolve("imports").resolve(java.util.UUID.randomUUID() + ".part");
-		java.nio.file.Files.writeString(leftover, "no_kk,nik\n");
-		java.nio.file.Files.writeString(fresh, "no_kk,nik\n");
-		java.nio.file.Files.setLastModifiedTime(leftover,
-				java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofHours(2))));
+		Path leftover = dataDir.resolve("imports").resolve(UUID.randomUUID() + ".upload");
+		Path fresh = dataDir.resolve("imports").resolve(UUID.randomUUID() + ".part");
+		Files.writeString(leftover, "no_kk,nik\n");
+		Files.writeString(fresh, "no_kk,nik\n");
+		Files.setLastModifiedTime(leftover,
+				FileTime.from(Instant.now().minus(Duration.ofHours(2))));
 		// an upload cut off three minutes ago, and the temporary file of a run whose job no longer runs
-		java.nio.file.Path deadPart = dataDir.resolve("imports").resolve(java.util.UUID.randomUUID() + ".part");
-		java.nio.file.Path deadTemp = dataDir.resolve("imports").resolve(java.util.UUID.randomUUID() + "123.rejections");
-		for (java.nio.file.Path dead : List.of(deadPart, deadTemp)) {
-			java.nio.file.Files.writeString(dead, "3328,Nama\n");
-			java.nio.file.Files.setLastModifiedTime(dead,
-					java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofMinutes(3))));
+		Path deadPart = dataDir.resolve("imports").resolve(UUID.randomUUID() + ".part");
+		Path deadTemp = dataDir.resolve("imports").resolve(UUID.randomUUID() + "123.rejections");
+		for (Path dead : List.of(deadPart, deadTemp)) {
+			Files.writeString(dead, "3328,Nama\n");
+			Files.setLastModifiedTime(dead,
+					FileTime.from(Instant.now().minus(Duration.ofMinutes(3))));
 		}
 		imports.sweep();
 		assertThat(leftover).doesNotExist();
 		assertThat(deadPart).doesNotExist();
 		assertThat(deadTemp).doesNotExist();
 		assertThat(fresh).exists();
-		java.nio.file.Files.delete(fresh);
+		Files.delete(fresh);
 		MvcTestResult rejections = mvc.get().uri("/api/v1/registry/imports/{id}/rejections", id)
 			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "manajer.tegal")).exchange();
 		assertThat(rejections).hasStatusOk();
@@ -181,12 +187,12 @@ class RegistryImportIntegrationTests {
 		String third = importAndWait("manajer.tegal", changed);
 		assertThat((Integer) JsonPath.read(third, "$.rowsChanged")).isEqualTo(1);
 		assertThat((Integer) JsonPath.read(third, "$.rowsUnchanged")).isEqualTo(3);
-		assertThat(jdbc.sql("select welfare_decile from household where kk_index = :kk").param("kk", index.of(org.simpul.shared.crypto.BlindIndex.Kind.KK, kk1))
+		assertThat(jdbc.sql("select welfare_decile from household where kk_index = :kk").param("kk", index.of(BlindIndex.Kind.KK, kk1))
 			.query(Integer.class).single()).isEqualTo(1);
-		assertThat(jdbc.sql("select name from person where nik_index = :nik").param("nik", index.of(org.simpul.shared.crypto.BlindIndex.Kind.NIK, wife1)).query(String.class).single())
+		assertThat(jdbc.sql("select name from person where nik_index = :nik").param("nik", index.of(BlindIndex.Kind.NIK, wife1)).query(String.class).single())
 			.isEqualTo("Rukmini");
 		assertThat(jdbc.sql("select changes::text from registry_change where action = 'MEMBER_UPDATED' and person_id ="
-				+ " (select id from person where nik_index = :nik)").param("nik", index.of(org.simpul.shared.crypto.BlindIndex.Kind.NIK, wife1)).query(String.class).list())
+				+ " (select id from person where nik_index = :nik)").param("nik", index.of(BlindIndex.Kind.NIK, wife1)).query(String.class).list())
 			.anySatisfy(change -> assertThat(change).contains("Roekmini", "Rukmini"));
 	}
 
@@ -202,8 +208,8 @@ class RegistryImportIntegrationTests {
 		String kk = TestIdentifiers.kk("33.28.10");
 		String head = TestIdentifiers.nik("33.28.10", LocalDate.of(1971, 7, 7), Sex.F);
 		UUID id = UUID.randomUUID();
-		java.nio.file.Files.createDirectories(dataDir.resolve("imports"));
-		java.nio.file.Files.writeString(imports.file(id), "no_kk,nik,nama,tanggal_lahir,jenis_kelamin,hubungan_keluarga,"
+		Files.createDirectories(dataDir.resolve("imports"));
+		Files.writeString(imports.file(id), "no_kk,nik,nama,tanggal_lahir,jenis_kelamin,hubungan_keluarga,"
 				+ "kode_desa\n" + kk + "," + head + ",Ibu Dilanjutkan,07-07-1971,P,1,33.28.10.1008\n");
 		Instant beforeDeath = Instant.now().minus(Duration.ofSeconds(40));
 		jdbc.sql("""
@@ -211,7 +217,7 @@ class RegistryImportIntegrationTests {
 				                             heartbeat_at, attempts, rows_read)
 				values (:id, 'RUNNING', (select id from app_user where username = 'manajer.tegal'), '33.28', 'terputus.csv',
 				        10, :at, :at, :at, 1, 1)""")
-			.param("id", id).param("at", java.sql.Timestamp.from(beforeDeath)).update();
+			.param("id", id).param("at", Timestamp.from(beforeDeath)).update();
 		Instant taken = null;
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
 		String token = "Bearer " + DemoLogins.token(mvc, "manajer.tegal");

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.simpul.SimpulIntegrationTest;
 import org.simpul.access.DemoLogins;
+import org.simpul.shared.crypto.BlindIndex;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,7 +27,7 @@ class RegistryIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	org.simpul.shared.crypto.BlindIndex index;
+	BlindIndex index;
 
 	private MvcTestResult post(String user, String uri, String body) {
 		return mvc.post()
@@ -192,7 +193,7 @@ class RegistryIntegrationTests {
 						"NIK_INVALID_LENGTH", "NIK_INVALID_DATE", "NIK_UNKNOWN_REGION", "NIK_INVALID_SERIAL",
 						"DECILE_OUT_OF_RANGE");
 			});
-		assertThat(jdbc.sql("select count(*) from household where kk_index = :kk").param("kk", index.of(org.simpul.shared.crypto.BlindIndex.Kind.KK, kk)).query(Long.class)
+		assertThat(jdbc.sql("select count(*) from household where kk_index = :kk").param("kk", index.of(BlindIndex.Kind.KK, kk)).query(Long.class)
 			.single()).isZero();
 		assertThat(post("fo.procot", "/api/v1/households", """
 				{"kkNumber": "%s", "villageCode": "33.28.10", "members": []}""".formatted(kk)))
@@ -221,7 +222,7 @@ class RegistryIntegrationTests {
 		Family family = family("33.28.10.1008", "Salah Desa");
 		assertThat(post("psm.pedeslohor", "/api/v1/households", family.body())).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(post("manajer.temanggung", "/api/v1/households", family.body())).hasStatus(HttpStatus.NOT_FOUND);
-		assertThat(jdbc.sql("select count(*) from household where kk_index = :kk").param("kk", index.of(org.simpul.shared.crypto.BlindIndex.Kind.KK, family.kk()))
+		assertThat(jdbc.sql("select count(*) from household where kk_index = :kk").param("kk", index.of(BlindIndex.Kind.KK, family.kk()))
 			.query(Long.class)
 			.single()).isZero();
 	}

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.simpul.SimpulIntegrationTest;
 import org.simpul.access.DemoLogins;
+import org.simpul.shared.crypto.BlindIndex;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +27,7 @@ class RegistryPagesIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	org.simpul.shared.crypto.BlindIndex index;
+	BlindIndex index;
 
 	@Test
 	void frontOfficeRegistersAHouseholdWithTheFormAndFindsItByNik() throws Exception {
@@ -122,7 +123,7 @@ class RegistryPagesIntegrationTests {
 			.hasStatus(HttpStatus.FOUND);
 		assertThat(mvc.get().uri("/registri/rumah-tangga/{id}", id).session(session)).bodyText()
 			.contains("Anggota dicatat keluar", "Bekas anggota", "Meninggal, 05-01-2026", "Anggota rumah tangga (1)");
-		assertThat(jdbc.sql("select relationship from person where nik_index = :nik").param("nik", index.of(org.simpul.shared.crypto.BlindIndex.Kind.NIK, baby)).query(String.class)
+		assertThat(jdbc.sql("select relationship from person where nik_index = :nik").param("nik", index.of(BlindIndex.Kind.NIK, baby)).query(String.class)
 			.single()).isEqualTo("HEAD");
 		// Pedeslohor's facilitator cannot reach the edit page; the district's TKSK only reads
 		assertThat(mvc.get().uri("/registri/rumah-tangga/{id}/ubah", id).session(DemoLogins.session(mvc, "psm.pedeslohor")))
@@ -154,7 +155,7 @@ class RegistryPagesIntegrationTests {
 	}
 
 	private String personId(String nik) {
-		return jdbc.sql("select id::text from person where nik_index = :nik").param("nik", index.of(org.simpul.shared.crypto.BlindIndex.Kind.NIK, nik)).query(String.class).single();
+		return jdbc.sql("select id::text from person where nik_index = :nik").param("nik", index.of(BlindIndex.Kind.NIK, nik)).query(String.class).single();
 	}
 
 	@Test

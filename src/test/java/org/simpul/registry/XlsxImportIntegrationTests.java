@@ -3,9 +3,14 @@ package org.simpul.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -15,6 +20,7 @@ import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
 import org.simpul.SimpulIntegrationTest;
 import org.simpul.access.DemoLogins;
+import org.simpul.shared.crypto.BlindIndex;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +40,7 @@ class XlsxImportIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	org.simpul.shared.crypto.BlindIndex index;
+	BlindIndex index;
 
 	private MvcTestResult upload(String fileName, byte[] content) {
 		return mvc.perform(MockMvcRequestBuilders.multipart("/api/v1/registry/imports")
@@ -91,7 +97,7 @@ class XlsxImportIntegrationTests {
 		assertThat((String) JsonPath.read(status, "$.status")).isEqualTo("COMPLETED");
 		assertThat((Integer) JsonPath.read(status, "$.rowsImported")).isEqualTo(2);
 		assertThat((Integer) JsonPath.read(status, "$.rowsRejected")).isEqualTo(2);
-		assertThat(jdbc.sql("select birth_date from person where nik_index = :nik").param("nik", index.of(org.simpul.shared.crypto.BlindIndex.Kind.NIK, head)).query(LocalDate.class)
+		assertThat(jdbc.sql("select birth_date from person where nik_index = :nik").param("nik", index.of(BlindIndex.Kind.NIK, head)).query(LocalDate.class)
 			.single()).isEqualTo(LocalDate.of(1977, 11, 3));
 		String csv = mvc.get().uri("/api/v1/registry/imports/{id}/rejections", id).header("Authorization", token)
 			.exchange().getResponse().getContentAsString();
@@ -142,7 +148,7 @@ class XlsxImportIntegrationTests {
 							<sheetData>%s</sheetData></worksheet>""".formatted(sheetData) } };
 			for (String[] part : parts) {
 				zip.putNextEntry(new ZipEntry(part[0]));
-				zip.write(part[1].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				zip.write(part[1].getBytes(StandardCharsets.UTF_8));
 				zip.closeEntry();
 			}
 		}
@@ -192,7 +198,7 @@ class XlsxImportIntegrationTests {
 
 	@Test
 	void aJobWhoseRunsKeepDyingIsGivenUpAndItsFileDeleted() throws Exception {
-		java.util.UUID id = java.util.UUID.randomUUID();
+		UUID id = UUID.randomUUID();
 		String admin = jdbc.sql("select cast(id as text) from app_user where username = 'manajer.tegal'").query(String.class).single();
 		jdbc.sql("""
 				insert into registry_import (id, status, uploaded_by, territory, file_name, byte_size, created_at,
@@ -200,9 +206,9 @@ class XlsxImportIntegrationTests {
 				values (:id, 'RUNNING', cast(:by as uuid), '33.28', 'mati.csv', 10, now() - interval '1 hour',
 				        now() - interval '1 hour', now() - interval '1 hour', 3)""")
 			.param("id", id).param("by", admin).update();
-		java.nio.file.Path file = imports.file(id);
-		java.nio.file.Files.createDirectories(file.getParent());
-		java.nio.file.Files.writeString(file, "no_kk,nik\n");
+		Path file = imports.file(id);
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, "no_kk,nik\n");
 		imports.work();
 		assertThat(jdbc.sql("select status || ' ' || failure from registry_import where id = :id").param("id", id)
 			.query(String.class).single()).isEqualTo("FAILED IMPORT_ABANDONED");
@@ -211,12 +217,12 @@ class XlsxImportIntegrationTests {
 
 	@Test
 	void anUploadedFileIsReadableByItsOwnerAlone() throws Exception {
-		java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("eigen");
-		java.nio.file.Path file = dir.resolve("upload.part");
+		Path dir = Files.createTempDirectory("eigen");
+		Path file = dir.resolve("upload.part");
 		try (var out = RegistryImports.ownerOnly(file)) {
 			out.write(1);
 		}
-		assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(file)))
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
 			.isEqualTo("rw-------");
 	}
 }

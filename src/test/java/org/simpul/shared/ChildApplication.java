@@ -1,5 +1,6 @@
 package org.simpul.shared;
 
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -121,7 +122,7 @@ public final class ChildApplication {
 					return;
 				}
 			}
-			catch (java.io.IOException notYet) {
+			catch (IOException notYet) {
 				// not listening yet
 			}
 			Thread.sleep(250);

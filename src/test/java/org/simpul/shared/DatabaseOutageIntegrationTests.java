@@ -7,10 +7,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.simpul.SimpulApplication;
+import org.simpul.access.DemoLogins;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -34,7 +37,7 @@ class DatabaseOutageIntegrationTests {
 			String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
 			HttpClient http = HttpClient.newHttpClient();
 			// exempt from the second factor like the demo users: the outage is this test's subject
-			org.simpul.access.DemoLogins.exemptFromSecondFactor(
+			DemoLogins.exemptFromSecondFactor(
 					app.getBean(org.springframework.jdbc.core.simple.JdbcClient.class), "outage.admin");
 			String token = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/token"))
 				.header("Content-Type", "application/json")
@@ -44,7 +47,7 @@ class DatabaseOutageIntegrationTests {
 			assertThat(get(http, base + "/api/v1/regions/33", null).statusCode()).isEqualTo(200);
 
 			database.close();
-			java.time.Instant stopped = java.time.Instant.now();
+			Instant stopped = Instant.now();
 
 			for (String token1 : new String[] { null, token }) {
 				// (a region by its code is kept in memory and still answers: the region list never changes)
@@ -56,18 +59,18 @@ class DatabaseOutageIntegrationTests {
 						type -> assertThat(type).startsWith("application/problem+json"));
 				assertThat(down.body()).contains("\"status\":503").doesNotContain("Exception").doesNotContain("at org.");
 			}
-			long firstAnswers = java.time.Duration.between(stopped, java.time.Instant.now()).toMillis();
+			long firstAnswers = Duration.between(stopped, Instant.now()).toMillis();
 			// once the circuit knows, every answer is immediate: health and readiness DOWN, liveness UP
-			java.time.Instant asked = java.time.Instant.now();
+			Instant asked = Instant.now();
 			HttpResponse<String> health = get(http, base + "/actuator/health", null);
-			long healthMillis = java.time.Duration.between(asked, java.time.Instant.now()).toMillis();
+			long healthMillis = Duration.between(asked, Instant.now()).toMillis();
 			assertThat(health.statusCode()).isEqualTo(503);
 			assertThat(health.body()).contains("DOWN");
 			assertThat(get(http, base + "/actuator/health/readiness", null).statusCode()).isEqualTo(503);
 			assertThat(get(http, base + "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
-			asked = java.time.Instant.now();
+			asked = Instant.now();
 			assertThat(get(http, base + "/api/v1/users", token).statusCode()).isEqualTo(503);
-			long apiMillis = java.time.Duration.between(asked, java.time.Instant.now()).toMillis();
+			long apiMillis = Duration.between(asked, Instant.now()).toMillis();
 			System.out.printf("OUTAGE external database: the first two answers took %d ms together, then health %d ms,"
 					+ " an API call %d ms%n", firstAnswers, healthMillis, apiMillis);
 			assertThat(healthMillis).isLessThan(1000);

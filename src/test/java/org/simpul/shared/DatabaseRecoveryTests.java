@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,7 +58,7 @@ class DatabaseRecoveryTests {
 		ChildApplication child = ChildApplication.start(dataDir, "recovery", "--simpul.demo.persons=0");
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		Map<String, String> acknowledged = new ConcurrentHashMap<>(); // Idempotency-Key -> complaint id
-		List<Answer> answers = java.util.Collections.synchronizedList(new ArrayList<>());
+		List<Answer> answers = Collections.synchronizedList(new ArrayList<>());
 		AtomicBoolean writing = new AtomicBoolean(true);
 		AtomicLong killedAt = new AtomicLong(Long.MAX_VALUE);
 		String token = child.token("fo.procot");

@@ -6,7 +6,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -26,7 +30,7 @@ class EmbeddedDatabaseRestartTests {
 
 	@Test
 	void keepsEveryCommittedRecordAfterKillMinus9AndAfterAGracefulRestart() throws Exception {
-		java.nio.file.Files.createDirectories(dataDir);
+		Files.createDirectories(dataDir);
 		// 1. kill -9 of the application: its PostgreSQL lives on as an orphan and must be taken over
 		runKillAndForget("survivor", false);
 		try (ConfigurableApplicationContext second = start()) {
@@ -58,11 +62,11 @@ class EmbeddedDatabaseRestartTests {
 			.run("--server.port=0", "--simpul.data-dir=" + shared, "--simpul.demo.persons=0")) {
 			org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
 				// a second JVM is simulated by taking the directory's lock from another channel in this one
-				try (var channel = java.nio.channels.FileChannel.open(shared.toAbsolutePath().resolve("simpul.lock"),
-						java.nio.file.StandardOpenOption.WRITE)) {
+				try (var channel = FileChannel.open(shared.toAbsolutePath().resolve("simpul.lock"),
+						StandardOpenOption.WRITE)) {
 					channel.lock().release();
 				}
-			}).isInstanceOf(java.nio.channels.OverlappingFileLockException.class);
+			}).isInstanceOf(OverlappingFileLockException.class);
 			assertThat(first.getBean(JdbcClient.class).sql("select 1").query(Integer.class).single()).isEqualTo(1);
 		}
 	}

@@ -2,6 +2,12 @@ package org.simpul.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import org.junit.jupiter.api.Test;
 import org.simpul.SimpulIntegrationTest;
 import org.simpul.access.DemoLogins;
@@ -24,12 +30,12 @@ class ErrorIntegrationTests {
 	@Test
 	void unknownApiPathsAnswerProblemJson() throws Exception {
 		// over real HTTP, so that the servlet container's error dispatch is part of the test
-		var client = java.net.http.HttpClient.newHttpClient();
+		var client = HttpClient.newHttpClient();
 		String token = DemoLogins.token(mvc, "admin");
-		var response = client.send(java.net.http.HttpRequest.newBuilder(
-				java.net.URI.create("http://localhost:" + port + "/api/v1/no-such-thing"))
+		var response = client.send(HttpRequest.newBuilder(
+				URI.create("http://localhost:" + port + "/api/v1/no-such-thing"))
 			.header("Authorization", "Bearer " + token)
-			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
 				type -> assertThat(type).startsWith("application/problem+json"));
@@ -38,36 +44,36 @@ class ErrorIntegrationTests {
 
 	@Test
 	void anonymousVisitorsOfUnknownPagesGoToTheLoginPage() throws Exception {
-		var client = java.net.http.HttpClient.newHttpClient();
-		var response = client.send(java.net.http.HttpRequest.newBuilder(
-				java.net.URI.create("http://localhost:" + port + "/masuk/tidak-ada")).build(),
-				java.net.http.HttpResponse.BodyHandlers.ofString());
+		var client = HttpClient.newHttpClient();
+		var response = client.send(HttpRequest.newBuilder(
+				URI.create("http://localhost:" + port + "/masuk/tidak-ada")).build(),
+				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as("anonymous visitors learn nothing: to the login page").isEqualTo(302);
 		assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/masuk"));
 	}
 
 	@Test
 	void theErrorPageSpeaksIndonesianAndHidesInternals() throws Exception {
-		var client = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+		var client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 		String base = "http://localhost:" + port;
-		String loginPage = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/masuk")).build(),
-				java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+		String loginPage = client.send(HttpRequest.newBuilder(URI.create(base + "/masuk")).build(),
+				HttpResponse.BodyHandlers.ofString()).body();
 		String csrfToken = loginPage.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
-		client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/masuk"))
+		client.send(HttpRequest.newBuilder(URI.create(base + "/masuk"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+			.POST(HttpRequest.BodyPublishers.ofString(
 					"username=psm.procot&password=" + DemoLogins.PASSWORD + "&_csrf=" + csrfToken))
-			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-		var missing = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/halaman-tidak-ada"))
-			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+			.build(), HttpResponse.BodyHandlers.ofString());
+		var missing = client.send(HttpRequest.newBuilder(URI.create(base + "/halaman-tidak-ada"))
+			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(missing.statusCode()).isEqualTo(404);
 		assertThat(missing.body()).contains("Halaman tidak ditemukan").doesNotContain("Exception").doesNotContain("Whitelabel");
-		var unknownRegion = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/wilayah?kode=99.99"))
-			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		var unknownRegion = client.send(HttpRequest.newBuilder(URI.create(base + "/wilayah?kode=99.99"))
+			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(unknownRegion.statusCode()).isEqualTo(404);
 		assertThat(unknownRegion.body()).contains("Halaman tidak ditemukan", "di luar wilayah kerja Anda");
-		var forbidden = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/pengguna"))
-			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		var forbidden = client.send(HttpRequest.newBuilder(URI.create(base + "/pengguna"))
+			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(forbidden.statusCode()).isEqualTo(403);
 		assertThat(forbidden.body()).contains("Akses tidak diizinkan");
 	}

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -16,9 +21,19 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.simpul.registry.IdentifierProblem;
-import org.simpul.registry.RegistryProposals;
+import org.simpul.access.Role;
+import org.simpul.audit.AuditTrail;
+import org.simpul.complaint.Category;
+import org.simpul.complaint.Channel;
+import org.simpul.complaint.ComplaintStatus;
+import org.simpul.directory.PuskesosLevel;
+import org.simpul.directory.PuskesosStatus;
+import org.simpul.privacy.DataSubjectRequests;
 import org.simpul.referral.Referral;
+import org.simpul.region.RegionLevel;
+import org.simpul.registry.IdentifierProblem;
+import org.simpul.registry.RegistryCodes;
+import org.simpul.registry.RegistryProposals;
 
 /**
  * Every message key a template or the code uses exists in Bahasa Indonesia and in English, and both
@@ -39,36 +54,36 @@ class I18nTests {
 	private static final Map<String, List<String>> COMPUTED = computed();
 
 	private static Map<String, List<String>> computed() {
-		Map<String, List<String>> computed = new java.util.HashMap<>(Map.of(
-				"role.", names(org.simpul.access.Role.values()),
-				"level.", names(org.simpul.region.RegionLevel.values()),
-				"puskesos.level.", names(org.simpul.directory.PuskesosLevel.values()),
-				"puskesos.status.", names(org.simpul.directory.PuskesosStatus.values()),
+		Map<String, List<String>> computed = new HashMap<>(Map.of(
+				"role.", names(Role.values()),
+				"level.", names(RegionLevel.values()),
+				"puskesos.level.", names(PuskesosLevel.values()),
+				"puskesos.status.", names(PuskesosStatus.values()),
 				"error.", List.of("400.heading", "400.body", "403.heading", "403.body", "404.heading", "404.body",
 						"500.heading", "500.body", "503.heading", "503.body")));
 		// registry codes: labels per coded field ('roof.TILE'), and the field labels themselves ('registry.roof')
-		org.simpul.registry.RegistryCodes.all().forEach((field, codes) -> computed.put(field + ".", codes));
+		RegistryCodes.all().forEach((field, codes) -> computed.put(field + ".", codes));
 		computed.put("import.status.", List.of("QUEUED", "RUNNING", "COMPLETED", "FAILED"));
 		computed.put("forms.kind.", List.of("QUICK", "DEEP"));
 		computed.put("case.event.", List.of("ASSESSED", "PLANNED", "ASSIGNED", "NOTE", "CLOSED", "REOPENED"));
-		computed.put("complaint.status.", names(org.simpul.complaint.ComplaintStatus.values()));
-		computed.put("complaint.category.", names(org.simpul.complaint.Category.values()));
-		computed.put("complaint.channel.", names(org.simpul.complaint.Channel.values()));
+		computed.put("complaint.status.", names(ComplaintStatus.values()));
+		computed.put("complaint.category.", names(Category.values()));
+		computed.put("complaint.channel.", names(Channel.values()));
 		computed.put("referral.status.", names(Referral.Status.values()));
 		computed.put("referral.escalated.", List.of("SUPERVISOR", "MANAGER"));
-		computed.put("privacy.action.", names(org.simpul.audit.AuditTrail.Action.values()));
-		computed.put("privacy.kind.", names(org.simpul.privacy.DataSubjectRequests.Kind.values()));
-		computed.put("privacy.status.", names(org.simpul.privacy.DataSubjectRequests.Status.values()));
+		computed.put("privacy.action.", names(AuditTrail.Action.values()));
+		computed.put("privacy.kind.", names(DataSubjectRequests.Kind.values()));
+		computed.put("privacy.status.", names(DataSubjectRequests.Status.values()));
 		computed.put("import.failure.", List.of("FILE_EMPTY", "HEADER_MISSING", "RECORD_TOO_LONG", "IMPORT_FAILED"));
 		computed.put("directory.level.", List.of("NATIONAL", "PROVINCE", "REGENCY", "VILLAGE"));
-		computed.put("registry.", List.copyOf(org.simpul.registry.RegistryCodes.all().keySet().stream()
+		computed.put("registry.", List.copyOf(RegistryCodes.all().keySet().stream()
 			.filter(field -> !field.equals("membership"))
 			.toList()));
 		return computed;
 	}
 
 	private static List<String> names(Enum<?>[] values) {
-		return java.util.Arrays.stream(values).map(Enum::name).toList();
+		return Arrays.stream(values).map(Enum::name).toList();
 	}
 
 	@Test
@@ -104,7 +119,7 @@ class I18nTests {
 		// keys computed in templates from enumerations, and keys the controllers put into the model
 		prefixes.forEach(prefix -> COMPUTED.get(prefix).forEach(value -> used.add(prefix + value)));
 		COMPUTED.get("error.").forEach(value -> used.add("error." + value));
-		org.simpul.registry.RegistryCodes.all()
+		RegistryCodes.all()
 			.forEach((field, codes) -> codes.forEach(code -> used.add(field + "." + code)));
 		used.addAll(keysSetByControllers());
 		// ${label} of registry/proposal.html: the label of each field a registry proposal may change
@@ -147,7 +162,7 @@ class I18nTests {
 	@Test
 	void everyErrorCodeTheCodeUsesHasAMessage() throws IOException {
 		Set<String> codes = new TreeSet<>();
-		List<String> unknownSources = new java.util.ArrayList<>();
+		List<String> unknownSources = new ArrayList<>();
 		Pattern literalCode = Pattern.compile("\"([A-Z][A-Z0-9_]+)\"");
 		Pattern policy = Pattern.compile("Optional\\.of\\(\"([A-Z_]+)\"\\)");
 		try (Stream<Path> files = Files.walk(JAVA)) {
@@ -294,10 +309,10 @@ class I18nTests {
 	void everyRoleAndLevelHasALabel() throws IOException {
 		for (String language : new String[] { "id", "en" }) {
 			Set<String> keys = load(language).stringPropertyNames();
-			for (org.simpul.access.Role role : org.simpul.access.Role.values()) {
+			for (Role role : Role.values()) {
 				assertThat(keys).contains("role." + role.name());
 			}
-			for (org.simpul.region.RegionLevel level : org.simpul.region.RegionLevel.values()) {
+			for (RegionLevel level : RegionLevel.values()) {
 				assertThat(keys).contains("level." + level.name());
 			}
 		}
@@ -307,7 +322,7 @@ class I18nTests {
 		Properties properties = new Properties();
 		try (InputStream in = Files.newInputStream(Path.of("src/main/resources/messages/messages_" + language
 				+ ".properties"))) {
-			properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+			properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
 		}
 		return properties;
 	}

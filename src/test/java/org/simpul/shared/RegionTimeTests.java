@@ -2,6 +2,12 @@ package org.simpul.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
 import org.junit.jupiter.api.Test;
 
 /** A region's zone follows its province: WIB in the west, WITA in the middle, WIT in the east. */
@@ -23,9 +29,9 @@ class RegionTimeTests {
 
 	@Test
 	void atOneInTheMorningWibItIsAlreadyTodayInIndonesiaWhileUtcIsStillYesterday() {
-		java.time.Instant oneAm = java.time.LocalDateTime.of(2026, 12, 4, 1, 0).atZone(RegionTime.WIB).toInstant();
-		RegionTime time = new RegionTime(java.time.Clock.fixed(oneAm, java.time.ZoneOffset.UTC));
-		assertThat(java.time.LocalDate.ofInstant(oneAm, java.time.ZoneOffset.UTC)).isEqualTo("2026-12-03");
+		Instant oneAm = LocalDateTime.of(2026, 12, 4, 1, 0).atZone(RegionTime.WIB).toInstant();
+		RegionTime time = new RegionTime(Clock.fixed(oneAm, ZoneOffset.UTC));
+		assertThat(LocalDate.ofInstant(oneAm, ZoneOffset.UTC)).isEqualTo("2026-12-03");
 		assertThat(time.today("33.28.10.1008")).isEqualTo("2026-12-04");
 		assertThat(time.latestToday()).isEqualTo("2026-12-04");
 		assertThat(time.today("91")).isEqualTo("2026-12-04");

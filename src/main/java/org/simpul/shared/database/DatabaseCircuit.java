@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
@@ -148,7 +150,7 @@ public final class DatabaseCircuit implements AutoCloseable {
 			lock.lock();
 			try {
 				if (!suspected) {
-					wake.await((open ? Duration.ofSeconds(1) : every).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+					wake.await((open ? Duration.ofSeconds(1) : every).toMillis(), TimeUnit.MILLISECONDS);
 				}
 				suspected = false;
 			}
@@ -184,7 +186,7 @@ public final class DatabaseCircuit implements AutoCloseable {
 	public static BooleanSupplier connecting(String jdbcUrl, String username, String password) {
 		org.postgresql.Driver driver = new org.postgresql.Driver();
 		return () -> {
-			java.util.Properties properties = new java.util.Properties();
+			Properties properties = new Properties();
 			properties.setProperty("user", username);
 			if (password != null) {
 				properties.setProperty("password", password);

@@ -1,17 +1,25 @@
 package org.simpul.shared.database;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -132,13 +140,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		try (java.sql.Connection connection = postgres.getPostgresDatabase().getConnection();
-				java.sql.Statement statement = connection.createStatement()) {
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
 			statement.execute("do $role$ begin if not exists (select from pg_roles where rolname = '" + role
 					+ "') then create role " + role + " login nosuperuser nocreatedb nocreaterole nobypassrls; end if; end $role$");
 			statement.execute("alter role " + role + " password '" + rolePassword + "'");
 		}
-		catch (java.sql.SQLException ex) {
+		catch (SQLException ex) {
 			throw new IllegalStateException("Could not set up the database role " + role, ex);
 		}
 		return rolePassword;
@@ -246,11 +254,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	private static String secret(Path file) throws IOException {
 		if (!Files.exists(file)) {
 			byte[] random = new byte[24];
-			new java.security.SecureRandom().nextBytes(random);
-			String generated = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+			new SecureRandom().nextBytes(random);
+			String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
 			if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-				Files.createFile(file, java.nio.file.attribute.PosixFilePermissions
-					.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+				Files.createFile(file, PosixFilePermissions
+					.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 			}
 			Files.writeString(file, generated + "\n");
 		}
@@ -276,13 +284,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		if (Files.exists(hba) && Files.readString(hba).equals(wanted)) {
 			return;
 		}
-		try (java.sql.Connection connection = postgres.getPostgresDatabase().getConnection();
-				java.sql.Statement statement = connection.createStatement()) {
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
 			statement.execute("alter role postgres password '" + password + "'");
 			Files.writeString(hba, wanted);
 			statement.execute("select pg_reload_conf()");
 		}
-		catch (java.sql.SQLException ex) {
+		catch (SQLException ex) {
 			throw new IllegalStateException("Could not set the embedded database's password", ex);
 		}
 		log.info("Embedded PostgreSQL now asks every client for its password");
@@ -293,9 +301,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	 * one, the two artifacts byte for byte the same), so it serves Apple-silicon Macs too; elsewhere zonky's own
 	 * choice. A build without the binaries (production, for an external database) says what to do.
 	 */
-	static java.io.InputStream binaries(String system, String hardware) throws IOException {
+	static InputStream binaries(String system, String hardware) throws IOException {
 		if ("Darwin".equals(system)) {
-			java.io.InputStream universal = EmbeddedDatabase.class.getResourceAsStream("/postgres-darwin-x86_64.txz");
+			InputStream universal = EmbeddedDatabase.class.getResourceAsStream("/postgres-darwin-x86_64.txz");
 			if (universal != null) {
 				return universal;
 			}
@@ -387,7 +395,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		// SIGTERM is PostgreSQL's "smart" shutdown: it checkpoints and exits once its clients are gone.
 		process.destroy();
 		try {
-			process.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+			process.onExit().get(60, TimeUnit.SECONDS);
 		}
 		catch (Exception ex) {
 			// SIGKILL is safe too: the next start replays the write-ahead log.

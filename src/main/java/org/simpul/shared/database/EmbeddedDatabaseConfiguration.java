@@ -1,14 +1,15 @@
 package org.simpul.shared.database;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 
 /**
  * With no {@code spring.datasource.url}, Simpul runs on its own PostgreSQL, stored in
@@ -59,7 +60,7 @@ class EmbeddedDatabaseConfiguration {
 	/** Restarts the server when its process dies; see {@link EmbeddedDatabaseWatch}. */
 	@Bean
 	EmbeddedDatabaseWatch embeddedDatabaseWatch(EmbeddedDatabase database, DatabaseCircuit circuit,
-			@Value("${simpul.database.watch-every:PT0.5S}") java.time.Duration every) {
+			@Value("${simpul.database.watch-every:PT0.5S}") Duration every) {
 		return new EmbeddedDatabaseWatch(database, circuit, every);
 	}
 }

@@ -1,8 +1,13 @@
 package org.simpul.shared.web;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -32,12 +37,12 @@ public class FormTokens {
 		}
 		UUID token = UUID.randomUUID();
 		model.addAttribute("formToken", token);
-		jakarta.servlet.http.HttpSession session = request.getSession(false);
+		HttpSession session = request.getSession(false);
 		if (session != null) {
 			synchronized (session.getId().intern()) {
 				@SuppressWarnings("unchecked")
-				java.util.LinkedHashSet<String> issued = session.getAttribute(ISSUED) instanceof java.util.LinkedHashSet<?> set
-						? (java.util.LinkedHashSet<String>) set : new java.util.LinkedHashSet<>();
+				LinkedHashSet<String> issued = session.getAttribute(ISSUED) instanceof LinkedHashSet<?> set
+						? (LinkedHashSet<String>) set : new LinkedHashSet<>();
 				issued.add(token.toString());
 				while (issued.size() > REMEMBERED) {
 					issued.remove(issued.iterator().next());
@@ -48,9 +53,9 @@ public class FormTokens {
 	}
 
 	/** The tokens a session was given (empty for none). */
-	public static java.util.Set<String> issued(jakarta.servlet.http.HttpSession session) {
+	public static Set<String> issued(HttpSession session) {
 		Object issued = session == null ? null : session.getAttribute(ISSUED);
-		return issued instanceof java.util.Set<?> set ? set.stream().map(String::valueOf)
-			.collect(java.util.stream.Collectors.toUnmodifiableSet()) : java.util.Set.of();
+		return issued instanceof Set<?> set ? set.stream().map(String::valueOf)
+			.collect(Collectors.toUnmodifiableSet()) : Set.of();
 	}
 }

@@ -4,11 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+
 import org.simpul.shared.ClientIds;
 import org.simpul.shared.ConflictException;
+import org.simpul.shared.DiskFull;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
+import org.simpul.shared.StorageFullException;
+import org.simpul.shared.TooManyRequestsException;
+import org.simpul.shared.database.DatabaseFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -20,7 +25,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.simpul.shared.database.DatabaseFailures;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -34,8 +38,6 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import tools.jackson.databind.DatabindException;
-import org.simpul.shared.DiskFull;
-import org.simpul.shared.StorageFullException;
 
 /**
  * Turns every failure of an API controller into problem+json: bad input names its fields, out-of-territory
@@ -186,8 +188,8 @@ class ProblemHandler {
 		return answer(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "problem.mediaType", List.of());
 	}
 
-	@ExceptionHandler(org.simpul.shared.TooManyRequestsException.class)
-	ResponseEntity<ProblemDetail> tooMany(HttpServletRequest request, org.simpul.shared.TooManyRequestsException ex) {
+	@ExceptionHandler(TooManyRequestsException.class)
+	ResponseEntity<ProblemDetail> tooMany(HttpServletRequest request, TooManyRequestsException ex) {
 		ProblemDetail problem = problems.problem(request, HttpStatus.TOO_MANY_REQUESTS, "problem.tooMany", List.of());
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ex.retryAfter().toSeconds())))

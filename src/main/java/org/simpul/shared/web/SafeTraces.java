@@ -1,5 +1,7 @@
 package org.simpul.shared.web;
 
+import java.sql.SQLException;
+
 /**
  * A stack trace for the log without exception messages, which may quote personal data (PostgreSQL's
  * "Failing row contains (...)", a parser echoing its input).
@@ -16,7 +18,7 @@ public final class SafeTraces {
 		Throwable current = error;
 		for (int depth = 0; current != null && depth < 8; depth++, current = current.getCause()) {
 			trace.append(depth == 0 ? "" : "Caused by: ").append(current.getClass().getName());
-			if (current instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+			if (current instanceof SQLException sql && sql.getSQLState() != null) {
 				trace.append(" (SQLSTATE ").append(sql.getSQLState()).append(')'); // a code, never data
 			}
 			trace.append('\n');

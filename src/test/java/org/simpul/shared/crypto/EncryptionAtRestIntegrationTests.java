@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
@@ -96,11 +98,11 @@ class EncryptionAtRestIntegrationTests {
 	@Test
 	void aStartWithAnotherBlindIndexKeyIsRefused() {
 		// the key this database was indexed with passes (the application started with it)
-		new KeyFingerprint(jdbc, new BlindIndex("", dataDir), java.time.Clock.systemUTC()).afterPropertiesSet();
+		new KeyFingerprint(jdbc, new BlindIndex("", dataDir), Clock.systemUTC()).afterPropertiesSet();
 		// a new key, as after a lost key file, would find no NIK: refused before the web server opens
-		BlindIndex other = new BlindIndex(java.util.Base64.getEncoder().encodeToString(KeyFiles.newKey()), dataDir);
+		BlindIndex other = new BlindIndex(Base64.getEncoder().encodeToString(KeyFiles.newKey()), dataDir);
 		org.assertj.core.api.Assertions.assertThatThrownBy(
-				() -> new KeyFingerprint(jdbc, other, java.time.Clock.systemUTC()).afterPropertiesSet())
+				() -> new KeyFingerprint(jdbc, other, Clock.systemUTC()).afterPropertiesSet())
 			.isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("not the one this database was indexed with");
 	}
@@ -111,7 +113,7 @@ class EncryptionAtRestIntegrationTests {
 		String nik = cipher.decrypt(jdbc.sql("select nik_cipher from person where id = cast(:id as uuid)")
 			.param("id", person).query(String.class).single());
 		String keyFile = Files.readString(dataDir.resolve("keys/field-keys")).strip();
-		String newKey = "k9=" + java.util.Base64.getEncoder().encodeToString(KeyFiles.newKey());
+		String newKey = "k9=" + Base64.getEncoder().encodeToString(KeyFiles.newKey());
 
 		// step 1 of docs/security.md: the new key is added and made current; the restart rewrites everything
 		FieldCipher rotated = new FieldCipher(keyFile + "," + newKey, "k9", dataDir);

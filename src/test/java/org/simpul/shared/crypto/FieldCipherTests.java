@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class FieldCipherTests {
 
 	static String key(int seed) {
 		byte[] bytes = new byte[32];
-		java.util.Arrays.fill(bytes, (byte) seed);
+		Arrays.fill(bytes, (byte) seed);
 		return Base64.getEncoder().encodeToString(bytes);
 	}
 
