@@ -15,7 +15,7 @@ import org.simpul.access.CurrentUser;
 import org.simpul.audit.AuditTrail;
 import org.simpul.casework.Assessments;
 import org.simpul.complaint.ComplaintQueries;
-import org.simpul.referral.Referrals;
+import org.simpul.referral.ReferralQueries;
 import org.simpul.registry.HouseholdQueries;
 import org.simpul.registry.Views;
 import org.simpul.shared.FieldProblem;
@@ -51,18 +51,18 @@ public class BreachDrills {
 
 	private final Assessments assessments;
 
-	private final Referrals referrals;
+	private final ReferralQueries referralQueries;
 
 	private final AuditTrail audit;
 
 	private final Clock clock;
 
-	BreachDrills(HouseholdQueries households, ComplaintQueries complaints, Assessments assessments, Referrals referrals,
+	BreachDrills(HouseholdQueries households, ComplaintQueries complaints, Assessments assessments, ReferralQueries referralQueries,
 			AuditTrail audit, Clock clock) {
 		this.households = households;
 		this.complaints = complaints;
 		this.assessments = assessments;
-		this.referrals = referrals;
+		this.referralQueries = referralQueries;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -102,7 +102,7 @@ public class BreachDrills {
 			if (!assessments.forDataSubject(dpo, id).isEmpty()) {
 				kinds.add("ASSESSMENT_HEALTH_SAFETY");
 			}
-			if (!referrals.forDataSubject(dpo, id).isEmpty()) {
+			if (!referralQueries.forDataSubject(dpo, id).isEmpty()) {
 				kinds.add("REFERRAL");
 			}
 			if (c.subject().personId() != null) {

@@ -22,7 +22,7 @@ import org.openpdf.text.pdf.PdfWriter;
 import org.simpul.audit.AuditTrail;
 import org.simpul.casework.Assessments;
 import org.simpul.complaint.ComplaintQueries;
-import org.simpul.referral.Referrals;
+import org.simpul.referral.ReferralQueries;
 import org.simpul.registry.Views;
 import org.simpul.shared.RegionTime;
 import org.simpul.shared.pdf.PdfFonts;
@@ -112,12 +112,12 @@ final class DataSubjectPdf {
 					.map(e -> e.getKey() + ": " + e.getValue())
 					.collect(Collectors.joining("; ")), SMALL));
 			}
-			for (Referrals.ReferralView r : record.referrals()) {
+			for (ReferralQueries.ReferralView r : record.referrals()) {
 				document.add(new Paragraph("Rujukan ke " + r.providerName() + " (" + r.agencyName() + "), status "
 						+ r.status() + (r.dueDate() == null ? "" : ", batas " + date(r.dueDate())) + ". Alasan: "
 						+ r.reason(), BODY));
 			}
-			for (Referrals.AgencyRead read : record.agencyReads()) {
+			for (ReferralQueries.AgencyRead read : record.agencyReads()) {
 				document.add(new Paragraph("Dibaca instansi: " + read.username() + ", " + time(read.at()) + " WIB ("
 						+ read.via() + ")", SMALL));
 			}

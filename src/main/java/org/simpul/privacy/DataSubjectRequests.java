@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.simpul.access.CurrentUser;
-import org.simpul.access.Territory;
 import org.simpul.audit.AuditTrail;
 import org.simpul.registry.HouseholdQueries;
 import org.simpul.shared.ClientIds;

@@ -9,7 +9,7 @@ import org.simpul.access.CurrentUser;
 import org.simpul.audit.AuditTrail;
 import org.simpul.casework.Assessments;
 import org.simpul.complaint.ComplaintQueries;
-import org.simpul.referral.Referrals;
+import org.simpul.referral.ReferralQueries;
 import org.simpul.registry.HouseholdQueries;
 import org.simpul.registry.Views;
 import org.simpul.shared.NotFoundException;
@@ -28,7 +28,7 @@ public class DataSubjects {
 	static final int HISTORY_LIMIT = 10_000;
 
 	public record ComplaintRecord(ComplaintQueries.ComplaintView complaint, List<Assessments.AssessmentView> assessments,
-			List<Referrals.ReferralView> referrals, List<Referrals.AgencyRead> agencyReads) {
+			List<ReferralQueries.ReferralView> referrals, List<ReferralQueries.AgencyRead> agencyReads) {
 	}
 
 	public record Export(Instant generatedAt, String legalBasis, Views.PersonView person, Views.HouseholdView household,
@@ -41,18 +41,18 @@ public class DataSubjects {
 
 	private final Assessments assessments;
 
-	private final Referrals referrals;
+	private final ReferralQueries referralQueries;
 
 	private final AuditTrail audit;
 
 	private final Clock clock;
 
-	DataSubjects(HouseholdQueries households, ComplaintQueries complaints, Assessments assessments, Referrals referrals,
+	DataSubjects(HouseholdQueries households, ComplaintQueries complaints, Assessments assessments, ReferralQueries referralQueries,
 			AuditTrail audit, Clock clock) {
 		this.households = households;
 		this.complaints = complaints;
 		this.assessments = assessments;
-		this.referrals = referrals;
+		this.referralQueries = referralQueries;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -65,9 +65,9 @@ public class DataSubjects {
 		Views.PersonView person = households.person(dpo, personId).orElseThrow(() -> new NotFoundException("Person"));
 		Views.HouseholdView household = households.household(dpo, person.householdId()).orElseThrow();
 		List<ComplaintRecord> records = complaints.aboutPerson(dpo, personId).stream().map(c -> {
-			List<Referrals.ReferralView> sent = referrals.forDataSubject(dpo, c.id());
+			List<ReferralQueries.ReferralView> sent = referralQueries.forDataSubject(dpo, c.id());
 			return new ComplaintRecord(c, assessments.forDataSubject(dpo, c.id()), sent,
-					sent.stream().flatMap(r -> referrals.agencyReads(dpo, r.id()).stream()).toList());
+					sent.stream().flatMap(r -> referralQueries.agencyReads(dpo, r.id()).stream()).toList());
 		}).toList();
 		audit.record(dpo, AuditTrail.Action.EXPORT, "DATA_SUBJECT_EXPORT", personId, List.of(personId));
 		boolean complete = history.size() <= HISTORY_LIMIT;

@@ -79,7 +79,7 @@ class DemoReferrals {
 					.param("code", PROVIDER_BY_CATEGORY.get(complaint.category()))
 					.query(UUID.class)
 					.single();
-				Referrals.ReferralView sent = referrals.send(manager, new Referrals.NewReferral(null, complaint.id(), provider,
+				ReferralQueries.ReferralView sent = referrals.send(manager, new Referrals.NewReferral(null, complaint.id(), provider,
 						"Mohon ditindaklanjuti sesuai hasil pemeriksaan registri dan kunjungan rumah.", null));
 				if (complaint.category().equals("HEALTH") && health++ == 0) {
 					referrals.accept(dinkes, sent.id());

@@ -7,8 +7,8 @@ import java.util.UUID;
 
 import org.simpul.access.AccessControl;
 import org.simpul.referral.Referral.Status;
+import org.simpul.referral.ReferralQueries.ReferralView;
 import org.simpul.referral.Referrals.NewReferral;
-import org.simpul.referral.Referrals.ReferralView;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
@@ -29,10 +29,13 @@ class ReferralController {
 
 	private final Referrals referrals;
 
+	private final ReferralQueries referralQueries;
+
 	private final AccessControl access;
 
-	ReferralController(Referrals referrals, AccessControl access) {
+	ReferralController(Referrals referrals, ReferralQueries referralQueries, AccessControl access) {
 		this.referrals = referrals;
+		this.referralQueries = referralQueries;
 		this.access = access;
 	}
 
@@ -51,13 +54,13 @@ class ReferralController {
 	}
 
 	@GetMapping("/api/v1/referrals/overview")
-	List<Referrals.AgencyCount> overview() {
-		return referrals.overview(access.requireUser());
+	List<ReferralQueries.AgencyCount> overview() {
+		return referralQueries.overview(access.requireUser());
 	}
 
 	@GetMapping("/api/v1/referrals/{id}")
 	ResponseEntity<ReferralView> referral(@PathVariable UUID id) {
-		ReferralView view = referrals.referral(access.requireUser(), id).orElseThrow(() -> new NotFoundException("Referral"));
+		ReferralView view = referralQueries.referral(access.requireUser(), id).orElseThrow(() -> new NotFoundException("Referral"));
 		return ResponseEntity.ok().eTag(PreconditionFailedException.etag(view.version())).body(view);
 	}
 
@@ -75,7 +78,7 @@ class ReferralController {
 				throw new InvalidInputException(FieldProblem.of("status", "INVALID_VALUE"));
 			}
 		}
-		return referrals.list(access.requireUser(), wanted, overdue, escalated, new PageRequest(page, size));
+		return referralQueries.list(access.requireUser(), wanted, overdue, escalated, new PageRequest(page, size));
 	}
 
 	record Decision(LocalDate dueDate) {

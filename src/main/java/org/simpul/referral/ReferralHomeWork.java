@@ -18,14 +18,14 @@ class ReferralHomeWork implements HomeWork {
 
 	private static final PageRequest COUNT = new PageRequest(0, 1);
 
-	private final Referrals referrals;
+	private final ReferralQueries referralQueries;
 
-	ReferralHomeWork(Referrals referrals) {
-		this.referrals = referrals;
+	ReferralHomeWork(ReferralQueries referralQueries) {
+		this.referralQueries = referralQueries;
 	}
 
 	private long count(CurrentUser user, Referral.Status status, boolean overdue) {
-		return referrals.list(user, status, overdue, false, COUNT).page().totalElements();
+		return referralQueries.list(user, status, overdue, false, COUNT).page().totalElements();
 	}
 
 	@Override

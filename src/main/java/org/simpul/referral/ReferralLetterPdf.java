@@ -12,11 +12,11 @@ import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.pdf.PdfWriter;
 import org.simpul.complaint.ComplaintQueries.ComplaintView;
-import org.simpul.referral.Referrals.ReferralView;
+import org.simpul.referral.ReferralQueries.ReferralView;
+import org.simpul.shared.pdf.PdfFonts;
 import org.simpul.shared.pdf.PdfQr;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.simpul.shared.pdf.PdfFonts;
 
 /**
  * The referral letter (surat rujukan) as an A4 PDF: the sending office's letterhead (the most specific

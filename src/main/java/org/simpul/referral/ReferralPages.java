@@ -65,6 +65,8 @@ class ReferralPages {
 
 	private final Referrals referrals;
 
+	private final ReferralQueries referralQueries;
+
 	private final ComplaintQueries complaints;
 
 	private final ProviderDirectory providers;
@@ -87,7 +89,7 @@ class ReferralPages {
 
 	private final AgencyAffiliations affiliations;
 
-	ReferralPages(Referrals referrals, ComplaintQueries complaints, ProviderDirectory providers, AccessControl access,
+	ReferralPages(Referrals referrals, ReferralQueries referralQueries, ComplaintQueries complaints, ProviderDirectory providers, AccessControl access,
 			ReferralLetterPdf letters, AuditTrail audit, PublicUrl publicUrl,
 			RegionTime time, HouseholdQueries households,
 			IdentifierRules identifiers, Assessments assessments,
@@ -101,6 +103,7 @@ class ReferralPages {
 		this.publicUrl = publicUrl;
 		this.letters = letters;
 		this.referrals = referrals;
+		this.referralQueries = referralQueries;
 		this.complaints = complaints;
 		this.providers = providers;
 		this.access = access;
@@ -111,7 +114,7 @@ class ReferralPages {
 			@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "false") boolean escalated,
 			@RequestParam(defaultValue = "0") int page, Model model) {
 		CurrentUser user = access.requireUser();
-		model.addAttribute("referrals", referrals.list(user, status, overdue, escalated, new PageRequest(page, 50)));
+		model.addAttribute("referrals", referralQueries.list(user, status, overdue, escalated, new PageRequest(page, 50)));
 		model.addAttribute("escalated", escalated);
 		model.addAttribute("statuses", Referral.Status.values());
 		model.addAttribute("status", status);
@@ -126,14 +129,14 @@ class ReferralPages {
 	/** The district overview: open and overdue referrals of the territory by receiving agency. */
 	@GetMapping("/ringkasan")
 	String overview(Model model) {
-		model.addAttribute("agencies", referrals.overview(access.requireUser()));
+		model.addAttribute("agencies", referralQueries.overview(access.requireUser()));
 		return "referral/overview";
 	}
 
 	@GetMapping("/{id}")
 	String referral(@PathVariable UUID id, Model model) {
 		CurrentUser user = access.requireUser();
-		Referrals.ReferralView referral = referrals.referral(user, id).orElseThrow(() -> new NotFoundException("Referral"));
+		ReferralQueries.ReferralView referral = referralQueries.referral(user, id).orElseThrow(() -> new NotFoundException("Referral"));
 		boolean receiver = user.may(Action.REFERRAL_RECEIVE);
 		model.addAttribute("r", referral);
 		model.addAttribute("timeline", timeline(referral));
@@ -159,7 +162,7 @@ class ReferralPages {
 	record TimelineEntry(String messageKey, Instant at) {
 	}
 
-	static List<TimelineEntry> timeline(Referrals.ReferralView referral) {
+	static List<TimelineEntry> timeline(ReferralQueries.ReferralView referral) {
 		List<TimelineEntry> entries = new ArrayList<>();
 		referral.steps().forEach(s -> entries.add(new TimelineEntry("referral.status." + s.status(), s.at())));
 		referral.escalations().forEach(e -> entries.add(new TimelineEntry("referral.escalated." + e.level(), e.at())));
@@ -193,7 +196,7 @@ class ReferralPages {
 	@GetMapping("/{id}/surat.pdf")
 	org.springframework.http.ResponseEntity<byte[]> letter(@PathVariable UUID id, HttpServletRequest request) {
 		CurrentUser user = access.requireUser();
-		Referrals.ReferralView referral = referrals.referral(user, id).orElseThrow(() -> new NotFoundException("Referral"));
+		ReferralQueries.ReferralView referral = referralQueries.referral(user, id).orElseThrow(() -> new NotFoundException("Referral"));
 		// the referral was found for this user: its case, as this user's role may see it
 		ComplaintQueries.ComplaintView complaint = complaints.forReferral(user, referral.complaintId())
 			.orElseThrow(() -> new NotFoundException("Complaint"));
@@ -266,7 +269,7 @@ class ReferralPages {
 					throw new InvalidInputException(FieldProblem.of("providerId", "PROVIDER_UNKNOWN"));
 				}
 			}
-			Referrals.ReferralView sent = referrals.send(user,
+			ReferralQueries.ReferralView sent = referrals.send(user,
 					new Referrals.NewReferral(null, complaintId, provider, values.get("reason"), due));
 			redirect.addFlashAttribute("notice",
 					sent.status() == Referral.Status.RECOMMENDED ? "referral.recommended" : "referral.sent");
@@ -315,7 +318,7 @@ class ReferralPages {
 		model.addAttribute("suggested", suggested);
 		model.addAttribute("suggestedProviders", serving.stream().filter(isSuggested).map(ProviderDirectory.Provider::id)
 			.toList());
-		model.addAttribute("earlier", referrals.ofComplaint(user, complaintId));
+		model.addAttribute("earlier", referralQueries.ofComplaint(user, complaintId));
 		model.addAttribute("values", values);
 		model.addAttribute("errors", errors);
 		model.addAttribute("today", time.today(null));
@@ -329,11 +332,11 @@ class ReferralPages {
 
 		private final AccessControl access;
 
-		private final Referrals referrals;
+		private final ReferralQueries referralQueries;
 
-		Navigation(AccessControl access, Referrals referrals) {
+		Navigation(AccessControl access, ReferralQueries referralQueries) {
 			this.access = access;
-			this.referrals = referrals;
+			this.referralQueries = referralQueries;
 		}
 
 		@ModelAttribute
@@ -345,7 +348,7 @@ class ReferralPages {
 				model.addAttribute("maySendReferrals", Referrals.maySend(user));
 				model.addAttribute("mayDecideReferrals", Referrals.mayDecide(user));
 				// the overdue scan's escalations, told to the supervisor or manager on every page until answered
-				model.addAttribute("escalatedReferrals", referrals.escalatedToCount(user));
+				model.addAttribute("escalatedReferrals", referralQueries.escalatedToCount(user));
 			});
 		}
 	}

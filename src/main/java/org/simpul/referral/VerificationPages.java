@@ -22,14 +22,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class VerificationPages {
 
-	private final Referrals referrals;
+	private final ReferralQueries referralQueries;
 
 	private final ClientLimiter limiter;
 
-	VerificationPages(Referrals referrals, Clock clock,
+	VerificationPages(ReferralQueries referralQueries, Clock clock,
 			@org.springframework.beans.factory.annotation.Value("${simpul.verification.attempts:120}") int attempts,
 			@org.springframework.beans.factory.annotation.Value("${simpul.verification.window:15m}") Duration window) {
-		this.referrals = referrals;
+		this.referralQueries = referralQueries;
 		this.limiter = new ClientLimiter("verification", attempts, window, clock);
 	}
 
@@ -47,7 +47,7 @@ class VerificationPages {
 			model.addAttribute("tooMany", true);
 			return "referral/verify";
 		}
-		referrals.verify(code).ifPresentOrElse(v -> model.addAttribute("v", v),
+		referralQueries.verify(code).ifPresentOrElse(v -> model.addAttribute("v", v),
 				() -> response.setStatus(HttpStatus.NOT_FOUND.value()));
 		model.addAttribute("zone", ReferralPages.WIB);
 		return "referral/verify";

@@ -5,7 +5,8 @@
  * programme managers, who see only the referrals sent to them. The complaint, and so the citizen's tracking
  * page, follows (referred, in progress, resolved) by listening to its events. The workflow is the
  * {@code Referral} aggregate (its status table, a method per decision, a past-tense event for each), kept
- * by {@code ReferralStore}; {@code Referrals} checks who may act and which referral they see, and reads.
+ * by {@code ReferralStore}; {@code Referrals} checks who may take each decision, {@code ReferralQueries} who may
+ * read which referral, and reads (one referral, the lists, the overview, the letter check).
  * The receiving agency sees whom it is asked to help: the person's name, whole NIK, birth date and address,
  * the reporter's phone when they agreed, and the assessments the case holds; every read by it is recorded
  * ({@code referral_read}, and the person's read on the audit trail). The referral letter is a PDF with
