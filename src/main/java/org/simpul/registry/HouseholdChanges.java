@@ -23,11 +23,9 @@ import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
 import org.simpul.shared.web.PreconditionFailedException;
-import org.simpul.shared.workflow.DomainEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Changes to a registered household: address, RT/RW, decile, house conditions, and a move to another village
@@ -44,19 +42,16 @@ public class HouseholdChanges {
 
 	private final HouseholdQueries queries;
 
-	private final JsonMapper json;
-
 	private final Clock clock;
 
-	private final DomainEvents events;
+	private final HouseholdHistory history;
 
-	HouseholdChanges(JdbcClient jdbc, RegionCatalog regions, HouseholdQueries queries, JsonMapper json, Clock clock,
-			DomainEvents events) {
-		this.events = events;
+	HouseholdChanges(JdbcClient jdbc, RegionCatalog regions, HouseholdQueries queries, Clock clock,
+			HouseholdHistory history) {
+		this.history = history;
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.queries = queries;
-		this.json = json;
 		this.clock = clock;
 	}
 
@@ -166,17 +161,8 @@ public class HouseholdChanges {
 				.param("now", now)
 				.param("id", id)
 				.update();
-			jdbc.sql("""
-					insert into registry_change (household_id, changed_at, changed_by, source, action, changes)
-					values (:id, :now, :by, 'API', :action, cast(:changes as jsonb))""")
-				.param("id", id)
-				.param("now", now)
-				.param("by", actor.id())
-				.param("action", changes.containsKey("villageCode") ? "MOVED" : "UPDATED")
-				.param("changes", json.writeValueAsString(changes))
-				.update();
-			events.publish(new HouseholdEvent.HouseholdChanged(id, null,
-					changes.containsKey("villageCode") ? "MOVED" : "UPDATED", "API", actor.id(), now.toInstant()));
+			history.record(id, null, actor, "API", changes.containsKey("villageCode") ? "MOVED" : "UPDATED", changes,
+					now.toInstant());
 		}
 		return queries.written(actor, AuditTrail.Action.UPDATE, id, List.of());
 	}

@@ -27,6 +27,8 @@ class RegistryController {
 
 	private final HouseholdRegistration registration;
 
+	private final HouseholdMembers members;
+
 	private final HouseholdQueries queries;
 
 	private final PersonSearch search;
@@ -35,9 +37,10 @@ class RegistryController {
 
 	private final AccessControl access;
 
-	RegistryController(HouseholdRegistration registration, HouseholdQueries queries, PersonSearch search,
+	RegistryController(HouseholdRegistration registration, HouseholdMembers members, HouseholdQueries queries, PersonSearch search,
 			HouseholdChanges changes, AccessControl access) {
 		this.registration = registration;
+		this.members = members;
 		this.queries = queries;
 		this.search = search;
 		this.changes = changes;
@@ -83,13 +86,13 @@ class RegistryController {
 		if (move.householdId() == null) {
 			throw new InvalidInputException(FieldProblem.of("householdId", "REQUIRED"));
 		}
-		HouseholdView household = registration.moveMember(access.requireUser(), id, move.householdId());
+		HouseholdView household = members.moveMember(access.requireUser(), id, move.householdId());
 		return ResponseEntity.ok().eTag(PreconditionFailedException.etag(household.version())).body(household);
 	}
 
 	@PostMapping("/api/v1/persons/{id}/leave")
-	ResponseEntity<HouseholdView> leave(@PathVariable UUID id, @RequestBody HouseholdRegistration.Departure departure) {
-		HouseholdView household = registration.leave(access.requireUser(), id, departure, "API");
+	ResponseEntity<HouseholdView> leave(@PathVariable UUID id, @RequestBody HouseholdMembers.Departure departure) {
+		HouseholdView household = members.leave(access.requireUser(), id, departure, "API");
 		return ResponseEntity.ok().eTag(PreconditionFailedException.etag(household.version())).body(household);
 	}
 

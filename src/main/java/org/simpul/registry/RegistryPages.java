@@ -44,6 +44,8 @@ class RegistryPages {
 
 	private final HouseholdRegistration registration;
 
+	private final HouseholdMembers members;
+
 	private final AccessControl access;
 
 	private final RegionCatalog regions;
@@ -56,7 +58,7 @@ class RegistryPages {
 
 	private final RegistryProposals proposals;
 
-	RegistryPages(PersonSearch search, HouseholdQueries queries, HouseholdRegistration registration,
+	RegistryPages(PersonSearch search, HouseholdQueries queries, HouseholdRegistration registration, HouseholdMembers members,
 			AccessControl access, RegionCatalog regions, HouseholdEditing editing, RegionTime time,
 			RegistryRestrictions restrictions, RegistryProposals proposals) {
 		this.restrictions = restrictions;
@@ -65,6 +67,7 @@ class RegistryPages {
 		this.search = search;
 		this.queries = queries;
 		this.registration = registration;
+		this.members = members;
 		this.access = access;
 		this.regions = regions;
 		this.editing = editing;
@@ -209,7 +212,7 @@ class RegistryPages {
 			throw new NotFoundException("Person");
 		}
 		try {
-			registration.leave(user, personId, new HouseholdRegistration.Departure(
+			members.leave(user, personId, new HouseholdMembers.Departure(
 					parse(PersonAttributes.LeaveReason.class, reason, "reason"), parseDate(date),
 					newHeadId == null || newHeadId.isBlank() ? null : parseUuid(newHeadId)), "FORM");
 			redirect.addFlashAttribute("notice", "registry.memberLeft");
@@ -236,7 +239,7 @@ class RegistryPages {
 			return "redirect:/registri/rumah-tangga/" + id;
 		}
 		try {
-			registration.moveMember(user, personId, target.get());
+			members.moveMember(user, personId, target.get());
 			redirect.addFlashAttribute("notice", "registry.memberMoved");
 			return "redirect:/registri/rumah-tangga/" + target.get();
 		}
