@@ -37,14 +37,18 @@ import org.simpul.shared.NotFoundException;
 import org.simpul.shared.PageResponse.PageRequest;
 import org.simpul.shared.RegionTime;
 import org.simpul.shared.web.ApiRequests;
+import org.simpul.shared.web.BoundForms;
 import org.simpul.shared.web.PublicUrl;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -253,31 +257,29 @@ class ReferralPages {
 		return form(model, user, complaintId, Map.of(), Map.of());
 	}
 
+	/** Only the form's own fields are bound. */
+	@InitBinder("form")
+	void formFields(WebDataBinder binder) {
+		binder.setAllowedFields(ReferralForm.FIELDS);
+	}
+
 	@PostMapping("/baru")
-	String send(@RequestParam("pengaduan") UUID complaintId, @RequestParam Map<String, String> values, Model model,
-			RedirectAttributes redirect) {
+	String send(@RequestParam("pengaduan") UUID complaintId, @ModelAttribute("form") ReferralForm form,
+			BindingResult binding, Model model, RedirectAttributes redirect) {
 		CurrentUser user = sender();
 		Map<String, String> errors = new LinkedHashMap<>();
 		try {
-			LocalDate due = date("dueDate", values.get("dueDate"));
-			UUID provider = null;
-			if (values.get("providerId") != null && !values.get("providerId").isBlank()) {
-				try {
-					provider = UUID.fromString(values.get("providerId").strip());
-				}
-				catch (IllegalArgumentException ex) {
-					throw new InvalidInputException(FieldProblem.of("providerId", "PROVIDER_UNKNOWN"));
-				}
+			if (binding.hasErrors()) {
+				throw new InvalidInputException(BoundForms.problems(binding, Map.of(), ReferralForm.CODES));
 			}
-			ReferralQueries.ReferralView sent = referrals.send(user,
-					new Referrals.NewReferral(null, complaintId, provider, values.get("reason"), due));
+			ReferralQueries.ReferralView sent = referrals.send(user, form.toNewReferral(complaintId));
 			redirect.addFlashAttribute("notice",
 					sent.status() == Referral.Status.RECOMMENDED ? "referral.recommended" : "referral.sent");
 			return "redirect:/rujukan/" + sent.id();
 		}
 		catch (InvalidInputException ex) {
 			ex.problems().forEach(p -> errors.putIfAbsent(p.field(), p.message()));
-			return form(model, user, complaintId, values, errors);
+			return form(model, user, complaintId, BoundForms.typed(binding, ReferralForm.FIELDS), errors);
 		}
 	}
 

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
  * The small things the walk-through found on referral and case pages: no "batas null" on a recommendation,
@@ -39,6 +40,24 @@ class ReferralPageDetailsIntegrationTests {
 	private String provider(String code) {
 		return jdbc.sql("select cast(id as text) from provider where code = :code").param("code", code)
 			.query(String.class).single();
+	}
+
+	/** The form binds what was typed: wrong types named in Bahasa Indonesia, kept as typed, nothing sent. */
+	@Test
+	void aReferralFormWithValuesOfTheWrongTypeIsShownAgainAsTyped() throws Exception {
+		String complaint = complaint("Ibu Rujukan Salah Ketik");
+		MvcTestResult shown = mvc.post().uri("/rujukan/baru?pengaduan={id}", complaint)
+			.session(DemoLogins.session(mvc, "tksk.slawi"))
+			.with(csrf())
+			.param("providerId", "bukan-layanan")
+			.param("reason", "Perlu pengobatan rutin")
+			.param("dueDate", "besok")
+			.param("status", "COMPLETED")
+			.exchange();
+		assertThat(shown).hasStatusOk().bodyText()
+			.contains("Layanan tujuan rujukan tidak dikenal.", "Perlu pengobatan rutin", "value=\"besok\"");
+		assertThat(jdbc.sql("select count(*) from referral r join complaint_reference c on c.id = r.complaint_id"
+				+ " where c.id = cast(:id as uuid)").param("id", complaint).query(Long.class).single()).isZero();
 	}
 
 	@Test

@@ -37,12 +37,18 @@ public final class BoundForms {
 	 * ({@code subjectSex} → {@code subject.sex}).
 	 */
 	public static List<FieldProblem> problems(BindingResult binding, Map<String, String> names) {
+		return problems(binding, names, Map.of());
+	}
+
+	/** As {@link #problems(BindingResult, Map)}, with a field's own code for a value that is not of its type. */
+	public static List<FieldProblem> problems(BindingResult binding, Map<String, String> names,
+			Map<String, String> codes) {
 		List<FieldProblem> problems = new ArrayList<>();
 		for (FieldError error : binding.getFieldErrors()) {
 			Class<?> type = binding.getFieldType(error.getField());
 			boolean date = type != null && (LocalDate.class.equals(type) || Temporal.class.isAssignableFrom(type));
 			problems.add(FieldProblem.of(names.getOrDefault(error.getField(), error.getField()),
-					date ? "INVALID_DATE" : "INVALID_VALUE"));
+					codes.getOrDefault(error.getField(), date ? "INVALID_DATE" : "INVALID_VALUE")));
 		}
 		return problems;
 	}
