@@ -345,6 +345,15 @@ class RegistryImportRun {
 		rejected += rejectWhere(job, "hubungan_keluarga: MORE_THAN_ONE_HEAD", """
 				select line from (select line, row_number() over (partition by kk order by line) as n
 				                  from import_row where relationship = 'HEAD') d where n > 1""");
+		// a registered household keeps its one head: a new head in the file is refused unless the file also gives
+		// the current head another relationship in the same family
+		rejected += rejectWhere(job, "hubungan_keluarga: MORE_THAN_ONE_HEAD", """
+				select r.line from import_row r
+				join household h on h.kk_index = r.kk
+				join person p on p.household_id = h.id and p.relationship = 'HEAD' and p.left_on is null
+				where r.relationship = 'HEAD' and p.nik_index <> r.nik
+				  and not exists (select 1 from import_row x where x.kk = r.kk and x.nik = p.nik_index
+				                  and x.relationship <> 'HEAD')""");
 		rejected += rejectWhere(job, "hubungan_keluarga: HOUSEHOLD_WITHOUT_HEAD", """
 				select r.line from import_row r
 				where not exists (select 1 from household h where h.kk_index = r.kk)

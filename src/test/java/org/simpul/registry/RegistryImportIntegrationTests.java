@@ -238,6 +238,32 @@ class RegistryImportIntegrationTests {
 			.bodyText().contains("dilanjutkan setelah gangguan");
 	}
 
+	/** A household has one head: a file naming a new head for a registered family whose head is still in it. */
+	@Test
+	void aSecondHeadForARegisteredHouseholdIsRefused() throws Exception {
+		String person = RegistryIntegrationTestsAccess.registerFamily(mvc, jdbc, "Karsih Kepala");
+		String household = jdbc.sql("select cast(household_id as text) from person where id = cast(:id as uuid)")
+			.param("id", person).query(String.class).single();
+		String kk = cipher.decrypt(jdbc.sql("select kk_cipher from household where id = cast(:id as uuid)")
+			.param("id", household).query(String.class).single());
+		String newcomer = TestIdentifiers.nik("33.28.10", LocalDate.of(1975, 3, 3), Sex.M);
+		String status = importAndWait("manajer.tegal", "no_kk,nik,nama,tanggal_lahir,jenis_kelamin,hubungan_keluarga,kode_desa\n"
+				+ kk + "," + newcomer + ",Darto Kepala Baru,1975-03-03,L,1,33.28.10.1008\n");
+		assertThat(jdbc.sql("select count(*) from person where household_id = cast(:id as uuid) and relationship = 'HEAD'"
+				+ " and left_on is null").param("id", household).query(Long.class).single()).isOne();
+		assertThat((Integer) JsonPath.read(status, "$.rowsRejected")).isEqualTo(1);
+		// the same file that also names the current head a wife hands the household to the newcomer
+		String head = cipher.decrypt(jdbc.sql("select nik_cipher from person where id = cast(:id as uuid)")
+			.param("id", person).query(String.class).single());
+		String handed = importAndWait("manajer.tegal", "no_kk,nik,nama,tanggal_lahir,jenis_kelamin,hubungan_keluarga,kode_desa\n"
+				+ kk + "," + newcomer + ",Darto Kepala Baru,1975-03-03,L,1,33.28.10.1008\n"
+				+ kk + "," + head + ",Karsih Kepala,1980-05-15,P,3,33.28.10.1008\n");
+		assertThat((Integer) JsonPath.read(handed, "$.rowsRejected")).isZero();
+		assertThat(jdbc.sql("select name from person where household_id = cast(:id as uuid) and relationship = 'HEAD'"
+				+ " and left_on is null").param("id", household).query(String.class).list())
+			.containsExactly("Darto Kepala Baru");
+	}
+
 	@Test
 	void aNikOfAnotherTerritoryIsRefusedWithoutSayingItIsRegisteredAndTheProbeIsAudited() throws Exception {
 		String person = RegistryIntegrationTestsAccess.registerFamily(mvc, jdbc, "Warsini Diintip");
