@@ -318,6 +318,34 @@ class ClientIdIntegrationTests {
 			.isOne();
 	}
 
+	/** Only creating requests take a client's id: a search or a token request is never kept in the ledger. */
+	@Test
+	void anIdOnARequestThatCreatesNothingIsNobodysRecord() {
+		UUID id = UUID.randomUUID();
+		MvcTestResult search = call("fo.procot", "POST", "/api/v1/persons/search", """
+				{"id": "%s", "name": "Sumirah"}""".formatted(id));
+		assertThat(search).hasStatusOk();
+		assertThat(call("fo.procot", "POST", "/api/v1/persons/search", "{\"id\": \"bukan\", \"name\": \"Sumirah\"}"))
+			.hasStatusOk();
+		assertThat(jdbc.sql("select count(*) from idempotent_request where idempotency_key = :id").param("id", id)
+			.query(Long.class).single()).isZero();
+	}
+
+	/** Someone else's assessment id, sent with other answers, is refused, not answered with that assessment. */
+	@Test
+	void anAssessmentIdOfAnotherAuthorIsRefused() {
+		String body = """
+				{"id": "%s", "formId": "5e1ec7ed-0000-4000-8000-00000000a001",
+				 "answers": {"urgency": "BIASA", "safe": true, "sick": false, "needs": ["MAKANAN"], "householdSize": %d}}""";
+		UUID id = UUID.randomUUID();
+		String uri = "/api/v1/complaints/" + complaint() + "/assessments";
+		assertThat(call("psm.procot", "POST", uri, body.formatted(id, 2))).hasStatus(HttpStatus.CREATED);
+		assertThat(call("bo.procot", "POST", uri, body.formatted(id, 5))).hasStatus(HttpStatus.CONFLICT).bodyJson()
+			.extractingPath("$.errors[0].code").isEqualTo("ID_TAKEN");
+		assertThat(jdbc.sql("select answers ->> 'householdSize' from assessment where id = :id").param("id", id)
+			.query(String.class).single()).isEqualTo("2");
+	}
+
 	@Test
 	void twoMembersCannotShareAnId() {
 		UUID shared = UUID.randomUUID();

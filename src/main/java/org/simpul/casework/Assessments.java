@@ -21,6 +21,7 @@ import org.simpul.complaint.ComplaintQueries;
 import org.simpul.complaint.ComplaintStatus;
 import org.simpul.registry.RegistryProposals;
 import org.simpul.registry.RegistryRestrictions;
+import org.simpul.shared.ClientIds;
 import org.simpul.shared.ConflictException;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
@@ -129,8 +130,22 @@ public class Assessments {
 			.param("now", Timestamp.from(clock.instant()))
 			.update();
 		if (stored == 0) {
-			return find(id).filter(a -> a.complaintId().equals(complaintId))
-				.orElseThrow(() -> new InvalidInputException(FieldProblem.of("id", "DUPLICATE_ID")));
+			// the id is taken: a repeat of the same submission (same author, complaint, form and answers) is
+			// answered with what was stored; anything else is another record's id
+			boolean repeat = jdbc.sql("""
+					select count(*) from assessment where id = :id and complaint_id = :complaint and form_id = :form
+					and submitted_by = :by and answers = cast(:answers as jsonb)""")
+				.param("id", id)
+				.param("complaint", complaintId)
+				.param("form", formId)
+				.param("by", actor.id())
+				.param("answers", json.writeValueAsString(given))
+				.query(Long.class)
+				.single() > 0;
+			if (!repeat) {
+				throw ClientIds.conflict();
+			}
+			return find(id).orElseThrow();
 		}
 		cases.assessed(complaintId, actor, id, form.kind().name(), form.kind() + " v" + form.version());
 		audit.record(actor, AuditTrail.Action.CREATE, "ASSESSMENT", id,

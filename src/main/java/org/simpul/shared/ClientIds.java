@@ -2,6 +2,7 @@ package org.simpul.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -37,7 +38,20 @@ public final class ClientIds {
 
 	private static final byte[] ESCAPE = "\\u".getBytes(StandardCharsets.US_ASCII);
 
+	/**
+	 * The creating endpoints, the only ones whose {@code "id"} is a client's choice: elsewhere (a token request,
+	 * a search) a body's id is nobody's record, and their answers are never kept in the ledger.
+	 */
+	private static final Pattern CREATING = Pattern.compile("/api/v1/(complaints|referrals|households"
+			+ "|households/[^/]+/members|complaints/[^/]+/assessments|complaints/[^/]+/case/notes|assessment-forms"
+			+ "|ppks-lists|users|data-subjects/[^/]+/requests)/?");
+
 	private ClientIds() {
+	}
+
+	/** Whether a {@code POST} to this path (within the application) creates a record a client may name. */
+	public static boolean creates(String path) {
+		return CREATING.matcher(path).matches();
 	}
 
 	private static int indexOf(byte[] text, byte[] part) {

@@ -29,7 +29,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.StreamUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -85,8 +84,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			return true;
 		}
 		if (api(request)) {
-			// a key in the header, or a JSON body that may carry a client-chosen id
-			return request.getHeader(HEADER) == null && !json(request);
+			// a key in the header, or a creating request whose JSON body may carry a client-chosen id
+			return request.getHeader(HEADER) == null && !(json(request) && ClientIds.creates(apiPath(request)));
 		}
 		// htmx's partial requests (a look-up inside a form) create nothing; an upload streams a file whose checks
 		// must not hold a database connection: neither runs under a form token
@@ -103,9 +102,18 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 	}
 
+	/** JSON as Spring reads it: {@code application/json} and every {@code application/*+json}. */
 	private static boolean json(HttpServletRequest request) {
 		String type = request.getContentType();
-		return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/json");
+		if (type == null) {
+			return false;
+		}
+		String media = type.toLowerCase(Locale.ROOT).split(";")[0].strip();
+		return media.equals("application/json") || media.startsWith("application/") && media.endsWith("+json");
+	}
+
+	private static String apiPath(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
 	}
 
 	private record Stored(byte[] requestHash, int status, String contentType, String location, String etag,
@@ -141,14 +149,20 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		}
 		// Multipart uploads stream: they are keyed by the key alone (the hash covers method and path).
 		boolean multipart = request.getContentType() != null && request.getContentType().startsWith("multipart/");
-		CachedBodyRequest cached = multipart ? null : new CachedBodyRequest(request,
-				StreamUtils.copyToByteArray(request.getInputStream()));
+		// a body without a length (chunked) is read only up to the limit
+		byte[] body = multipart ? null : request.getInputStream().readNBytes(MAX_BODY + 1);
+		if (body != null && body.length > MAX_BODY) {
+			problems.write(response, problems.problem(request, HttpStatus.PAYLOAD_TOO_LARGE, "problem.tooLarge",
+					List.of()));
+			return;
+		}
+		CachedBodyRequest cached = body == null ? null : new CachedBodyRequest(request, body);
 		HttpServletRequest forward = cached == null ? request : cached;
 		String caller = caller();
 		List<Claim> claims = new ArrayList<>();
 		key.ifPresent(value -> claims.add(new Claim(caller, value, hash(request.getMethod(), request.getRequestURI(),
 				cached == null ? new byte[0] : cached.body()), false)));
-		if (cached != null && json(request)) {
+		if (cached != null && json(request) && ClientIds.creates(apiPath(request))) {
 			ClientIds.Chosen chosen = ClientIds.chosen(cached.body());
 			if (chosen.invalid()) {
 				problems.write(response, problems.problem(request, HttpStatus.BAD_REQUEST, "problem.validation",
