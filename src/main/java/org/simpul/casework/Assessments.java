@@ -119,13 +119,14 @@ public class Assessments {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
+		String storedAnswers = json.writeValueAsString(given);
 		int stored = jdbc.sql("""
 				insert into assessment (id, complaint_id, form_id, answers, submitted_by, submitted_at)
 				values (:id, :complaint, :form, cast(:answers as jsonb), :by, :now) on conflict (id) do nothing""")
 			.param("id", id)
 			.param("complaint", complaintId)
 			.param("form", formId)
-			.param("answers", json.writeValueAsString(given))
+			.param("answers", storedAnswers)
 			.param("by", actor.id())
 			.param("now", Timestamp.from(clock.instant()))
 			.update();
@@ -139,7 +140,7 @@ public class Assessments {
 				.param("complaint", complaintId)
 				.param("form", formId)
 				.param("by", actor.id())
-				.param("answers", json.writeValueAsString(given))
+				.param("answers", storedAnswers)
 				.query(Long.class)
 				.single() > 0;
 			if (!repeat) {

@@ -1,13 +1,13 @@
 package org.simpul.referral;
 
 import java.sql.Date;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.simpul.access.CurrentUser;
 import org.simpul.access.UserLookup;
+import org.simpul.shared.RegionTime;
 import org.simpul.shared.database.DemoSeeds;
 import org.simpul.shared.database.OnDemoWorld;
 import org.slf4j.Logger;
@@ -43,9 +43,12 @@ class DemoReferrals {
 
 	private final ReferralEscalation escalation;
 
+	private final RegionTime time;
+
 	DemoReferrals(DemoSeeds seeds, JdbcClient jdbc, Referrals referrals, UserLookup users,
-			ReferralEscalation escalation) {
+			ReferralEscalation escalation, RegionTime time) {
 		this.escalation = escalation;
+		this.time = time;
 		this.seeds = seeds;
 		this.jdbc = jdbc;
 		this.referrals = referrals;
@@ -87,7 +90,7 @@ class DemoReferrals {
 				else if (complaint.category().equals("HEALTH")) {
 					// sent a while ago and still unanswered: past its due date
 					jdbc.sql("update referral set due_date = :due where id = :id")
-						.param("due", Date.valueOf(LocalDate.now().minusDays(3)))
+						.param("due", Date.valueOf(time.today("33.28.10.1008").minusDays(3)))
 						.param("id", sent.id())
 						.update();
 				}
