@@ -3,6 +3,7 @@ package org.simpul.access;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -13,7 +14,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
 
+import org.simpul.shared.FieldProblem;
 import org.simpul.shared.web.FormTokens;
+import org.simpul.shared.web.ProblemWriter;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
@@ -46,9 +50,21 @@ class EndedSessions implements HttpSessionListener, AccessDeniedHandler, Authent
 
 	private final Clock clock;
 
-	EndedSessions(FormDrafts drafts, Clock clock) {
+	private final ProblemWriter problems;
+
+	EndedSessions(FormDrafts drafts, Clock clock, ProblemWriter problems) {
 		this.drafts = drafts;
 		this.clock = clock;
+		this.problems = problems;
+	}
+
+	/**
+	 * The field app's JSON calls ({@code /lapangan/api/}): its outbox keeps what it sends, so an ended session or
+	 * a stale token is told to it as problem+json (401, or 403 with {@code CSRF_INVALID}) and nothing is kept
+	 * here; the outbox asks the user to log in again and sends on.
+	 */
+	static boolean fieldApi(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/lapangan/api/");
 	}
 
 	@Override
@@ -74,6 +90,10 @@ class EndedSessions implements HttpSessionListener, AccessDeniedHandler, Authent
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
+		if (fieldApi(request)) {
+			problems.write(request, response, HttpStatus.UNAUTHORIZED, "problem.unauthorized");
+			return;
+		}
 		boolean kept = keepForOwnerOfEndedSession(request);
 		redirect(request, response, ended(request) ? FormDrafts.loginAfterEnd(request, kept) : "/masuk");
 	}
@@ -82,6 +102,11 @@ class EndedSessions implements HttpSessionListener, AccessDeniedHandler, Authent
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
+		if (fieldApi(request)) {
+			problems.write(response, problems.problem(request, HttpStatus.FORBIDDEN, "problem.forbidden",
+					ex instanceof CsrfException ? List.of(FieldProblem.of("csrf", "CSRF_INVALID")) : List.of()));
+			return;
+		}
 		if (!(ex instanceof CsrfException)) {
 			response.sendError(HttpServletResponse.SC_FORBIDDEN);
 			return;

@@ -23,7 +23,10 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
+import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter.Directive;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -106,7 +109,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
 				.requestMatchers("/masuk", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-						"/lisensi-data", "/lacak", "/verifikasi/*", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+						"/lisensi-data", "/lacak", "/verifikasi/*", "/manifest.json", "/sw.js", "/offline.html", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 				.permitAll()
 				.requestMatchers("/pengguna", "/pengguna/**").hasAnyRole(Action.USER_MANAGE.roleNames())
 				.anyRequest().authenticated())
@@ -140,12 +143,11 @@ class SecurityConfiguration {
 						tokens.revokeAll(user.id());
 					}
 				})
-				// the browser forgets what it kept of the session (sent over HTTPS only, as in production)
-				.addLogoutHandler(new org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler(
-						new org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter(
-								org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter.Directive.CACHE,
-								org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter.Directive.COOKIES,
-								org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter.Directive.STORAGE))))
+				// the browser forgets what it kept of the session (sent over HTTPS only, as in production); not its
+				// storage, which holds the field app's outbox: the user chose what happens to records still waiting
+				// before logging out, and the app dropped the pages it kept (ADR 0011)
+				.addLogoutHandler(new HeaderWriterLogoutHandler(
+						new ClearSiteDataHeaderWriter(Directive.CACHE, Directive.COOKIES))))
 			// a session that ended sends the browser to the login page and keeps a form it posted (EndedSessions)
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(endedSessions)
 				.accessDeniedHandler(endedSessions))

@@ -122,6 +122,15 @@ public class ComplaintIntake {
 
 	@Transactional
 	public Registered register(CurrentUser actor, NewComplaint complaint) {
+		return register(actor, complaint, null);
+	}
+
+	/**
+	 * Records a complaint; {@code recordedInField} is when a phone recorded it without signal (null at the desk),
+	 * kept beside the time it reached the server.
+	 */
+	@Transactional
+	public Registered register(CurrentUser actor, NewComplaint complaint, Instant recordedInField) {
 		if (!actor.may(Action.COMPLAINT_INTAKE)) {
 			throw new AccessDeniedException("Complaint intake is not for " + actor.role());
 		}
@@ -153,10 +162,10 @@ public class ComplaintIntake {
 				insert into complaint (id, version, ticket_number, tracking_code_hash, status, channel, category,
 				                       village_code, description, ppks_taxonomy_id, subject_person_id, subject_nik,
 				                       subject_name, subject_birth_date, subject_sex, reporter_name, reporter_phone, reporter_phone_shared,
-				                       consent_note, created_by, created_at, updated_at)
+				                       consent_note, created_by, created_at, updated_at, recorded_in_field_at)
 				values (:id, 0, :ticket, :hash, 'RECEIVED', :channel, :category, :village, :description, :taxonomy,
 				        :subjectId, :nik, :name, :birthDate, :sex, :reporterName, :reporterPhone, :phoneShared, :consent, :by, :now,
-				        :now)""")
+				        :now, :recordedInField)""")
 			.param("id", id)
 			.param("ticket", ticket)
 			.param("hash", TrackingCodes.hash(trackingCode))
@@ -177,6 +186,7 @@ public class ComplaintIntake {
 			.param("consent", consent)
 			.param("by", actor.id())
 			.param("now", Timestamp.from(now))
+			.param("recordedInField", recordedInField == null ? null : Timestamp.from(recordedInField))
 			.update();
 		for (String code : codes) {
 			jdbc.sql("insert into complaint_ppks (complaint_id, taxonomy_id, code) values (:id, :taxonomy, :code)")

@@ -282,6 +282,19 @@ class ComplaintPages {
 		return "complaint/receipt";
 	}
 
+	/**
+	 * The receipt with its tracking code for a complaint the field app sent: the phone holds the code from the
+	 * sync's answer and posts it back (never in an address); a code that is not the complaint's is not shown.
+	 */
+	@PostMapping("/{id}/tanda-terima")
+	String receiptWithCode(@PathVariable UUID id, @RequestParam(required = false) String trackingCode, Model model,
+			HttpServletRequest request) {
+		String page = receipt(id, model, request);
+		model.addAttribute("trackingCode",
+				queries.trackingCodeMatches(id, trackingCode) ? TrackingCodes.canonical(trackingCode) : null);
+		return page;
+	}
+
 	/** The receipt as PDF, without the tracking code (a reprint). */
 	@GetMapping("/{id}/tanda-terima.pdf")
 	org.springframework.http.ResponseEntity<byte[]> receiptPdf(@PathVariable UUID id,

@@ -52,13 +52,13 @@ public class ComplaintQueries {
 	public record ComplaintView(UUID id, String ticketNumber, ComplaintStatus status, Channel channel,
 			Category category, String villageCode, String villageName, String description, List<String> ppksCodes,
 			List<Ppks> ppks, Subject subject, Reporter reporter, String consentNote, Instant createdAt,
-			List<PublicTracking.Step> steps, int version) {
+			Instant recordedInFieldAt, List<PublicTracking.Step> steps, int version) {
 	}
 
 	private record Row(UUID id, String ticketNumber, ComplaintStatus status, Channel channel, Category category,
 			String villageCode, String description, UUID subjectPersonId, String subjectNik, String subjectName,
 			LocalDate subjectBirthDate, Sex subjectSex, String reporterName, String reporterPhone,
-			boolean reporterPhoneShared, String consentNote, Instant createdAt, int version) {
+			boolean reporterPhoneShared, String consentNote, Instant createdAt, Instant recordedInFieldAt, int version) {
 	}
 
 	private final JdbcClient jdbc;
@@ -335,7 +335,7 @@ public class ComplaintQueries {
 		return territory.sql(jdbc, """
 				select id, ticket_number, status, channel, category, village_code, description, subject_person_id,
 				       subject_nik, subject_name, subject_birth_date, subject_sex, reporter_name, reporter_phone,
-				       reporter_phone_shared, consent_note, created_at, version
+				       reporter_phone_shared, consent_note, created_at, recorded_in_field_at, version
 				from complaint where id = :id and in_territory(village_code)""")
 			.param("id", id)
 			.query(Row.class)
@@ -362,7 +362,7 @@ public class ComplaintQueries {
 				return new ComplaintView(row.id(), row.ticketNumber(), row.status(), row.channel(), row.category(),
 						row.villageCode(), regions.names(List.of(row.villageCode())).get(row.villageCode()),
 						row.description(), ppks.stream().map(Ppks::code).toList(), ppks, subject, new Reporter(row.reporterName(), cipher.decrypt(row.reporterPhone()), row.reporterPhoneShared()),
-						row.consentNote(), row.createdAt(), steps, row.version());
+						row.consentNote(), row.createdAt(), row.recordedInFieldAt(), steps, row.version());
 			});
 	}
 }

@@ -169,7 +169,12 @@ public class IntakeForm {
 
 	/** The complaint to record: the registry's person when one was found, else the subject as typed. */
 	NewComplaint toNewComplaint() {
-		return new NewComplaint(null, channel, category, villageCode, description, ppksCodes, subjectPersonId,
+		return toNewComplaint(null);
+	}
+
+	/** The same, under the id a phone gave the complaint when it was recorded without signal. */
+	NewComplaint toNewComplaint(UUID id) {
+		return new NewComplaint(id, channel, category, villageCode, description, ppksCodes, subjectPersonId,
 				subjectPersonId == null ? new Subject(subjectNik, subjectName, subjectBirthDate, subjectSex) : null,
 				reporter(), consentNote);
 	}

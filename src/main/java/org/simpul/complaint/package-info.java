@@ -11,5 +11,5 @@
  * it itself to tell the citizen (ADR 0006). Follows the registry's
  * {@link org.simpul.registry.PersonsMerged} so that a complaint's subject is never a merged-away record.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "registry", "audit", "directory" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "registry", "audit", "directory", "fieldsync" })
 package org.simpul.complaint;

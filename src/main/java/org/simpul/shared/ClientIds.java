@@ -40,11 +40,12 @@ public final class ClientIds {
 
 	/**
 	 * The creating endpoints, the only ones whose {@code "id"} is a client's choice: elsewhere (a token request,
-	 * a search) a body's id is nobody's record, and their answers are never kept in the ledger.
+	 * a search) a body's id is nobody's record, and their answers are never kept in the ledger. The field app's
+	 * outbox sends every kind of record to one address ({@code /lapangan/api/kirim}), with the record's id.
 	 */
 	private static final Pattern CREATING = Pattern.compile("/api/v1/(complaints|referrals|households"
 			+ "|households/[^/]+/members|complaints/[^/]+/assessments|complaints/[^/]+/case/notes|assessment-forms"
-			+ "|ppks-lists|users|data-subjects/[^/]+/requests)/?");
+			+ "|ppks-lists|users|data-subjects/[^/]+/requests)/?|/lapangan/api/kirim");
 
 	private ClientIds() {
 	}

@@ -62,6 +62,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
 	private static final int MAX_BODY = 1 << 20;
 
+	private static final String FIELD_API = "/lapangan/api/";
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
@@ -98,8 +100,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		return request.getParameter(FORM_FIELD) == null;
 	}
 
+	/** The API, and the field app's JSON calls that the pages' session makes ({@code /lapangan/api/}). */
 	private static boolean api(HttpServletRequest request) {
-		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+		String path = apiPath(request);
+		return path.startsWith("/api/") || path.startsWith(FIELD_API);
 	}
 
 	/** JSON as Spring reads it: {@code application/json} and every {@code application/*+json}. */

@@ -1,0 +1,54 @@
+package org.simpul.fieldsync;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.beans.MutablePropertyValues;
+import org.springframework.format.support.DefaultFormattingConversionService;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.DataBinder;
+
+/**
+ * A record made on a device: the id the device gave it, its kind, when the device says it was made, when it
+ * arrived, and the fields of the form it was typed into, by the form's own names (a field a form repeats, such
+ * as checked boxes, has several values).
+ */
+public record FieldRecord(UUID id, String kind, Instant recordedAt, Instant receivedAt,
+		Map<String, List<String>> fields) {
+
+	private static final DefaultFormattingConversionService CONVERSIONS = new DefaultFormattingConversionService();
+
+	public FieldRecord {
+		fields = Map.copyOf(fields);
+	}
+
+	/** The one value of a field, or null when the form sent none. */
+	public String value(String field) {
+		List<String> values = fields.get(field);
+		return values == null || values.isEmpty() ? null : values.getFirst();
+	}
+
+	/**
+	 * Binds the record's fields into a page's form object as Spring MVC binds a posted form: only the
+	 * {@code allowed} fields, values converted by the form's own formats; a value of the wrong type becomes a
+	 * field error of the answer, never an exception.
+	 */
+	public BindingResult bind(Object form, String... allowed) {
+		DataBinder binder = new DataBinder(form, "form");
+		binder.setAllowedFields(allowed);
+		binder.setConversionService(CONVERSIONS);
+		MutablePropertyValues values = new MutablePropertyValues();
+		fields.forEach((name, list) -> values.add(name, list.size() == 1 ? list.getFirst() : list.toArray(String[]::new)));
+		binder.bind(values);
+		return binder.getBindingResult();
+	}
+
+	/**
+	 * What the server answers for an accepted record: the record's id, the page that shows it, and the facts the
+	 * device shows the user (a complaint's ticket number and tracking code).
+	 */
+	public record Accepted(UUID id, String location, Map<String, String> facts) {
+	}
+}

@@ -1,0 +1,19 @@
+package org.simpul.fieldsync;
+
+import org.simpul.access.CurrentUser;
+
+/**
+ * One kind of record the field app queues on the device and sends when it has signal (a complaint, an
+ * assessment, a case note, a visit). The module that owns the record implements it: it checks the record's
+ * fields as its own page form would (the same names, the same problems) and stores it under the record's id,
+ * inside the user's territory (404 outside), in the transaction the sync opened. A retry of the same record
+ * never reaches it twice: the sync answers a repeat from its ledger.
+ */
+public interface FieldRecordKind {
+
+	/** The kind's name in the outbox, e.g. {@code complaint}; lower case letters and dashes. */
+	String name();
+
+	/** Stores the record, or refuses it with the field problems the user must fix. */
+	FieldRecord.Accepted accept(CurrentUser user, FieldRecord record);
+}

@@ -1,0 +1,45 @@
+package org.simpul.fieldsync;
+
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.simpul.access.CurrentUser;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The pages the service worker may keep on the phone for the signed-in user, to open without signal: the home
+ * page the app starts on, the outbox, and the field forms. It marks them with {@value #HEADER} and the user's
+ * id; every other page (a household's record, the queue) is never kept. Kept pages are dropped at logout and
+ * when another user signs in on the same phone.
+ */
+@Configuration(proxyBeanMethods = false)
+class OfflinePages implements WebMvcConfigurer {
+
+	static final String HEADER = "X-Simpul-Offline";
+
+	/** Kept in step with the service worker's {@code WARM} list. */
+	static final Set<String> PATHS = Set.of("/", "/lapangan", "/pengaduan/baru");
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new HandlerInterceptor() {
+			@Override
+			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+				String path = request.getRequestURI().substring(request.getContextPath().length());
+				Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+				if ("GET".equals(request.getMethod()) && PATHS.contains(path) && authentication != null
+						&& authentication.getPrincipal() instanceof CurrentUser user) {
+					response.setHeader(HEADER, user.id().toString());
+				}
+				return true;
+			}
+		});
+	}
+}

@@ -1,0 +1,817 @@
+// Simpul's field app: the service worker's registration, the outbox every field record goes through
+// (IndexedDB: a client-made id, the device's time, a sync state per record), drafts of field forms, and what
+// logging out does with records still waiting. No personal data leaves the phone but to Simpul's server.
+(function () {
+  "use strict";
+
+  var DB_NAME = "simpul-field";
+  var OUTBOX = "outbox";
+  var DRAFTS = "drafts";
+  var WAITING = ["queued", "sending", "error"];
+  var RETRY_MAX_MS = 5 * 60 * 1000;
+
+  // ---- texts: the page renders them in the user's language (fragments/field); these are the fallbacks ----
+  var DEFAULT_TEXTS = {
+    pending: "{0} menunggu dikirim", offline: "Tanpa sinyal: catatan disimpan di ponsel ini dan dikirim nanti.",
+    login: "Sesi berakhir: masuk lagi untuk mengirim catatan yang menunggu.", queuedNotice: "Tersimpan di ponsel. Dikirim begitu ada sinyal.",
+    duplicate: "Catatan yang sama sudah menunggu dikirim.", stateQueued: "Menunggu dikirim", stateSending: "Sedang dikirim",
+    stateSynced: "Terkirim", stateWarning: "Terkirim, dengan catatan", stateError: "Ditolak server",
+    send: "Kirim sekarang", fix: "Perbaiki", drop: "Hapus", done: "Selesai", view: "Lihat", share: "Bagikan lewat WhatsApp",
+    confirmDrop: "Hapus catatan ini dari ponsel? Yang belum terkirim akan hilang.", recorded: "Dicatat {0}",
+    received: "Diterima server {0}", clock: "Jam ponsel tidak cocok: waktu catat diganti waktu diterima server.",
+    draftRestored: "Isian yang belum dikirim dipulihkan.", draftDrop: "Buang isian", fixLead: "Perbaiki lalu kirim lagi:",
+    empty: "Tidak ada kiriman di ponsel ini.", others: "{0} catatan pengguna lain di ponsel ini menunggu ia masuk lagi.",
+    retry: "Server belum bisa dihubungi; dicoba lagi otomatis.", shareText: "Tiket {0}, kode lacak {1}. Lacak status di {2}",
+    receipt: "Tanda terima", kind_complaint: "Pengaduan", fact_ticketNumber: "Tiket", fact_trackingCode: "Kode lacak", untitled: "Catatan",
+    confirmDropAll: "Buang {0} catatan yang belum terkirim? Catatan itu akan hilang."
+  };
+
+  function texts() {
+    var node = document.getElementById("field-texts");
+    var result = {};
+    Object.keys(DEFAULT_TEXTS).forEach(function (key) {
+      var attribute = "data-" + key.replace(/[A-Z_]/g, function (c) { return c === "_" ? "-" : "-" + c.toLowerCase(); });
+      result[key] = node && node.getAttribute(attribute) || DEFAULT_TEXTS[key];
+    });
+    return result;
+  }
+
+  var T = null;
+
+  function text(key) {
+    var args = Array.prototype.slice.call(arguments, 1);
+    var value = (T || DEFAULT_TEXTS)[key] || key;
+    return value.replace(/\{(\d)\}/g, function (match, index) { return args[+index] === undefined ? match : args[+index]; });
+  }
+
+  function meta(name) {
+    var node = document.querySelector('meta[name="' + name + '"]');
+    return node ? node.content : null;
+  }
+
+  // ---- IndexedDB ----
+  var opening = null;
+
+  function db() {
+    if (!opening) {
+      opening = new Promise(function (resolve, reject) {
+        var request = indexedDB.open(DB_NAME, 1);
+        // a new version of this script adds stores and indexes here; it never deletes one that holds records
+        request.onupgradeneeded = function () {
+          var base = request.result;
+          if (!base.objectStoreNames.contains(OUTBOX)) {
+            base.createObjectStore(OUTBOX, { keyPath: "id" }).createIndex("user", "userId");
+          }
+          if (!base.objectStoreNames.contains(DRAFTS)) {
+            base.createObjectStore(DRAFTS, { keyPath: "key" });
+          }
+        };
+        request.onsuccess = function () { resolve(request.result); };
+        request.onerror = function () { reject(request.error); };
+      });
+    }
+    return opening;
+  }
+
+  function store(name, mode, work) {
+    return db().then(function (base) {
+      return new Promise(function (resolve, reject) {
+        var tx = base.transaction(name, mode);
+        var result;
+        Promise.resolve(work(tx.objectStore(name))).then(function (value) { result = value; });
+        tx.oncomplete = function () { resolve(result); };
+        tx.onerror = function () { reject(tx.error); };
+        tx.onabort = function () { reject(tx.error); };
+      });
+    });
+  }
+
+  function wrap(request) {
+    return new Promise(function (resolve, reject) {
+      request.onsuccess = function () { resolve(request.result); };
+      request.onerror = function () { reject(request.error); };
+    });
+  }
+
+  function allRecords() {
+    return store(OUTBOX, "readonly", function (outbox) { return wrap(outbox.getAll()); }).then(function (records) {
+      return records.sort(function (a, b) { return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0; });
+    });
+  }
+
+  function getRecord(id) {
+    return store(OUTBOX, "readonly", function (outbox) { return wrap(outbox.get(id)); });
+  }
+
+  function putRecord(record) {
+    record.updatedAt = new Date().toISOString();
+    return store(OUTBOX, "readwrite", function (outbox) { outbox.put(record); }).then(function () {
+      changed();
+      return record;
+    });
+  }
+
+  function deleteRecords(ids) {
+    return store(OUTBOX, "readwrite", function (outbox) {
+      ids.forEach(function (id) { outbox.delete(id); });
+    }).then(changed);
+  }
+
+  function uuid() {
+    if (window.crypto && crypto.randomUUID) {
+      return crypto.randomUUID();
+    }
+    var bytes = crypto.getRandomValues(new Uint8Array(16));
+    bytes[6] = bytes[6] & 0x0f | 0x40;
+    bytes[8] = bytes[8] & 0x3f | 0x80;
+    var hex = Array.prototype.map.call(bytes, function (b) { return (b + 0x100).toString(16).slice(1); }).join("");
+    return hex.slice(0, 8) + "-" + hex.slice(8, 12) + "-" + hex.slice(12, 16) + "-" + hex.slice(16, 20) + "-" + hex.slice(20);
+  }
+
+  // ---- forms: what a field form holds, and putting it back ----
+  var SKIPPED = { _csrf: true, formToken: true };
+
+  function formFields(form) {
+    var fields = {};
+    new FormData(form).forEach(function (value, name) {
+      if (SKIPPED[name] || typeof value !== "string") {
+        return;
+      }
+      (fields[name] = fields[name] || []).push(value);
+    });
+    return fields;
+  }
+
+  function fillForm(form, fields) {
+    Array.prototype.forEach.call(form.elements, function (element) {
+      if (!element.name || SKIPPED[element.name] || !(element.name in fields)) {
+        return;
+      }
+      var values = fields[element.name];
+      if (element.type === "checkbox" || element.type === "radio") {
+        element.checked = values.indexOf(element.value) >= 0;
+      }
+      else if (element.type !== "hidden" && element.type !== "file" && element.tagName !== "BUTTON") {
+        element.value = values[0];
+      }
+    });
+  }
+
+  function sameFields(a, b) {
+    return JSON.stringify(sortedFields(a)) === JSON.stringify(sortedFields(b));
+  }
+
+  function sortedFields(fields) {
+    return Object.keys(fields).sort().map(function (name) { return [name, fields[name]]; });
+  }
+
+  // ---- the count on every page, the offline banner ----
+  var currentUser = null;
+
+  function changed() {
+    renderCount();
+    if (document.getElementById("outbox")) {
+      renderOutbox();
+    }
+  }
+
+  function renderCount() {
+    var link = document.getElementById("outbox-count");
+    if (!link || !currentUser) {
+      return;
+    }
+    allRecords().then(function (records) {
+      var waiting = records.filter(function (r) {
+        return r.userId === currentUser && WAITING.indexOf(r.state) >= 0;
+      }).length;
+      link.hidden = waiting === 0;
+      link.textContent = text("pending", waiting);
+      link.classList.toggle("has-error", records.some(function (r) {
+        return r.userId === currentUser && r.state === "error";
+      }));
+    });
+  }
+
+  function renderConnection() {
+    var banner = document.getElementById("offline-banner");
+    if (banner) {
+      banner.hidden = navigator.onLine !== false;
+    }
+  }
+
+  var loginNeeded = false;
+
+  function renderLogin() {
+    var banner = document.getElementById("login-banner");
+    if (banner) {
+      banner.hidden = !loginNeeded;
+    }
+  }
+
+  // ---- sending ----
+  var running = null;
+  var again = null;
+  var lastCsrf = null;
+  var retryTimer = null;
+  var retryDelay = 5000;
+
+  function scheduleRetry() {
+    if (retryTimer) {
+      return;
+    }
+    retryTimer = setTimeout(function () {
+      retryTimer = null;
+      sendAll();
+    }, retryDelay);
+    retryDelay = Math.min(retryDelay * 2, RETRY_MAX_MS);
+  }
+
+  function session() {
+    return fetch("/lapangan/api/sesi", {
+      credentials: "same-origin", redirect: "manual", cache: "no-store", headers: { Accept: "application/json" }
+    }).then(function (response) {
+      if (response.status === 401 || response.type === "opaqueredirect") {
+        return null;
+      }
+      if (!response.ok) {
+        throw new Error("session " + response.status);
+      }
+      return response.json().then(function (me) {
+        lastCsrf = me.csrfToken;
+        return me;
+      });
+    });
+  }
+
+  function post(record, me) {
+    var headers = { "Content-Type": "application/json", Accept: "application/json", "Idempotency-Key": record.id };
+    headers[me.csrfHeader] = me.csrfToken;
+    return fetch("/lapangan/api/kirim", {
+      method: "POST", credentials: "same-origin", redirect: "manual", cache: "no-store", headers: headers,
+      body: JSON.stringify({ id: record.id, kind: record.kind, recordedAt: record.createdAt, fields: record.fields })
+    });
+  }
+
+  function problemOf(response) {
+    return response.json().catch(function () { return {}; }).then(function (body) {
+      return {
+        status: response.status, title: body.title || "", detail: body.detail || "",
+        errors: (body.errors || []).map(function (e) { return { field: e.field, code: e.code, message: e.message }; })
+      };
+    });
+  }
+
+  function csrfRefused(problem) {
+    return problem.status === 403 && problem.errors.some(function (e) { return e.code === "CSRF_INVALID"; });
+  }
+
+  // Sends one record; answers "next" (go on), "stop" (try later) or "login".
+  function sendOne(record, me, retried) {
+    record.state = "sending";
+    return putRecord(record).then(function () {
+      return post(record, me);
+    }).then(function (response) {
+      if (response.status === 201 || response.status === 200) {
+        return response.json().then(function (answer) {
+          record.answer = { location: answer.location, facts: answer.facts || {}, receivedAt: answer.receivedAt,
+            recordedAt: answer.recordedAt };
+          record.state = answer.recordedAt && Date.parse(answer.recordedAt) !== Date.parse(record.createdAt)
+            ? "warning" : "synced";
+          record.problem = null;
+          // what was typed has reached the server: the phone keeps only what the user still needs to see
+          record.fields = null;
+          return putRecord(record).then(function () { return "next"; });
+        });
+      }
+      if (response.status === 401 || response.type === "opaqueredirect") {
+        record.state = "queued";
+        return putRecord(record).then(function () { return "login"; });
+      }
+      if (response.status >= 500 || response.status === 429 || response.status === 408) {
+        record.state = "queued";
+        record.attempts = (record.attempts || 0) + 1;
+        record.lastTry = text("retry");
+        return putRecord(record).then(function () { return "stop"; });
+      }
+      return problemOf(response).then(function (problem) {
+        if (csrfRefused(problem) && !retried) {
+          return session().then(function (fresh) {
+            return fresh ? sendOne(record, fresh, true) : "login";
+          });
+        }
+        record.state = "error";
+        record.problem = problem;
+        return putRecord(record).then(function () { return "next"; });
+      });
+    }, function () {
+      // no answer at all (no signal, the connection dropped): the record waits; the server's ledger makes a
+      // second sending of it harmless if the first one did arrive
+      record.state = "queued";
+      record.attempts = (record.attempts || 0) + 1;
+      return putRecord(record).then(function () { return "stop"; });
+    });
+  }
+
+  // One sending at a time in this page (and, through a Web Lock, across the app's pages); asked again while
+  // one runs, it runs once more after it, for the records added meanwhile.
+  function sendAll() {
+    if (!currentUser) {
+      return Promise.resolve();
+    }
+    if (running) {
+      again = again || running.then(function () {
+        again = null;
+        return sendAll();
+      });
+      return again;
+    }
+    var run = function () {
+      return allRecords().then(function (records) {
+        var mine = records.filter(function (r) { return r.userId === currentUser && r.state === "queued"; });
+        if (mine.length === 0) {
+          return null;
+        }
+        return session().then(function (me) {
+          loginNeeded = !me;
+          renderLogin();
+          if (!me || me.userId !== currentUser) {
+            return null;
+          }
+          var index = 0;
+          var next = function () {
+            if (index >= mine.length) {
+              retryDelay = 5000;
+              return null;
+            }
+            return sendOne(mine[index++], me, false).then(function (outcome) {
+              if (outcome === "login") {
+                loginNeeded = true;
+                renderLogin();
+                return null;
+              }
+              if (outcome === "stop") {
+                scheduleRetry();
+                return null;
+              }
+              return next();
+            });
+          };
+          return next();
+        }, function () {
+          scheduleRetry();
+        });
+      });
+    };
+    var locked = navigator.locks && navigator.locks.request
+      ? navigator.locks.request("simpul-outbox", run) : run();
+    running = Promise.resolve(locked).catch(function () {
+      scheduleRetry();
+    }).then(function () {
+      running = null;
+    });
+    return running;
+  }
+
+  // A record left "sending" when the page closed went out or did not; it is sent again (once, by its id).
+  function recoverInterrupted() {
+    return allRecords().then(function (records) {
+      var stuck = records.filter(function (r) { return r.state === "sending"; });
+      // a record sent a week ago has been seen; what the server answered about it leaves the phone
+      var weekAgo = new Date(Date.now() - 7 * 24 * 3600 * 1000).toISOString();
+      var old = records.filter(function (r) {
+        return (r.state === "synced" || r.state === "warning") && r.updatedAt < weekAgo;
+      }).map(function (r) { return r.id; });
+      return Promise.all(stuck.map(function (r) {
+        r.state = "queued";
+        return putRecord(r);
+      }).concat(old.length ? [deleteRecords(old)] : []));
+    });
+  }
+
+  // ---- field forms: every submit goes into the outbox ----
+  function draftKey(form) {
+    return currentUser + "|" + location.pathname + "|" + (form.getAttribute("data-outbox") || "");
+  }
+
+  function saveDraft(form) {
+    var fields = formFields(form);
+    return store(DRAFTS, "readwrite", function (drafts) {
+      drafts.put({ key: draftKey(form), userId: currentUser, fields: fields, savedAt: new Date().toISOString() });
+    });
+  }
+
+  function dropDraft(form) {
+    return store(DRAFTS, "readwrite", function (drafts) { drafts.delete(draftKey(form)); });
+  }
+
+  function notice(form, message, className) {
+    var node = document.createElement("p");
+    node.className = className || "notice";
+    node.setAttribute("role", "status");
+    node.textContent = message;
+    form.parentNode.insertBefore(node, form);
+    return node;
+  }
+
+  function restoreDraft(form) {
+    return store(DRAFTS, "readonly", function (drafts) { return wrap(drafts.get(draftKey(form))); }).then(function (draft) {
+      if (!draft) {
+        return;
+      }
+      fillForm(form, draft.fields);
+      var shown = notice(form, text("draftRestored") + " ");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "link";
+      button.textContent = text("draftDrop");
+      button.addEventListener("click", function () {
+        dropDraft(form).then(function () { location.reload(); });
+      });
+      shown.appendChild(button);
+    });
+  }
+
+  function fieldName(problemField) {
+    // the service names nested fields (subject.birthDate, ppksCodes[0]); the form flattens them (subjectBirthDate)
+    return problemField.replace(/\[\d+\]$/, "").replace(/\.([a-z])/g, function (m, c) { return c.toUpperCase(); });
+  }
+
+  function showProblem(form, problem) {
+    var lead = notice(form, text("fixLead"), "warning");
+    lead.setAttribute("role", "alert");
+    var list = document.createElement("ul");
+    (problem.errors.length ? problem.errors : [{ message: problem.detail || problem.title }]).forEach(function (error) {
+      var item = document.createElement("li");
+      item.textContent = error.message;
+      list.appendChild(item);
+      var input = error.field && form.querySelector('[name="' + fieldName(error.field) + '"]');
+      if (input) {
+        input.setAttribute("aria-invalid", "true");
+        var inline = document.createElement("p");
+        inline.className = "error";
+        inline.textContent = error.message;
+        (input.closest("label.check") || input).insertAdjacentElement("afterend", inline);
+      }
+    });
+    lead.appendChild(list);
+  }
+
+  function titleOf(form, fields) {
+    var names = (form.getAttribute("data-outbox-title") || "").split(/\s+/);
+    var parts = names.map(function (name) { return fields[name] && fields[name][0]; }).filter(Boolean);
+    return parts.join(" · ");
+  }
+
+  function enqueue(form, fixing) {
+    var fields = formFields(form);
+    var kind = form.getAttribute("data-outbox");
+    return allRecords().then(function (records) {
+      var same = records.filter(function (r) {
+        return r.userId === currentUser && r.kind === kind && WAITING.indexOf(r.state) >= 0 && r.fields
+          && sameFields(r.fields, fields) && (!fixing || r.id !== fixing.id);
+      })[0];
+      if (same) {
+        return { record: same, duplicate: true };
+      }
+      var record = fixing || { id: uuid(), userId: currentUser, kind: kind, createdAt: new Date().toISOString() };
+      record.action = form.getAttribute("action") || location.pathname;
+      record.title = titleOf(form, fields);
+      record.fields = fields;
+      record.state = "queued";
+      record.problem = null;
+      return putRecord(record).then(function (saved) { return { record: saved, duplicate: false }; });
+    });
+  }
+
+  function attachOutboxForm(form) {
+    var fixingId = new URLSearchParams(location.search).get("kiriman");
+    var fixing = null;
+    var ready = fixingId ? getRecord(fixingId).then(function (record) {
+      if (record && record.userId === currentUser && record.fields) {
+        fixing = record;
+        fillForm(form, record.fields);
+        if (record.problem) {
+          showProblem(form, record.problem);
+        }
+      }
+    }) : restoreDraft(form);
+    var timer = null;
+    var remember = function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { saveDraft(form); }, 400);
+    };
+    ready.then(function () {
+      if (!fixing) {
+        form.addEventListener("input", remember);
+        form.addEventListener("change", remember);
+      }
+    });
+    var busy = false;
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (busy) {
+        return;
+      }
+      busy = true;
+      clearTimeout(timer);
+      var submitter = event.submitter;
+      if (submitter) {
+        submitter.disabled = true;
+      }
+      var toOutbox = function (record, duplicate) {
+        location.assign("/lapangan?catatan=" + encodeURIComponent(record.id) + (duplicate ? "&sama=1" : ""));
+      };
+      enqueue(form, fixing).then(function (outcome) {
+        return dropDraft(form).then(function () {
+          if (outcome.duplicate || navigator.onLine === false) {
+            toOutbox(outcome.record, outcome.duplicate);
+            return null;
+          }
+          // with signal the record goes up now, and the user sees what the desk saw before: the receipt, or the
+          // form again with the server's reasons
+          return sendAll().then(function () { return getRecord(outcome.record.id); }).then(function (record) {
+            if (record && (record.state === "synced" || record.state === "warning")) {
+              openResult(record);
+            }
+            else if (record && record.state === "error" && record.fields) {
+              location.assign(record.action + "?kiriman=" + encodeURIComponent(record.id));
+            }
+            else {
+              toOutbox(outcome.record, false);
+            }
+          });
+        });
+      }).catch(function () {
+        busy = false;
+        if (submitter) {
+          submitter.disabled = false;
+        }
+      });
+    });
+  }
+
+  // What a record became on the server: a complaint's receipt shows its tracking code, which only the phone
+  // holds; it is posted back (never put in an address), with the page's CSRF token.
+  function openResult(record) {
+    var answer = record.answer || {};
+    var code = answer.facts && answer.facts.trackingCode;
+    if (!code || !answer.location) {
+      location.assign(answer.location || "/lapangan");
+      return;
+    }
+    var form = document.createElement("form");
+    form.method = "post";
+    form.action = answer.location + "/tanda-terima";
+    form.hidden = true;
+    var add = function (name, value) {
+      var input = document.createElement("input");
+      input.type = "hidden";
+      input.name = name;
+      input.value = value;
+      form.appendChild(input);
+    };
+    add("trackingCode", code);
+    add("_csrf", lastCsrf || meta("csrf-token") || "");
+    document.body.appendChild(form);
+    form.submit();
+  }
+
+  // ---- the outbox page ----
+  function when(iso) {
+    if (!iso) {
+      return "";
+    }
+    return new Date(iso).toLocaleString(document.documentElement.lang || "id",
+      { day: "2-digit", month: "short", hour: "2-digit", minute: "2-digit" });
+  }
+
+  function element(tag, className, content) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (content !== undefined) {
+      node.textContent = content;
+    }
+    return node;
+  }
+
+  function button(label, className, handler) {
+    var node = element("button", className, label);
+    node.type = "button";
+    node.addEventListener("click", handler);
+    return node;
+  }
+
+  var STATE_TEXT = { queued: "stateQueued", sending: "stateSending", synced: "stateSynced", warning: "stateWarning",
+    error: "stateError" };
+
+  function renderRecord(record, highlighted) {
+    var item = element("li", "outbox-item state-" + record.state);
+    item.id = "kiriman-" + record.id;
+    item.setAttribute("data-state", record.state);
+    if (highlighted) {
+      item.classList.add("highlighted");
+    }
+    var head = element("p", "outbox-head");
+    head.appendChild(element("strong", null, text("kind_" + record.kind) + (record.title ? ": " + record.title : "")));
+    head.appendChild(document.createTextNode(" "));
+    head.appendChild(element("span", "badge state", text(STATE_TEXT[record.state] || "stateQueued")));
+    item.appendChild(head);
+    item.appendChild(element("p", "muted", text("recorded", when(record.createdAt))
+      + (record.answer && record.answer.receivedAt ? " · " + text("received", when(record.answer.receivedAt)) : "")));
+    if (record.state === "queued" && record.lastTry) {
+      item.appendChild(element("p", "muted", record.lastTry));
+    }
+    if (record.state === "warning") {
+      item.appendChild(element("p", "warning", text("clock")));
+    }
+    if (record.state === "error" && record.problem) {
+      var reasons = element("ul", "error-list");
+      reasons.setAttribute("role", "alert");
+      (record.problem.errors.length ? record.problem.errors : [{ message: record.problem.detail || record.problem.title }])
+        .forEach(function (e) { reasons.appendChild(element("li", "error", e.message)); });
+      item.appendChild(reasons);
+    }
+    if (record.answer && record.answer.facts) {
+      var facts = element("dl", "facts");
+      Object.keys(record.answer.facts).forEach(function (name) {
+        facts.appendChild(element("dt", null, text("fact_" + name)));
+        facts.appendChild(element("dd", "fact-" + name, record.answer.facts[name]));
+      });
+      item.appendChild(facts);
+    }
+    var actions = element("p", "actions");
+    if (record.state === "queued" || record.state === "error") {
+      if (record.state === "queued") {
+        actions.appendChild(button(text("send"), "primary", function () { sendAll(); }));
+      }
+      if (record.fields) {
+        var fix = element("a", "button", text("fix"));
+        fix.href = record.action + "?kiriman=" + encodeURIComponent(record.id);
+        actions.appendChild(fix);
+      }
+      actions.appendChild(button(text("drop"), "danger", function () {
+        if (window.confirm(text("confirmDrop"))) {
+          deleteRecords([record.id]);
+        }
+      }));
+    }
+    if (record.state === "synced" || record.state === "warning") {
+      if (record.answer && record.answer.facts && record.answer.facts.trackingCode) {
+        actions.appendChild(button(text("receipt"), "primary", function () { openResult(record); }));
+      }
+      else if (record.answer && record.answer.location) {
+        var view = element("a", "button", text("view"));
+        view.href = record.answer.location;
+        actions.appendChild(view);
+      }
+      var facts2 = record.answer && record.answer.facts || {};
+      if (facts2.ticketNumber && facts2.trackingCode) {
+        var share = element("a", "button share", text("share"));
+        share.href = "https://wa.me/?text=" + encodeURIComponent(text("shareText", facts2.ticketNumber,
+          facts2.trackingCode, location.origin + "/lacak"));
+        share.rel = "noopener";
+        share.target = "_blank";
+        actions.appendChild(share);
+      }
+      actions.appendChild(button(text("done"), "link", function () { deleteRecords([record.id]); }));
+    }
+    item.appendChild(actions);
+    return item;
+  }
+
+  function renderOutbox() {
+    var list = document.getElementById("outbox");
+    if (!list || !currentUser) {
+      return;
+    }
+    var params = new URLSearchParams(location.search);
+    var highlight = params.get("catatan");
+    allRecords().then(function (records) {
+      var mine = records.filter(function (r) { return r.userId === currentUser; }).reverse();
+      var others = records.filter(function (r) { return r.userId !== currentUser && WAITING.indexOf(r.state) >= 0; });
+      list.textContent = "";
+      mine.forEach(function (record) { list.appendChild(renderRecord(record, record.id === highlight)); });
+      var empty = document.getElementById("outbox-empty");
+      if (empty) {
+        empty.hidden = mine.length > 0;
+        empty.textContent = text("empty");
+      }
+      var other = document.getElementById("outbox-others");
+      if (other) {
+        other.hidden = others.length === 0;
+        other.textContent = text("others", others.length);
+      }
+      var duplicate = document.getElementById("outbox-duplicate");
+      if (duplicate) {
+        duplicate.hidden = params.get("sama") !== "1";
+        duplicate.textContent = text("duplicate");
+      }
+    });
+  }
+
+  // ---- logging out: records still waiting are never dropped silently ----
+  function forgetPages() {
+    var work = [];
+    if (navigator.serviceWorker && navigator.serviceWorker.controller) {
+      navigator.serviceWorker.controller.postMessage({ type: "logout" });
+    }
+    if (window.caches) {
+      work.push(caches.delete("simpul-pages"));
+    }
+    work.push(store(DRAFTS, "readwrite", function (drafts) {
+      return wrap(drafts.getAll()).then(function (all) {
+        all.filter(function (d) { return d.userId === currentUser; }).forEach(function (d) { drafts.delete(d.key); });
+      });
+    }));
+    return Promise.all(work).catch(function () { return null; });
+  }
+
+  function attachLogout(form) {
+    var dialog = document.getElementById("logout-dialog");
+    var confirmed = false;
+    form.addEventListener("submit", function (event) {
+      if (confirmed || !currentUser) {
+        return;
+      }
+      event.preventDefault();
+      allRecords().then(function (records) {
+        var waiting = records.filter(function (r) { return r.userId === currentUser && WAITING.indexOf(r.state) >= 0; });
+        var leave = function () {
+          forgetPages().then(function () {
+            confirmed = true;
+            form.submit();
+          });
+        };
+        if (waiting.length === 0 || !dialog || !dialog.showModal) {
+          leave();
+          return;
+        }
+        var count = dialog.querySelector(".logout-count");
+        if (count) {
+          count.textContent = text("pending", waiting.length);
+        }
+        dialog.showModal();
+        dialog.onclose = function () {
+          var choice = dialog.returnValue;
+          if (choice === "keep") {
+            leave();
+          }
+          else if (choice === "send") {
+            sendAll().then(function () { location.assign("/lapangan"); });
+          }
+          else if (choice === "drop" && window.confirm(text("confirmDropAll", waiting.length))) {
+            deleteRecords(waiting.map(function (r) { return r.id; })).then(leave);
+          }
+        };
+      });
+    });
+  }
+
+  // ---- start ----
+  function start() {
+    T = texts();
+    currentUser = meta("simpul-user");
+    renderConnection();
+    window.addEventListener("online", function () { renderConnection(); sendAll(); });
+    window.addEventListener("offline", renderConnection);
+    if ("serviceWorker" in navigator) {
+      navigator.serviceWorker.register("/sw.js", { scope: "/" }).then(function () {
+        return navigator.serviceWorker.ready;
+      }).then(function (registration) {
+        if (currentUser && registration.active) {
+          registration.active.postMessage({ type: "user", id: currentUser });
+        }
+      }).catch(function () { return null; });
+    }
+    if (location.pathname === "/masuk" && window.caches) {
+      // at the login page nobody is signed in: no one's pages stay on the phone
+      caches.delete("simpul-pages");
+    }
+    if (!window.indexedDB) {
+      return;
+    }
+    recoverInterrupted().then(function () {
+      Array.prototype.forEach.call(document.querySelectorAll("form[data-outbox]"), attachOutboxForm);
+      Array.prototype.forEach.call(document.querySelectorAll("form.logout"), attachLogout);
+      changed();
+      sendAll();
+    });
+    setInterval(function () { if (navigator.onLine !== false) { sendAll(); } }, 30000);
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "visible") {
+        sendAll();
+      }
+    });
+  }
+
+  window.simpulOutbox = { records: allRecords, send: sendAll };
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  }
+  else {
+    start();
+  }
+})();

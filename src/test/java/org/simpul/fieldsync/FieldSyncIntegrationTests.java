@@ -1,0 +1,308 @@
+package org.simpul.fieldsync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.simpul.SimpulIntegrationTest;
+import org.simpul.access.DemoLogins;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/**
+ * The field app's sync: a record the phone's outbox sends is stored once whatever the retries, with the phone's
+ * time beside the server's; refused with the form's own field names; territorial (404 outside) and by role
+ * (403); an ended session or a stale token is told as problem+json, never a login page the outbox cannot read.
+ */
+@SimpulIntegrationTest
+class FieldSyncIntegrationTests {
+
+	private static final String PROCOT = "33.28.10.1008";
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	static String complaint(UUID id, String village, String name, Instant recordedAt) {
+		return """
+				{"id": "%s", "kind": "complaint", "recordedAt": "%s",
+				 "fields": {"channel": "OUTREACH", "category": "HEALTH", "villageCode": "%s",
+				            "description": "Ditemui di dusun tanpa sinyal", "ppksCodes": ["24"],
+				            "subjectName": "%s", "subjectBirthDate": "1961-03-04", "subjectSex": "F"}}"""
+			.formatted(id, recordedAt, village, name);
+	}
+
+	MvcTestResult send(MockHttpSession session, String body) {
+		return mvc.post().uri("/lapangan/api/kirim").session(session).with(csrf())
+			.contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+	}
+
+	long complaints(UUID id) {
+		return jdbc.sql("select count(*) from complaint where id = :id").param("id", id).query(Long.class).single();
+	}
+
+	@Test
+	void storesARecordOnceWhateverTheRetriesWithThePhonesTimeBesideTheServers() throws Exception {
+		MockHttpSession session = DemoLogins.session(mvc, "psm.procot");
+		UUID id = UUID.randomUUID();
+		Instant recordedAt = Instant.now().minus(Duration.ofHours(5)).truncatedTo(ChronoUnit.SECONDS);
+		String body = complaint(id, PROCOT, "Mbah Sutinah", recordedAt);
+
+		MvcTestResult first = send(session, body);
+		assertThat(first).hasStatus(HttpStatus.CREATED);
+		String answer = first.getResponse().getContentAsString();
+		assertThat((String) JsonPath.read(answer, "$.id")).isEqualTo(id.toString());
+		assertThat((String) JsonPath.read(answer, "$.location")).isEqualTo("/pengaduan/" + id);
+		assertThat((String) JsonPath.read(answer, "$.facts.ticketNumber")).isNotBlank();
+		assertThat((String) JsonPath.read(answer, "$.facts.trackingCode")).isNotBlank();
+		assertThat(Instant.parse(JsonPath.read(answer, "$.recordedAt"))).isEqualTo(recordedAt);
+
+		// the answer was lost: the phone sends again, with and without an Idempotency-Key, and so does a second tab
+		for (int i = 0; i < 3; i++) {
+			MvcTestResult again = i == 1
+					? mvc.post().uri("/lapangan/api/kirim").session(session).with(csrf())
+						.header("Idempotency-Key", id.toString()).contentType(MediaType.APPLICATION_JSON).content(body)
+						.exchange()
+					: send(session, body);
+			assertThat(again).hasStatus(HttpStatus.CREATED);
+			assertThat((String) JsonPath.read(again.getResponse().getContentAsString(), "$.facts.ticketNumber"))
+				.isEqualTo(JsonPath.read(answer, "$.facts.ticketNumber"));
+		}
+		assertThat(complaints(id)).isEqualTo(1);
+		record Times(Instant recordedInFieldAt, Instant createdAt) {
+		}
+		Times times = jdbc.sql("select recorded_in_field_at, created_at from complaint where id = :id").param("id", id)
+			.query(Times.class).single();
+		assertThat(times.recordedInFieldAt()).isEqualTo(recordedAt);
+		assertThat(times.createdAt()).isAfter(recordedAt.plus(Duration.ofHours(4)));
+	}
+
+	@Test
+	void theComplaintAndItsCaseSayWhenTheRecordWasMadeInTheFieldAndWhenItArrived() throws Exception {
+		MockHttpSession session = DemoLogins.session(mvc, "psm.procot");
+		UUID id = UUID.randomUUID();
+		Instant recordedAt = OffsetDateTime.parse("2026-12-01T09:15:00+07:00").toInstant();
+		assertThat(send(session, complaint(id, PROCOT, "Mbah Karsinah", recordedAt))).hasStatus(HttpStatus.CREATED);
+		assertThat(mvc.get().uri("/pengaduan/" + id).session(session)).hasStatus(HttpStatus.OK)
+			.bodyText().contains("Dari aplikasi lapangan").contains("Dicatat di lapangan 01-12-2026 09:15");
+		assertThat(mvc.get().uri("/pengaduan/" + id + "/kasus").session(session)).hasStatus(HttpStatus.OK)
+			.bodyText().contains("Dicatat di lapangan 01-12-2026 09:15");
+	}
+
+	@Test
+	void aPhoneClockAheadOfTheServerGivesWayToTheArrivalTime() throws Exception {
+		MockHttpSession session = DemoLogins.session(mvc, "psm.procot");
+		UUID id = UUID.randomUUID();
+		MvcTestResult result = send(session, complaint(id, PROCOT, "Pak Darmo", Instant.now().plus(Duration.ofDays(3))));
+		assertThat(result).hasStatus(HttpStatus.CREATED);
+		Instant recorded = Instant.parse(JsonPath.read(result.getResponse().getContentAsString(), "$.recordedAt"));
+		Instant received = Instant.parse(JsonPath.read(result.getResponse().getContentAsString(), "$.receivedAt"));
+		assertThat(recorded).isEqualTo(received);
+	}
+
+	@Test
+	void aRefusedRecordNamesTheFormsFieldsAndNothingIsWritten() throws Exception {
+		MockHttpSession session = DemoLogins.session(mvc, "psm.procot");
+		UUID id = UUID.randomUUID();
+		String body = """
+				{"id": "%s", "kind": "complaint", "recordedAt": "%s",
+				 "fields": {"channel": "OUTREACH", "category": "HEALTH", "villageCode": "%s", "description": "",
+				            "subjectName": "Ibu Wati", "subjectBirthDate": "31-02-1970"}}"""
+			.formatted(id, Instant.now().minusSeconds(60), PROCOT);
+		MvcTestResult result = send(session, body);
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
+		String problem = result.getResponse().getContentAsString();
+		assertThat(JsonPath.<List<String>>read(problem, "$.errors[*].field")).contains("subject.birthDate");
+		assertThat(complaints(id)).isZero();
+
+		// fixed on the phone, the same record (same id) goes through
+		String fixed = body.replace("\"description\": \"\"", "\"description\": \"Butuh kursi roda\"")
+			.replace("31-02-1970", "1970-02-28");
+		assertThat(send(session, fixed)).hasStatus(HttpStatus.CREATED);
+		assertThat(complaints(id)).isEqualTo(1);
+	}
+
+	@Test
+	void anEmptyDescriptionIsNamedInTheUsersLanguage() throws Exception {
+		MockHttpSession session = DemoLogins.session(mvc, "psm.procot");
+		String body = complaint(UUID.randomUUID(), PROCOT, "Ibu Rah", Instant.now().minusSeconds(5))
+			.replace("Ditemui di dusun tanpa sinyal", " ");
+		MvcTestResult result = send(session, body);
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		String problem = result.getResponse().getContentAsString();
+		assertThat(JsonPath.<List<String>>read(problem, "$.errors[?(@.field == 'description')].message"))
+			.containsExactly("Wajib diisi.");
+	}
+
+	@Test
+	void theSameIdWithOtherContentIsRefused() throws Exception {
+		MockHttpSession session = DemoLogins.session(mvc, "psm.procot");
+		UUID id = UUID.randomUUID();
+		Instant at = Instant.now().minusSeconds(600);
+		assertThat(send(session, complaint(id, PROCOT, "Ibu Satu", at))).hasStatus(HttpStatus.CREATED);
+		MvcTestResult other = send(session, complaint(id, PROCOT, "Ibu Dua", at));
+		assertThat(other).hasStatus(HttpStatus.CONFLICT);
+		assertThat(other.getResponse().getContentAsString()).contains("ID_TAKEN");
+		// nor may another user's phone take it
+		assertThat(send(DemoLogins.session(mvc, "fo.procot"), complaint(id, PROCOT, "Ibu Satu", at)))
+			.hasStatus(HttpStatus.CONFLICT);
+		assertThat(complaints(id)).isEqualTo(1);
+	}
+
+	static Stream<Arguments> callers() {
+		return Stream.of(
+				Arguments.of("psm.procot", "OWN", HttpStatus.CREATED),
+				Arguments.of("psm.procot", "SIBLING", HttpStatus.NOT_FOUND),
+				Arguments.of("psm.procot", "OTHER", HttpStatus.NOT_FOUND),
+				Arguments.of("fo.procot", "OWN", HttpStatus.CREATED),
+				Arguments.of("fo.procot", "OTHER", HttpStatus.NOT_FOUND),
+				Arguments.of("bo.procot", "OWN", HttpStatus.CREATED),
+				Arguments.of("tksk.slawi", "OWN", HttpStatus.CREATED),
+				Arguments.of("tksk.slawi", "SIBLING", HttpStatus.CREATED),
+				Arguments.of("tksk.slawi", "OTHER", HttpStatus.NOT_FOUND),
+				Arguments.of("psm.pedeslohor", "OWN", HttpStatus.NOT_FOUND),
+				Arguments.of("program.dinkes", "OWN", HttpStatus.FORBIDDEN));
+	}
+
+	/** The sync is territorial like every write: a village outside the caller's territory is unknown to them. */
+	@ParameterizedTest(name = "{0} sends a complaint of a {1} village: {2}")
+	@MethodSource("callers")
+	void syncIsTerritorialAndByRole(String user, String relation, HttpStatus expected) throws Exception {
+		String village = switch (relation) {
+			case "OWN" -> PROCOT;
+			// another village of Kecamatan Slawi
+			case "SIBLING" -> jdbc.sql("select code from region where length(code) = 13 and code like '33.28.10.%'"
+					+ " and code <> :procot order by code limit 1").param("procot", PROCOT).query(String.class).single();
+			default -> jdbc.sql("select code from region where length(code) = 13 and code like '33.23.%' order by code"
+					+ " limit 1").query(String.class).single();
+		};
+		UUID id = UUID.randomUUID();
+		MvcTestResult result = send(DemoLogins.session(mvc, user), complaint(id, village, "Ibu Wilayah",
+				Instant.now().minusSeconds(30)));
+		assertThat(result).hasStatus(expected);
+		assertThat(complaints(id)).isEqualTo(expected == HttpStatus.CREATED ? 1 : 0);
+		if (expected != HttpStatus.CREATED) {
+			assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
+		}
+	}
+
+	@Test
+	void theEnvelopeIsChecked() throws Exception {
+		MockHttpSession session = DemoLogins.session(mvc, "psm.procot");
+		MvcTestResult unknown = send(session, """
+				{"id": "%s", "kind": "rocket", "recordedAt": "2026-12-01T00:00:00Z", "fields": {}}"""
+			.formatted(UUID.randomUUID()));
+		assertThat(unknown).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(unknown.getResponse().getContentAsString()).contains("FIELD_KIND_UNKNOWN");
+		MvcTestResult noTime = send(session, """
+				{"id": "%s", "kind": "complaint", "fields": {}}""".formatted(UUID.randomUUID()));
+		assertThat(noTime).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(JsonPath.<List<String>>read(noTime.getResponse().getContentAsString(), "$.errors[*].field"))
+			.contains("recordedAt");
+		MvcTestResult noId = send(session, """
+				{"kind": "complaint", "recordedAt": "2026-12-01T00:00:00Z", "fields": {}}""");
+		assertThat(noId).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(noId.getResponse().getContentAsString()).contains("\"field\":\"id\"");
+		MvcTestResult badField = send(session, """
+				{"id": "%s", "kind": "complaint", "recordedAt": "2026-12-01T00:00:00Z", "fields": {"description": {"x": 1}}}"""
+			.formatted(UUID.randomUUID()));
+		assertThat(badField).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(badField.getResponse().getContentAsString()).contains("fields.description");
+	}
+
+	@Test
+	void anEndedSessionOrAStaleTokenIsToldAsProblemJsonAndNothingIsKept() throws Exception {
+		MockHttpSession session = DemoLogins.session(mvc, "psm.procot");
+		UUID id = UUID.randomUUID();
+		String body = complaint(id, PROCOT, "Ibu Sesi", Instant.now().minusSeconds(10));
+
+		MvcTestResult stale = mvc.post().uri("/lapangan/api/kirim").session(session)
+			.with(csrf().useInvalidToken()).contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+		assertThat(stale).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(stale.getResponse().getContentAsString()).contains("CSRF_INVALID");
+
+		session.invalidate();
+		MvcTestResult ended = mvc.post().uri("/lapangan/api/kirim").cookie(new jakarta.servlet.http.Cookie(
+				"SIMPUL_SESSION", "ended")).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+		assertThat(ended).hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(ended.getResponse().getContentType()).startsWith("application/problem+json");
+		assertThat(mvc.get().uri("/lapangan/api/sesi")).hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(complaints(id)).isZero();
+	}
+
+	@Test
+	void theSessionCallGivesTheUserAndAFreshToken() throws Exception {
+		MockHttpSession session = DemoLogins.session(mvc, "psm.procot");
+		MvcTestResult result = mvc.get().uri("/lapangan/api/sesi").session(session).exchange();
+		assertThat(result).hasStatus(HttpStatus.OK);
+		String body = result.getResponse().getContentAsString();
+		assertThat((String) JsonPath.read(body, "$.username")).isEqualTo("psm.procot");
+		assertThat((String) JsonPath.read(body, "$.csrfToken")).isNotBlank();
+		assertThat(JsonPath.<List<String>>read(body, "$.kinds")).contains("complaint");
+		String userId = JsonPath.read(body, "$.userId");
+		assertThat(mvc.post().uri("/lapangan/api/kirim").session(session)
+			.header(JsonPath.read(body, "$.csrfHeader"), (String) JsonPath.read(body, "$.csrfToken"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(complaint(UUID.randomUUID(), PROCOT, "Ibu Token", Instant.now().minusSeconds(3))))
+			.hasStatus(HttpStatus.CREATED);
+		assertThat(userId).isNotBlank();
+	}
+
+	@Test
+	void onlyTheFieldPagesAreMarkedForThePhonesCacheAndForTheirUser() throws Exception {
+		MockHttpSession session = DemoLogins.session(mvc, "psm.procot");
+		String userId = jdbc.sql("select id::text from app_user where username = 'psm.procot'").query(String.class)
+			.single();
+		assertThat(mvc.get().uri("/pengaduan/baru").session(session)).hasStatus(HttpStatus.OK)
+			.headers().hasValue(OfflinePages.HEADER, userId);
+		assertThat(mvc.get().uri("/lapangan").session(session)).hasStatus(HttpStatus.OK)
+			.headers().hasValue(OfflinePages.HEADER, userId);
+		assertThat(mvc.get().uri("/pengaduan").session(session)).hasStatus(HttpStatus.OK)
+			.headers().doesNotContainHeader(OfflinePages.HEADER);
+	}
+
+	@Test
+	void theAppIsInstallableWithoutLogin() throws Exception {
+		MvcTestResult manifest = mvc.get().uri("/manifest.json").exchange();
+		assertThat(manifest).hasStatus(HttpStatus.OK);
+		String body = manifest.getResponse().getContentAsString();
+		assertThat((String) JsonPath.read(body, "$.short_name")).isEqualTo("Simpul");
+		assertThat((String) JsonPath.read(body, "$.display")).isEqualTo("standalone");
+		assertThat((String) JsonPath.read(body, "$.start_url")).startsWith("/");
+		assertThat(JsonPath.<List<String>>read(body, "$.icons[*].sizes")).contains("192x192", "512x512");
+		for (String icon : new String[] { "/img/icon-192.png", "/img/icon-512.png", "/offline.html" }) {
+			assertThat(mvc.get().uri(icon)).hasStatus(HttpStatus.OK);
+		}
+
+		MvcTestResult worker = mvc.get().uri("/sw.js").exchange();
+		assertThat(worker).hasStatus(HttpStatus.OK);
+		assertThat(worker.getResponse().getContentType()).startsWith("text/javascript");
+		assertThat(worker.getResponse().getHeader("Cache-Control")).contains("no-cache");
+		String script = worker.getResponse().getContentAsString();
+		assertThat(script).doesNotContain("__VERSION__").doesNotContain("__SHELL__")
+			.contains("\"/js/field.js\"", "\"/offline.html\"", "\"/webjars/htmx.org/dist/htmx.min.js\"");
+		for (String path : ServiceWorkerScript.SHELL) {
+			assertThat(mvc.get().uri(path)).as(path).hasStatus(HttpStatus.OK);
+		}
+	}
+}
