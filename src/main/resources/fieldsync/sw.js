@@ -47,7 +47,7 @@ function keepPage(request, response, owner) {
     }).then(function (target) {
       return Promise.all([
         target.put(OWNER_KEY, new Response(owner)),
-        target.put(request, response)
+        target.put(new Request(request.url), response)
       ]);
     });
   });
@@ -77,7 +77,7 @@ self.addEventListener("message", function (event) {
 function warm(owner) {
   return caches.open(PAGES_CACHE).then(function (cache) {
     return Promise.all(WARM.map(function (path) {
-      return cache.match(path).then(function (kept) {
+      return cache.match(path, { ignoreVary: true }).then(function (kept) {
         if (kept) {
           return null;
         }
@@ -114,8 +114,10 @@ function navigate(event) {
       return offlinePage();
     }
     return caches.open(PAGES_CACHE).then(function (cache) {
-      return cache.match(request).then(function (exact) {
-        return exact || cache.match(request, { ignoreSearch: true });
+      // a page kept from a warm-up fetch and one asked for by a navigation differ in the headers a server's Vary
+      // names (Accept, Accept-Encoding): the address is what counts
+      return cache.match(request.url, { ignoreVary: true }).then(function (exact) {
+        return exact || cache.match(request.url, { ignoreSearch: true, ignoreVary: true });
       });
     }).then(function (page) {
       return page || offlinePage();

@@ -437,7 +437,7 @@
   }
 
   function showProblem(form, problem) {
-    var lead = notice(form, text("fixLead"), "warning");
+    var lead = notice(form, text("fixLead"), "warning outbox-problem");
     lead.setAttribute("role", "alert");
     var list = document.createElement("ul");
     (problem.errors.length ? problem.errors : [{ message: problem.detail || problem.title }]).forEach(function (error) {

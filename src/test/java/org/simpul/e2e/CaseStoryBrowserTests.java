@@ -45,7 +45,7 @@ class CaseStoryBrowserTests extends PhoneTest {
 	}
 
 	private void logout() {
-		button("Keluar");
+		phone.logout();
 	}
 
 	private void fitsThePhone() {

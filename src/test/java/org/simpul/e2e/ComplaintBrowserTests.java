@@ -48,7 +48,7 @@ class ComplaintBrowserTests extends PhoneTest {
 		assertThat(phone.scrollWidth()).isLessThanOrEqualTo(360);
 
 		// the citizen, logged out, on the tracking page
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Keluar")).click();
+		phone.logout();
 		page.navigate("http://localhost:" + port + "/lacak");
 		page.getByLabel("Nomor tiket").fill(ticket);
 		page.getByLabel("Kode pelacakan").fill(code.toLowerCase());
@@ -104,7 +104,7 @@ class ComplaintBrowserTests extends PhoneTest {
 		assertThat(page.locator(".notice")).hasText("Perubahan pengaduan disimpan.");
 		assertThat(page.locator("main")).containsText("Dikoreksi: KIP anaknya belum cair.");
 		assertThat(page.locator("main")).containsText("Pendidikan");
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Keluar")).click();
+		phone.logout();
 
 		// the district manager of Temanggung publishes the regency's own list from the phone
 		try {

@@ -43,6 +43,16 @@ final class Phone implements AutoCloseable {
 			.click();
 	}
 
+	/**
+	 * Logs out with the Keluar button and waits for the login page: the field app first drops the pages it kept
+	 * on the phone, so the logout is not instant.
+	 */
+	void logout() {
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Keluar"))
+			.click();
+		page.waitForURL(java.util.regex.Pattern.compile(".*/masuk\\?keluar"));
+	}
+
 	/** The page's full width; at most 360 when nothing overflows the phone's screen. */
 	int scrollWidth() {
 		return ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();

@@ -1,0 +1,280 @@
+package org.simpul.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Test;
+import org.simpul.SimpulIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.util.ReflectionTestUtils;
+
+/**
+ * The volunteer's phone without signal, at 360 px in Debian's Chromium: the app installs (manifest, service
+ * worker), the intake form opens from the phone's cache, complaints wait in the outbox with their state and
+ * count, survive the page being closed, and reach the server exactly once when the signal is back; a refused
+ * one shows why and is fixed on the phone; an update of the service worker and an ended session keep what
+ * waits; the field pages stay light.
+ */
+@SimpulIntegrationTest
+class FieldAppBrowserTests extends PhoneTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationContext context;
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	private long complaints(String description) {
+		return jdbc.sql("select count(*) from complaint where description = :d").param("d", description)
+			.query(Long.class).single();
+	}
+
+	/** Logs in and waits until the service worker controls the page and has kept the field pages. */
+	private void installed(String user) {
+		phone.login(port, user);
+		waitUntil("""
+				async () => {
+				  if (!navigator.serviceWorker.controller) { return false; }
+				  const pages = await caches.open('simpul-pages');
+				  const kept = path => pages.match(path, {ignoreVary: true});
+				  return !!(await kept('/pengaduan/baru')) && !!(await kept('/lapangan')) && !!(await kept('/'));
+				}""", null);
+	}
+
+	/**
+	 * Polls an async predicate in the page until it answers true (Playwright's waitForFunction does not wait for
+	 * a promise), for at most 20 seconds.
+	 */
+	private void waitUntil(String predicate, Object argument) {
+		long deadline = System.nanoTime() + 20_000_000_000L;
+		while (!Boolean.TRUE.equals(page.evaluate(predicate, argument))) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("Still not true after 20 s: " + predicate);
+			}
+			page.waitForTimeout(100);
+		}
+	}
+
+	private void recordComplaint(String name, String description) {
+		recordComplaint(null, name, description);
+	}
+
+	private void recordComplaint(String nik, String name, String description) {
+		page.navigate(url("/pengaduan/baru"));
+		if (nik != null) {
+			page.getByLabel("NIK (jika ada").fill(nik);
+		}
+		page.locator("[name=subjectName]").fill(name);
+		page.getByLabel("Bidang").selectOption("SOCIAL");
+		page.getByText("24. Fakir miskin").click();
+		page.getByLabel("Uraian keluhan").fill(description);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Simpan dan buat tanda terima")).click();
+	}
+
+	private Locator records(String state) {
+		return page.locator("#outbox li[data-state=" + state + "]");
+	}
+
+	@Test
+	void theAppInstallsWithItsManifestAndServiceWorker() {
+		installed("psm.procot");
+		assertThat(page.locator("link[rel=manifest]")).hasAttribute("href", "/manifest.json");
+		Object scope = page.evaluate("async () => (await navigator.serviceWorker.ready).scope");
+		assertThat(scope).isEqualTo(url("/"));
+		Object script = page.evaluate("async () => (await navigator.serviceWorker.ready).active.scriptURL");
+		assertThat(script).isEqualTo(url("/sw.js"));
+		assertThat(consoleProblems).isEmpty();
+	}
+
+	@Test
+	void aDayWithoutSignalLosesNothingAndSendsEachRecordOnce() {
+		installed("psm.procot");
+		String first = "Tanpa sinyal satu " + UUID.randomUUID();
+		String second = "Tanpa sinyal dua " + UUID.randomUUID();
+
+		page.context().setOffline(true);
+		recordComplaint("Mbah Sastro", first);
+		assertThat(page).hasURL(Pattern.compile(".*/lapangan\\?catatan=.*"));
+		assertThat(records("queued")).hasCount(1);
+		assertThat(page.locator("#outbox-count")).hasText("1 menunggu dikirim");
+		assertThat(page.locator("#offline-banner")).isVisible();
+		recordComplaint("Ibu Painem", second);
+		assertThat(records("queued")).hasCount(2);
+		assertThat(page.locator("#outbox-count")).hasText("2 menunggu dikirim");
+		assertThat(phone.scrollWidth()).isLessThanOrEqualTo(360);
+
+		// the app is closed and opened again, still without signal: the records are still there
+		Page reopened = page.context().newPage();
+		page.close();
+		page = reopened;
+		page.navigate(url("/lapangan"));
+		assertThat(records("queued")).hasCount(2);
+		assertThat(complaints(first) + complaints(second)).isZero();
+
+		// back in signal: they go up by themselves, each once
+		page.context().setOffline(false);
+		assertThat(records("synced")).hasCount(2);
+		assertThat(page.locator("#outbox-count")).isHidden();
+		assertThat(complaints(first)).isEqualTo(1);
+		assertThat(complaints(second)).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from complaint where description in (:d) and recorded_in_field_at is not null"
+				+ " and recorded_in_field_at <= created_at").param("d", List.of(first, second)).query(Long.class)
+			.single()).isEqualTo(2);
+
+		// the ticket and tracking code are on the phone, and the receipt shows them
+		Locator sent = records("synced").first();
+		assertThat(sent.locator(".fact-ticketNumber")).hasText(Pattern.compile("3328101008-.*"));
+		assertThat(sent.locator(".fact-trackingCode")).hasText(Pattern.compile("[0-9A-Z]{10}"));
+		assertThat(sent.locator("a.share")).hasAttribute("href", Pattern.compile("^https://wa\\.me/\\?text=.*"));
+		sent.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Tanda terima")).click();
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+			.hasText("Tanda terima pengaduan");
+		assertThat(page.locator("strong.code")).hasText(Pattern.compile("[0-9A-Z]{10}"));
+
+		// sending again (another tab, a retry after a lost answer) makes nothing new
+		page.evaluate("async () => { await window.simpulOutbox.send(); }");
+		assertThat(complaints(first)).isEqualTo(1);
+		assertThat(consoleProblems).allMatch(problem -> problem.contains("ERR_INTERNET_DISCONNECTED"));
+	}
+
+	@Test
+	void aRecordTheServerRefusesShowsWhyAndIsFixedOnThePhone() {
+		installed("psm.procot");
+		String description = "Ditolak lalu diperbaiki " + UUID.randomUUID();
+		page.context().setOffline(true);
+		// a NIK whose birth date cannot be (day 45, month 13): only the server can say so
+		recordComplaint("3328104513800001", "Pak Rusdi", description);
+		assertThat(records("queued")).hasCount(1);
+		page.context().setOffline(false);
+		Locator refused = records("error");
+		assertThat(refused).hasCount(1);
+		assertThat(refused).containsText("Ditolak server");
+		assertThat(refused.locator(".error").first()).containsText("NIK");
+		assertThat(page.locator("#outbox-count")).hasText("1 menunggu dikirim");
+		assertThat(complaints(description)).isZero();
+
+		refused.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Perbaiki")).click();
+		assertThat(page.locator(".outbox-problem")).containsText("Perbaiki lalu kirim lagi");
+		assertThat(page.locator(".outbox-problem")).containsText("NIK");
+		assertThat(page.getByLabel("Uraian keluhan")).hasValue(description);
+		page.getByLabel("NIK (jika ada").fill("");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Simpan dan buat tanda terima")).click();
+		// with signal, the fixed record goes up at once and the receipt follows
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+			.hasText("Tanda terima pengaduan");
+		assertThat(complaints(description)).isEqualTo(1);
+	}
+
+	@Test
+	void anUpdatedServiceWorkerAndAnEndedSessionKeepWhatWaitsOnThePhone() {
+		installed("psm.procot");
+		String description = "Menunggu lewat pembaruan " + UUID.randomUUID();
+		page.context().setOffline(true);
+		recordComplaint("Ibu Kasmini", description);
+		assertThat(records("queued")).hasCount(1);
+
+		// meanwhile the session ends on the server (cookies gone, as after a restart of the phone's browser)
+		page.context().clearCookies();
+		page.context().setOffline(false);
+		page.navigate(url("/masuk"));
+		assertThat(complaints(description)).isZero();
+
+		// a new version of the app is deployed and the phone installs it
+		Object worker = context.getBean("serviceWorkerScript");
+		String before = (String) page.evaluate("""
+				() => new Promise(resolve => {
+				  const channel = new MessageChannel();
+				  channel.port1.onmessage = event => resolve(event.data);
+				  navigator.serviceWorker.controller.postMessage({type: 'version'}, [channel.port2]);
+				})""");
+		ReflectionTestUtils.setField(worker, "version", "next-" + UUID.randomUUID());
+		page.evaluate("async () => { await (await navigator.serviceWorker.ready).update(); }");
+		waitUntil("""
+				before => new Promise(resolve => {
+				  const channel = new MessageChannel();
+				  channel.port1.onmessage = event => resolve(event.data !== before);
+				  navigator.serviceWorker.controller.postMessage({type: 'version'}, [channel.port2]);
+				})""", before);
+
+		// the record is still on the phone; logging in again sends it, once
+		phone.login(port, "psm.procot");
+		page.navigate(url("/lapangan"));
+		assertThat(records("synced")).hasCount(1);
+		assertThat(complaints(description)).isEqualTo(1);
+	}
+
+	@Test
+	void loggingOutWithRecordsWaitingAsksWhatToDoAndKeepsThemWhenAskedTo() {
+		installed("psm.procot");
+		String description = "Disimpan saat keluar " + UUID.randomUUID();
+		// the server cannot be reached (a signal too weak to carry anything): the record waits
+		page.context().route("**/lapangan/api/kirim", route -> route.abort());
+		recordComplaint("Pak Warsito", description);
+		assertThat(records("queued")).hasCount(1);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Keluar")).click();
+		Locator dialog = page.locator("#logout-dialog");
+		assertThat(dialog).isVisible();
+		assertThat(dialog).containsText("1 menunggu dikirim");
+		dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Simpan di ponsel, kirim setelah saya masuk lagi"))
+			.click();
+		page.waitForURL(Pattern.compile(".*/masuk\\?keluar"));
+		// the user's pages left the phone; the record did not, and was not sent
+		assertThat(page.evaluate("async () => (await (await caches.open('simpul-pages')).keys()).length")).isEqualTo(0);
+		assertThat(complaints(description)).isZero();
+
+		page.context().unroute("**/lapangan/api/kirim");
+		phone.login(port, "psm.procot");
+		page.navigate(url("/lapangan"));
+		assertThat(records("synced")).hasCount(1);
+		assertThat(complaints(description)).isEqualTo(1);
+	}
+
+	@Test
+	void loggingOutWithNothingWaitingAsksNothing() {
+		installed("psm.procot");
+		phone.logout();
+		assertThat(page.evaluate("async () => (await (await caches.open('simpul-pages')).keys()).length")).isEqualTo(0);
+	}
+
+	/** Bytes over the wire for a field page, cold (nothing on the phone yet) and warm (the app installed). */
+	@Test
+	void theFieldPagesStayLight() {
+		phone.login(port, "psm.procot");
+		// a phone that has nothing of Simpul yet (no HTTP cache, no service worker), signed in
+		BrowserContext fresh = page.context().browser().newContext(new Browser.NewContextOptions()
+			.setViewportSize(360, 740).setLocale("id-ID"));
+		fresh.addCookies(page.context().cookies());
+		page = fresh.newPage();
+		page.navigate(url("/pengaduan/baru"));
+		long cold = transferred();
+		waitUntil("async () => !!navigator.serviceWorker.controller", null);
+		page.navigate(url("/pengaduan/baru"));
+		long warm = transferred();
+		System.out.printf("Field page weight: /pengaduan/baru cold %,d bytes, warm %,d bytes%n", cold, warm);
+		assertThat(cold).isLessThanOrEqualTo(150 * 1024);
+		assertThat(warm).isLessThan(cold);
+	}
+
+	/** What the page's document and resources took from the network (from the browser's resource timing). */
+	private long transferred() {
+		page.waitForLoadState();
+		return ((Number) page.evaluate("""
+				() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+				  .reduce((sum, entry) => sum + (entry.transferSize || 0), 0)""")).longValue();
+	}
+}
