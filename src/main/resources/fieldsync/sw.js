@@ -47,7 +47,7 @@ function keepPage(request, response, owner) {
     }).then(function (target) {
       return Promise.all([
         target.put(OWNER_KEY, new Response(owner)),
-        target.put(new Request(request.url), response)
+        target.put(new Request(kept(request.url)), response)
       ]);
     });
   });
@@ -90,6 +90,14 @@ function warm(owner) {
   });
 }
 
+// A page's address as kept: without what only the field app adds to it (which record to show or fix, where the
+// app was started from); the rest of the query names another page (?jenis=DEEP is not the QUICK form).
+function kept(address) {
+  var url = new URL(address);
+  ["kiriman", "catatan", "sama", "sumber"].forEach(function (name) { url.searchParams.delete(name); });
+  return url.href;
+}
+
 function offlinePage() {
   return caches.match("/offline.html").then(function (page) {
     return page || new Response("Offline", { status: 503, headers: { "Content-Type": "text/plain" } });
@@ -116,9 +124,7 @@ function navigate(event) {
     return caches.open(PAGES_CACHE).then(function (cache) {
       // a page kept from a warm-up fetch and one asked for by a navigation differ in the headers a server's Vary
       // names (Accept, Accept-Encoding): the address is what counts
-      return cache.match(request.url, { ignoreVary: true }).then(function (exact) {
-        return exact || cache.match(request.url, { ignoreSearch: true, ignoreVary: true });
-      });
+      return cache.match(kept(request.url), { ignoreVary: true });
     }).then(function (page) {
       return page || offlinePage();
     });

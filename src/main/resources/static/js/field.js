@@ -22,7 +22,8 @@
     draftRestored: "Isian yang belum dikirim dipulihkan.", draftDrop: "Buang isian", fixLead: "Perbaiki lalu kirim lagi:",
     empty: "Tidak ada kiriman di ponsel ini.", others: "{0} catatan pengguna lain di ponsel ini menunggu ia masuk lagi.",
     retry: "Server belum bisa dihubungi; dicoba lagi otomatis.", shareText: "Tiket {0}, kode lacak {1}. Lacak status di {2}",
-    receipt: "Tanda terima", kind_complaint: "Pengaduan", fact_ticketNumber: "Tiket", fact_trackingCode: "Kode lacak", untitled: "Catatan",
+    receipt: "Tanda terima", kind_complaint: "Pengaduan", kind_assessment: "Asesmen", "kind_case-note": "Catatan kasus",
+    fact_form: "Formulir", fact_ticketNumber: "Tiket", fact_trackingCode: "Kode lacak", untitled: "Catatan",
     confirmDropAll: "Buang {0} catatan yang belum terkirim? Catatan itu akan hilang."
   };
 
@@ -456,6 +457,19 @@
     lead.appendChild(list);
   }
 
+  // A page's address without what only the field app adds to it (which record to fix or show).
+  function pageOf(where) {
+    var params = new URLSearchParams(where.search);
+    ["kiriman", "catatan", "sama"].forEach(function (name) { params.delete(name); });
+    var query = params.toString();
+    return where.pathname + (query ? "?" + query : "");
+  }
+
+  function fixAddress(record) {
+    var page = record.page || record.action;
+    return page + (page.indexOf("?") >= 0 ? "&" : "?") + "kiriman=" + encodeURIComponent(record.id);
+  }
+
   function titleOf(form, fields) {
     var names = (form.getAttribute("data-outbox-title") || "").split(/\s+/);
     var parts = names.map(function (name) { return fields[name] && fields[name][0]; }).filter(Boolean);
@@ -475,6 +489,8 @@
       }
       var record = fixing || { id: uuid(), userId: currentUser, kind: kind, createdAt: new Date().toISOString() };
       record.action = form.getAttribute("action") || location.pathname;
+      // the page the form is on (an assessment's asks for its kind: ?jenis=DEEP), to fix the record there
+      record.page = pageOf(location);
       record.title = titleOf(form, fields);
       record.fields = fields;
       record.state = "queued";
@@ -534,7 +550,7 @@
               openResult(record);
             }
             else if (record && record.state === "error" && record.fields) {
-              location.assign(record.action + "?kiriman=" + encodeURIComponent(record.id));
+              location.assign(fixAddress(record));
             }
             else {
               toOutbox(outcome.record, false);
@@ -648,7 +664,7 @@
       }
       if (record.fields) {
         var fix = element("a", "button", text("fix"));
-        fix.href = record.action + "?kiriman=" + encodeURIComponent(record.id);
+        fix.href = fixAddress(record);
         actions.appendChild(fix);
       }
       actions.appendChild(button(text("drop"), "danger", function () {

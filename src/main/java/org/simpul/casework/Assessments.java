@@ -43,11 +43,12 @@ import tools.jackson.databind.json.JsonMapper;
 public class Assessments {
 
 	public record AssessmentView(UUID id, UUID complaintId, UUID formId, Kind kind, int formVersion, String title,
-			Map<String, Object> answers, Cases.Person submittedBy, Instant submittedAt,
+			Map<String, Object> answers, Cases.Person submittedBy, Instant submittedAt, Instant recordedInFieldAt,
 			List<RegistryProposals.Proposal> proposals) {
 	}
 
-	private record Row(UUID id, UUID complaintId, UUID formId, String answers, UUID submittedBy, Instant submittedAt) {
+	private record Row(UUID id, UUID complaintId, UUID formId, String answers, UUID submittedBy, Instant submittedAt,
+			Instant recordedInFieldAt) {
 	}
 
 	private static final TypeReference<LinkedHashMap<String, Object>> ANSWERS = new TypeReference<>() {
@@ -95,6 +96,13 @@ public class Assessments {
 	 */
 	@Transactional
 	public AssessmentView submit(CurrentUser actor, UUID complaintId, UUID id, UUID formId, Map<String, Object> answers) {
+		return submit(actor, complaintId, id, formId, answers, null);
+	}
+
+	/** As {@link #submit(CurrentUser, UUID, UUID, UUID, Map)}, for answers a phone recorded without signal. */
+	@Transactional
+	public AssessmentView submit(CurrentUser actor, UUID complaintId, UUID id, UUID formId, Map<String, Object> answers,
+			Instant recordedInField) {
 		if (!mayAssess(actor)) {
 			throw new AccessDeniedException("Assessments are not made by " + actor.role());
 		}
@@ -121,14 +129,16 @@ public class Assessments {
 		}
 		String storedAnswers = json.writeValueAsString(given);
 		int stored = jdbc.sql("""
-				insert into assessment (id, complaint_id, form_id, answers, submitted_by, submitted_at)
-				values (:id, :complaint, :form, cast(:answers as jsonb), :by, :now) on conflict (id) do nothing""")
+				insert into assessment (id, complaint_id, form_id, answers, submitted_by, submitted_at, recorded_in_field_at)
+				values (:id, :complaint, :form, cast(:answers as jsonb), :by, :now, :recordedInField)
+				on conflict (id) do nothing""")
 			.param("id", id)
 			.param("complaint", complaintId)
 			.param("form", formId)
 			.param("answers", storedAnswers)
 			.param("by", actor.id())
 			.param("now", Timestamp.from(clock.instant()))
+			.param("recordedInField", recordedInField == null ? null : Timestamp.from(recordedInField))
 			.update();
 		if (stored == 0) {
 			// the id is taken: a repeat of the same submission (same author, complaint, form and answers) is
@@ -230,7 +240,8 @@ public class Assessments {
 
 	private List<AssessmentView> of(UUID complaintId) {
 		return jdbc.sql("""
-				select id, complaint_id, form_id, cast(answers as text) as answers, submitted_by, submitted_at
+				select id, complaint_id, form_id, cast(answers as text) as answers, submitted_by, submitted_at,
+				       recorded_in_field_at
 				from assessment where complaint_id = :id order by submitted_at, id""")
 			.param("id", complaintId)
 			.query(Row.class)
@@ -242,7 +253,8 @@ public class Assessments {
 
 	private Optional<AssessmentView> find(UUID id) {
 		return jdbc.sql("""
-				select id, complaint_id, form_id, cast(answers as text) as answers, submitted_by, submitted_at
+				select id, complaint_id, form_id, cast(answers as text) as answers, submitted_by, submitted_at,
+				       recorded_in_field_at
 				from assessment where id = :id""")
 			.param("id", id)
 			.query(Row.class)
@@ -254,6 +266,6 @@ public class Assessments {
 		FormView form = forms.find(row.formId()).orElseThrow();
 		return new AssessmentView(row.id(), row.complaintId(), form.id(), form.kind(), form.version(), form.title(),
 				json.readValue(row.answers(), ANSWERS), cases.person(row.submittedBy()), row.submittedAt(),
-				proposals.ofSource(row.id()));
+				row.recordedInFieldAt(), proposals.ofSource(row.id()));
 	}
 }

@@ -37,12 +37,14 @@ final class CaseFile extends AggregateRoot {
 		}
 	}
 
-	/** An entry of the case's timeline, as it is written. */
-	/** A timeline entry; {@code clientId} is the id a device gave its note, or null. */
-	record Entry(String kind, Instant at, UUID by, String detail, UUID clientId) {
+	/**
+	 * A timeline entry as it is written; {@code clientId} is the id a device gave its note, and
+	 * {@code recordedInField} when the device made it without signal (both null otherwise).
+	 */
+	record Entry(String kind, Instant at, UUID by, String detail, UUID clientId, Instant recordedInField) {
 
 		Entry(String kind, Instant at, UUID by, String detail) {
-			this(kind, at, by, detail, null);
+			this(kind, at, by, detail, null, null);
 		}
 	}
 
@@ -99,7 +101,12 @@ final class CaseFile extends AggregateRoot {
 
 	/** Adds a note to the timeline ({@code clientId}: the id its device gave it, or null). */
 	void note(String text, UUID clientId, UUID by, Instant at) {
-		entries.add(new Entry("NOTE", at, by, text, clientId));
+		note(text, clientId, by, at, null);
+	}
+
+	/** Adds a note a phone made without signal at {@code recordedInField}; it arrived {@code at}. */
+	void note(String text, UUID clientId, UUID by, Instant at, Instant recordedInField) {
+		entries.add(new Entry("NOTE", at, by, text, clientId, recordedInField));
 		register(new CaseNoteAdded(complaintId, by, at));
 	}
 

@@ -1,6 +1,5 @@
 package org.simpul.casework;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
 import org.simpul.access.NavigationEntry;
 import org.simpul.casework.AssessmentForm.Kind;
-import org.simpul.casework.AssessmentForm.Question;
 import org.simpul.casework.AssessmentForms.FormView;
 import org.simpul.complaint.ComplaintQueries;
 import org.simpul.complaint.ComplaintStatus;
@@ -115,16 +113,18 @@ class CasePages {
 	}
 
 	/** One line of the case's history: its own events and the complaint's steps (referred, resolved…), by time. */
-	record TimelineEntry(String messageKey, Instant at, String by, String detail) {
+	record TimelineEntry(String messageKey, Instant at, String by, String detail, Instant recordedInFieldAt) {
 	}
 
 	private static List<TimelineEntry> timeline(Cases.CaseView file, ComplaintQueries.ComplaintView complaint) {
 		List<TimelineEntry> entries = new ArrayList<>();
 		file.events().forEach(e -> entries.add(new TimelineEntry("case.event." + e.kind(), e.at(),
-				e.by() == null ? null : e.by().displayName(), "ASSESSED".equals(e.kind()) ? null : e.detail())));
+				e.by() == null ? null : e.by().displayName(), "ASSESSED".equals(e.kind()) ? null : e.detail(),
+				e.recordedInFieldAt())));
 		complaint.steps().stream()
 			.filter(step -> step.status() != ComplaintStatus.RECEIVED)
-			.forEach(step -> entries.add(new TimelineEntry("complaint.status." + step.status(), step.at(), null, null)));
+			.forEach(step -> entries.add(new TimelineEntry("complaint.status." + step.status(), step.at(), null, null,
+					null)));
 		entries.sort(Comparator.comparing(TimelineEntry::at));
 		return entries;
 	}
@@ -148,12 +148,12 @@ class CasePages {
 		CurrentUser user = assessor();
 		ComplaintQueries.ComplaintView complaint = complaint(user, id);
 		FormView form = forms.find(formId).orElseThrow(() -> new NotFoundException("Assessment form"));
-		Map<String, Object> answers = new LinkedHashMap<>();
-		List<FieldProblem> typing = new ArrayList<>();
-		for (Question question : form.form().questions().values()) {
-			String[] values = request.getParameterValues("q." + question.id());
-			read(question, values, answers, typing);
-		}
+		AssessmentAnswers.Read read = AssessmentAnswers.read(form, name -> {
+			String[] values = request.getParameterValues(name);
+			return values == null ? null : List.of(values);
+		});
+		Map<String, Object> answers = read.answers();
+		List<FieldProblem> typing = read.problems();
 		Map<String, Object> shown = form.form().withoutHidden(answers);
 		Map<String, String> errors = new LinkedHashMap<>();
 		typing.forEach(p -> errors.putIfAbsent(p.field(), p.message()));
@@ -185,40 +185,6 @@ class CasePages {
 		model.addAttribute("form", forms.find(assessment.formId()).orElseThrow());
 		model.addAttribute("zone", WIB);
 		return "casework/assessment";
-	}
-
-	/** A typed value as the form's type wants it; what cannot be one is a problem named by the question. */
-	private static void read(Question question, String[] values, Map<String, Object> answers,
-			List<FieldProblem> problems) {
-		if (values == null || values.length == 0) {
-			return;
-		}
-		String first = values[0].strip();
-		String field = "answers." + question.id();
-		switch (question.kind()) {
-			case MULTI_CHOICE -> answers.put(question.id(), List.of(values));
-			case YES_NO -> {
-				if (!first.isEmpty()) {
-					answers.put(question.id(), Boolean.valueOf(first));
-				}
-			}
-			case NUMBER -> {
-				if (!first.isEmpty()) {
-					try {
-						answers.put(question.id(), new BigDecimal(first.replace(',', '.')));
-					}
-					catch (NumberFormatException ex) {
-						answers.put(question.id(), first);
-						problems.add(FieldProblem.of(field, "INVALID_VALUE"));
-					}
-				}
-			}
-			default -> {
-				if (!first.isEmpty()) {
-					answers.put(question.id(), first);
-				}
-			}
-		}
 	}
 
 	private String form(Model model, ComplaintQueries.ComplaintView complaint, FormView form, UUID submission,

@@ -68,10 +68,12 @@ class CaseStore {
 		}
 		for (CaseFile.Entry entry : entries) {
 			jdbc.sql("""
-					insert into case_event (complaint_id, at, by_user, kind, detail, client_id)
-					values (:id, :at, :by, :kind, :detail, :clientId)""")
+					insert into case_event (complaint_id, at, by_user, kind, detail, client_id, recorded_in_field_at)
+					values (:id, :at, :by, :kind, :detail, :clientId, :recordedInField)""")
 				.param("id", file.complaintId()).param("at", Timestamp.from(entry.at())).param("by", entry.by())
 				.param("kind", entry.kind()).param("detail", entry.detail()).param("clientId", entry.clientId())
+				.param("recordedInField", entry.recordedInField() == null ? null
+						: Timestamp.from(entry.recordedInField()))
 				.update();
 		}
 	}

@@ -34,7 +34,8 @@ public class Cases {
 	public record Person(UUID id, String username, String displayName) {
 	}
 
-	public record Event(String kind, Instant at, Person by, String detail) {
+	/** A timeline event; {@code recordedInFieldAt}: when a phone made it without signal (else null). */
+	public record Event(String kind, Instant at, Person by, String detail, Instant recordedInFieldAt) {
 	}
 
 	public record CaseView(UUID complaintId, String ticketNumber, Person assignee, Instant openedAt, Instant closedAt,
@@ -45,7 +46,7 @@ public class Cases {
 			int version) {
 	}
 
-	private record EventRow(String kind, Instant at, UUID byUser, String detail) {
+	private record EventRow(String kind, Instant at, UUID byUser, String detail, Instant recordedInFieldAt) {
 	}
 
 	private final JdbcClient jdbc;
@@ -77,12 +78,13 @@ public class Cases {
 				select assignee_id, opened_at, closed_at, outcome, plan, version from case_file where complaint_id = :id""")
 			.param("id", complaintId).query(CaseRow.class).optional().orElse(new CaseRow(null, null, null, null, null, 0));
 		List<Event> events = jdbc.sql("""
-				select kind, at, by_user, detail from case_event where complaint_id = :id order by at, id""")
+				select kind, at, by_user, detail, recorded_in_field_at from case_event where complaint_id = :id
+				order by at, id""")
 			.param("id", complaintId)
 			.query(EventRow.class)
 			.list()
 			.stream()
-			.map(e -> new Event(e.kind(), e.at(), person(e.byUser()), e.detail()))
+			.map(e -> new Event(e.kind(), e.at(), person(e.byUser()), e.detail(), e.recordedInFieldAt()))
 			.toList();
 		return new CaseView(complaint.id(), complaint.ticketNumber(),
 				row.assigneeId() == null ? null : person(row.assigneeId()), row.openedAt(), row.closedAt(), row.outcome(),
@@ -139,10 +141,16 @@ public class Cases {
 	/** Adds a note to the case's timeline ({@code noteId}: the client's id for it, or null). */
 	@Transactional
 	public CaseView note(CurrentUser actor, UUID complaintId, UUID noteId, String text) {
+		return note(actor, complaintId, noteId, text, null);
+	}
+
+	/** As {@link #note(CurrentUser, UUID, UUID, String)}, for a note a phone made without signal. */
+	@Transactional
+	public CaseView note(CurrentUser actor, UUID complaintId, UUID noteId, String text, Instant recordedInField) {
 		complaint(actor, complaintId);
 		String note = Texts.required("text", text, 4000);
 		CaseFile file = store.openAndLock(complaintId, clock.instant());
-		file.note(note, noteId, actor.id(), clock.instant());
+		file.note(note, noteId, actor.id(), clock.instant(), recordedInField);
 		return saved(actor, file);
 	}
 

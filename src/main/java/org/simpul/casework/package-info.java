@@ -12,5 +12,5 @@
  * CaseReopened, AssessmentRecorded) in the transaction of each change; the complaint follows them by
  * listening. Listens to none.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "complaint", "registry", "audit" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "complaint", "registry", "audit", "fieldsync" })
 package org.simpul.casework;

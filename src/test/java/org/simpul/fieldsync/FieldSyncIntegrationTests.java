@@ -154,6 +154,80 @@ class FieldSyncIntegrationTests {
 			.containsExactly("Wajib diisi.");
 	}
 
+	/** A complaint of Procot made through the sync, for the case's records. */
+	private UUID complaintOfProcot(MockHttpSession session) throws Exception {
+		UUID complaint = UUID.randomUUID();
+		assertThat(send(session, complaint(complaint, PROCOT, "Ibu Kasus", Instant.now().minusSeconds(3600))))
+			.hasStatus(HttpStatus.CREATED);
+		return complaint;
+	}
+
+	@Test
+	void aQuickAssessmentFromThePhoneIsStoredOnceWithItsFieldTime() throws Exception {
+		MockHttpSession session = DemoLogins.session(mvc, "psm.procot");
+		UUID complaint = complaintOfProcot(session);
+		String html = mvc.get().uri("/pengaduan/{id}/asesmen/baru?jenis=QUICK", complaint).session(session).exchange()
+			.getResponse().getContentAsString();
+		assertThat(html).contains("data-outbox=\"assessment\"", "name=\"complaintId\"");
+		String formId = html.replaceAll("(?s).*name=\"formId\" value=\"([0-9a-f-]{36})\".*", "$1");
+		UUID id = UUID.randomUUID();
+		Instant recordedAt = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+		String body = """
+				{"id": "%s", "kind": "assessment", "recordedAt": "%s",
+				 "fields": {"complaintId": "%s", "formId": "%s", "submission": "%s", "q.urgency": "CEPAT",
+				            "q.safe": "true", "q.danger": "BENCANA", "q.sick": "false", "q.needs": ["MAKANAN", "PENGOBATAN"],
+				            "q.householdSize": "3"}}""".formatted(id, recordedAt, complaint, formId, UUID.randomUUID());
+		for (int i = 0; i < 2; i++) {
+			MvcTestResult result = send(session, body);
+			assertThat(result).hasStatus(HttpStatus.CREATED);
+			assertThat((String) JsonPath.read(result.getResponse().getContentAsString(), "$.location"))
+				.isEqualTo("/pengaduan/" + complaint + "/kasus");
+		}
+		record Stored(UUID complaintId, Instant recordedInFieldAt, String needs) {
+		}
+		Stored stored = jdbc.sql("select complaint_id, recorded_in_field_at, answers ->> 'needs' as needs"
+				+ " from assessment where id = :id").param("id", id).query(Stored.class).single();
+		assertThat(stored.complaintId()).isEqualTo(complaint);
+		assertThat(stored.recordedInFieldAt()).isEqualTo(recordedAt);
+		assertThat(stored.needs()).contains("MAKANAN", "PENGOBATAN");
+		assertThat(mvc.get().uri("/pengaduan/{id}/kasus", complaint).session(session)).hasStatus(HttpStatus.OK)
+			.bodyText().contains("dicatat di lapangan");
+
+		// an answer of the wrong type is named by its question; an unknown complaint is unknown
+		MvcTestResult wrong = send(session, body.replace(id.toString(), UUID.randomUUID().toString())
+			.replace("\"q.householdSize\": \"3\"", "\"q.householdSize\": \"tiga\""));
+		assertThat(wrong).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(wrong.getResponse().getContentAsString()).contains("answers.householdSize");
+		assertThat(send(session, body.replace(id.toString(), UUID.randomUUID().toString())
+			.replace(complaint.toString(), UUID.randomUUID().toString()))).hasStatus(HttpStatus.NOT_FOUND);
+		// another village's volunteer does not reach the case
+		assertThat(send(DemoLogins.session(mvc, "psm.pedeslohor"), body.replace(id.toString(),
+				UUID.randomUUID().toString()))).hasStatus(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void aCaseNoteFromThePhoneJoinsTheTimelineOnce() throws Exception {
+		MockHttpSession session = DemoLogins.session(mvc, "psm.procot");
+		UUID complaint = complaintOfProcot(session);
+		UUID id = UUID.randomUUID();
+		Instant recordedAt = Instant.now().minus(Duration.ofMinutes(90)).truncatedTo(ChronoUnit.SECONDS);
+		String body = """
+				{"id": "%s", "kind": "case-note", "recordedAt": "%s",
+				 "fields": {"complaintId": "%s", "text": "Rumah kosong, tetangga bilang ke pasar"}}"""
+			.formatted(id, recordedAt, complaint);
+		for (int i = 0; i < 3; i++) {
+			assertThat(send(session, body)).hasStatus(HttpStatus.CREATED);
+		}
+		assertThat(jdbc.sql("select count(*) from case_event where client_id = :id and recorded_in_field_at = :at")
+			.param("id", id).param("at", java.sql.Timestamp.from(recordedAt)).query(Long.class).single()).isEqualTo(1);
+		MvcTestResult empty = send(session, body.replace(id.toString(), UUID.randomUUID().toString())
+			.replace("Rumah kosong, tetangga bilang ke pasar", " "));
+		assertThat(empty).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(empty.getResponse().getContentAsString()).contains("\"field\":\"text\"");
+		assertThat(send(session, body.replace(id.toString(), UUID.randomUUID().toString())
+			.replace("\"complaintId\": \"" + complaint + "\", ", ""))).hasStatus(HttpStatus.BAD_REQUEST);
+	}
+
 	@Test
 	void theSameIdWithOtherContentIsRefused() throws Exception {
 		MockHttpSession session = DemoLogins.session(mvc, "psm.procot");
