@@ -10,7 +10,7 @@ var PAGES_CACHE = "simpul-pages";
 var OWNER_KEY = "/__simpul-pages-owner";
 var SHELL = ["__SHELL__"];
 // the pages a signed-in user needs without signal, fetched into the cache when they are missing
-var WARM = ["/", "/lapangan", "/pengaduan/baru"];
+var WARM = ["/", "/lapangan", "/pengaduan/baru", "/tugas"];
 
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(SHELL_CACHE)
@@ -30,12 +30,20 @@ self.addEventListener("activate", function (event) {
     .then(function () { return self.clients.claim(); }));
 });
 
+// Each drop of the kept pages starts a new generation: a page fetched before it (a warm-up still on its way
+// over a slow link when the user logged out) is not kept after it.
+var generation = 0;
+
 function dropPages() {
+  generation++;
   return caches.delete(PAGES_CACHE);
 }
 
 // Keeps a page for offline use, first dropping what another user's session kept.
-function keepPage(request, response, owner) {
+function keepPage(request, response, owner, since) {
+  if (since !== undefined && since !== generation) {
+    return Promise.resolve();
+  }
   return caches.open(PAGES_CACHE).then(function (cache) {
     return cache.match(OWNER_KEY).then(function (stored) {
       return stored ? stored.text() : null;
@@ -45,6 +53,9 @@ function keepPage(request, response, owner) {
       }
       return cache;
     }).then(function (target) {
+      if (since !== undefined && since !== generation) {
+        return null;
+      }
       return Promise.all([
         target.put(OWNER_KEY, new Response(owner)),
         target.put(new Request(kept(request.url)), response)
@@ -66,7 +77,11 @@ self.addEventListener("message", function (event) {
     }).then(function (owner) {
       return owner !== null && owner !== data.id ? dropPages() : null;
     }).then(function () {
-      return warm(data.id);
+      // the fixed pages, and the ones the page asks for (its caseload's case pages and forms), same origin only
+      var asked = (data.pages || []).filter(function (path) {
+        return typeof path === "string" && path.charAt(0) === "/" && path.charAt(1) !== "/";
+      }).slice(0, 100);
+      return warm(data.id, WARM, asked);
     }));
   }
   else if (data.type === "version" && event.ports && event.ports[0]) {
@@ -74,16 +89,21 @@ self.addEventListener("message", function (event) {
   }
 });
 
-function warm(owner) {
+// Fetches the pages the user needs offline: the fixed ones when they are missing, the ones a page asked for
+// (its caseload) also when what is kept is older than half an hour.
+function warm(owner, fixed, asked) {
+  var stale = Date.now() - 30 * 60 * 1000;
+  var since = generation;
   return caches.open(PAGES_CACHE).then(function (cache) {
-    return Promise.all(WARM.map(function (path) {
-      return cache.match(path, { ignoreVary: true }).then(function (kept) {
-        if (kept) {
+    return Promise.all(fixed.concat(asked).map(function (path) {
+      return cache.match(kept(new URL(path, self.location.origin).href), { ignoreVary: true }).then(function (found) {
+        var date = found && Date.parse(found.headers.get("Date") || "");
+        if (found && (fixed.indexOf(path) >= 0 || date > stale)) {
           return null;
         }
         return fetch(path, { credentials: "same-origin", redirect: "manual" }).then(function (response) {
           return response.ok && response.headers.get("X-Simpul-Offline") === owner
-            ? keepPage(new Request(path), response, owner) : null;
+            ? keepPage(new Request(path), response, owner, since) : null;
         }, function () { return null; });
       });
     }));
@@ -104,9 +124,23 @@ function offlinePage() {
   });
 }
 
+// The page kept for this address, if any.
+function keptPage(request) {
+  return caches.open(PAGES_CACHE).then(function (cache) {
+    // a page kept from a warm-up fetch and one asked for by a navigation differ in the headers a server's Vary
+    // names (Accept, Accept-Encoding): the address is what counts
+    return cache.match(kept(request.url), { ignoreVary: true });
+  });
+}
+
+// How long a navigation waits for the network before a kept page is shown instead (a signal too weak to carry
+// a page); the network's answer still refreshes what is kept.
+var PATIENCE_MS = 8000;
+
 function navigate(event) {
   var request = event.request;
-  return fetch(request).then(function (response) {
+  var since = generation;
+  var network = fetch(request).then(function (response) {
     var url = new URL(response.url || request.url);
     if (url.pathname === "/masuk") {
       // signed out (or the session ended): nothing of the last user's pages stays on the phone
@@ -114,19 +148,41 @@ function navigate(event) {
     }
     var owner = response.headers.get("X-Simpul-Offline");
     if (request.method === "GET" && response.ok && owner && !response.redirected) {
-      event.waitUntil(keepPage(request, response.clone(), owner));
+      event.waitUntil(keepPage(request, response.clone(), owner, since));
     }
     return response;
-  }, function () {
-    if (request.method !== "GET") {
-      return offlinePage();
-    }
-    return caches.open(PAGES_CACHE).then(function (cache) {
-      // a page kept from a warm-up fetch and one asked for by a navigation differ in the headers a server's Vary
-      // names (Accept, Accept-Encoding): the address is what counts
-      return cache.match(kept(request.url), { ignoreVary: true });
-    }).then(function (page) {
-      return page || offlinePage();
+  });
+  if (request.method !== "GET") {
+    return network.catch(offlinePage);
+  }
+  return new Promise(function (resolve) {
+    var settled = false;
+    var settle = function (response) {
+      if (!settled) {
+        settled = true;
+        resolve(response);
+      }
+    };
+    // no signal, or a server away (a proxy's 502/503/504): the kept page; else the offline page
+    var fallback = function () {
+      return keptPage(request).then(function (page) { return page || offlinePage(); });
+    };
+    var timer = setTimeout(function () {
+      keptPage(request).then(function (page) {
+        if (page) {
+          settle(page);
+        }
+      });
+    }, PATIENCE_MS);
+    network.then(function (response) {
+      clearTimeout(timer);
+      if (response.status >= 502 && response.status <= 504) {
+        return keptPage(request).then(function (page) { settle(page || response); });
+      }
+      settle(response);
+    }, function () {
+      clearTimeout(timer);
+      fallback().then(settle);
     });
   });
 }

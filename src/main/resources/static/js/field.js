@@ -23,7 +23,7 @@
     empty: "Tidak ada kiriman di ponsel ini.", others: "{0} catatan pengguna lain di ponsel ini menunggu ia masuk lagi.",
     retry: "Server belum bisa dihubungi; dicoba lagi otomatis.", shareText: "Tiket {0}, kode lacak {1}. Lacak status di {2}",
     receipt: "Tanda terima", kind_complaint: "Pengaduan", kind_assessment: "Asesmen", "kind_case-note": "Catatan kasus",
-    fact_form: "Formulir", fact_ticketNumber: "Tiket", fact_trackingCode: "Kode lacak", untitled: "Catatan",
+    fact_form: "Formulir", logoutOffline: "Keluar perlu sinyal: tanpa sinyal server tidak tahu Anda keluar. Coba lagi saat ada sinyal.", fact_ticketNumber: "Tiket", fact_trackingCode: "Kode lacak", untitled: "Catatan",
     confirmDropAll: "Buang {0} catatan yang belum terkirim? Catatan itu akan hilang."
   };
 
@@ -228,7 +228,7 @@
   }
 
   function session() {
-    return fetch("/lapangan/api/sesi", {
+    return timed("/lapangan/api/sesi", {
       credentials: "same-origin", redirect: "manual", cache: "no-store", headers: { Accept: "application/json" }
     }).then(function (response) {
       if (response.status === 401 || response.type === "opaqueredirect") {
@@ -244,12 +244,32 @@
     });
   }
 
+  // A request that has not answered in this time is given up (a signal too weak to carry it); the record waits.
+  var TIMEOUT_MS = 20000;
+
+  function timed(url, options) {
+    if (!window.AbortController) {
+      return fetch(url, options);
+    }
+    var controller = new AbortController();
+    var timer = setTimeout(function () { controller.abort(); }, TIMEOUT_MS);
+    options.signal = controller.signal;
+    return fetch(url, options).then(function (response) {
+      clearTimeout(timer);
+      return response;
+    }, function (error) {
+      clearTimeout(timer);
+      throw error;
+    });
+  }
+
   function post(record, me) {
     var headers = { "Content-Type": "application/json", Accept: "application/json", "Idempotency-Key": record.id };
     headers[me.csrfHeader] = me.csrfToken;
-    return fetch("/lapangan/api/kirim", {
+    return timed("/lapangan/api/kirim", {
       method: "POST", credentials: "same-origin", redirect: "manual", cache: "no-store", headers: headers,
-      body: JSON.stringify({ id: record.id, kind: record.kind, recordedAt: record.createdAt, fields: record.fields })
+      body: JSON.stringify({ id: record.id, kind: record.kind, userId: record.userId, recordedAt: record.createdAt,
+        fields: record.fields })
     });
   }
 
@@ -266,50 +286,91 @@
     return problem.status === 403 && problem.errors.some(function (e) { return e.code === "CSRF_INVALID"; });
   }
 
-  // Sends one record; answers "next" (go on), "stop" (try later) or "login".
-  function sendOne(record, me, retried) {
-    record.state = "sending";
-    return putRecord(record).then(function () {
-      return post(record, me);
-    }).then(function (response) {
-      if (response.status === 201 || response.status === 200) {
-        return response.json().then(function (answer) {
-          record.answer = { location: answer.location, facts: answer.facts || {}, receivedAt: answer.receivedAt,
-            recordedAt: answer.recordedAt };
-          record.state = answer.recordedAt && Date.parse(answer.recordedAt) !== Date.parse(record.createdAt)
-            ? "warning" : "synced";
-          record.problem = null;
-          // what was typed has reached the server: the phone keeps only what the user still needs to see
-          record.fields = null;
-          return putRecord(record).then(function () { return "next"; });
-        });
-      }
-      if (response.status === 401 || response.type === "opaqueredirect") {
-        record.state = "queued";
-        return putRecord(record).then(function () { return "login"; });
-      }
-      if (response.status >= 500 || response.status === 429 || response.status === 408) {
-        record.state = "queued";
-        record.attempts = (record.attempts || 0) + 1;
-        record.lastTry = text("retry");
-        return putRecord(record).then(function () { return "stop"; });
-      }
-      return problemOf(response).then(function (problem) {
-        if (csrfRefused(problem) && !retried) {
-          return session().then(function (fresh) {
-            return fresh ? sendOne(record, fresh, true) : "login";
-          });
+  // Changes a record in one transaction with what the database holds now (another tab, a delete, a fix may
+  // have changed it since it was read): change(record) answers false to leave it as it is. Answers the record
+  // as stored, or null when it is gone or was left.
+  function updateRecord(id, change) {
+    var stored = null;
+    return store(OUTBOX, "readwrite", function (outbox) {
+      return wrap(outbox.get(id)).then(function (record) {
+        if (record && change(record) !== false) {
+          record.updatedAt = new Date().toISOString();
+          outbox.put(record);
+          stored = record;
         }
-        record.state = "error";
-        record.problem = problem;
-        return putRecord(record).then(function () { return "next"; });
       });
-    }, function () {
-      // no answer at all (no signal, the connection dropped): the record waits; the server's ledger makes a
-      // second sending of it harmless if the first one did arrive
+    }).then(function () {
+      changed();
+      return stored;
+    });
+  }
+
+  // A record being sent goes back to waiting (no answer, a busy server, a login needed).
+  function backToQueue(id, note) {
+    return updateRecord(id, function (record) {
+      if (record.state !== "sending") {
+        return false;
+      }
       record.state = "queued";
       record.attempts = (record.attempts || 0) + 1;
-      return putRecord(record).then(function () { return "stop"; });
+      record.lastTry = note || null;
+    });
+  }
+
+  // Sends one record; answers "next" (go on), "stop" (try later) or "login".
+  function sendOne(id, me, retried) {
+    var sent = null;
+    return updateRecord(id, function (record) {
+      // deleted meanwhile, sent by another tab, being fixed: not this run's to send
+      if (record.state !== "queued" || record.userId !== me.userId) {
+        return false;
+      }
+      record.state = "sending";
+    }).then(function (record) {
+      if (!record) {
+        return "next";
+      }
+      sent = record;
+      return post(record, me).then(function (response) {
+        if (response.status === 201 || response.status === 200) {
+          return response.json().then(function (answer) {
+            return updateRecord(id, function (stored) {
+              stored.answer = { location: answer.location, facts: answer.facts || {}, receivedAt: answer.receivedAt,
+                recordedAt: answer.recordedAt };
+              stored.state = answer.recordedAt && Date.parse(answer.recordedAt) !== Date.parse(stored.createdAt)
+                ? "warning" : "synced";
+              stored.problem = null;
+              // what was typed has reached the server: the phone keeps only what the user still needs to see
+              stored.fields = null;
+              stored.title = null;
+            }).then(function () { return "next"; });
+          });
+        }
+        if (response.status === 401 || response.type === "opaqueredirect") {
+          return backToQueue(id).then(function () { return "login"; });
+        }
+        if (response.status >= 500 || response.status === 429 || response.status === 408) {
+          return backToQueue(id, text("retry")).then(function () { return "stop"; });
+        }
+        return problemOf(response).then(function (problem) {
+          if (csrfRefused(problem) && !retried) {
+            return backToQueue(id).then(function () {
+              return session();
+            }).then(function (fresh) {
+              // a fresh token of another user (a logout and a login in another tab) never sends this one's record
+              return fresh && fresh.userId === sent.userId ? sendOne(id, fresh, true) : "login";
+            });
+          }
+          return updateRecord(id, function (stored) {
+            stored.state = "error";
+            stored.problem = problem;
+          }).then(function () { return "next"; });
+        });
+      });
+    }).catch(function () {
+      // no answer at all (no signal, the connection dropped, an answer cut short): the record waits; the
+      // server's ledger makes a second sending of it harmless if the first one did arrive
+      return backToQueue(id).then(function () { return "stop"; });
     });
   }
 
@@ -327,7 +388,7 @@
       return again;
     }
     var run = function () {
-      return allRecords().then(function (records) {
+      return recoverInterrupted().then(allRecords).then(function (records) {
         var mine = records.filter(function (r) { return r.userId === currentUser && r.state === "queued"; });
         if (mine.length === 0) {
           return null;
@@ -344,7 +405,7 @@
               retryDelay = 5000;
               return null;
             }
-            return sendOne(mine[index++], me, false).then(function (outcome) {
+            return sendOne(mine[index++].id, me, false).then(function (outcome) {
               if (outcome === "login") {
                 loginNeeded = true;
                 renderLogin();
@@ -373,7 +434,8 @@
     return running;
   }
 
-  // A record left "sending" when the page closed went out or did not; it is sent again (once, by its id).
+  // A record left "sending" when its page closed went out or did not; it is sent again (once, by its id). Run
+  // under the outbox's lock, so that no other page is sending it right now.
   function recoverInterrupted() {
     return allRecords().then(function (records) {
       var stuck = records.filter(function (r) { return r.state === "sending"; });
@@ -383,8 +445,7 @@
         return (r.state === "synced" || r.state === "warning") && r.updatedAt < weekAgo;
       }).map(function (r) { return r.id; });
       return Promise.all(stuck.map(function (r) {
-        r.state = "queued";
-        return putRecord(r);
+        return backToQueue(r.id);
       }).concat(old.length ? [deleteRecords(old)] : []));
     });
   }
@@ -487,14 +548,28 @@
       if (same) {
         return { record: same, duplicate: true };
       }
-      var record = fixing || { id: uuid(), userId: currentUser, kind: kind, createdAt: new Date().toISOString() };
-      record.action = form.getAttribute("action") || location.pathname;
-      // the page the form is on (an assessment's asks for its kind: ?jenis=DEEP), to fix the record there
-      record.page = pageOf(location);
-      record.title = titleOf(form, fields);
-      record.fields = fields;
-      record.state = "queued";
-      record.problem = null;
+      var fill = function (record) {
+        record.action = form.getAttribute("action") || location.pathname;
+        // the page the form is on (an assessment's asks for its kind: ?jenis=DEEP), to fix the record there
+        record.page = pageOf(location);
+        record.title = titleOf(form, fields);
+        record.fields = fields;
+        record.state = "queued";
+        record.problem = null;
+      };
+      if (fixing) {
+        return updateRecord(fixing.id, function (stored) {
+          if (stored.state !== "error") {
+            return false;
+          }
+          fill(stored);
+        }).then(function (saved) {
+          // no longer refused (sent meanwhile from another page, or deleted): the outbox shows what became of it
+          return { record: saved || fixing, duplicate: false, stale: !saved };
+        });
+      }
+      var record = { id: uuid(), userId: currentUser, kind: kind, createdAt: new Date().toISOString() };
+      fill(record);
       return putRecord(record).then(function (saved) { return { record: saved, duplicate: false }; });
     });
   }
@@ -503,7 +578,8 @@
     var fixingId = new URLSearchParams(location.search).get("kiriman");
     var fixing = null;
     var ready = fixingId ? getRecord(fixingId).then(function (record) {
-      if (record && record.userId === currentUser && record.fields) {
+      // only a record the server refused is fixed: one still waiting may be on its way right now
+      if (record && record.userId === currentUser && record.fields && record.state === "error") {
         fixing = record;
         fillForm(form, record.fields);
         if (record.problem) {
@@ -539,7 +615,7 @@
       };
       enqueue(form, fixing).then(function (outcome) {
         return dropDraft(form).then(function () {
-          if (outcome.duplicate || navigator.onLine === false) {
+          if (outcome.duplicate || outcome.stale || navigator.onLine === false) {
             toOutbox(outcome.record, outcome.duplicate);
             return null;
           }
@@ -558,10 +634,9 @@
           });
         });
       }).catch(function () {
-        busy = false;
-        if (submitter) {
-          submitter.disabled = false;
-        }
+        // the phone could not keep it (storage full, private mode): the form is posted as a page form, which
+        // the server still takes once
+        form.submit();
       });
     });
   }
@@ -662,7 +737,7 @@
       if (record.state === "queued") {
         actions.appendChild(button(text("send"), "primary", function () { sendAll(); }));
       }
-      if (record.fields) {
+      if (record.fields && record.state === "error") {
         var fix = element("a", "button", text("fix"));
         fix.href = fixAddress(record);
         actions.appendChild(fix);
@@ -752,6 +827,11 @@
         return;
       }
       event.preventDefault();
+      if (navigator.onLine === false) {
+        // without signal the server would not hear of it: the session would stay open on this phone
+        window.alert(text("logoutOffline"));
+        return;
+      }
       allRecords().then(function (records) {
         var waiting = records.filter(function (r) { return r.userId === currentUser && WAITING.indexOf(r.state) >= 0; });
         var leave = function () {
@@ -797,7 +877,11 @@
         return navigator.serviceWorker.ready;
       }).then(function (registration) {
         if (currentUser && registration.active) {
-          registration.active.postMessage({ type: "user", id: currentUser });
+          // the pages this one links to for a day without signal (the caseload's cases and their forms)
+          var pages = Array.prototype.map.call(document.querySelectorAll("a[data-offline]"), function (link) {
+            return link.getAttribute("href");
+          });
+          registration.active.postMessage({ type: "user", id: currentUser, pages: pages });
         }
       }).catch(function () { return null; });
     }
@@ -808,12 +892,10 @@
     if (!window.indexedDB) {
       return;
     }
-    recoverInterrupted().then(function () {
-      Array.prototype.forEach.call(document.querySelectorAll("form[data-outbox]"), attachOutboxForm);
-      Array.prototype.forEach.call(document.querySelectorAll("form.logout"), attachLogout);
-      changed();
-      sendAll();
-    });
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-outbox]"), attachOutboxForm);
+    Array.prototype.forEach.call(document.querySelectorAll("form.logout"), attachLogout);
+    changed();
+    sendAll();
     setInterval(function () { if (navigator.onLine !== false) { sendAll(); } }, 30000);
     document.addEventListener("visibilitychange", function () {
       if (document.visibilityState === "visible") {

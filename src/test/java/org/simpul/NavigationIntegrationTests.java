@@ -33,8 +33,8 @@ class NavigationIntegrationTests {
 			"manajer.tegal      | / /pengaduan /rujukan /registri /ppks /asesmen/formulir /wilayah /puskesos /pengguna",
 			"tksk.slawi         | / /pengaduan /rujukan /registri /wilayah /puskesos",
 			"fo.procot          | / /pengaduan /rujukan /registri /wilayah /puskesos",
-			"bo.procot          | / /pengaduan /rujukan /registri /wilayah /puskesos",
-			"psm.procot         | / /pengaduan /rujukan /registri /wilayah /puskesos",
+			"bo.procot          | / /tugas /pengaduan /rujukan /registri /wilayah /puskesos",
+			"psm.procot         | / /tugas /pengaduan /rujukan /registri /wilayah /puskesos",
 			"program.dinkes     | / /rujukan /wilayah /puskesos",
 			"dpo.tegal          | / /registri /wilayah /puskesos /pelindungan-data" })
 	void eachRoleSeesTheLinksItMayUse(String username, String links) {

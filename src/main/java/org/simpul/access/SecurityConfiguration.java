@@ -104,7 +104,7 @@ class SecurityConfiguration {
 	@Order(3)
 	SecurityFilterChain pages(HttpSecurity http, UserAccounts accounts, Clock clock,
 			AuthenticationManager authenticationManager, LoginLimiter limiter, SecondFactors factors,
-			EndedSessions endedSessions, FormDrafts drafts, ApiTokens tokens) throws Exception {
+			EndedSessions endedSessions, FormDrafts drafts, ApiTokens tokens, ProblemWriter problems) throws Exception {
 		http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(requests -> requests
 				.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
@@ -151,7 +151,7 @@ class SecurityConfiguration {
 			// a session that ended sends the browser to the login page and keeps a form it posted (EndedSessions)
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(endedSessions)
 				.accessDeniedHandler(endedSessions))
-			.addFilterAfter(new SessionGuardFilter(accounts, clock, drafts), SecurityContextHolderFilter.class)
+			.addFilterAfter(new SessionGuardFilter(accounts, clock, drafts, problems), SecurityContextHolderFilter.class)
 			.addFilterAfter(new SecondFactorPages.Gate(), SessionGuardFilter.class)
 			// a client past its failed logins is turned away before its password is even checked
 			.addFilterBefore((servletRequest, servletResponse, chain) -> {

@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.simpul.shared.web.FormTokens;
+import org.simpul.shared.web.ProblemWriter;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -23,6 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * reset after the session began: the session must never carry rights the user no longer has.
  */
 class SessionGuardFilter extends OncePerRequestFilter {
+
+	private final ProblemWriter problems;
 
 	static final Duration IDLE_TIMEOUT = Duration.ofMinutes(30);
 
@@ -39,7 +43,8 @@ class SessionGuardFilter extends OncePerRequestFilter {
 
 	private final FormDrafts drafts;
 
-	SessionGuardFilter(UserAccounts accounts, Clock clock, FormDrafts drafts) {
+	SessionGuardFilter(UserAccounts accounts, Clock clock, FormDrafts drafts, ProblemWriter problems) {
+		this.problems = problems;
 		this.accounts = accounts;
 		this.clock = clock;
 		this.drafts = drafts;
@@ -71,6 +76,11 @@ class SessionGuardFilter extends OncePerRequestFilter {
 				Set<String> issued = FormTokens.issued(session);
 				session.invalidate();
 				SecurityContextHolder.clearContext();
+				if (EndedSessions.fieldApi(request)) {
+					// the field app's outbox keeps its record and asks for a login: nothing is kept here
+					problems.write(request, response, HttpStatus.UNAUTHORIZED, "problem.unauthorized");
+					return;
+				}
 				// a form posted now is kept for the user, who finds it after logging in again
 				boolean kept = drafts.keep(user.id(), request, issued);
 				EndedSessions.redirect(request, response, FormDrafts.loginAfterEnd(request, kept));

@@ -88,6 +88,21 @@ final class CaseFile extends AggregateRoot {
 		register(new CaseAssigned(complaintId, assignee, by, at));
 	}
 
+	/**
+	 * A facilitator takes an open case nobody has yet ("ambil"): a case given to someone else answers 409
+	 * {@code CASE_TAKEN} (two volunteers tapping at once: the first one has it), a closed one 409
+	 * {@code CASE_CLOSED}; taking one's own case again changes nothing.
+	 */
+	void take(UUID by, String username, Instant at) {
+		if (closedAt != null) {
+			throw new ConflictException(FieldProblem.of("status", "CASE_CLOSED"));
+		}
+		if (assigneeId != null && !assigneeId.equals(by)) {
+			throw new ConflictException(FieldProblem.of("assignee", "CASE_TAKEN"));
+		}
+		assign(by, username, by, at);
+	}
+
 	/** Writes the case plan; the same plan again changes nothing. */
 	void plan(String text, UUID by, Instant at) {
 		if (text.equals(plan)) {

@@ -110,6 +110,16 @@ public class Cases {
 		return saved(actor, file);
 	}
 
+	/** The user takes an open, unassigned case of their territory (a facilitator's "ambil kasus ini"). */
+	@Transactional
+	public CaseView take(CurrentUser actor, UUID complaintId) {
+		actor.require(Action.CASE_TAKE);
+		complaint(actor, complaintId);
+		CaseFile file = store.openAndLock(complaintId, clock.instant());
+		file.take(actor.id(), actor.username(), clock.instant());
+		return saved(actor, file);
+	}
+
 	/**
 	 * Writes the case plan against the version the user read ({@code If-Match}; changed meanwhile: 412). An
 	 * unchanged plan changes nothing.

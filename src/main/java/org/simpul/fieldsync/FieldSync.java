@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.simpul.access.CurrentUser;
+import org.simpul.shared.ConflictException;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.springframework.stereotype.Service;
@@ -76,6 +77,12 @@ public class FieldSync {
 			if (kind == null) {
 				problems.add(FieldProblem.of("kind", "FIELD_KIND_UNKNOWN"));
 			}
+		}
+		// the user the phone made the record for: another user's session (a logout and a login in another tab
+		// while this one was sending) never takes it over
+		JsonNode owner = body.get("userId");
+		if (owner != null && !owner.isNull() && !user.id().toString().equals(owner.asString())) {
+			throw new ConflictException(FieldProblem.of("userId", "RECORD_OF_ANOTHER_USER"));
 		}
 		Instant receivedAt = clock.instant();
 		Instant recordedAt = recordedAt(body.get("recordedAt"), receivedAt, problems);

@@ -1,10 +1,12 @@
 package org.simpul.fieldsync;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
@@ -15,7 +17,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The pages the service worker may keep on the phone for the signed-in user, to open without signal: the home
- * page the app starts on, the outbox, and the field forms. It marks them with {@value #HEADER} and the user's
+ * page the app starts on, the outbox, the intake form, "Tugas saya" and, for those who take cases, the
+ * caseload's case pages and assessment forms. It marks them with {@value #HEADER} and the user's
  * id; every other page (a household's record, the queue) is never kept. Kept pages are dropped at logout and
  * when another user signs in on the same phone.
  */
@@ -25,7 +28,13 @@ class OfflinePages implements WebMvcConfigurer {
 	static final String HEADER = "X-Simpul-Offline";
 
 	/** Kept in step with the service worker's {@code WARM} list. */
-	static final Set<String> PATHS = Set.of("/", "/lapangan", "/pengaduan/baru");
+	static final Set<String> PATHS = Set.of("/", "/lapangan", "/pengaduan/baru", "/tugas");
+
+	/**
+	 * The caseload's pages, kept for those who take cases to the family's door (a facilitator, a back-office
+	 * officer): the case with its household, and its assessment forms. "Tugas saya" asks for them to be kept.
+	 */
+	static final Pattern CASELOAD = Pattern.compile("/pengaduan/[0-9a-f-]{36}/(kasus|asesmen/baru)");
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
@@ -34,8 +43,9 @@ class OfflinePages implements WebMvcConfigurer {
 			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 				String path = request.getRequestURI().substring(request.getContextPath().length());
 				Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-				if ("GET".equals(request.getMethod()) && PATHS.contains(path) && authentication != null
-						&& authentication.getPrincipal() instanceof CurrentUser user) {
+				if ("GET".equals(request.getMethod()) && authentication != null
+						&& authentication.getPrincipal() instanceof CurrentUser user
+						&& (PATHS.contains(path) || CASELOAD.matcher(path).matches() && user.may(Action.CASE_TAKE))) {
 					response.setHeader(HEADER, user.id().toString());
 				}
 				return true;

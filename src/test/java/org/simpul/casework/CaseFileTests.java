@@ -77,6 +77,21 @@ class CaseFileTests {
 	}
 
 	@Test
+	void aFacilitatorTakesAnUnassignedOpenCaseButNotAnotherOnesOrAClosedOne() {
+		CaseFile free = open();
+		free.take(BY, "psm.procot", AT);
+		assertThat(free.assigneeId()).isEqualTo(BY);
+		assertThat(free.takeEntries()).extracting(CaseFile.Entry::kind).containsExactly("ASSIGNED");
+		free.take(BY, "psm.procot", AT);
+		assertThat(free.takeEntries()).isEmpty();
+		assertThatThrownBy(() -> free.take(UUID.randomUUID(), "psm.lain", AT)).isInstanceOf(ConflictException.class)
+			.hasMessage("CASE_TAKEN");
+		assertThat(free.assigneeId()).isEqualTo(BY);
+		assertThatThrownBy(() -> closed().take(BY, "psm.procot", AT)).isInstanceOf(ConflictException.class)
+			.hasMessage("CASE_CLOSED");
+	}
+
+	@Test
 	void assigningOrPlanningTheSameAgainChangesNothing() {
 		CaseFile file = open();
 		UUID facilitator = UUID.randomUUID();

@@ -3,10 +3,17 @@ package org.simpul.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import com.jayway.jsonpath.JsonPath;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -249,6 +256,73 @@ class FieldAppBrowserTests extends PhoneTest {
 		installed("psm.procot");
 		phone.logout();
 		assertThat(page.evaluate("async () => (await (await caches.open('simpul-pages')).keys()).length")).isEqualTo(0);
+	}
+
+	/** A complaint the desk recorded about a registered family of Procot, through the API; its id. */
+	private String complaintAtTheDesk(String description) throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		String token = JsonPath.read(http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/auth/token")))
+			.header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString("{\"username\": \"fo.procot\", \"password\": \"Simpul-Demo-2026\"}"))
+			.build(), BodyHandlers.ofString()).body(), "$.access_token");
+		String person = jdbc.sql("select id::text from person where name = 'Mohamad Rochim' and village_code = '33.28.10.1008'")
+			.query(String.class).list().getFirst();
+		HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/complaints")))
+			.header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+			.POST(BodyPublishers.ofString("""
+					{"channel": "WALK_IN", "category": "HEALTH", "villageCode": "33.28.10.1008",
+					 "description": "%s", "ppksCodes": ["24"], "subjectPersonId": "%s"}""".formatted(description, person)))
+			.build(), BodyHandlers.ofString());
+		assertThat(created.statusCode()).isEqualTo(201);
+		return JsonPath.read(created.body(), "$.id");
+	}
+
+	@Test
+	void theVolunteersTasksOpenWithoutSignalAndHerAssessmentGoesUpOnce() throws Exception {
+		String complaint = complaintAtTheDesk("Tugas tanpa sinyal " + UUID.randomUUID());
+		installed("psm.procot");
+		// one row of navigation on the phone, every link a thumb's size
+		page.navigate(url("/tugas"));
+		assertThat(page.locator("nav.nav").boundingBox().height).isLessThan(64);
+		for (Locator link : page.locator("nav.nav a:visible, nav.nav button").all()) {
+			assertThat(link.boundingBox().height).as(link.textContent()).isGreaterThanOrEqualTo(44);
+		}
+		page.locator("form[action='/tugas/" + complaint + "/ambil'] button").click();
+		assertThat(page).hasURL(Pattern.compile(".*/pengaduan/" + complaint + "/kasus"));
+		page.navigate(url("/tugas"));
+		Locator task = page.locator("li.task", new Page.LocatorOptions().setHas(
+				page.locator("a[href='/pengaduan/" + complaint + "/kasus']")));
+		assertThat(task).containsText("Perlu asesmen cepat");
+		assertThat(task).containsText("Kunjungi");
+		// the phone keeps the case and its form for the day in the hamlet
+		waitUntil("""
+				async complaint => {
+				  const pages = await caches.open('simpul-pages');
+				  return !!(await pages.match('/pengaduan/' + complaint + '/kasus', {ignoreVary: true}))
+				    && !!(await pages.match('/pengaduan/' + complaint + '/asesmen/baru?jenis=QUICK', {ignoreVary: true}));
+				}""", complaint);
+
+		page.context().setOffline(true);
+		page.navigate(url("/tugas"));
+		task.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Asesmen cepat")).click();
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Asesmen cepat");
+		page.locator("input[name='q.urgency'][value=CEPAT]").check();
+		page.locator("input[name='q.safe'][value=true]").check();
+		page.locator("input[name='q.sick'][value=false]").check();
+		page.locator("input[name='q.needs'][value=MAKANAN]").check();
+		page.locator("input[name='q.householdSize']").fill("4");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Simpan asesmen")).click();
+		assertThat(records("queued")).hasCount(1);
+		assertThat(jdbc.sql("select count(*) from assessment where complaint_id = cast(:id as uuid)").param("id", complaint)
+			.query(Long.class).single()).isZero();
+
+		page.context().setOffline(false);
+		assertThat(records("synced")).hasCount(1);
+		assertThat(jdbc.sql("select count(*) from assessment where complaint_id = cast(:id as uuid)"
+				+ " and recorded_in_field_at is not null").param("id", complaint).query(Long.class).single())
+			.isEqualTo(1);
+		page.navigate(url("/pengaduan/" + complaint + "/kasus"));
+		assertThat(page.locator("main")).containsText("dicatat di lapangan");
 	}
 
 	/** Bytes over the wire for a field page, cold (nothing on the phone yet) and warm (the app installed). */

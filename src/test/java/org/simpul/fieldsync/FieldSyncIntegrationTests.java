@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.simpul.SimpulIntegrationTest;
 import org.simpul.access.DemoLogins;
+import org.simpul.shared.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,6 +42,9 @@ class FieldSyncIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	TestClock clock;
 
 	static String complaint(UUID id, String village, String name, Instant recordedAt) {
 		return """
@@ -278,6 +282,37 @@ class FieldSyncIntegrationTests {
 		if (expected != HttpStatus.CREATED) {
 			assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
 		}
+	}
+
+	@Test
+	void aRecordMadeForAnotherUserIsNotTakenOverByThisSession() throws Exception {
+		MockHttpSession session = DemoLogins.session(mvc, "fo.procot");
+		UUID id = UUID.randomUUID();
+		String psm = jdbc.sql("select id::text from app_user where username = 'psm.procot'").query(String.class).single();
+		String body = complaint(id, PROCOT, "Ibu Milik Orang", Instant.now().minusSeconds(30))
+			.replace("\"kind\": \"complaint\"", "\"kind\": \"complaint\", \"userId\": \"" + psm + "\"");
+		MvcTestResult result = send(session, body);
+		assertThat(result).hasStatus(HttpStatus.CONFLICT);
+		assertThat(result.getResponse().getContentAsString()).contains("RECORD_OF_ANOTHER_USER");
+		assertThat(complaints(id)).isZero();
+		// its own user sends it
+		assertThat(send(DemoLogins.session(mvc, "psm.procot"), body)).hasStatus(HttpStatus.CREATED);
+	}
+
+	@Test
+	void anIdleSessionEndsAsProblemJsonForTheOutbox() throws Exception {
+		MockHttpSession session = DemoLogins.session(mvc, "psm.procot");
+		assertThat(mvc.get().uri("/lapangan/api/sesi").session(session)).hasStatus(HttpStatus.OK);
+		MvcTestResult ended;
+		try {
+			clock.advance(Duration.ofMinutes(31));
+			ended = mvc.get().uri("/lapangan/api/sesi").session(session).exchange();
+		}
+		finally {
+			clock.reset();
+		}
+		assertThat(ended).hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(ended.getResponse().getContentType()).startsWith("application/problem+json");
 	}
 
 	@Test

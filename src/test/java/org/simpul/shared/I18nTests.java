@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.simpul.access.Role;
 import org.simpul.audit.AuditTrail;
+import org.simpul.casework.Caseload;
 import org.simpul.complaint.Category;
 import org.simpul.complaint.Channel;
 import org.simpul.complaint.ComplaintStatus;
@@ -67,6 +68,7 @@ class I18nTests {
 		computed.put("forms.kind.", List.of("QUICK", "DEEP"));
 		computed.put("case.event.", List.of("ASSESSED", "PLANNED", "ASSIGNED", "NOTE", "CLOSED", "REOPENED"));
 		computed.put("complaint.status.", names(ComplaintStatus.values()));
+		computed.put("tasks.due.", names(Caseload.Due.values()));
 		computed.put("complaint.category.", names(Category.values()));
 		computed.put("complaint.channel.", names(Channel.values()));
 		computed.put("referral.status.", names(Referral.Status.values()));
