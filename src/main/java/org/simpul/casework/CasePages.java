@@ -19,6 +19,7 @@ import org.simpul.casework.AssessmentForm.Kind;
 import org.simpul.casework.AssessmentForms.FormView;
 import org.simpul.complaint.ComplaintQueries;
 import org.simpul.complaint.ComplaintStatus;
+import org.simpul.registry.Views.HouseholdView;
 import org.simpul.region.RegionCode;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
@@ -59,8 +60,11 @@ class CasePages {
 
 	private final AccessControl access;
 
+	private final Caseload caseload;
+
 	CasePages(Cases cases, Assessments assessments, AssessmentForms forms, ComplaintQueries complaints,
-			AccessControl access) {
+			AccessControl access, Caseload caseload) {
+		this.caseload = caseload;
 		this.cases = cases;
 		this.assessments = assessments;
 		this.forms = forms;
@@ -134,12 +138,26 @@ class CasePages {
 				&& complaint.status() != ComplaintStatus.CLOSED;
 	}
 
+	/**
+	 * A new assessment, its questions about the house filled with what the registry knows of the family's home:
+	 * the volunteer confirms or corrects them at the door (a corrected one becomes a registry proposal).
+	 */
 	@GetMapping("/pengaduan/{id}/asesmen/baru")
 	String newAssessment(@PathVariable UUID id, @RequestParam("jenis") Kind kind, Model model) {
 		CurrentUser user = assessor();
 		ComplaintQueries.ComplaintView complaint = complaint(user, id);
 		FormView form = forms.inForce(kind, RegionCode.of(complaint.villageCode()));
-		return form(model, complaint, form, UUID.randomUUID(), Map.of(), Map.of());
+		Map<String, Object> known = new LinkedHashMap<>();
+		boolean asksAboutTheHouse = form.form().questions().values().stream().anyMatch(q -> q.registryField() != null);
+		HouseholdView household = asksAboutTheHouse ? caseload.household(user, complaint) : null;
+		if (household != null) {
+			Map<String, String> conditions = household.conditions().byField();
+			form.form().questions().values().stream()
+				.filter(q -> q.registryField() != null && conditions.containsKey(q.registryField()))
+				.forEach(q -> known.put(q.id(), conditions.get(q.registryField())));
+		}
+		model.addAttribute("prefilled", !known.isEmpty());
+		return form(model, complaint, form, UUID.randomUUID(), known, Map.of());
 	}
 
 	@PostMapping("/pengaduan/{id}/asesmen/baru")

@@ -109,7 +109,7 @@ public class Caseload {
 	}
 
 	/** The household of the complaint's subject, when the registry knows the person in the user's territory. */
-	private HouseholdView household(CurrentUser user, ComplaintView complaint) {
+	HouseholdView household(CurrentUser user, ComplaintView complaint) {
 		UUID personId = complaint.subject().personId();
 		if (personId == null || !complaint.subject().inRegistry()) {
 			return null;

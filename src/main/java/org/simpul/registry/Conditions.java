@@ -1,6 +1,8 @@
 package org.simpul.registry;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * House conditions the registry records (roof, walls, floor and its area, electricity, latrine, drinking
@@ -11,6 +13,30 @@ public record Conditions(Roof roof, Wall wall, Floor floor, BigDecimal floorArea
 		Latrine latrine, DrinkingWater drinkingWater) {
 
 	public static final Conditions UNKNOWN = new Conditions(null, null, null, null, null, null, null);
+
+	/**
+	 * The conditions the registry knows, by the names registry proposals and assessment questions use
+	 * ({@code roof}, {@code floorAreaM2}, …), as codes or decimal text; the unknown ones left out.
+	 */
+	public Map<String, String> byField() {
+		Map<String, String> fields = new LinkedHashMap<>();
+		putKnown(fields, "roof", roof);
+		putKnown(fields, "wall", wall);
+		putKnown(fields, "floor", floor);
+		if (floorAreaM2 != null) {
+			fields.put("floorAreaM2", floorAreaM2.stripTrailingZeros().toPlainString());
+		}
+		putKnown(fields, "electricity", electricity);
+		putKnown(fields, "latrine", latrine);
+		putKnown(fields, "drinkingWater", drinkingWater);
+		return fields;
+	}
+
+	private static void putKnown(Map<String, String> fields, String name, Enum<?> value) {
+		if (value != null) {
+			fields.put(name, value.name());
+		}
+	}
 
 	public enum Roof {
 		CONCRETE, TILE, ZINC, ASBESTOS, WOOD, THATCH, OTHER

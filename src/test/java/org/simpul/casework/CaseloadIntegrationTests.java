@@ -83,6 +83,28 @@ class CaseloadIntegrationTests {
 	}
 
 	@Test
+	void theDeepAssessmentComesFilledWithWhatTheRegistryKnowsOfTheHouseInSteps() throws Exception {
+		UUID complaint = complaintAboutARegisteredFamily();
+		UUID person = jdbc.sql("select id from person where name = 'Mohamad Rochim' and village_code = '33.28.10.1008'")
+			.query(UUID.class).list().getFirst();
+		String roof = jdbc.sql("select h.roof from household h join person p on p.household_id = h.id where p.id = :id")
+			.param("id", person).query(String.class).single();
+		assertThat(roof).as("the demo family's roof").isNotNull();
+		MockHttpSession psm = DemoLogins.session(mvc, "psm.procot");
+		String html = mvc.get().uri("/pengaduan/{id}/asesmen/baru?jenis=DEEP", complaint).session(psm).exchange()
+			.getResponse().getContentAsString();
+		assertThat(html).contains("sudah diisi dari registri", "data-steps=\"true\"", "Bagian {0} dari {1}");
+		assertThat(html).containsPattern("name=\"q.roof\" value=\"" + roof + "\" checked");
+		// a family outside the registry gets an empty form
+		String unregistered = JsonPath.read(DemoLogins.call(mvc, "fo.procot", "POST", "/api/v1/complaints", """
+				{"channel": "WALK_IN", "category": "SOCIAL", "villageCode": "33.28.10.1008",
+				 "description": "Tanpa registri", "ppksCodes": ["24"], "subject": {"name": "Ibu Baru"}}""")
+			.getResponse().getContentAsString(), "$.id");
+		assertThat(mvc.get().uri("/pengaduan/{id}/asesmen/baru?jenis=DEEP", unregistered).session(psm).exchange()
+			.getResponse().getContentAsString()).doesNotContain("sudah diisi dari registri").doesNotContain("checked");
+	}
+
+	@Test
 	void anotherVillageOrARoleThatTakesNoCasesCannot() throws Exception {
 		UUID complaint = complaintAboutARegisteredFamily();
 		MockHttpSession pedeslohor = DemoLogins.session(mvc, "psm.pedeslohor");

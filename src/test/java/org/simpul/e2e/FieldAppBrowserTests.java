@@ -325,6 +325,28 @@ class FieldAppBrowserTests extends PhoneTest {
 		assertThat(page.locator("main")).containsText("dicatat di lapangan");
 	}
 
+	@Test
+	void theDeepAssessmentGoesOneSectionAScreenFilledFromTheRegistry() throws Exception {
+		String complaint = complaintAtTheDesk("Asesmen mendalam bertahap " + UUID.randomUUID());
+		phone.login(port, "psm.procot");
+		page.navigate(url("/pengaduan/" + complaint + "/asesmen/baru?jenis=DEEP"));
+		Locator where = page.locator(".step-of");
+		assertThat(where).hasText(Pattern.compile("Bagian 1 dari \\d+"));
+		int sections = page.locator("form.assessment fieldset").count();
+		assertThat(page.locator("form.assessment fieldset:visible")).hasCount(1);
+		Locator save = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Simpan asesmen"));
+		assertThat(save).isHidden();
+		for (int i = 2; i <= sections; i++) {
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Berikutnya")).click();
+			assertThat(where).hasText("Bagian " + i + " dari " + sections);
+		}
+		assertThat(save).isVisible();
+		// the house section holds what the registry knows, checked
+		assertThat(page.locator("input[name='q.roof']:checked")).hasCount(1);
+		assertThat(phone.scrollWidth()).isLessThanOrEqualTo(360);
+		assertThat(consoleProblems).isEmpty();
+	}
+
 	/** Bytes over the wire for a field page, cold (nothing on the phone yet) and warm (the app installed). */
 	@Test
 	void theFieldPagesStayLight() {
