@@ -7,6 +7,9 @@
   var DB_NAME = "simpul-field";
   var OUTBOX = "outbox";
   var DRAFTS = "drafts";
+  var PHOTOS = "photos";
+  var PHOTO_EDGE = 1600;
+  var CHUNK = 256 * 1024;
   var WAITING = ["queued", "sending", "error"];
   var RETRY_MAX_MS = 5 * 60 * 1000;
 
@@ -23,7 +26,8 @@
     empty: "Tidak ada kiriman di ponsel ini.", others: "{0} catatan pengguna lain di ponsel ini menunggu ia masuk lagi.",
     retry: "Server belum bisa dihubungi; dicoba lagi otomatis.", shareText: "Tiket {0}, kode lacak {1}. Lacak status di {2}",
     receipt: "Tanda terima", kind_complaint: "Pengaduan", kind_assessment: "Asesmen", "kind_case-note": "Catatan kasus",
-    fact_form: "Formulir", logoutOffline: "Keluar perlu sinyal: tanpa sinyal server tidak tahu Anda keluar. Coba lagi saat ada sinyal.", fact_ticketNumber: "Tiket", fact_trackingCode: "Kode lacak", untitled: "Catatan",
+    fact_form: "Formulir", kind_visit: "Kunjungan rumah", kind_household: "Pendaftaran rumah tangga",
+    fact_kkNumber: "No. KK", photos: "Foto: {0} dari {1} terkirim", existing: "Buka data yang sudah ada", logoutOffline: "Keluar perlu sinyal: tanpa sinyal server tidak tahu Anda keluar. Coba lagi saat ada sinyal.", fact_ticketNumber: "Tiket", fact_trackingCode: "Kode lacak", untitled: "Catatan",
     confirmDropAll: "Buang {0} catatan yang belum terkirim? Catatan itu akan hilang."
   };
 
@@ -56,7 +60,7 @@
   function db() {
     if (!opening) {
       opening = new Promise(function (resolve, reject) {
-        var request = indexedDB.open(DB_NAME, 1);
+        var request = indexedDB.open(DB_NAME, 2);
         // a new version of this script adds stores and indexes here; it never deletes one that holds records
         request.onupgradeneeded = function () {
           var base = request.result;
@@ -65,6 +69,9 @@
           }
           if (!base.objectStoreNames.contains(DRAFTS)) {
             base.createObjectStore(DRAFTS, { keyPath: "key" });
+          }
+          if (!base.objectStoreNames.contains(PHOTOS)) {
+            base.createObjectStore(PHOTOS, { keyPath: "id" }).createIndex("record", "recordId");
           }
         };
         request.onsuccess = function () { resolve(request.result); };
@@ -112,10 +119,124 @@
     });
   }
 
+  // Deletes records from the phone, and the photos kept with them.
   function deleteRecords(ids) {
     return store(OUTBOX, "readwrite", function (outbox) {
       ids.forEach(function (id) { outbox.delete(id); });
+    }).then(function () {
+      return store(PHOTOS, "readwrite", function (photos) {
+        return wrap(photos.getAll()).then(function (all) {
+          all.filter(function (p) { return ids.indexOf(p.recordId) >= 0; }).forEach(function (p) { photos.delete(p.id); });
+        });
+      });
     }).then(changed);
+  }
+
+  // ---- photos: made smaller on the phone, kept with their record, sent in chunks after it ----
+  function allPhotos() {
+    return store(PHOTOS, "readonly", function (photos) { return wrap(photos.getAll()); });
+  }
+
+  function updatePhoto(id, change) {
+    var stored = null;
+    return store(PHOTOS, "readwrite", function (photos) {
+      return wrap(photos.get(id)).then(function (photo) {
+        if (photo && change(photo) !== false) {
+          photos.put(photo);
+          stored = photo;
+        }
+      });
+    }).then(function () {
+      changed();
+      return stored;
+    });
+  }
+
+  // A camera's photo as a JPEG of at most PHOTO_EDGE pixels a side, with its SHA-256.
+  function shrink(file) {
+    return createImageBitmap(file).then(function (bitmap) {
+      var scale = Math.min(1, PHOTO_EDGE / Math.max(bitmap.width, bitmap.height));
+      var canvas = document.createElement("canvas");
+      canvas.width = Math.round(bitmap.width * scale);
+      canvas.height = Math.round(bitmap.height * scale);
+      canvas.getContext("2d").drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+      return new Promise(function (resolve) { canvas.toBlob(resolve, "image/jpeg", 0.8); });
+    }).then(function (blob) {
+      return blob.arrayBuffer().then(function (bytes) {
+        return crypto.subtle.digest("SHA-256", bytes);
+      }).then(function (digest) {
+        var hex = Array.prototype.map.call(new Uint8Array(digest), function (b) {
+          return (b + 0x100).toString(16).slice(1);
+        }).join("");
+        return { blob: blob, size: blob.size, sha256: hex };
+      });
+    });
+  }
+
+  // The photos chosen in a form's photo inputs, made smaller, ready to be kept with the record.
+  function formPhotos(form) {
+    var files = [];
+    Array.prototype.forEach.call(form.querySelectorAll("input[type=file][data-photos]"), function (input) {
+      Array.prototype.forEach.call(input.files || [], function (file) { files.push(file); });
+    });
+    return Promise.all(files.slice(0, 10).map(shrink));
+  }
+
+  function keepPhotos(record, shrunk) {
+    if (!shrunk.length) {
+      return Promise.resolve();
+    }
+    return store(PHOTOS, "readwrite", function (photos) {
+      shrunk.forEach(function (photo) {
+        photos.put({ id: uuid(), recordId: record.id, recordKind: record.kind, userId: record.userId, blob: photo.blob,
+          size: photo.size, sha256: photo.sha256, sent: 0, state: "queued" });
+      });
+    });
+  }
+
+  function photoHeaders(photo, me, offset) {
+    var headers = { "Content-Type": "image/jpeg", Accept: "application/json", "X-Record-Kind": photo.recordKind,
+      "X-Record-Id": photo.recordId, "X-Photo-Size": String(photo.size), "X-Photo-Sha256": photo.sha256,
+      "X-Chunk-Offset": String(offset) };
+    headers[me.csrfHeader] = me.csrfToken;
+    return headers;
+  }
+
+  // Sends a photo from where the server has it; answers "next" or "stop" (try later) or "login".
+  function sendPhoto(photo, me) {
+    var offset = photo.sent || 0;
+    var chunk = photo.blob.slice(offset, offset + CHUNK);
+    return timed("/lapangan/api/foto/" + photo.id, {
+      method: "PUT", credentials: "same-origin", redirect: "manual", cache: "no-store",
+      headers: photoHeaders(photo, me, offset), body: chunk
+    }).then(function (response) {
+      if (response.ok) {
+        return response.json().then(function (progress) {
+          return updatePhoto(photo.id, function (stored) {
+            stored.sent = progress.received;
+            if (progress.complete) {
+              stored.state = "synced";
+              // the server holds it, encrypted: the phone keeps no copy
+              stored.blob = null;
+            }
+          });
+        }).then(function (stored) {
+          return stored && stored.state === "queued" ? sendPhoto(stored, me) : "next";
+        });
+      }
+      if (response.status === 401 || response.status === 403 || response.type === "opaqueredirect") {
+        return "login";
+      }
+      if (response.status >= 500 || response.status === 429) {
+        return "stop";
+      }
+      return problemOf(response).then(function (problem) {
+        return updatePhoto(photo.id, function (stored) {
+          stored.state = "error";
+          stored.problem = problem;
+        }).then(function () { return "next"; });
+      });
+    }).catch(function () { return "stop"; });
   }
 
   function uuid() {
@@ -181,9 +302,12 @@
     if (!link || !currentUser) {
       return;
     }
-    allRecords().then(function (records) {
+    Promise.all([allRecords(), allPhotos()]).then(function (both) {
+      var records = both[0];
       var waiting = records.filter(function (r) {
         return r.userId === currentUser && WAITING.indexOf(r.state) >= 0;
+      }).length + both[1].filter(function (p) {
+        return p.userId === currentUser && p.state === "queued";
       }).length;
       link.hidden = waiting === 0;
       link.textContent = text("pending", waiting);
@@ -277,6 +401,8 @@
     return response.json().catch(function () { return {}; }).then(function (body) {
       return {
         status: response.status, title: body.title || "", detail: body.detail || "",
+        existing: typeof body.existing === "string" && body.existing.charAt(0) === "/" && body.existing.charAt(1) !== "/"
+          ? body.existing : null,
         errors: (body.errors || []).map(function (e) { return { field: e.field, code: e.code, message: e.message }; })
       };
     });
@@ -388,9 +514,13 @@
       return again;
     }
     var run = function () {
-      return recoverInterrupted().then(allRecords).then(function (records) {
+      return recoverInterrupted().then(function () {
+        return Promise.all([allRecords(), allPhotos()]);
+      }).then(function (both) {
+        var records = both[0];
         var mine = records.filter(function (r) { return r.userId === currentUser && r.state === "queued"; });
-        if (mine.length === 0) {
+        var photos = both[1].filter(function (p) { return p.userId === currentUser && p.state === "queued"; });
+        if (mine.length === 0 && photos.length === 0) {
           return null;
         }
         return session().then(function (me) {
@@ -400,10 +530,41 @@
             return null;
           }
           var index = 0;
+          // a record's photos go after it: the server takes a photo only of a record it holds
+          var sendPhotos = function () {
+            return allRecords().then(function (now) {
+              var arrived = {};
+              now.forEach(function (r) { arrived[r.id] = r.state === "synced" || r.state === "warning"; });
+              return allPhotos().then(function (all) {
+                var ready = all.filter(function (p) {
+                  return p.userId === currentUser && p.state === "queued" && arrived[p.recordId];
+                });
+                var i = 0;
+                var one = function () {
+                  if (i >= ready.length) {
+                    retryDelay = 5000;
+                    return null;
+                  }
+                  return sendPhoto(ready[i++], me).then(function (outcome) {
+                    if (outcome === "login") {
+                      loginNeeded = true;
+                      renderLogin();
+                      return null;
+                    }
+                    if (outcome === "stop") {
+                      scheduleRetry();
+                      return null;
+                    }
+                    return one();
+                  });
+                };
+                return one();
+              });
+            });
+          };
           var next = function () {
             if (index >= mine.length) {
-              retryDelay = 5000;
-              return null;
+              return sendPhotos();
             }
             return sendOne(mine[index++].id, me, false).then(function (outcome) {
               if (outcome === "login") {
@@ -570,7 +731,9 @@
       }
       var record = { id: uuid(), userId: currentUser, kind: kind, createdAt: new Date().toISOString() };
       fill(record);
-      return putRecord(record).then(function (saved) { return { record: saved, duplicate: false }; });
+      return formPhotos(form).catch(function () { return []; }).then(function (shrunk) {
+        return keepPhotos(record, shrunk).then(function () { return putRecord(record); });
+      }).then(function (saved) { return { record: saved, duplicate: false }; });
     });
   }
 
@@ -723,6 +886,18 @@
       (record.problem.errors.length ? record.problem.errors : [{ message: record.problem.detail || record.problem.title }])
         .forEach(function (e) { reasons.appendChild(element("li", "error", e.message)); });
       item.appendChild(reasons);
+      if (record.problem.existing) {
+        // registered meanwhile by someone else: go on from what exists (a visit), not a second family
+        var existing = element("a", "button", text("existing"));
+        existing.href = record.problem.existing;
+        item.appendChild(element("p")).appendChild(existing);
+      }
+    }
+    var recordPhotos = photosByRecord[record.id] || [];
+    if (recordPhotos.length) {
+      item.appendChild(element("p", "muted photo-progress", text("photos", recordPhotos.filter(function (p) {
+        return p.state === "synced";
+      }).length, recordPhotos.length)));
     }
     if (record.answer && record.answer.facts) {
       var facts = element("dl", "facts");
@@ -766,11 +941,16 @@
         share.target = "_blank";
         actions.appendChild(share);
       }
-      actions.appendChild(button(text("done"), "link", function () { deleteRecords([record.id]); }));
+      // done only once its photos have gone up too
+      if (!recordPhotos.some(function (p) { return p.state !== "synced"; })) {
+        actions.appendChild(button(text("done"), "link", function () { deleteRecords([record.id]); }));
+      }
     }
     item.appendChild(actions);
     return item;
   }
+
+  var photosByRecord = {};
 
   function renderOutbox() {
     var list = document.getElementById("outbox");
@@ -779,7 +959,10 @@
     }
     var params = new URLSearchParams(location.search);
     var highlight = params.get("catatan");
-    allRecords().then(function (records) {
+    Promise.all([allRecords(), allPhotos()]).then(function (both) {
+      var records = both[0];
+      photosByRecord = {};
+      both[1].forEach(function (p) { (photosByRecord[p.recordId] = photosByRecord[p.recordId] || []).push(p); });
       var mine = records.filter(function (r) { return r.userId === currentUser; }).reverse();
       var others = records.filter(function (r) { return r.userId !== currentUser && WAITING.indexOf(r.state) >= 0; });
       list.textContent = "";
@@ -865,6 +1048,81 @@
     });
   }
 
+  // ---- the phone's position, when the user allows it ----
+  function attachLocate(buttonNode) {
+    var form = buttonNode.form;
+    var status = form && form.querySelector(".locate-status");
+    buttonNode.addEventListener("click", function () {
+      if (!navigator.geolocation || !form) {
+        return;
+      }
+      if (status) {
+        status.textContent = buttonNode.getAttribute("data-locating");
+      }
+      navigator.geolocation.getCurrentPosition(function (position) {
+        var set = function (name, value) {
+          var input = form.querySelector('[name="' + name + '"]');
+          if (input) {
+            input.value = value;
+          }
+        };
+        set("latitude", position.coords.latitude.toFixed(6));
+        set("longitude", position.coords.longitude.toFixed(6));
+        set("accuracyM", String(Math.round(position.coords.accuracy)));
+        if (status) {
+          status.textContent = buttonNode.getAttribute("data-located").replace("{0}", Math.round(position.coords.accuracy));
+        }
+      }, function () {
+        if (status) {
+          status.textContent = buttonNode.getAttribute("data-locate-failed");
+        }
+      }, { enableHighAccuracy: true, timeout: 20000, maximumAge: 60000 });
+    });
+  }
+
+  // ---- a household form's member rows, added and removed on the phone (no signal needed) ----
+  function attachMemberRows(form) {
+    form.addEventListener("click", function (event) {
+      var target = event.target.closest("button[name=action]");
+      if (!target || target.value === "save") {
+        return;
+      }
+      event.preventDefault();
+      var rows = form.querySelectorAll("fieldset.member");
+      if (target.value === "add-member" && rows.length) {
+        var last = rows[rows.length - 1];
+        var index = Math.max.apply(null, Array.prototype.map.call(rows, function (row) {
+          var named = row.querySelector("[name^='members[']");
+          return named ? +named.name.replace(/^members\[(\d+)].*$/, "$1") : 0;
+        })) + 1;
+        var copy = last.cloneNode(true);
+        Array.prototype.forEach.call(copy.querySelectorAll("[name], [id], [for]"), function (node) {
+          ["name", "id", "for"].forEach(function (attribute) {
+            var value = node.getAttribute(attribute);
+            if (value && value.indexOf("members[") === 0) {
+              node.setAttribute(attribute, value.replace(/^members\[\d+]/, "members[" + index + "]"));
+            }
+          });
+          if (node.tagName === "INPUT") {
+            node.value = "";
+          }
+          if (node.tagName === "SELECT") {
+            node.selectedIndex = 0;
+          }
+        });
+        Array.prototype.forEach.call(copy.querySelectorAll(".error"), function (node) { node.remove(); });
+        var removeButton = copy.querySelector("button[name=action]");
+        if (removeButton) {
+          removeButton.value = "remove-" + index;
+        }
+        last.insertAdjacentElement("afterend", copy);
+      }
+      else if (target.value.indexOf("remove-") === 0 && rows.length > 1) {
+        target.closest("fieldset.member").remove();
+      }
+    });
+  }
+
   // ---- start ----
   function start() {
     T = texts();
@@ -893,6 +1151,8 @@
       return;
     }
     Array.prototype.forEach.call(document.querySelectorAll("form[data-outbox]"), attachOutboxForm);
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-outbox] button[data-locate]"), attachLocate);
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-outbox=household]"), attachMemberRows);
     Array.prototype.forEach.call(document.querySelectorAll("form.logout"), attachLogout);
     changed();
     sendAll();

@@ -75,6 +75,8 @@ public enum Action {
 	// the registry
 	/** Read the registry of one's territory. */
 	REGISTRY_READ(ADMIN, MANAGER, SUPERVISOR, BACK_OFFICE, FRONT_OFFICE, FACILITATOR, DATA_OPERATOR, DPO),
+	/** Record a home visit: the house as found (which becomes registry proposals where it differs), photos, a note. */
+	HOUSEHOLD_VISIT(FACILITATOR, SUPERVISOR, BACK_OFFICE),
 	/** Register and change households and persons. */
 	REGISTRY_WRITE(ADMIN, MANAGER, BACK_OFFICE, FRONT_OFFICE, FACILITATOR, DATA_OPERATOR),
 	/**

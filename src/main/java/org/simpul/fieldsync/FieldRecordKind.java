@@ -1,5 +1,8 @@
 package org.simpul.fieldsync;
 
+import java.util.Optional;
+import java.util.UUID;
+
 import org.simpul.access.CurrentUser;
 
 /**
@@ -16,4 +19,13 @@ public interface FieldRecordKind {
 
 	/** Stores the record, or refuses it with the field problems the user must fix. */
 	FieldRecord.Accepted accept(CurrentUser user, FieldRecord record);
+
+	/**
+	 * The village of a stored record of this kind that {@code user} may see and add photos to, or empty (photos
+	 * are not taken for this kind, the record is unknown, or it is outside the user's territory). Who may see
+	 * the photos of a record is who may see the record.
+	 */
+	default Optional<String> photoVillage(CurrentUser user, UUID recordId) {
+		return Optional.empty();
+	}
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -48,6 +49,11 @@ public class FieldSync {
 	FieldSync(List<FieldRecordKind> kinds, Clock clock) {
 		this.kinds = kinds.stream().collect(Collectors.toUnmodifiableMap(FieldRecordKind::name, Function.identity()));
 		this.clock = clock;
+	}
+
+	/** The kind of this name, if the server accepts it. */
+	Optional<FieldRecordKind> kind(String name) {
+		return Optional.ofNullable(name == null ? null : kinds.get(name));
 	}
 
 	/** The kinds this server accepts, by name. */

@@ -1,8 +1,11 @@
 package org.simpul.fieldsync;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.simpul.access.AccessControl;
 import org.simpul.access.CurrentUser;
@@ -10,7 +13,10 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,10 +34,13 @@ class FieldSyncController {
 
 	private final FieldSync sync;
 
+	private final FieldPhotos photos;
+
 	private final AccessControl access;
 
-	FieldSyncController(FieldSync sync, AccessControl access) {
+	FieldSyncController(FieldSync sync, FieldPhotos photos, AccessControl access) {
 		this.sync = sync;
+		this.photos = photos;
 		this.access = access;
 	}
 
@@ -46,6 +55,21 @@ class FieldSyncController {
 			.cacheControl(CacheControl.noStore())
 			.body(new Session(user.id(), user.username(), user.displayName(), csrf.getHeaderName(), csrf.getToken(),
 					sync.kinds()));
+	}
+
+	/**
+	 * One chunk of a photo of a record already sent: the answer says how much the server holds, and the phone
+	 * goes on from there (after a cut, from where the last chunk that arrived ended).
+	 */
+	@PutMapping(path = "/foto/{id}", consumes = "image/jpeg")
+	ResponseEntity<FieldPhotos.Progress> photo(@PathVariable UUID id, @RequestHeader("X-Record-Kind") String kind,
+			@RequestHeader("X-Record-Id") UUID recordId, @RequestHeader("X-Photo-Size") long size,
+			@RequestHeader("X-Photo-Sha256") String sha256, @RequestHeader("X-Chunk-Offset") long offset,
+			HttpServletRequest request) throws IOException {
+		byte[] chunk = request.getInputStream().readNBytes(FieldPhotos.MAX_CHUNK + 1);
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.body(photos.upload(access.requireUser(), id, kind, recordId, size, sha256, offset, chunk));
 	}
 
 	@PostMapping("/kirim")

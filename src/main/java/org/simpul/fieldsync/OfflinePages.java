@@ -36,6 +36,9 @@ class OfflinePages implements WebMvcConfigurer {
 	 */
 	static final Pattern CASELOAD = Pattern.compile("/pengaduan/[0-9a-f-]{36}/(kasus|asesmen/baru)");
 
+	/** The home-visit form of a household, kept for those who visit. */
+	static final Pattern VISIT = Pattern.compile("/registri/rumah-tangga/[0-9a-f-]{36}/kunjungan");
+
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new HandlerInterceptor() {
@@ -45,7 +48,8 @@ class OfflinePages implements WebMvcConfigurer {
 				Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 				if ("GET".equals(request.getMethod()) && authentication != null
 						&& authentication.getPrincipal() instanceof CurrentUser user
-						&& (PATHS.contains(path) || CASELOAD.matcher(path).matches() && user.may(Action.CASE_TAKE))) {
+						&& (PATHS.contains(path) || CASELOAD.matcher(path).matches() && user.may(Action.CASE_TAKE)
+								|| VISIT.matcher(path).matches() && user.may(Action.HOUSEHOLD_VISIT))) {
 					response.setHeader(HEADER, user.id().toString());
 				}
 				return true;

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.simpul.access.AccessControl;
 import org.simpul.access.CurrentUser;
 import org.simpul.region.Region;
+import org.simpul.fieldsync.FieldPhotos;
 import org.simpul.region.RegionCatalog;
 import org.simpul.registry.Views.HouseholdView;
 import org.simpul.shared.ConflictException;
@@ -58,9 +59,15 @@ class RegistryPages {
 
 	private final RegistryProposals proposals;
 
+	private final HouseholdVisits visits;
+
+	private final FieldPhotos photos;
+
 	RegistryPages(PersonSearch search, HouseholdQueries queries, HouseholdRegistration registration, HouseholdMembers members,
 			AccessControl access, RegionCatalog regions, HouseholdEditing editing, RegionTime time,
-			RegistryRestrictions restrictions, RegistryProposals proposals) {
+			RegistryRestrictions restrictions, RegistryProposals proposals, HouseholdVisits visits, FieldPhotos photos) {
+		this.visits = visits;
+		this.photos = photos;
 		this.restrictions = restrictions;
 		this.proposals = proposals;
 		this.time = time;
@@ -116,6 +123,10 @@ class RegistryPages {
 		model.addAttribute("today", time.latestToday());
 		model.addAttribute("proposals", proposals.open(user, id));
 		model.addAttribute("mayDecideProposals", RegistryProposals.mayDecide(user));
+		List<HouseholdVisits.Visit> householdVisits = visits.of(user, id);
+		model.addAttribute("visits", householdVisits);
+		model.addAttribute("visitPhotos", photos.of(householdVisits.stream().map(HouseholdVisits.Visit::id).toList()));
+		model.addAttribute("mayVisit", HouseholdVisits.mayVisit(user));
 		model.addAttribute("zone", RegionTime.WIB);
 		return "registry/household";
 	}

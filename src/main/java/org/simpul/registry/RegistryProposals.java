@@ -180,14 +180,29 @@ public class RegistryProposals {
 	 */
 	@Transactional
 	public List<Proposal> propose(CurrentUser actor, UUID personId, UUID sourceId, Map<String, String> found) {
-		record Household(UUID id, String villageCode, String roof, String wall, String floor,
-				BigDecimal floorAreaM2, String electricity, String latrine, String drinkingWater) {
-		}
+		Optional<UUID> household = jdbc.sql("""
+				select household_id from person where id = :person and left_on is null""")
+			.param("person", personId)
+			.query(UUID.class)
+			.optional();
+		return household.map(id -> propose(actor, id, "ASSESSMENT", sourceId, found)).orElse(List.of());
+	}
+
+	private record Household(UUID id, String villageCode, String roof, String wall, String floor,
+			BigDecimal floorAreaM2, String electricity, String latrine, String drinkingWater) {
+	}
+
+	/**
+	 * Proposes the values found for {@code householdId} by {@code source} ({@code ASSESSMENT}, {@code VISIT})
+	 * where they differ from the registry as it is now; only for a household in the actor's territory.
+	 */
+	List<Proposal> propose(CurrentUser actor, UUID householdId, String source, UUID sourceId,
+			Map<String, String> found) {
 		Optional<Household> household = jdbc.sql("""
 				select h.id, h.village_code, h.roof, h.wall, h.floor, h.floor_area_m2, h.electricity, h.latrine,
 				       h.drinking_water
-				from person p join household h on h.id = p.household_id where p.id = :person and p.left_on is null""")
-			.param("person", personId)
+				from household h where h.id = :household""")
+			.param("household", householdId)
 			.query(Household.class)
 			.optional()
 			.filter(h -> actor.covers(RegionCode.of(h.villageCode())));
@@ -216,7 +231,7 @@ public class RegistryProposals {
 			jdbc.sql("""
 					insert into registry_proposal (id, household_id, village_code, field, current_value, proposed_value,
 					                               status, source, source_id, proposed_by, proposed_at)
-					values (:id, :household, :village, :field, :current, :proposed, 'PROPOSED', 'ASSESSMENT', :source,
+					values (:id, :household, :village, :field, :current, :proposed, 'PROPOSED', :kind, :source,
 					        :by, :now)
 					on conflict (source_id, household_id, field) do nothing""")
 				.param("id", UUID.randomUUID())
@@ -225,6 +240,7 @@ public class RegistryProposals {
 				.param("field", value.getKey())
 				.param("current", current.get(value.getKey()))
 				.param("proposed", proposed)
+				.param("kind", source)
 				.param("source", sourceId)
 				.param("by", actor.id())
 				.param("now", Timestamp.from(now))

@@ -13,5 +13,5 @@
  * {@link org.simpul.registry.HouseholdEvent} (registered, changed: one per history row) and
  * {@link org.simpul.registry.RegistryImported} in the transaction of each change; listens to no events.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "audit" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "audit", "fieldsync" })
 package org.simpul.registry;

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -18,6 +19,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.simpul.SimpulIntegrationTest;
 import org.simpul.access.DemoLogins;
+import org.simpul.registry.Sex;
+import org.simpul.registry.TestIdentifiers;
 import org.simpul.shared.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -45,6 +48,9 @@ class FieldSyncIntegrationTests {
 
 	@Autowired
 	TestClock clock;
+
+	@org.springframework.beans.factory.annotation.Value("${simpul.data-dir:./data}")
+	String dataDir;
 
 	static String complaint(UUID id, String village, String name, Instant recordedAt) {
 		return """
@@ -230,6 +236,173 @@ class FieldSyncIntegrationTests {
 		assertThat(empty.getResponse().getContentAsString()).contains("\"field\":\"text\"");
 		assertThat(send(session, body.replace(id.toString(), UUID.randomUUID().toString())
 			.replace("\"complaintId\": \"" + complaint + "\", ", ""))).hasStatus(HttpStatus.BAD_REQUEST);
+	}
+
+	private UUID procotHousehold() {
+		return jdbc.sql("select household_id from person where name = 'Mohamad Rochim' and village_code = :v")
+			.param("v", PROCOT).query(UUID.class).list().getFirst();
+	}
+
+	private String visit(UUID id, UUID household, String roof) {
+		return """
+				{"id": "%s", "kind": "visit", "recordedAt": "%s",
+				 "fields": {"householdId": "%s", "roof": "%s", "note": "Atap bocor di dapur",
+				            "latitude": "-6.983512", "longitude": "109.139871", "accuracyM": "12"}}"""
+			.formatted(id, Instant.now().minusSeconds(900), household, roof);
+	}
+
+	@Test
+	void aHomeVisitProposesWhatDiffersAndNeverOverwritesTheRegistry() throws Exception {
+		MockHttpSession session = DemoLogins.session(mvc, "psm.procot");
+		UUID household = procotHousehold();
+		String roof = jdbc.sql("select roof from household where id = :id").param("id", household).query(String.class)
+			.single();
+		String other = "THATCH".equals(roof) ? "ZINC" : "THATCH";
+		UUID id = UUID.randomUUID();
+		String body = visit(id, household, other);
+		for (int i = 0; i < 2; i++) {
+			assertThat(send(session, body)).hasStatus(HttpStatus.CREATED);
+		}
+		record Stored(String note, java.math.BigDecimal latitude, Integer accuracyM, Instant recordedInFieldAt) {
+		}
+		Stored stored = jdbc.sql("select note, latitude, accuracy_m, recorded_in_field_at from household_visit where id = :id")
+			.param("id", id).query(Stored.class).single();
+		assertThat(stored.note()).isEqualTo("Atap bocor di dapur");
+		assertThat(stored.latitude()).isEqualByComparingTo("-6.983512");
+		assertThat(stored.accuracyM()).isEqualTo(12);
+		assertThat(stored.recordedInFieldAt()).isNotNull();
+		assertThat(jdbc.sql("select roof from household where id = :id").param("id", household).query(String.class)
+			.single()).isEqualTo(roof);
+		assertThat(jdbc.sql("select proposed_value from registry_proposal where source = 'VISIT' and source_id = :id"
+				+ " and field = 'roof'").param("id", id).query(String.class).single()).isEqualTo(other);
+		assertThat(mvc.get().uri("/registri/rumah-tangga/{id}", household).session(session)).hasStatus(HttpStatus.OK)
+			.bodyText().contains("Atap bocor di dapur", "dicatat di lapangan");
+
+		// a value that is no code, another village, a role that does not visit
+		MvcTestResult wrong = send(session, visit(UUID.randomUUID(), household, "GOLD"));
+		assertThat(wrong).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(wrong.getResponse().getContentAsString()).contains("\"field\":\"roof\"");
+		assertThat(send(DemoLogins.session(mvc, "psm.pedeslohor"), visit(UUID.randomUUID(), household, other)))
+			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(send(DemoLogins.session(mvc, "fo.procot"), visit(UUID.randomUUID(), household, other)))
+			.hasStatus(HttpStatus.FORBIDDEN);
+	}
+
+	private static byte[] jpeg() throws Exception {
+		java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(320, 240,
+				java.awt.image.BufferedImage.TYPE_INT_RGB);
+		for (int x = 0; x < 320; x++) {
+			for (int y = 0; y < 240; y++) {
+				image.setRGB(x, y, (x * 7 + y * 13) * 2654435 & 0xffffff);
+			}
+		}
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(image, "jpg", out);
+		return out.toByteArray();
+	}
+
+	private MvcTestResult chunk(MockHttpSession session, UUID photo, UUID visit, byte[] whole, String sha256, int from,
+			int to) {
+		return mvc.put().uri("/lapangan/api/foto/{id}", photo).session(session).with(csrf())
+			.contentType(MediaType.IMAGE_JPEG).header("X-Record-Kind", "visit").header("X-Record-Id", visit.toString())
+			.header("X-Photo-Size", Integer.toString(whole.length)).header("X-Photo-Sha256", sha256)
+			.header("X-Chunk-Offset", Integer.toString(from))
+			.content(java.util.Arrays.copyOfRange(whole, from, to)).exchange();
+	}
+
+	@Test
+	void aPhotoGoesUpInChunksResumesAfterACutAndIsKeptEncryptedForThoseWhoMaySeeTheVisit() throws Exception {
+		MockHttpSession session = DemoLogins.session(mvc, "psm.procot");
+		UUID household = procotHousehold();
+		UUID visit = UUID.randomUUID();
+		assertThat(send(session, visit(visit, household, "TILE"))).hasStatus(HttpStatus.CREATED);
+		byte[] photo = jpeg();
+		assertThat(photo.length).isGreaterThan(2000);
+		String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(photo));
+		UUID id = UUID.randomUUID();
+		int half = photo.length / 2;
+
+		MvcTestResult first = chunk(session, id, visit, photo, sha256, 0, half);
+		assertThat(first).hasStatus(HttpStatus.OK);
+		assertThat((Integer) JsonPath.read(first.getResponse().getContentAsString(), "$.received")).isEqualTo(half);
+		// the answer was lost: the phone sends the first chunk again, and is told where the server is
+		MvcTestResult again = chunk(session, id, visit, photo, sha256, 0, half);
+		assertThat((Integer) JsonPath.read(again.getResponse().getContentAsString(), "$.received")).isEqualTo(half);
+		MvcTestResult last = chunk(session, id, visit, photo, sha256, half, photo.length);
+		assertThat((Boolean) JsonPath.read(last.getResponse().getContentAsString(), "$.complete")).isTrue();
+
+		// what the others of the village see; a neighbouring village does not
+		MvcTestResult shown = mvc.get().uri("/lapangan/foto/{id}", id).session(DemoLogins.session(mvc, "bo.procot"))
+			.exchange();
+		assertThat(shown).hasStatus(HttpStatus.OK);
+		assertThat(shown.getResponse().getContentAsByteArray()).isEqualTo(photo);
+		assertThat(shown.getResponse().getHeader("Cache-Control")).contains("no-store");
+		assertThat(mvc.get().uri("/lapangan/foto/{id}", id).session(DemoLogins.session(mvc, "psm.pedeslohor")))
+			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.get().uri("/registri/rumah-tangga/{id}", household).session(session)).bodyText()
+			.contains("/lapangan/foto/" + id);
+
+		// at rest, the photo's bytes are nowhere in the clear
+		java.nio.file.Path folder = java.nio.file.Path.of(dataDir, "photos", id.toString());
+		try (var files = java.nio.file.Files.list(folder)) {
+			for (java.nio.file.Path file : files.toList()) {
+				byte[] stored = java.nio.file.Files.readAllBytes(file);
+				assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1))
+					.doesNotContain(new String(java.util.Arrays.copyOfRange(photo, 0, 64),
+							java.nio.charset.StandardCharsets.ISO_8859_1));
+			}
+		}
+	}
+
+	@Test
+	void aPhotoThatIsNotWhatWasAnnouncedOrNotAJpegOrOfAnotherRecordIsRefused() throws Exception {
+		MockHttpSession session = DemoLogins.session(mvc, "psm.procot");
+		UUID visit = UUID.randomUUID();
+		assertThat(send(session, visit(visit, procotHousehold(), "TILE"))).hasStatus(HttpStatus.CREATED);
+		byte[] photo = jpeg();
+		String wrongSha = "0".repeat(64);
+		MvcTestResult corrupt = chunk(session, UUID.randomUUID(), visit, photo, wrongSha, 0, photo.length);
+		assertThat(corrupt).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(corrupt.getResponse().getContentAsString()).contains("PHOTO_CORRUPT");
+		byte[] text = "bukan foto, hanya teks".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(chunk(session, UUID.randomUUID(), visit, text, wrongSha, 0, text.length))
+			.hasStatus(HttpStatus.BAD_REQUEST);
+		// a record unknown, or of another village's volunteer
+		assertThat(chunk(session, UUID.randomUUID(), UUID.randomUUID(), photo, wrongSha, 0, 100))
+			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(chunk(DemoLogins.session(mvc, "psm.pedeslohor"), UUID.randomUUID(), visit, photo, wrongSha, 0, 100))
+			.hasStatus(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void aHouseholdRegisteredFromThePhoneIsOneAndACollisionNamesWhatExists() throws Exception {
+		MockHttpSession session = DemoLogins.session(mvc, "psm.procot");
+		String kk = TestIdentifiers.kk("33.28.10");
+		String nik = TestIdentifiers.nik("33.28.10", LocalDate.of(1975, 3, 2), Sex.F);
+		UUID id = UUID.randomUUID();
+		String body = """
+				{"id": "%s", "kind": "household", "recordedAt": "%s",
+				 "fields": {"kkNumber": "%s", "villageCode": "%s", "rt": "003", "rw": "002", "address": "Dusun Krajan",
+				            "roof": "TILE", "members[0].nik": "%s", "members[0].name": "Sumiyati Lapangan",
+				            "members[0].birthDate": "1975-03-02", "members[0].sex": "F", "members[0].relationship": "HEAD"}}"""
+			.formatted(id, Instant.now().minusSeconds(60), kk, PROCOT, nik);
+		for (int i = 0; i < 2; i++) {
+			assertThat(send(session, body)).hasStatus(HttpStatus.CREATED);
+		}
+		assertThat(jdbc.sql("select count(*) from household where id = :id").param("id", id).query(Long.class).single())
+			.isEqualTo(1);
+		// the front office registered the family meanwhile: another phone's record of it is told what exists
+		MvcTestResult collision = send(DemoLogins.session(mvc, "bo.procot"), body.replace(id.toString(),
+				UUID.randomUUID().toString()));
+		assertThat(collision).hasStatus(HttpStatus.CONFLICT);
+		String problem = collision.getResponse().getContentAsString();
+		assertThat(problem).contains("DUPLICATE_KK");
+		assertThat((String) JsonPath.read(problem, "$.existing")).isEqualTo("/registri/rumah-tangga/" + id);
+		// a wrong birth date is named by the form's own field
+		MvcTestResult wrong = send(session, body.replace(id.toString(), UUID.randomUUID().toString())
+			.replace("\"members[0].birthDate\": \"1975-03-02\"", "\"members[0].birthDate\": \"kemarin\""));
+		assertThat(wrong).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(wrong.getResponse().getContentAsString()).contains("members[0].birthDate");
 	}
 
 	@Test

@@ -75,7 +75,12 @@ class ProblemHandler {
 
 	@ExceptionHandler(ConflictException.class)
 	ResponseEntity<ProblemDetail> conflict(HttpServletRequest request, ConflictException ex) {
-		return answer(request, HttpStatus.CONFLICT, "problem.conflict", List.of(ex.problem()));
+		ResponseEntity<ProblemDetail> answer = answer(request, HttpStatus.CONFLICT, "problem.conflict",
+				List.of(ex.problem()));
+		if (ex.existing() != null) {
+			answer.getBody().setProperty("existing", ex.existing());
+		}
+		return answer;
 	}
 
 	@ExceptionHandler(PreconditionFailedException.class)
