@@ -9,9 +9,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
 
 import com.jayway.jsonpath.JsonPath;
 import com.microsoft.playwright.Browser;
@@ -19,6 +24,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.Geolocation;
 import org.junit.jupiter.api.Test;
 import org.simpul.SimpulIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -345,6 +351,84 @@ class FieldAppBrowserTests extends PhoneTest {
 		assertThat(page.locator("input[name='q.roof']:checked")).hasCount(1);
 		assertThat(phone.scrollWidth()).isLessThanOrEqualTo(360);
 		assertThat(consoleProblems).isEmpty();
+	}
+
+	/** A camera's photo: a 2400 × 1800 JPEG, larger than the phone keeps. */
+	private static Path cameraPhoto() throws Exception {
+		BufferedImage image = new BufferedImage(2400, 1800, BufferedImage.TYPE_INT_RGB);
+		for (int x = 0; x < 2400; x += 4) {
+			for (int y = 0; y < 1800; y += 4) {
+				int colour = (x * 31 + y * 17) & 0xffffff;
+				for (int dx = 0; dx < 4; dx++) {
+					for (int dy = 0; dy < 4; dy++) {
+						image.setRGB(x + dx, y + dy, colour);
+					}
+				}
+			}
+		}
+		Path file = Files.createTempFile("rumah-", ".jpg");
+		ImageIO.write(image, "jpg", file.toFile());
+		return file;
+	}
+
+	@Test
+	void aHomeVisitWithPhotosAndPositionWaitsOfflineAndGoesUpOnce() throws Exception {
+		String complaint = complaintAtTheDesk("Kunjungan dengan foto " + UUID.randomUUID());
+		String household = jdbc.sql("select household_id::text from person where name = 'Mohamad Rochim'"
+				+ " and village_code = '33.28.10.1008'").query(String.class).list().getFirst();
+		page.context().grantPermissions(List.of("geolocation"));
+		page.context().setGeolocation(new Geolocation(-6.9835, 109.1398).setAccuracy(15));
+		installed("psm.procot");
+		page.navigate(url("/tugas"));
+		page.locator("form[action='/tugas/" + complaint + "/ambil'] button").click();
+		page.navigate(url("/tugas"));
+		waitUntil("""
+				async household => {
+				  const pages = await caches.open('simpul-pages');
+				  return !!(await pages.match('/registri/rumah-tangga/' + household + '/kunjungan', {ignoreVary: true}));
+				}""", household);
+		long visitsBefore = jdbc.sql("select count(*) from household_visit where household_id = cast(:h as uuid)")
+			.param("h", household).query(Long.class).single();
+
+		page.context().setOffline(true);
+		page.navigate(url("/registri/rumah-tangga/" + household + "/kunjungan"));
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Catat kunjungan");
+		page.getByLabel("Catatan kunjungan").fill("Dinding retak, keluarga tidur di dapur");
+		page.locator("#photos").setInputFiles(new Path[] { cameraPhoto(), cameraPhoto() });
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Catat lokasi saya")).click();
+		assertThat(page.locator(".locate-status")).containsText("± 15 m");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Simpan kunjungan")).click();
+		assertThat(records("queued")).hasCount(1);
+		assertThat(page.locator(".photo-progress")).hasText("Foto: 0 dari 2 terkirim");
+		assertThat(page.locator("#outbox-count")).hasText("3 menunggu dikirim");
+
+		page.context().setOffline(false);
+		assertThat(page.locator(".photo-progress")).hasText("Foto: 2 dari 2 terkirim");
+		assertThat(page.locator("#outbox-count")).isHidden();
+		assertThat(jdbc.sql("select count(*) from household_visit where household_id = cast(:h as uuid)")
+			.param("h", household).query(Long.class).single()).isEqualTo(visitsBefore + 1);
+		record Visit(String id, java.math.BigDecimal latitude, Integer accuracyM) {
+		}
+		Visit visit = jdbc.sql("select id::text, latitude, accuracy_m from household_visit where household_id = cast(:h as uuid)"
+				+ " and note like 'Dinding retak%' order by received_at desc limit 1").param("h", household)
+			.query(Visit.class).single();
+		assertThat(visit.latitude()).isEqualByComparingTo("-6.983500");
+		assertThat(visit.accuracyM()).isEqualTo(15);
+		// kept at about 1,600 px: each photo far smaller than the camera's
+		List<Long> sizes = jdbc.sql("select size from field_photo where record_id = cast(:id as uuid) and completed_at"
+				+ " is not null").param("id", visit.id()).query(Long.class).list();
+		long camera = Files.size(cameraPhoto());
+		assertThat(sizes).hasSize(2).allMatch(size -> size < camera);
+
+		page.navigate(url("/registri/rumah-tangga/" + household));
+		Locator photos = page.locator("li.visit img.photo");
+		assertThat(photos).hasCount(2);
+		photos.first().scrollIntoViewIfNeeded();
+		Object width = photos.first().evaluate("""
+				img => img.complete && img.naturalWidth ? img.naturalWidth
+				  : new Promise(done => img.addEventListener('load', () => done(img.naturalWidth)))""");
+		assertThat(((Number) width).intValue()).isEqualTo(1600);
+		assertThat(consoleProblems).allMatch(problem -> problem.contains("ERR_INTERNET_DISCONNECTED"));
 	}
 
 	/** Bytes over the wire for a field page, cold (nothing on the phone yet) and warm (the app installed). */
