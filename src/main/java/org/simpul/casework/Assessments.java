@@ -171,6 +171,16 @@ public class Assessments {
 		return find(id).orElseThrow();
 	}
 
+	/** The village of an assessment whose complaint the user may see, or empty. */
+	public Optional<String> villageOf(CurrentUser user, UUID assessmentId) {
+		return jdbc.sql("select complaint_id from assessment where id = :id")
+			.param("id", assessmentId)
+			.query(UUID.class)
+			.optional()
+			.flatMap(complaintId -> complaints.reference(user, complaintId))
+			.map(ComplaintQueries.ComplaintRef::villageCode);
+	}
+
 	/** The assessments of a complaint of the user's territory, oldest first. */
 	public List<AssessmentView> ofComplaint(CurrentUser actor, UUID complaintId) {
 		complaints.reference(actor, complaintId).orElseThrow(() -> new NotFoundException("Complaint"));

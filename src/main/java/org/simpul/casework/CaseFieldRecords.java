@@ -1,6 +1,7 @@
 package org.simpul.casework;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.simpul.access.CurrentUser;
@@ -43,6 +44,11 @@ class CaseFieldRecords {
 						form.form().withoutHidden(read.answers()), record.recordedAt());
 				return new FieldRecord.Accepted(stored.id(), "/pengaduan/" + complaintId + "/kasus",
 						Map.of("form", stored.title()));
+			}
+
+			@Override
+			public Optional<String> photoVillage(CurrentUser user, UUID recordId) {
+				return assessments.villageOf(user, recordId);
 			}
 		};
 	}

@@ -18,6 +18,7 @@ import org.simpul.access.NavigationEntry;
 import org.simpul.casework.AssessmentForm.Kind;
 import org.simpul.casework.AssessmentForms.FormView;
 import org.simpul.complaint.ComplaintQueries;
+import org.simpul.fieldsync.FieldPhotos;
 import org.simpul.complaint.ComplaintStatus;
 import org.simpul.registry.Views.HouseholdView;
 import org.simpul.region.RegionCode;
@@ -62,9 +63,12 @@ class CasePages {
 
 	private final Caseload caseload;
 
+	private final FieldPhotos photos;
+
 	CasePages(Cases cases, Assessments assessments, AssessmentForms forms, ComplaintQueries complaints,
-			AccessControl access, Caseload caseload) {
+			AccessControl access, Caseload caseload, FieldPhotos photos) {
 		this.caseload = caseload;
+		this.photos = photos;
 		this.cases = cases;
 		this.assessments = assessments;
 		this.forms = forms;
@@ -80,7 +84,9 @@ class CasePages {
 		model.addAttribute("complaint", complaint);
 		model.addAttribute("file", file);
 		model.addAttribute("timeline", timeline(file, complaint));
-		model.addAttribute("assessments", assessments.ofComplaint(user, id));
+		List<Assessments.AssessmentView> done = assessments.ofComplaint(user, id);
+		model.addAttribute("assessments", done);
+		model.addAttribute("assessmentPhotos", photos.of(done.stream().map(Assessments.AssessmentView::id).toList()));
 		// a resolved or closed complaint takes no new assessment (reopen the case first)
 		model.addAttribute("mayAssess", Assessments.mayAssess(user) && open(complaint));
 		model.addAttribute("mayPlan", user.may(Action.CASE_PLAN));

@@ -203,6 +203,18 @@ class FieldSyncIntegrationTests {
 		assertThat(mvc.get().uri("/pengaduan/{id}/kasus", complaint).session(session)).hasStatus(HttpStatus.OK)
 			.bodyText().contains("dicatat di lapangan");
 
+		// a photo of the house taken during the assessment is shown on the case
+		byte[] photo = jpeg();
+		UUID photoId = UUID.randomUUID();
+		assertThat(mvc.put().uri("/lapangan/api/foto/{id}", photoId).session(session).with(csrf())
+			.contentType(MediaType.IMAGE_JPEG).header("X-Record-Kind", "assessment").header("X-Record-Id", id.toString())
+			.header("X-Photo-Size", Integer.toString(photo.length))
+			.header("X-Photo-Sha256", java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+				.digest(photo)))
+			.header("X-Chunk-Offset", "0").content(photo)).hasStatus(HttpStatus.OK);
+		assertThat(mvc.get().uri("/pengaduan/{id}/kasus", complaint).session(session)).bodyText()
+			.contains("/lapangan/foto/" + photoId);
+
 		// an answer of the wrong type is named by its question; an unknown complaint is unknown
 		MvcTestResult wrong = send(session, body.replace(id.toString(), UUID.randomUUID().toString())
 			.replace("\"q.householdSize\": \"3\"", "\"q.householdSize\": \"tiga\""));
