@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.simpul.access.CurrentUser;
+import org.simpul.audit.AuditTrail;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
@@ -72,8 +73,11 @@ public class FieldPhotos {
 
 	private final Path directory;
 
-	FieldPhotos(JdbcClient jdbc, FieldSync sync, FieldCipher cipher, Clock clock,
+	private final AuditTrail audit;
+
+	FieldPhotos(JdbcClient jdbc, FieldSync sync, FieldCipher cipher, Clock clock, AuditTrail audit,
 			@Value("${simpul.photo-dir:${simpul.data-dir:./data}/photos}") Path directory) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.sync = sync;
 		this.cipher = cipher;
@@ -135,11 +139,13 @@ public class FieldPhotos {
 		return new Progress(id, received, row.size(), complete);
 	}
 
-	/** The photo's bytes, for a user who may see its record. */
+	/** The photo's bytes, for a user who may see its record; the view is on the audit trail. */
+	@Transactional
 	public byte[] read(CurrentUser user, UUID id) {
 		Row row = find(id).filter(r -> r.completedAt() != null)
 			.filter(r -> sync.kind(r.kind()).flatMap(k -> k.photoVillage(user, r.recordId())).isPresent())
 			.orElseThrow(() -> new NotFoundException("Photo"));
+		audit.record(user, AuditTrail.Action.READ, "PHOTO", id, List.of());
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) row.size());
 		for (Path chunk : chunks(id)) {
 			bytes.writeBytes(decrypt(chunk));

@@ -4,7 +4,9 @@
  * stay on record as former members. Search by NIK and by name (old spellings, typos and sound-alikes
  * forgiven through the {@code name_word} dictionary, ADR 0005), an edit page for a household and its
  * members, bulk CSV and XLSX imports as background jobs, duplicate candidates for review, registry proposals
- * (usulan) recorded beside a household and never written over it ({@link org.simpul.registry.RegistryProposals});
+ * (usulan) recorded beside a household and never written over it ({@link org.simpul.registry.RegistryProposals}),
+ * from deep assessments and from home visits ({@link org.simpul.registry.HouseholdVisits}: the house as found, a
+ * note, the phone's position, photos); the field app's household and visit records ({@code RegistryFieldRecords});
  * always inside the caller's territory. Every read and write of a person's or household's data is recorded
  * on the audit trail ({@link org.simpul.audit.AuditTrail}). NIK and KK numbers are stored encrypted and found
  * by their blind index ({@code StoredIdentifiers}, {@code RegistryEncryption}); households and persons are
