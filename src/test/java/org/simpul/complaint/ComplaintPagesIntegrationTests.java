@@ -64,9 +64,18 @@ class ComplaintPagesIntegrationTests {
 		assertThat(receipt).matches("/pengaduan/[0-9a-f-]{36}/tanda-terima");
 		String code = (String) saved.getMvcResult().getFlashMap().get("trackingCode");
 		assertThat(code).matches("[0-9A-HJKMNP-TV-Z]{10}");
-		// the redirect shows it once, from the flash of the save
-		assertThat(mvc.get().uri(receipt).session(session)).hasStatusOk().bodyText()
-			.contains("Tanda terima pengaduan", code, "3328101008-", "Darsini Halaman", "/lacak");
+		// the redirect shows it once, from the flash of the save, with a WhatsApp message carrying no name
+		String shown = mvc.get().uri(receipt).session(session).exchange().getResponse().getContentAsString();
+		assertThat(shown).contains("Tanda terima pengaduan", code, "3328101008-", "Darsini Halaman", "/lacak");
+		String whatsApp = shown.replaceAll("(?s).*href=\"(https://wa\\.me/\\?text=[^\"]+)\".*", "$1");
+		assertThat(whatsApp).startsWith("https://wa.me/?text=").contains(code).doesNotContain("Darsini");
+		// the field app posts the code it holds back: shown when it is the complaint's own, never another's
+		assertThat(mvc.post().uri(receipt).session(session).with(csrf()).param("trackingCode", code.toLowerCase()))
+			.hasStatusOk().bodyText().contains(code);
+		assertThat(mvc.post().uri(receipt).session(session).with(csrf()).param("trackingCode", "0000000000"))
+			.hasStatusOk().bodyText().doesNotContain("0000000000").contains("hanya ditampilkan sekali");
+		assertThat(mvc.post().uri(receipt).session(DemoLogins.session(mvc, "psm.pedeslohor")).with(csrf())
+			.param("trackingCode", code)).hasStatus(HttpStatus.NOT_FOUND);
 		// opened again later, the receipt no longer shows the code
 		assertThat(mvc.get().uri(receipt).session(session)).hasStatusOk().bodyText()
 			.contains("hanya ditampilkan sekali").doesNotContain(code);

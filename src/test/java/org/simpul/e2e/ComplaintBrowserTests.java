@@ -3,6 +3,7 @@ package org.simpul.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
@@ -123,5 +124,21 @@ class ComplaintBrowserTests extends PhoneTest {
 		finally {
 			jdbc.sql("update ppks_taxonomy set active = false where region_code = '33.23'").update();
 		}
+	}
+
+	/** Offices work on wide screens: from 1280 px the queue is a table of rows, not the phone's stacked cards. */
+	@Test
+	void theDeskGetsADesktopLayoutOnAWideScreen() {
+		phone.login(port, "fo.procot");
+		page.setViewportSize(1280, 800);
+		page.navigate("http://localhost:" + port + "/pengaduan");
+		double main = page.locator("main").boundingBox().width;
+		assertThat(main).isGreaterThan(1100);
+		Locator row = page.locator("main ul.list li").first();
+		assertThat(row.boundingBox().height).as("one line per complaint").isLessThan(70);
+		assertThat(page.locator("nav.nav").boundingBox().height).isLessThan(64);
+		page.setViewportSize(360, 740);
+		assertThat(page.locator("main ul.list li").first().boundingBox().height)
+			.as("stacked on a phone").isGreaterThan(70);
 	}
 }
