@@ -98,7 +98,9 @@ function warm(owner, fixed, asked) {
     return Promise.all(fixed.concat(asked).map(function (path) {
       return cache.match(kept(new URL(path, self.location.origin).href), { ignoreVary: true }).then(function (found) {
         var date = found && Date.parse(found.headers.get("Date") || "");
-        if (found && (fixed.indexOf(path) >= 0 || date > stale)) {
+        // the fixed pages are fetched again twice a day, the asked ones every half hour
+        var fresh = fixed.indexOf(path) >= 0 ? Date.now() - KEPT_FOR_MS / 2 : stale;
+        if (found && date > fresh) {
           return null;
         }
         return fetch(path, { credentials: "same-origin", redirect: "manual" }).then(function (response) {
@@ -124,12 +126,25 @@ function offlinePage() {
   });
 }
 
-// The page kept for this address, if any.
+// Kept pages are a day's work: one older than this is not shown.
+var KEPT_FOR_MS = 24 * 60 * 60 * 1000;
+
+// The page kept for this address, if any and not older than a day.
 function keptPage(request) {
   return caches.open(PAGES_CACHE).then(function (cache) {
     // a page kept from a warm-up fetch and one asked for by a navigation differ in the headers a server's Vary
     // names (Accept, Accept-Encoding): the address is what counts
     return cache.match(kept(request.url), { ignoreVary: true });
+  }).then(function (page) {
+    var date = page && Date.parse(page.headers.get("Date") || "");
+    return page && date && Date.now() - date < KEPT_FOR_MS ? page : undefined;
+  });
+}
+
+// A page the server no longer shows this user (the case given to someone else, a record gone) leaves the phone.
+function forget(request) {
+  return caches.open(PAGES_CACHE).then(function (cache) {
+    return cache.delete(kept(request.url), { ignoreVary: true });
   });
 }
 
@@ -147,6 +162,9 @@ function navigate(event) {
       event.waitUntil(dropPages());
     }
     var owner = response.headers.get("X-Simpul-Offline");
+    if (request.method === "GET" && (response.status === 403 || response.status === 404 || response.status === 410)) {
+      event.waitUntil(forget(request));
+    }
     if (request.method === "GET" && response.ok && owner && !response.redirected) {
       event.waitUntil(keepPage(request, response.clone(), owner, since));
     }

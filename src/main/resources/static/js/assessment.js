@@ -77,6 +77,16 @@
     show(current + 1);
     bar.scrollIntoView();
   });
+  // the server's reasons for a refused record were put beside their questions: the first such part opens
+  form.addEventListener("simpul:problems", function () {
+    Array.prototype.some.call(sections, function (section, index) {
+      if (section.querySelector(".error")) {
+        show(index);
+        return true;
+      }
+      return false;
+    });
+  });
   // Enter in a field goes to the next section, not off to the server with half the answers
   form.addEventListener("keydown", function (event) {
     if (event.key === "Enter" && event.target.tagName === "INPUT" && current < sections.length - 1) {

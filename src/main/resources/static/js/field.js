@@ -74,8 +74,19 @@
             base.createObjectStore(PHOTOS, { keyPath: "id" }).createIndex("record", "recordId");
           }
         };
-        request.onsuccess = function () { resolve(request.result); };
+        request.onsuccess = function () {
+          // a newer version of this script in another tab needs the database: this one steps aside
+          request.result.onversionchange = function () { request.result.close(); opening = null; };
+          resolve(request.result);
+        };
         request.onerror = function () { reject(request.error); };
+        // an old tab holds the database open: after a while the form is posted as a page form instead
+        request.onblocked = function () {
+          setTimeout(function () {
+            opening = null;
+            reject(new Error("outbox blocked by another tab"));
+          }, 3000);
+        };
       });
     }
     return opening;
@@ -206,7 +217,7 @@
   function sendPhoto(photo, me) {
     var offset = photo.sent || 0;
     var chunk = photo.blob.slice(offset, offset + CHUNK);
-    return timed("/lapangan/api/foto/" + photo.id, {
+    return timed("/lapangan/api/foto/" + photo.id, PHOTO_TIMEOUT_MS, {
       method: "PUT", credentials: "same-origin", redirect: "manual", cache: "no-store",
       headers: photoHeaders(photo, me, offset), body: chunk
     }).then(function (response) {
@@ -214,6 +225,13 @@
         return response.json().then(function (progress) {
           return updatePhoto(photo.id, function (stored) {
             stored.sent = progress.received;
+            if (progress.restarted) {
+              // what arrived was damaged on the way: again from the start, a few times at most
+              stored.restarts = (stored.restarts || 0) + 1;
+              if (stored.restarts > 3) {
+                stored.state = "error";
+              }
+            }
             if (progress.complete) {
               stored.state = "synced";
               // the server holds it, encrypted: the phone keeps no copy
@@ -307,7 +325,7 @@
       var waiting = records.filter(function (r) {
         return r.userId === currentUser && WAITING.indexOf(r.state) >= 0;
       }).length + both[1].filter(function (p) {
-        return p.userId === currentUser && p.state === "queued";
+        return p.userId === currentUser && p.state !== "synced";
       }).length;
       link.hidden = waiting === 0;
       link.textContent = text("pending", waiting);
@@ -370,13 +388,19 @@
 
   // A request that has not answered in this time is given up (a signal too weak to carry it); the record waits.
   var TIMEOUT_MS = 20000;
+  // a photo's chunk (256 KB) on a slow link: 60 s carry it at about 35 kbit/s
+  var PHOTO_TIMEOUT_MS = 60000;
 
-  function timed(url, options) {
+  function timed(url, timeout, options) {
+    if (!options) {
+      options = timeout;
+      timeout = TIMEOUT_MS;
+    }
     if (!window.AbortController) {
       return fetch(url, options);
     }
     var controller = new AbortController();
-    var timer = setTimeout(function () { controller.abort(); }, TIMEOUT_MS);
+    var timer = setTimeout(function () { controller.abort(); }, timeout);
     options.signal = controller.signal;
     return fetch(url, options).then(function (response) {
       clearTimeout(timer);
@@ -526,6 +550,10 @@
         return session().then(function (me) {
           loginNeeded = !me;
           renderLogin();
+          if (!me && navigator.serviceWorker && navigator.serviceWorker.controller) {
+            // the session ended: the pages kept for it leave the phone (the outbox stays, for the next login)
+            navigator.serviceWorker.controller.postMessage({ type: "logout" });
+          }
           if (!me || me.userId !== currentUser) {
             return null;
           }
@@ -602,12 +630,22 @@
       var stuck = records.filter(function (r) { return r.state === "sending"; });
       // a record sent a week ago has been seen; what the server answered about it leaves the phone
       var weekAgo = new Date(Date.now() - 7 * 24 * 3600 * 1000).toISOString();
-      var old = records.filter(function (r) {
-        return (r.state === "synced" || r.state === "warning") && r.updatedAt < weekAgo;
-      }).map(function (r) { return r.id; });
-      return Promise.all(stuck.map(function (r) {
-        return backToQueue(r.id);
-      }).concat(old.length ? [deleteRecords(old)] : []));
+      return allPhotos().then(function (photos) {
+        var unsent = {};
+        photos.forEach(function (p) {
+          if (p.state !== "synced") {
+            unsent[p.recordId] = true;
+          }
+        });
+        // only this user's, and only once their photos have gone up too
+        var old = records.filter(function (r) {
+          return r.userId === currentUser && (r.state === "synced" || r.state === "warning") && r.updatedAt < weekAgo
+            && !unsent[r.id];
+        }).map(function (r) { return r.id; });
+        return Promise.all(stuck.map(function (r) {
+          return backToQueue(r.id);
+        }).concat(old.length ? [deleteRecords(old)] : []));
+      });
     });
   }
 
@@ -654,9 +692,19 @@
     });
   }
 
-  function fieldName(problemField) {
-    // the service names nested fields (subject.birthDate, ppksCodes[0]); the form flattens them (subjectBirthDate)
-    return problemField.replace(/\[\d+\]$/, "").replace(/\.([a-z])/g, function (m, c) { return c.toUpperCase(); });
+  // The form's input a problem names: the same name (members[2].nik), an assessment's answer (answers.x is the
+  // question q.x), or a nested name the form flattens (subject.birthDate is subjectBirthDate, ppksCodes[0] is
+  // the ppksCodes boxes).
+  function inputFor(form, problemField) {
+    var candidates = [problemField, problemField.replace(/^answers\./, "q."),
+      problemField.replace(/\[\d+\]$/, "").replace(/\.([a-z])/g, function (m, c) { return c.toUpperCase(); })];
+    for (var i = 0; i < candidates.length; i++) {
+      var input = form.querySelector('[name="' + candidates[i].replace(/["\\]/g, "\\$&") + '"]');
+      if (input) {
+        return input;
+      }
+    }
+    return null;
   }
 
   function showProblem(form, problem) {
@@ -667,16 +715,24 @@
       var item = document.createElement("li");
       item.textContent = error.message;
       list.appendChild(item);
-      var input = error.field && form.querySelector('[name="' + fieldName(error.field) + '"]');
+      var input = error.field && inputFor(form, error.field);
       if (input) {
         input.setAttribute("aria-invalid", "true");
         var inline = document.createElement("p");
         inline.className = "error";
         inline.textContent = error.message;
-        (input.closest("label.check") || input).insertAdjacentElement("afterend", inline);
+        var question = input.closest(".question");
+        if (question) {
+          question.appendChild(inline);
+        }
+        else {
+          (input.closest("label.check") || input).insertAdjacentElement("afterend", inline);
+        }
       }
     });
     lead.appendChild(list);
+    // a form in steps opens the part with the first problem
+    form.dispatchEvent(new CustomEvent("simpul:problems"));
   }
 
   // A page's address without what only the field app adds to it (which record to fix or show).
@@ -732,7 +788,10 @@
       var record = { id: uuid(), userId: currentUser, kind: kind, createdAt: new Date().toISOString() };
       fill(record);
       return formPhotos(form).catch(function () { return []; }).then(function (shrunk) {
-        return keepPhotos(record, shrunk).then(function () { return putRecord(record); });
+        // the record first: photos without their record would never be sent
+        return putRecord(record).then(function (saved) {
+          return keepPhotos(saved, shrunk).then(function () { return saved; });
+        });
       }).then(function (saved) { return { record: saved, duplicate: false }; });
     });
   }
@@ -1015,8 +1074,18 @@
         window.alert(text("logoutOffline"));
         return;
       }
-      allRecords().then(function (records) {
-        var waiting = records.filter(function (r) { return r.userId === currentUser && WAITING.indexOf(r.state) >= 0; });
+      Promise.all([allRecords(), allPhotos()]).then(function (both) {
+        var records = both[0];
+        // a record sent whose photos have not all gone up is still waiting
+        var unsent = {};
+        both[1].forEach(function (p) {
+          if (p.userId === currentUser && p.state !== "synced") {
+            unsent[p.recordId] = true;
+          }
+        });
+        var waiting = records.filter(function (r) {
+          return r.userId === currentUser && (WAITING.indexOf(r.state) >= 0 || unsent[r.id]);
+        });
         var leave = function () {
           forgetPages().then(function () {
             confirmed = true;
@@ -1080,6 +1149,31 @@
     });
   }
 
+  // Every member row has its remove button while there is more than one row, none when one is left.
+  function memberButtons(form) {
+    var rows = form.querySelectorAll("fieldset.member");
+    Array.prototype.forEach.call(rows, function (row) {
+      var named = row.querySelector("[name^='members[']");
+      var index = named ? named.name.replace(/^members\[(\d+)].*$/, "$1") : "0";
+      var existing = row.querySelector("button[name=action]");
+      if (rows.length < 2) {
+        if (existing) {
+          existing.remove();
+        }
+        return;
+      }
+      if (!existing) {
+        existing = document.createElement("button");
+        existing.type = "submit";
+        existing.name = "action";
+        existing.className = "danger";
+        existing.textContent = form.getAttribute("data-remove-label") || "Hapus anggota";
+        row.appendChild(existing);
+      }
+      existing.value = "remove-" + index;
+    });
+  }
+
   // ---- a household form's member rows, added and removed on the phone (no signal needed) ----
   function attachMemberRows(form) {
     form.addEventListener("click", function (event) {
@@ -1113,13 +1207,14 @@
         Array.prototype.forEach.call(copy.querySelectorAll(".error"), function (node) { node.remove(); });
         var removeButton = copy.querySelector("button[name=action]");
         if (removeButton) {
-          removeButton.value = "remove-" + index;
+          removeButton.remove();
         }
         last.insertAdjacentElement("afterend", copy);
       }
       else if (target.value.indexOf("remove-") === 0 && rows.length > 1) {
         target.closest("fieldset.member").remove();
       }
+      memberButtons(form);
     });
   }
 

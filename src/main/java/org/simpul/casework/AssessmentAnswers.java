@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import org.simpul.casework.AssessmentForm.Question;
 import org.simpul.casework.AssessmentForms.FormView;
+import org.simpul.shared.Decimals;
 import org.simpul.shared.FieldProblem;
 
 /**
@@ -52,7 +53,7 @@ final class AssessmentAnswers {
 			case NUMBER -> {
 				if (!first.isEmpty()) {
 					try {
-						answers.put(question.id(), new BigDecimal(first.replace(',', '.')));
+						answers.put(question.id(), Decimals.parse(first));
 					}
 					catch (NumberFormatException ex) {
 						answers.put(question.id(), first);

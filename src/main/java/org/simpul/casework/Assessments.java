@@ -171,13 +171,22 @@ public class Assessments {
 		return find(id).orElseThrow();
 	}
 
-	/** The village of an assessment whose complaint the user may see, or empty. */
-	public Optional<String> villageOf(CurrentUser user, UUID assessmentId) {
-		return jdbc.sql("select complaint_id from assessment where id = :id")
+	/**
+	 * The village of an assessment whose complaint the user may see (or, when {@code made}, that the user made),
+	 * else empty: a role that sees no complaints is told nothing either.
+	 */
+	public Optional<String> villageOf(CurrentUser user, UUID assessmentId, boolean made) {
+		record Row(UUID complaintId, UUID submittedBy) {
+		}
+		if (!ComplaintQueries.maySee(user)) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select complaint_id, submitted_by from assessment where id = :id")
 			.param("id", assessmentId)
-			.query(UUID.class)
+			.query(Row.class)
 			.optional()
-			.flatMap(complaintId -> complaints.reference(user, complaintId))
+			.filter(row -> !made || row.submittedBy().equals(user.id()))
+			.flatMap(row -> complaints.reference(user, row.complaintId()))
 			.map(ComplaintQueries.ComplaintRef::villageCode);
 	}
 

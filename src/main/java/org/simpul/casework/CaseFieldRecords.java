@@ -43,12 +43,13 @@ class CaseFieldRecords {
 				Assessments.AssessmentView stored = assessments.submit(user, complaintId, record.id(), formId,
 						form.form().withoutHidden(read.answers()), record.recordedAt());
 				return new FieldRecord.Accepted(stored.id(), "/pengaduan/" + complaintId + "/kasus",
-						Map.of("form", stored.title()));
+						Map.of("form", stored.title()),
+						stored.proposals().isEmpty() ? "assessment.saved" : "assessment.savedWithProposals");
 			}
 
 			@Override
-			public Optional<String> photoVillage(CurrentUser user, UUID recordId) {
-				return assessments.villageOf(user, recordId);
+			public Optional<String> photoVillage(CurrentUser user, UUID recordId, boolean adding) {
+				return assessments.villageOf(user, recordId, adding);
 			}
 		};
 	}
@@ -65,7 +66,8 @@ class CaseFieldRecords {
 			public FieldRecord.Accepted accept(CurrentUser user, FieldRecord record) {
 				UUID complaintId = uuid(record, "complaintId");
 				cases.note(user, complaintId, record.id(), record.value("text"), record.recordedAt());
-				return new FieldRecord.Accepted(record.id(), "/pengaduan/" + complaintId + "/kasus", Map.of());
+				return new FieldRecord.Accepted(record.id(), "/pengaduan/" + complaintId + "/kasus", Map.of(),
+						"case.noteSaved");
 			}
 		};
 	}

@@ -19,6 +19,7 @@ import org.simpul.casework.AssessmentForm.Kind;
 import org.simpul.casework.AssessmentForms.FormView;
 import org.simpul.complaint.ComplaintQueries;
 import org.simpul.fieldsync.FieldPhotos;
+import org.simpul.fieldsync.OfflinePages;
 import org.simpul.complaint.ComplaintStatus;
 import org.simpul.registry.Views.HouseholdView;
 import org.simpul.region.RegionCode;
@@ -77,10 +78,11 @@ class CasePages {
 	}
 
 	@GetMapping("/pengaduan/{id}/kasus")
-	String caseFile(@PathVariable UUID id, Model model) {
+	String caseFile(@PathVariable UUID id, Model model, HttpServletRequest request) {
 		CurrentUser user = access.requireUser();
 		ComplaintQueries.ComplaintView complaint = complaint(user, id);
 		Cases.CaseView file = cases.view(user, id);
+		keepIfMine(file, user, request);
 		model.addAttribute("complaint", complaint);
 		model.addAttribute("file", file);
 		model.addAttribute("timeline", timeline(file, complaint));
@@ -149,9 +151,11 @@ class CasePages {
 	 * the volunteer confirms or corrects them at the door (a corrected one becomes a registry proposal).
 	 */
 	@GetMapping("/pengaduan/{id}/asesmen/baru")
-	String newAssessment(@PathVariable UUID id, @RequestParam("jenis") Kind kind, Model model) {
+	String newAssessment(@PathVariable UUID id, @RequestParam("jenis") Kind kind, Model model,
+			HttpServletRequest request) {
 		CurrentUser user = assessor();
 		ComplaintQueries.ComplaintView complaint = complaint(user, id);
+		keepIfMine(cases.view(user, id), user, request);
 		FormView form = forms.inForce(kind, RegionCode.of(complaint.villageCode()));
 		Map<String, Object> known = new LinkedHashMap<>();
 		boolean asksAboutTheHouse = form.form().questions().values().stream().anyMatch(q -> q.registryField() != null);
@@ -219,6 +223,13 @@ class CasePages {
 		model.addAttribute("answers", answers);
 		model.addAttribute("errors", errors);
 		return "casework/assessment-form";
+	}
+
+	/** A case given to the user is their work for a day without signal: its pages stay on their phone. */
+	private static void keepIfMine(Cases.CaseView file, CurrentUser user, HttpServletRequest request) {
+		if (file.assignee() != null && file.assignee().id().equals(user.id())) {
+			OfflinePages.keep(request);
+		}
 	}
 
 	private CurrentUser assessor() {

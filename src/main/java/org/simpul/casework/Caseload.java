@@ -66,13 +66,17 @@ public class Caseload {
 				select complaint_id from case_file where assignee_id = :me and closed_at is null
 				order by opened_at, complaint_id limit :limit""")
 			.param("me", user.id())
-			.param("limit", LIMIT)
+			// some of these may be resolved meanwhile (the case still open): read more than a page holds
+			.param("limit", LIMIT * 4)
 			.query(UUID.class)
 			.list();
 		List<Task> tasks = new ArrayList<>();
 		for (UUID id : ids) {
 			Optional<ComplaintView> complaint = complaints.complaint(user, id).filter(c -> !DONE.contains(c.status()));
 			complaint.ifPresent(c -> tasks.add(new Task(c, due(id), household(user, c))));
+			if (tasks.size() == LIMIT) {
+				break;
+			}
 		}
 		return tasks;
 	}

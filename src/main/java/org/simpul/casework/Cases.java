@@ -9,6 +9,7 @@ import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
 import org.simpul.access.UserLookup;
 import org.simpul.complaint.ComplaintQueries;
+import org.simpul.complaint.ComplaintStatus;
 import org.simpul.region.RegionCode;
 import org.simpul.shared.ConflictException;
 import org.simpul.shared.FieldProblem;
@@ -114,7 +115,10 @@ public class Cases {
 	@Transactional
 	public CaseView take(CurrentUser actor, UUID complaintId) {
 		actor.require(Action.CASE_TAKE);
-		complaint(actor, complaintId);
+		ComplaintQueries.ComplaintRef complaint = complaint(actor, complaintId);
+		if (complaint.status() == ComplaintStatus.RESOLVED || complaint.status() == ComplaintStatus.CLOSED) {
+			throw new ConflictException(FieldProblem.of("status", "CASE_CLOSED"));
+		}
 		CaseFile file = store.openAndLock(complaintId, clock.instant());
 		file.take(actor.id(), actor.username(), clock.instant());
 		return saved(actor, file);

@@ -240,6 +240,11 @@ public class ComplaintQueries {
 			UUID subjectPersonId) {
 	}
 
+	/** Whether the user's role sees complaints at all (the desk, casework, supervision). */
+	public static boolean maySee(CurrentUser user) {
+		return ComplaintIntake.mayTakeComplaints(user.role());
+	}
+
 	/**
 	 * The complaint's reference if the user may see it (the same roles and territory as {@link #complaint}), in
 	 * one indexed query: for writes of other modules that need no more (a case plan, an assessment, a referral).

@@ -49,14 +49,20 @@ public class FieldPhotos {
 
 	static final int MAX_CHUNK = 512 << 10;
 
+	/** Photos one record may have: the phone takes at most ten. */
+	static final int MAX_PER_RECORD = 10;
+
 	private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
 	/** A photo of a record, as a page links it ({@code /lapangan/foto/{id}}). */
 	public record Photo(UUID id, UUID recordId) {
 	}
 
-	/** How far an upload has come. */
-	public record Progress(UUID id, long received, long size, boolean complete) {
+	/**
+	 * How far an upload has come; {@code restarted}: what arrived did not match the photo's SHA-256 and was
+	 * dropped, the phone sends it again from the start.
+	 */
+	public record Progress(UUID id, long received, long size, boolean complete, boolean restarted) {
 	}
 
 	private record Row(UUID id, UUID recordId, String kind, String villageCode, UUID takenBy, long size, String sha256,
@@ -92,8 +98,13 @@ public class FieldPhotos {
 		Row row = find(id).orElse(null);
 		if (row == null) {
 			String village = sync.kind(kind)
-				.flatMap(k -> recordId == null ? Optional.empty() : k.photoVillage(user, recordId))
+				.flatMap(k -> recordId == null ? Optional.empty() : k.photoVillage(user, recordId, true))
 				.orElseThrow(() -> new NotFoundException("Record"));
+			long kept = jdbc.sql("select count(*) from field_photo where record_id = :record")
+				.param("record", recordId).query(Long.class).single();
+			if (kept >= MAX_PER_RECORD) {
+				throw new InvalidInputException(FieldProblem.of("recordId", "TOO_MANY_PHOTOS"));
+			}
 			if (size <= 0 || size > MAX_SIZE) {
 				throw new InvalidInputException(FieldProblem.of("size", "PHOTO_TOO_LARGE"));
 			}
@@ -126,24 +137,25 @@ public class FieldPhotos {
 		long received = row.received() + chunk.length;
 		boolean complete = received == row.size();
 		if (complete && !sha256(id).equals(row.sha256())) {
-			// what arrived is not what the phone took: it starts again from nothing
+			// what arrived is not what the phone took: it starts again from nothing (a phone whose copy is itself
+			// damaged gives up after a few tries)
 			delete(id);
 			jdbc.sql("update field_photo set received = 0 where id = :id").param("id", id).update();
-			throw new InvalidInputException(FieldProblem.of("sha256", "PHOTO_CORRUPT"));
+			return new Progress(id, 0, row.size(), false, true);
 		}
 		jdbc.sql("update field_photo set received = :received, completed_at = :done where id = :id")
 			.param("received", received)
 			.param("done", complete ? Timestamp.from(clock.instant()) : null)
 			.param("id", id)
 			.update();
-		return new Progress(id, received, row.size(), complete);
+		return new Progress(id, received, row.size(), complete, false);
 	}
 
 	/** The photo's bytes, for a user who may see its record; the view is on the audit trail. */
 	@Transactional
 	public byte[] read(CurrentUser user, UUID id) {
 		Row row = find(id).filter(r -> r.completedAt() != null)
-			.filter(r -> sync.kind(r.kind()).flatMap(k -> k.photoVillage(user, r.recordId())).isPresent())
+			.filter(r -> sync.kind(r.kind()).flatMap(k -> k.photoVillage(user, r.recordId(), false)).isPresent())
 			.orElseThrow(() -> new NotFoundException("Photo"));
 		audit.record(user, AuditTrail.Action.READ, "PHOTO", id, List.of());
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) row.size());
@@ -178,7 +190,7 @@ public class FieldPhotos {
 	}
 
 	private static Progress progress(Row row) {
-		return new Progress(row.id(), row.received(), row.size(), row.completedAt() != null);
+		return new Progress(row.id(), row.received(), row.size(), row.completedAt() != null, false);
 	}
 
 	private static boolean jpeg(byte[] chunk) {

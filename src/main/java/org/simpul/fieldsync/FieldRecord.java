@@ -46,9 +46,14 @@ public record FieldRecord(UUID id, String kind, Instant recordedAt, Instant rece
 	}
 
 	/**
-	 * What the server answers for an accepted record: the record's id, the page that shows it, and the facts the
-	 * device shows the user (a complaint's ticket number and tracking code).
+	 * What the server answers for an accepted record: the record's id, the page that shows it, the facts the
+	 * device shows the user (a complaint's ticket number and tracking code), and the message key that page
+	 * shows once when the user goes there (as after the page form's own save).
 	 */
-	public record Accepted(UUID id, String location, Map<String, String> facts) {
+	public record Accepted(UUID id, String location, Map<String, String> facts, String notice) {
+
+		public Accepted(UUID id, String location, Map<String, String> facts) {
+			this(id, location, facts, null);
+		}
 	}
 }

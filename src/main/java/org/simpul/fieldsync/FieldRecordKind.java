@@ -21,11 +21,11 @@ public interface FieldRecordKind {
 	FieldRecord.Accepted accept(CurrentUser user, FieldRecord record);
 
 	/**
-	 * The village of a stored record of this kind that {@code user} may see and add photos to, or empty (photos
-	 * are not taken for this kind, the record is unknown, or it is outside the user's territory). Who may see
-	 * the photos of a record is who may see the record.
+	 * The village of a stored record of this kind whose photos {@code user} may see ({@code adding} false: who
+	 * may see the record) or add to ({@code adding} true: only who made the record), or empty (photos are not
+	 * taken for this kind, the record is unknown, outside the user's territory, or not theirs to add to).
 	 */
-	default Optional<String> photoVillage(CurrentUser user, UUID recordId) {
+	default Optional<String> photoVillage(CurrentUser user, UUID recordId, boolean adding) {
 		return Optional.empty();
 	}
 }

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.simpul.access.CurrentUser;
 import org.simpul.shared.ConflictException;
 import org.simpul.shared.FieldProblem;
@@ -63,7 +64,7 @@ public class FieldSync {
 
 	/** A record stored: when the device made it, when it arrived, and what its kind answered. */
 	public record Received(UUID id, String kind, Instant recordedAt, Instant receivedAt, String location,
-			Map<String, String> facts) {
+			Map<String, String> facts, @JsonIgnore String notice) {
 	}
 
 	@Transactional
@@ -97,7 +98,8 @@ public class FieldSync {
 			throw new InvalidInputException(problems);
 		}
 		FieldRecord.Accepted accepted = kind.accept(user, new FieldRecord(id, kind.name(), recordedAt, receivedAt, fields));
-		return new Received(accepted.id(), kind.name(), recordedAt, receivedAt, accepted.location(), accepted.facts());
+		return new Received(accepted.id(), kind.name(), recordedAt, receivedAt, accepted.location(), accepted.facts(),
+				accepted.notice());
 	}
 
 	private static UUID uuid(JsonNode node, List<FieldProblem> problems) {

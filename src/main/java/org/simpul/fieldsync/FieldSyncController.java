@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.simpul.access.AccessControl;
 import org.simpul.access.CurrentUser;
@@ -20,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -73,8 +76,16 @@ class FieldSyncController {
 	}
 
 	@PostMapping("/kirim")
-	ResponseEntity<FieldSync.Received> send(@RequestBody JsonNode body) {
+	ResponseEntity<FieldSync.Received> send(@RequestBody JsonNode body, HttpServletRequest request,
+			HttpServletResponse response) {
 		FieldSync.Received received = sync.receive(access.requireUser(), body);
+		if (received.notice() != null) {
+			// the page the phone goes to next says what was saved, as after the page form's own save
+			FlashMap flash = new FlashMap();
+			flash.put("notice", received.notice());
+			flash.setTargetRequestPath(received.location());
+			RequestContextUtils.getFlashMapManager(request).saveOutputFlashMap(flash, request, response);
+		}
 		return ResponseEntity.created(URI.create(received.location())).cacheControl(CacheControl.noStore())
 			.body(received);
 	}

@@ -364,6 +364,11 @@ public class DuplicateDetection {
 		if (others == 0 && !dropped.householdId().equals(keptHousehold)) {
 			jdbc.sql("update programme_membership set household_id = :keep where household_id = :drop")
 				.param("keep", keptHousehold).param("drop", dropped.householdId()).update();
+			// the visits to the family's home (and their photos, and the proposals they made) stay with it
+			jdbc.sql("update household_visit set household_id = :keep where household_id = :drop")
+				.param("keep", keptHousehold).param("drop", dropped.householdId()).update();
+			jdbc.sql("update registry_proposal set household_id = :keep where household_id = :drop")
+				.param("keep", keptHousehold).param("drop", dropped.householdId()).update();
 			jdbc.sql("delete from household where id = :drop").param("drop", dropped.householdId()).update();
 		}
 	}

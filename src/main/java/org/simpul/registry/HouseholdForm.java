@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.simpul.registry.NewHousehold.Member;
+import org.simpul.shared.Decimals;
 import org.simpul.shared.FieldProblem;
 import org.springframework.util.MultiValueMap;
 
@@ -172,7 +173,7 @@ final class HouseholdForm {
 	private BigDecimal decimal(String field, String problemField) {
 		String value = text(field);
 		try {
-			return value == null ? null : new BigDecimal(value.replace(',', '.'));
+			return value == null ? null : Decimals.parse(value);
 		}
 		catch (NumberFormatException ex) {
 			problems.add(FieldProblem.of(problemField, "INVALID_VALUE"));

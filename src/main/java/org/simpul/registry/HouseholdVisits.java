@@ -18,6 +18,7 @@ import org.simpul.access.CurrentUser;
 import org.simpul.audit.AuditTrail;
 import org.simpul.region.RegionCode;
 import org.simpul.shared.ClientIds;
+import org.simpul.shared.Decimals;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
@@ -90,7 +91,7 @@ public class HouseholdVisits {
 			}
 			else if (field.equals("floorAreaM2")) {
 				try {
-					BigDecimal area = new BigDecimal(given.replace(',', '.'));
+					BigDecimal area = Decimals.parse(given);
 					if (area.signum() <= 0 || area.compareTo(BigDecimal.valueOf(10_000)) > 0) {
 						problems.add(FieldProblem.of(field, "INVALID_VALUE"));
 					}
@@ -162,13 +163,25 @@ public class HouseholdVisits {
 			.filter(code -> user.covers(RegionCode.of(code)));
 	}
 
-	/** The village of a visit the user may see (its household in the user's territory), or empty. */
-	public Optional<String> villageOfVisit(CurrentUser user, UUID visitId) {
-		return jdbc.sql("select village_code from household_visit where id = :id")
+	/**
+	 * The village of a visit's household as it is now, for a user who may read the registry there (or, when
+	 * {@code made}, for the one who made the visit only); else empty.
+	 */
+	public Optional<String> villageOfVisit(CurrentUser user, UUID visitId, boolean made) {
+		record Row(String villageCode, UUID visitedBy) {
+		}
+		if (!user.may(Action.REGISTRY_READ)) {
+			return Optional.empty();
+		}
+		return jdbc.sql("""
+				select h.village_code, v.visited_by from household_visit v join household_placement h on h.id = v.household_id
+				where v.id = :id""")
 			.param("id", visitId)
-			.query(String.class)
+			.query(Row.class)
 			.optional()
-			.filter(code -> user.covers(RegionCode.of(code)));
+			.filter(row -> user.covers(RegionCode.of(row.villageCode())))
+			.filter(row -> !made || row.visitedBy().equals(user.id()))
+			.map(Row::villageCode);
 	}
 
 	/** The visits of a household of the user's territory, newest first. */

@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import org.simpul.access.Territory;
 import org.simpul.region.RegionCode;
+import org.simpul.shared.Decimals;
 import org.simpul.shared.FieldProblem;
 
 /**
@@ -107,7 +108,7 @@ final class ImportRow {
 		String areaText = c.value(fields, "luas_lantai").replace(',', '.');
 		if (!areaText.isEmpty()) {
 			try {
-				area = new BigDecimal(areaText);
+				area = Decimals.parse(areaText);
 				if (area.signum() <= 0 || area.compareTo(BigDecimal.valueOf(10_000)) > 0) {
 					problems.add(FieldProblem.of("luas_lantai", "TOO_SMALL_OR_LARGE"));
 				}

@@ -14,6 +14,7 @@ import org.simpul.registry.HouseholdVisits.NewVisit;
 import org.simpul.registry.Views.HouseholdView;
 import org.simpul.registry.Views.PersonSummary;
 import org.simpul.shared.ConflictException;
+import org.simpul.shared.Decimals;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.PageResponse.PageRequest;
@@ -59,7 +60,7 @@ class RegistryFieldRecords {
 				try {
 					HouseholdView created = registration.register(user, household, "FIELD");
 					return new FieldRecord.Accepted(created.id(), "/registri/rumah-tangga/" + created.id(),
-							Map.of("kkNumber", created.kkNumber()));
+							Map.of("kkNumber", created.kkNumber()), "registry.created");
 				}
 				catch (InvalidInputException ex) {
 					throw new InvalidInputException(ex.problems().stream()
@@ -100,12 +101,13 @@ class RegistryFieldRecords {
 				HouseholdVisits.Visit visit = visits.record(user, new NewVisit(record.id(), householdId, conditions,
 						record.value("note"), decimal(record, "latitude"), decimal(record, "longitude"),
 						accuracy(record), record.recordedAt()));
-				return new FieldRecord.Accepted(visit.id(), "/registri/rumah-tangga/" + householdId, Map.of());
+				return new FieldRecord.Accepted(visit.id(), "/registri/rumah-tangga/" + householdId, Map.of(),
+						"visit.saved");
 			}
 
 			@Override
-			public Optional<String> photoVillage(CurrentUser user, UUID recordId) {
-				return visits.villageOfVisit(user, recordId);
+			public Optional<String> photoVillage(CurrentUser user, UUID recordId, boolean adding) {
+				return visits.villageOfVisit(user, recordId, adding);
 			}
 		};
 	}
@@ -128,7 +130,7 @@ class RegistryFieldRecords {
 			return null;
 		}
 		try {
-			return new BigDecimal(value.strip());
+			return Decimals.parse(value);
 		}
 		catch (NumberFormatException ex) {
 			throw new InvalidInputException(FieldProblem.of(field, "INVALID_VALUE"));

@@ -20,6 +20,7 @@ import org.simpul.access.CurrentUser;
 import org.simpul.region.RegionCode;
 import org.simpul.registry.Views.HouseholdView;
 import org.simpul.shared.ConflictException;
+import org.simpul.shared.Decimals;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
@@ -224,7 +225,7 @@ public class RegistryProposals {
 				continue;
 			}
 			String proposed = value.getKey().equals("floorAreaM2")
-					? new BigDecimal(value.getValue()).stripTrailingZeros().toPlainString() : value.getValue();
+					? Decimals.parse(value.getValue()).stripTrailingZeros().toPlainString() : value.getValue();
 			if (proposed.equals(current.get(value.getKey()))) {
 				continue;
 			}

@@ -9,6 +9,7 @@ import org.simpul.access.AccessControl;
 import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
 import org.simpul.registry.Views.HouseholdView;
+import org.simpul.shared.Decimals;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
@@ -71,7 +72,7 @@ class VisitPages {
 
 	private static BigDecimal decimal(String value) {
 		try {
-			return value == null || value.isBlank() ? null : new BigDecimal(value.strip());
+			return value == null || value.isBlank() ? null : Decimals.parse(value);
 		}
 		catch (NumberFormatException ex) {
 			return null;

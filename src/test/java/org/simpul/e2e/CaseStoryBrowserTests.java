@@ -33,7 +33,17 @@ class CaseStoryBrowserTests extends PhoneTest {
 	MockMvcTester mvc;
 
 	private void button(String name) {
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name)).click();
+		Locator button = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name));
+		stepTo(button);
+		button.click();
+	}
+
+	/** The deep assessment shows one part at a time: on to the part that holds {@code target}. */
+	private void stepTo(Locator target) {
+		Locator next = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Berikutnya"));
+		for (int i = 0; i < 20 && !target.first().isVisible() && next.isVisible(); i++) {
+			next.click();
+		}
 	}
 
 	private void link(String name) {
@@ -41,7 +51,16 @@ class CaseStoryBrowserTests extends PhoneTest {
 	}
 
 	private Locator question(String id) {
-		return page.locator("#question-" + id);
+		Locator question = page.locator("#question-" + id);
+		if (page.locator("fieldset #question-" + id).count() > 0 && !question.isVisible()) {
+			// a question of a later part (a question its show-if hides is in the part on the screen)
+			Locator section = page.locator("fieldset", new Page.LocatorOptions().setHas(question));
+			Locator next = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Berikutnya"));
+			for (int i = 0; i < 20 && !section.isVisible() && next.isVisible(); i++) {
+				next.click();
+			}
+		}
+		return question;
 	}
 
 	private void logout() {
@@ -176,6 +195,7 @@ class CaseStoryBrowserTests extends PhoneTest {
 			assertThat(steps).containsText(step);
 		}
 		fitsThePhone();
-		assertThat(consoleProblems).isEmpty();
+		// the one refusal of the story (the answer left empty) is the browser's only complaint: the outbox's 400
+		assertThat(consoleProblems).allMatch(problem -> problem.contains("status of 400"));
 	}
 }

@@ -421,7 +421,8 @@ class FieldAppBrowserTests extends PhoneTest {
 		assertThat(sizes).hasSize(2).allMatch(size -> size < camera);
 
 		page.navigate(url("/registri/rumah-tangga/" + household));
-		Locator photos = page.locator("li.visit img.photo");
+		Locator photos = page.locator("li.visit", new Page.LocatorOptions().setHasText("Dinding retak"))
+			.locator("img.photo");
 		assertThat(photos).hasCount(2);
 		photos.first().scrollIntoViewIfNeeded();
 		Object width = photos.first().evaluate("""

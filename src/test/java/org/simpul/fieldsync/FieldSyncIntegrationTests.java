@@ -291,6 +291,10 @@ class FieldSyncIntegrationTests {
 			.bodyText().contains("Atap bocor di dapur", "dicatat di lapangan");
 
 		// a value that is no code, another village, a role that does not visit
+		// a number no field asks for is refused before any arithmetic on it
+		MvcTestResult huge = send(session, visit(UUID.randomUUID(), household, other).replace("-6.983512", "1e-999999999"));
+		assertThat(huge).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(huge.getResponse().getContentAsString()).contains("\"field\":\"latitude\"");
 		MvcTestResult wrong = send(session, visit(UUID.randomUUID(), household, "GOLD"));
 		assertThat(wrong).hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(wrong.getResponse().getContentAsString()).contains("\"field\":\"roof\"");
@@ -373,9 +377,23 @@ class FieldSyncIntegrationTests {
 		assertThat(send(session, visit(visit, procotHousehold(), "TILE"))).hasStatus(HttpStatus.CREATED);
 		byte[] photo = jpeg();
 		String wrongSha = "0".repeat(64);
-		MvcTestResult corrupt = chunk(session, UUID.randomUUID(), visit, photo, wrongSha, 0, photo.length);
-		assertThat(corrupt).hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(corrupt.getResponse().getContentAsString()).contains("PHOTO_CORRUPT");
+		// what arrived is not what was announced: dropped, and the phone is told to start again
+		UUID damaged = UUID.randomUUID();
+		MvcTestResult corrupt = chunk(session, damaged, visit, photo, wrongSha, 0, photo.length);
+		assertThat(corrupt).hasStatus(HttpStatus.OK);
+		assertThat((Boolean) JsonPath.read(corrupt.getResponse().getContentAsString(), "$.restarted")).isTrue();
+		assertThat((Integer) JsonPath.read(corrupt.getResponse().getContentAsString(), "$.received")).isZero();
+		assertThat(mvc.get().uri("/lapangan/foto/{id}", damaged).session(session)).hasStatus(HttpStatus.NOT_FOUND);
+		// sent again under the hash it was announced with, it is dropped again: that hash is the one that counts
+		String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(photo));
+		MvcTestResult right = mvc.put().uri("/lapangan/api/foto/{id}", damaged).session(session).with(csrf())
+			.contentType(MediaType.IMAGE_JPEG).header("X-Record-Kind", "visit").header("X-Record-Id", visit.toString())
+			.header("X-Photo-Size", Integer.toString(photo.length)).header("X-Photo-Sha256", wrongSha)
+			.header("X-Chunk-Offset", "0").content(photo).exchange();
+		assertThat((Boolean) JsonPath.read(right.getResponse().getContentAsString(), "$.complete")).isFalse();
+		// another worker of the village sees the visit but adds nothing to it
+		assertThat(chunk(DemoLogins.session(mvc, "bo.procot"), UUID.randomUUID(), visit, photo, sha256, 0,
+				photo.length)).hasStatus(HttpStatus.NOT_FOUND);
 		byte[] text = "bukan foto, hanya teks".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(chunk(session, UUID.randomUUID(), visit, text, wrongSha, 0, text.length))
 			.hasStatus(HttpStatus.BAD_REQUEST);

@@ -62,6 +62,13 @@ class DuplicateMergeIntegrationTests {
 		UUID keep = person(child);
 		UUID drop = person(twin);
 		UUID householdA = jdbc.sql("select household_id from person where id = :id").param("id", keep).query(UUID.class).single();
+		// a volunteer visited the family that goes: the visit stays with the family that is kept
+		UUID householdB = jdbc.sql("select household_id from person where id = :id").param("id", drop).query(UUID.class).single();
+		UUID visit = UUID.randomUUID();
+		jdbc.sql("""
+				insert into household_visit (id, household_id, village_code, visited_by, received_at, note, conditions)
+				values (:id, :household, '33.28.10.1008', gen_random_uuid(), now(), 'Kunjungan sebelum digabung', '{}')""")
+			.param("id", visit).param("household", householdB).update();
 		UUID candidate = UUID.randomUUID();
 		boolean keepFirst = keep.toString().compareTo(drop.toString()) < 0;
 		jdbc.sql("insert into duplicate_candidate (id, person_a, person_b, score, blocks, status, found_at)"
@@ -89,6 +96,8 @@ class DuplicateMergeIntegrationTests {
 			.contentType(MediaType.APPLICATION_JSON).content("{\"keep\": \"" + keep + "\"}")).hasStatus(HttpStatus.NO_CONTENT);
 
 		assertThat(jdbc.sql("select count(*) from person where id = :id").param("id", drop).query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select household_id from household_visit where id = :id").param("id", visit)
+			.query(UUID.class).single()).isEqualTo(householdA);
 		// the merge is on the audit trail, concerning both persons
 		assertThat(jdbc.sql("""
 				select count(*) from audit_event where object_type = 'PERSON_MERGE' and username = 'tksk.slawi'
