@@ -524,6 +524,30 @@
     });
   }
 
+  // Sends items one after the other: "next" goes on, "stop" waits for a retry, "login" for the user; after the
+  // last, done().
+  function inOrder(items, send, done) {
+    var index = 0;
+    var next = function () {
+      if (index >= items.length) {
+        return done();
+      }
+      return send(items[index++]).then(function (outcome) {
+        if (outcome === "login") {
+          loginNeeded = true;
+          renderLogin();
+          return null;
+        }
+        if (outcome === "stop") {
+          scheduleRetry();
+          return null;
+        }
+        return next();
+      });
+    };
+    return next();
+  }
+
   // One sending at a time in this page (and, through a Web Lock, across the app's pages); asked again while
   // one runs, it runs once more after it, for the records added meanwhile.
   function sendAll() {
@@ -557,7 +581,6 @@
           if (!me || me.userId !== currentUser) {
             return null;
           }
-          var index = 0;
           // a record's photos go after it: the server takes a photo only of a record it holds
           var sendPhotos = function () {
             return allRecords().then(function (now) {
@@ -567,47 +590,13 @@
                 var ready = all.filter(function (p) {
                   return p.userId === currentUser && p.state === "queued" && arrived[p.recordId];
                 });
-                var i = 0;
-                var one = function () {
-                  if (i >= ready.length) {
-                    retryDelay = 5000;
-                    return null;
-                  }
-                  return sendPhoto(ready[i++], me).then(function (outcome) {
-                    if (outcome === "login") {
-                      loginNeeded = true;
-                      renderLogin();
-                      return null;
-                    }
-                    if (outcome === "stop") {
-                      scheduleRetry();
-                      return null;
-                    }
-                    return one();
-                  });
-                };
-                return one();
+                return inOrder(ready, function (photo) { return sendPhoto(photo, me); }, function () {
+                  retryDelay = 5000;
+                });
               });
             });
           };
-          var next = function () {
-            if (index >= mine.length) {
-              return sendPhotos();
-            }
-            return sendOne(mine[index++].id, me, false).then(function (outcome) {
-              if (outcome === "login") {
-                loginNeeded = true;
-                renderLogin();
-                return null;
-              }
-              if (outcome === "stop") {
-                scheduleRetry();
-                return null;
-              }
-              return next();
-            });
-          };
-          return next();
+          return inOrder(mine, function (record) { return sendOne(record.id, me, false); }, sendPhotos);
         }, function () {
           scheduleRetry();
         });
