@@ -32,8 +32,8 @@ class CaseFieldRecords {
 
 			@Override
 			public FieldRecord.Accepted accept(CurrentUser user, FieldRecord record) {
-				UUID complaintId = uuid(record, "complaintId");
-				UUID formId = uuid(record, "formId");
+				UUID complaintId = record.requiredId("complaintId");
+				UUID formId = record.requiredId("formId");
 				FormView form = forms.find(formId)
 					.orElseThrow(() -> new InvalidInputException(FieldProblem.of("formId", "FORM_NOT_APPLICABLE")));
 				AssessmentAnswers.Read read = AssessmentAnswers.read(form, record.fields()::get);
@@ -64,25 +64,11 @@ class CaseFieldRecords {
 
 			@Override
 			public FieldRecord.Accepted accept(CurrentUser user, FieldRecord record) {
-				UUID complaintId = uuid(record, "complaintId");
+				UUID complaintId = record.requiredId("complaintId");
 				cases.note(user, complaintId, record.id(), record.value("text"), record.recordedAt());
 				return new FieldRecord.Accepted(record.id(), "/pengaduan/" + complaintId + "/kasus", Map.of(),
 						"case.noteSaved");
 			}
 		};
-	}
-
-	/** A required id field of the record's form; missing or not a UUID is a problem named by the field. */
-	private static UUID uuid(FieldRecord record, String field) {
-		String value = record.value(field);
-		if (value == null || value.isBlank()) {
-			throw new InvalidInputException(FieldProblem.of(field, "REQUIRED"));
-		}
-		try {
-			return UUID.fromString(value.strip());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException(FieldProblem.of(field, "INVALID_VALUE"));
-		}
 	}
 }

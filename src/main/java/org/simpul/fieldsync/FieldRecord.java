@@ -1,10 +1,14 @@
 package org.simpul.fieldsync;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.simpul.shared.Decimals;
+import org.simpul.shared.FieldProblem;
+import org.simpul.shared.InvalidInputException;
 import org.springframework.beans.MutablePropertyValues;
 import org.springframework.format.support.DefaultFormattingConversionService;
 import org.springframework.validation.BindingResult;
@@ -28,6 +32,34 @@ public record FieldRecord(UUID id, String kind, Instant recordedAt, Instant rece
 	public String value(String field) {
 		List<String> values = fields.get(field);
 		return values == null || values.isEmpty() ? null : values.getFirst();
+	}
+
+	/** A required id field of the record's form; missing or not a UUID is a problem named by the field. */
+	public UUID requiredId(String field) {
+		String value = value(field);
+		if (value == null || value.isBlank()) {
+			throw new InvalidInputException(FieldProblem.of(field, "REQUIRED"));
+		}
+		try {
+			return UUID.fromString(value.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException(FieldProblem.of(field, "INVALID_VALUE"));
+		}
+	}
+
+	/** An optional number field, read with {@link Decimals}' bounds; not one is a problem named by the field. */
+	public BigDecimal decimal(String field) {
+		String value = value(field);
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Decimals.parse(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidInputException(FieldProblem.of(field, "INVALID_VALUE"));
+		}
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import org.simpul.access.CurrentUser;
 import org.simpul.fieldsync.FieldRecord;
@@ -14,7 +15,6 @@ import org.simpul.registry.HouseholdVisits.NewVisit;
 import org.simpul.registry.Views.HouseholdView;
 import org.simpul.registry.Views.PersonSummary;
 import org.simpul.shared.ConflictException;
-import org.simpul.shared.Decimals;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.PageResponse.PageRequest;
@@ -48,11 +48,11 @@ class RegistryFieldRecords {
 				MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
 				record.fields().forEach((name, values) -> params.put(name, List.copyOf(values)));
 				HouseholdForm form = HouseholdForm.read(params);
+				// problems named as the form names its fields, for the phone to put them beside them
+				UnaryOperator<FieldProblem> named = p -> new FieldProblem(form.formField(p.field()), p.code(), p.message());
 				NewHousehold read = form.toNewHousehold();
 				if (!form.problems.isEmpty()) {
-					throw new InvalidInputException(form.problems.stream()
-						.map(p -> new FieldProblem(form.formField(p.field()), p.code(), p.message()))
-						.toList());
+					throw new InvalidInputException(form.problems.stream().map(named).toList());
 				}
 				NewHousehold household = new NewHousehold(record.id(), read.kkNumber(), read.villageCode(), read.rt(),
 						read.rw(), read.address(), read.welfareDecile(), read.conditions(), read.members(),
@@ -63,9 +63,7 @@ class RegistryFieldRecords {
 							Map.of("kkNumber", created.kkNumber()), "registry.created");
 				}
 				catch (InvalidInputException ex) {
-					throw new InvalidInputException(ex.problems().stream()
-						.map(p -> new FieldProblem(form.formField(p.field()), p.code(), p.message()))
-						.toList());
+					throw new InvalidInputException(ex.problems().stream().map(named).toList());
 				}
 				catch (ConflictException ex) {
 					FieldProblem problem = ex.problem();
@@ -95,11 +93,11 @@ class RegistryFieldRecords {
 
 			@Override
 			public FieldRecord.Accepted accept(CurrentUser user, FieldRecord record) {
-				UUID householdId = uuid(record.value("householdId"));
+				UUID householdId = record.requiredId("householdId");
 				Map<String, String> conditions = new LinkedHashMap<>();
 				HouseholdVisits.FIELDS.forEach(field -> conditions.put(field, record.value(field)));
 				HouseholdVisits.Visit visit = visits.record(user, new NewVisit(record.id(), householdId, conditions,
-						record.value("note"), decimal(record, "latitude"), decimal(record, "longitude"),
+						record.value("note"), record.decimal("latitude"), record.decimal("longitude"),
 						accuracy(record), record.recordedAt()));
 				return new FieldRecord.Accepted(visit.id(), "/registri/rumah-tangga/" + householdId, Map.of(),
 						"visit.saved");
@@ -112,33 +110,8 @@ class RegistryFieldRecords {
 		};
 	}
 
-	private static UUID uuid(String value) {
-		if (value == null || value.isBlank()) {
-			throw new InvalidInputException(FieldProblem.of("householdId", "REQUIRED"));
-		}
-		try {
-			return UUID.fromString(value.strip());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException(FieldProblem.of("householdId", "INVALID_VALUE"));
-		}
-	}
-
-	private static BigDecimal decimal(FieldRecord record, String field) {
-		String value = record.value(field);
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Decimals.parse(value);
-		}
-		catch (NumberFormatException ex) {
-			throw new InvalidInputException(FieldProblem.of(field, "INVALID_VALUE"));
-		}
-	}
-
 	private static Integer accuracy(FieldRecord record) {
-		BigDecimal value = decimal(record, "accuracyM");
+		BigDecimal value = record.decimal("accuracyM");
 		return value == null ? null : Math.max(0, Math.min(100_000, value.intValue()));
 	}
 }
