@@ -2,6 +2,7 @@ package org.simpul.access;
 
 import static org.simpul.access.Role.ADMIN;
 import static org.simpul.access.Role.BACK_OFFICE;
+import static org.simpul.access.Role.COORDINATOR;
 import static org.simpul.access.Role.DATA_OPERATOR;
 import static org.simpul.access.Role.DPO;
 import static org.simpul.access.Role.FACILITATOR;
@@ -74,7 +75,7 @@ public enum Action {
 
 	// the registry
 	/** Read the registry of one's territory. */
-	REGISTRY_READ(ADMIN, MANAGER, SUPERVISOR, BACK_OFFICE, FRONT_OFFICE, FACILITATOR, DATA_OPERATOR, DPO),
+	REGISTRY_READ(ADMIN, MANAGER, SUPERVISOR, BACK_OFFICE, FRONT_OFFICE, FACILITATOR, DATA_OPERATOR, COORDINATOR, DPO),
 	/** Record a home visit: the house as found (which becomes registry proposals where it differs), photos, a note. */
 	HOUSEHOLD_VISIT(FACILITATOR, SUPERVISOR, BACK_OFFICE),
 	/** Register and change households and persons. */
@@ -94,7 +95,26 @@ public enum Action {
 	/** Review possible duplicate persons and merge them. */
 	DUPLICATE_REVIEW(ADMIN, MANAGER, SUPERVISOR),
 	/** Import registry files. */
-	REGISTRY_IMPORT(ADMIN, MANAGER, DATA_OPERATOR);
+	REGISTRY_IMPORT(ADMIN, MANAGER, DATA_OPERATOR),
+
+	// registry updates (usulan) and their cycles
+	/** Read the update cycles and the usulan of one's territory. */
+	USULAN_READ(ADMIN, MANAGER, SUPERVISOR, BACK_OFFICE, FRONT_OFFICE, FACILITATOR, DATA_OPERATOR, COORDINATOR),
+	/** Propose an usulan (a draft) and correct a draft or a returned one: whoever serves families in the village. */
+	USULAN_PROPOSE(MANAGER, SUPERVISOR, BACK_OFFICE, FRONT_OFFICE, FACILITATOR, DATA_OPERATOR, COORDINATOR),
+	/** Record the village's agreement (musdes or SPTJM) to its usulan, and the musdes itself. */
+	USULAN_AGREE(MANAGER, DATA_OPERATOR, COORDINATOR),
+	/** Submit a village's agreed usulan to Dinsos (the village operator enters them). */
+	USULAN_SUBMIT(MANAGER, DATA_OPERATOR),
+	/**
+	 * Verify submitted usulan at Dinsos: return one to its village for correction, send endorsed ones to the
+	 * ministry, import the ministry's results. Only from a district-wide (or wider) territory.
+	 */
+	USULAN_VERIFY(MANAGER, DATA_OPERATOR),
+	/** Endorse (pengesahan) verified usulan: the head of office, from a district-wide territory. */
+	USULAN_ENDORSE(MANAGER),
+	/** Keep a district's update calendar (village windows, ranking quarters, the sanggah rule). */
+	UPDATE_CALENDAR_MANAGE(ADMIN, MANAGER);
 
 	private final Set<Role> roles;
 

@@ -34,6 +34,9 @@ class DemoUsers {
 			new DemoUser("bo.procot", "Back Office Puskesos Procot", Role.BACK_OFFICE, "33.28.10.1008"),
 			new DemoUser("psm.procot", "PSM Desa Procot", Role.FACILITATOR, "33.28.10.1008"),
 			new DemoUser("psm.pedeslohor", "PSM Desa Pedeslohor", Role.FACILITATOR, "33.28.11.2001"),
+			new DemoUser("operator.procot", "Operator Data Desa Procot", Role.DATA_OPERATOR, "33.28.10.1008"),
+			new DemoUser("koordinator.procot", "Koordinator Puskesos Procot", Role.COORDINATOR, "33.28.10.1008"),
+			new DemoUser("operator.tegal", "Operator Data Dinas Sosial Kabupaten Tegal", Role.DATA_OPERATOR, "33.28"),
 			new DemoUser("program.dinkes", "Dinas Kesehatan Kabupaten Tegal", Role.PROGRAM_MANAGER, "33.28"),
 			new DemoUser("dpo.tegal", "Pejabat Pelindungan Data Kabupaten Tegal", Role.DPO, "33.28"));
 

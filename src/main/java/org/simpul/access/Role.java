@@ -6,10 +6,12 @@ import java.util.Set;
 /**
  * The roles of SLRT and the Puskesos: administrator, district manager (Manajer SLRT), sub-district supervisor
  * (TKSK), front and back office, village facilitator (PSM), data operator, viewer, programme manager of a
- * receiving agency, data protection officer. What each may do is asked of the role, never spelled out at call sites. */
+ * receiving agency, data operator (operator data: the registry's updates, in a village or at Dinsos), Puskesos
+ * coordinator (Koordinator Puskesos: agrees a village's updates, decides village-level services), data
+ * protection officer. What each may do is asked of the role, never spelled out at call sites. */
 public enum Role {
 
-	ADMIN, MANAGER, SUPERVISOR, BACK_OFFICE, FRONT_OFFICE, FACILITATOR, PROGRAM_MANAGER, DATA_OPERATOR, DPO, VIEWER;
+	ADMIN, MANAGER, SUPERVISOR, BACK_OFFICE, FRONT_OFFICE, FACILITATOR, PROGRAM_MANAGER, DATA_OPERATOR, COORDINATOR, DPO, VIEWER;
 
 	/** Users and their territories are managed by administrators and district managers. */
 	public boolean managesUsers() {

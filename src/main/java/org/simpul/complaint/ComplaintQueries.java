@@ -332,6 +332,24 @@ public class ComplaintQueries {
 			.map(Row::ticketNumber);
 	}
 
+	/**
+	 * The person a complaint is about as recorded at intake, with the whole NIK, when the registry does not
+	 * hold them (none when it does, or when no name was recorded). For the registry update the complaint brings (an usulan to enter them), read by a listener
+	 * of the complaint's own event in the transaction that recorded it, within the connection's territory.
+	 */
+	public Optional<Subject> unregisteredSubject(UUID complaintId) {
+		record Row(String subjectNik, String subjectName, LocalDate subjectBirthDate, Sex subjectSex) {
+		}
+		return jdbc.sql("""
+				select subject_nik, subject_name, subject_birth_date, subject_sex from complaint
+				where id = :id and subject_person_id is null and subject_name is not null""")
+			.param("id", complaintId)
+			.query(Row.class)
+			.optional()
+			.map(row -> new Subject(null, cipher.decrypt(row.subjectNik()), row.subjectName(), row.subjectBirthDate(),
+					row.subjectSex(), false));
+	}
+
 	private Optional<ComplaintView> load(CurrentUser user, UUID id, Territory territory) {
 		return load(user, id, territory, false);
 	}

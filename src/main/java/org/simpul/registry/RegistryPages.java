@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.simpul.access.AccessControl;
+import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
 import org.simpul.region.Region;
 import org.simpul.fieldsync.FieldPhotos;
@@ -127,6 +128,7 @@ class RegistryPages {
 		model.addAttribute("visits", householdVisits);
 		model.addAttribute("visitPhotos", photos.of(householdVisits.stream().map(HouseholdVisits.Visit::id).toList()));
 		model.addAttribute("mayVisit", HouseholdVisits.mayVisit(user));
+		model.addAttribute("mayProposeUsulan", user.may(Action.USULAN_PROPOSE));
 		model.addAttribute("zone", RegionTime.WIB);
 		return "registry/household";
 	}

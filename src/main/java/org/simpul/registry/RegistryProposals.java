@@ -27,6 +27,7 @@ import org.simpul.shared.NotFoundException;
 import org.simpul.shared.PageResponse;
 import org.simpul.shared.PageResponse.PageRequest;
 import org.simpul.shared.web.PreconditionFailedException;
+import org.simpul.shared.workflow.DomainEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -77,8 +78,11 @@ public class RegistryProposals {
 
 	private final HouseholdQueries households;
 
+	private final DomainEvents events;
+
 	RegistryProposals(JdbcClient jdbc, Clock clock, @org.springframework.context.annotation.Lazy HouseholdChanges changes,
-			@org.springframework.context.annotation.Lazy HouseholdQueries households) {
+			@org.springframework.context.annotation.Lazy HouseholdQueries households, DomainEvents events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.changes = changes;
@@ -220,6 +224,7 @@ public class RegistryProposals {
 		current.put("latrine", h.latrine());
 		current.put("drinkingWater", h.drinkingWater());
 		Instant now = clock.instant();
+		Map<String, String> differing = new LinkedHashMap<>();
 		for (Map.Entry<String, String> value : found.entrySet()) {
 			if (!COLUMNS.containsKey(value.getKey()) || value.getValue() == null) {
 				continue;
@@ -229,7 +234,7 @@ public class RegistryProposals {
 			if (proposed.equals(current.get(value.getKey()))) {
 				continue;
 			}
-			jdbc.sql("""
+			int inserted = jdbc.sql("""
 					insert into registry_proposal (id, household_id, village_code, field, current_value, proposed_value,
 					                               status, source, source_id, proposed_by, proposed_at)
 					values (:id, :household, :village, :field, :current, :proposed, 'PROPOSED', :kind, :source,
@@ -246,6 +251,13 @@ public class RegistryProposals {
 				.param("by", actor.id())
 				.param("now", Timestamp.from(now))
 				.update();
+			if (inserted > 0) {
+				differing.put(value.getKey(), proposed);
+			}
+		}
+		if (!differing.isEmpty()) {
+			events.publish(new ConditionsFound(h.id(), h.villageCode(), source, sourceId, Map.copyOf(differing), actor.id(),
+					now));
 		}
 		return ofSource(sourceId);
 	}

@@ -1,0 +1,397 @@
+package org.simpul.update;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+import org.simpul.access.AccessControl;
+import org.simpul.access.Action;
+import org.simpul.access.CurrentUser;
+import org.simpul.region.RegionCatalog;
+import org.simpul.region.RegionCode;
+import org.simpul.region.RegionLevel;
+import org.simpul.registry.HouseholdQueries;
+import org.simpul.registry.RegistryProposals;
+import org.simpul.registry.Relationship;
+import org.simpul.registry.Views.HouseholdView;
+import org.simpul.shared.ConflictException;
+import org.simpul.shared.FieldProblem;
+import org.simpul.shared.InvalidInputException;
+import org.simpul.shared.NotFoundException;
+import org.simpul.shared.PageResponse.PageRequest;
+import org.simpul.shared.RegionTime;
+import org.simpul.update.UpdateCycles.Cycle;
+import org.simpul.update.Usulan.Kind;
+import org.simpul.update.Usulan.Status;
+import org.simpul.update.UsulanQueries.UsulanView;
+import org.simpul.update.Usulans.NewUsulan;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The usulan pages: the village's list in its cycle with the days left (phone first, for the data operator and
+ * the coordinator), Dinsos' table of a district's usulan by village and status (desktop), one usulan with what
+ * it changes from what to what, its history and the steps the user may take, and the form of a new one (a new
+ * family, or a change, removal, programme proposal or sanggah about a registered household).
+ */
+@Controller
+@RequestMapping("/usulan")
+class UsulanPages {
+
+	private final Usulans usulans;
+
+	private final UsulanQueries queries;
+
+	private final UpdateCycles cycles;
+
+	private final RegionCatalog regions;
+
+	private final HouseholdQueries households;
+
+	private final RegionTime time;
+
+	private final AccessControl access;
+
+	UsulanPages(Usulans usulans, UsulanQueries queries, UpdateCycles cycles, RegionCatalog regions,
+			HouseholdQueries households, RegionTime time, AccessControl access) {
+		this.usulans = usulans;
+		this.queries = queries;
+		this.cycles = cycles;
+		this.regions = regions;
+		this.households = households;
+		this.time = time;
+		this.access = access;
+	}
+
+	/** The countdown of a cycle: the days left until each of its three days, in the region's today. */
+	record Countdown(long entry, long musdes, long cutOff) {
+	}
+
+	@GetMapping
+	String list(@RequestParam(name = "desa", required = false) String village,
+			@RequestParam(name = "status", required = false) String status, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		CurrentUser user = access.requireUser();
+		user.require(Action.USULAN_READ);
+		String own = user.territory().regionCode().map(RegionCode::value).orElse(null);
+		String chosen = village == null || village.isBlank() ? null : village.strip();
+		if (chosen != null && (RegionCode.parse(chosen).filter(c -> c.level() == RegionLevel.VILLAGE).isEmpty()
+				|| !user.covers(RegionCode.of(chosen)))) {
+			throw new NotFoundException("Village");
+		}
+		if (chosen == null && own != null && RegionCode.of(own).level() == RegionLevel.VILLAGE) {
+			chosen = own;
+		}
+		String cycleRegion = chosen != null ? chosen : own != null && RegionCode.of(own).level() != RegionLevel.PROVINCE ? own : null;
+		if (cycleRegion != null) {
+			Cycle cycle = cycles.current(cycleRegion);
+			LocalDate today = time.today(cycleRegion);
+			model.addAttribute("cycle", cycle);
+			model.addAttribute("countdown", new Countdown(ChronoUnit.DAYS.between(today, cycle.entryUntil()),
+					ChronoUnit.DAYS.between(today, cycle.musdesUntil()), ChronoUnit.DAYS.between(today, cycle.cutOff())));
+		}
+		Status wanted = null;
+		if (status != null && !status.isBlank()) {
+			try {
+				wanted = Status.valueOf(status.strip());
+			}
+			catch (IllegalArgumentException ex) {
+				wanted = null;
+			}
+		}
+		model.addAttribute("usulan", queries.list(user, new UsulanQueries.Filter(chosen, wanted, null, null),
+				new PageRequest(Math.max(page, 0), 50)));
+		model.addAttribute("village", chosen);
+		model.addAttribute("villageName", chosen == null ? null : regions.names(List.of(chosen)).get(chosen));
+		model.addAttribute("status", wanted);
+		model.addAttribute("statuses", Status.values());
+		model.addAttribute("villages", own != null && RegionCode.of(own).level() != RegionLevel.VILLAGE
+				&& RegionCode.of(own).level() != RegionLevel.PROVINCE ? regions.villagesWithin(RegionCode.of(own)) : List.of());
+		model.addAttribute("mayPropose", user.may(Action.USULAN_PROPOSE));
+		model.addAttribute("zone", RegionTime.WIB);
+		return "update/list";
+	}
+
+	@GetMapping("/{id}")
+	String usulan(@PathVariable UUID id, Model model) {
+		CurrentUser user = access.requireUser();
+		UsulanView view = queries.usulan(user, id).orElseThrow(() -> new NotFoundException("Usulan"));
+		model.addAttribute("u", view);
+		model.addAttribute("changeRows", changeRows(view));
+		boolean dinsos = Usulans.districtWide(user);
+		model.addAttribute("mayCorrect", user.may(Action.USULAN_PROPOSE) && view.status().editable());
+		model.addAttribute("mayAgree", user.may(Action.USULAN_AGREE) && view.status().mayMoveTo(Status.AGREED));
+		model.addAttribute("maySubmit", user.may(Action.USULAN_SUBMIT) && view.status() == Status.AGREED);
+		model.addAttribute("mayReturn", dinsos && user.may(Action.USULAN_VERIFY) && view.status().mayMoveTo(Status.RETURNED));
+		model.addAttribute("mayEndorse", dinsos && user.may(Action.USULAN_ENDORSE) && view.status() == Status.SUBMITTED);
+		model.addAttribute("maySend", dinsos && user.may(Action.USULAN_VERIFY) && view.status() == Status.ENDORSED);
+		model.addAttribute("zone", RegionTime.WIB);
+		return "update/usulan";
+	}
+
+	/** The form of a draft or a returned usulan, filled with what it proposes now. */
+	@GetMapping("/{id}/ubah")
+	String editForm(@PathVariable UUID id, Model model) {
+		CurrentUser user = access.requireUser();
+		UsulanView view = queries.usulan(user, id).orElseThrow(() -> new NotFoundException("Usulan"));
+		user.require(Action.USULAN_PROPOSE);
+		if (!view.status().editable()) {
+			return "redirect:/usulan/" + id;
+		}
+		model.addAttribute("editing", id);
+		model.addAttribute("version", view.version());
+		model.addAttribute("personId", view.personId());
+		return form(model, user, view.householdId(), view.kind(), view.villageCode(), view.changes(), view.reason(), Map.of());
+	}
+
+	@PostMapping("/{id}/ubah")
+	String edit(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model) {
+		CurrentUser user = access.requireUser();
+		UsulanView view = queries.usulan(user, id).orElseThrow(() -> new NotFoundException("Usulan"));
+		ObjectNode changes = changesOf(form);
+		String reason = form.getFirst("reason");
+		String version = form.getFirst("version");
+		try {
+			usulans.correct(user, id, version == null ? "" : version, reason, changes);
+			return "redirect:/usulan/" + id;
+		}
+		catch (InvalidInputException ex) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			for (FieldProblem problem : ex.problems()) {
+				errors.putIfAbsent(problem.field(), problem.message());
+			}
+			model.addAttribute("editing", id);
+			model.addAttribute("version", view.version());
+			model.addAttribute("personId", view.personId());
+			return form(model, user, view.householdId(), view.kind(), view.villageCode(), changes, reason, errors);
+		}
+	}
+
+	/** A value shown: through its message key (a code), or as it is (a name, a number). */
+	record Shown(String key, String text) {
+	}
+
+	/** One line of "from what to what": the field's label key, the value before and the value proposed. */
+	record ChangeRow(String label, Shown before, Shown after) {
+	}
+
+	private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("address", "registry.address"),
+			Map.entry("rt", "usulan.field.rt"), Map.entry("rw", "usulan.field.rw"), Map.entry("name", "registry.name"),
+			Map.entry("birthDate", "registry.birthDate"), Map.entry("sex", "registry.sex"),
+			Map.entry("relationship", "registry.relationship"), Map.entry("removalReason", "usulan.removalReason"),
+			Map.entry("date", "usulan.removalDate"), Map.entry("programme", "usulan.programme"),
+			Map.entry("objectorName", "usulan.objectorName"), Map.entry("objectorAddress", "usulan.objectorAddress"),
+			Map.entry("latitude", "usulan.field.latitude"), Map.entry("longitude", "usulan.field.longitude"),
+			Map.entry("floorAreaM2", "registry.floorArea"));
+
+	/** The message key prefix of a field's codes, for the fields whose values are codes. */
+	private static final Map<String, String> CODES = Map.of("sex", "sex.", "relationship", "relationship.",
+			"removalReason", "usulan.removal.", "programme", "usulan.programme.", "roof", "roof.", "wall", "wall.",
+			"floor", "floor.", "electricity", "electricity.", "latrine", "latrine.", "drinkingWater", "drinkingWater.");
+
+	private static Shown shown(String field, JsonNode value) {
+		if (value == null || value.isNull() || value.isMissingNode()) {
+			return new Shown(null, "–");
+		}
+		String prefix = CODES.get(field);
+		return prefix == null ? new Shown(null, value.asString()) : new Shown(prefix + value.asString(), null);
+	}
+
+	static List<ChangeRow> changeRows(UsulanView view) {
+		List<ChangeRow> rows = new ArrayList<>();
+		JsonNode changes = view.changes();
+		JsonNode before = view.before() == null ? UsulanChanges.JSON.createObjectNode() : view.before();
+		if (changes == null) {
+			return rows;
+		}
+		for (var entry : changes.properties()) {
+			String field = entry.getKey();
+			JsonNode value = entry.getValue();
+			if (field.equals("conditions")) {
+				for (var condition : value.properties()) {
+					String name = condition.getKey();
+					rows.add(new ChangeRow(LABELS.getOrDefault(name, "registry." + name),
+							shown(name, before.path("conditions").get(name)), shown(name, condition.getValue())));
+				}
+			}
+			else if (value.isValueNode()) {
+				rows.add(new ChangeRow(LABELS.getOrDefault(field, "usulan.field." + field), shown(field, before.get(field)),
+						shown(field, value)));
+			}
+		}
+		return rows;
+	}
+
+	@PostMapping("/{id}/{step:sepakati|ajukan|kembalikan|sahkan|kirim}")
+	String step(@PathVariable UUID id, @PathVariable String step, @RequestParam(required = false) String text,
+			RedirectAttributes redirect) {
+		CurrentUser user = access.requireUser();
+		try {
+			switch (step) {
+				case "sepakati" -> usulans.agree(user, id, text);
+				case "ajukan" -> usulans.submit(user, id);
+				case "kembalikan" -> usulans.returnForCorrection(user, id, text);
+				case "sahkan" -> usulans.endorse(user, id);
+				default -> usulans.send(user, id);
+			}
+			redirect.addFlashAttribute("notice", "usulan.done." + step);
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("warning", ex.problems().getFirst().message());
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("warning", ex.problem().message());
+		}
+		return "redirect:/usulan/" + id;
+	}
+
+	/** The new-usulan form: a new family without a household; about a household, the kinds to choose from. */
+	@GetMapping("/baru")
+	String newForm(@RequestParam(name = "rumahTangga", required = false) UUID householdId,
+			@RequestParam(name = "jenis", required = false) String kind, Model model) {
+		CurrentUser user = access.requireUser();
+		user.require(Action.USULAN_PROPOSE);
+		Kind chosen = householdId == null ? Kind.ENTER : parseKind(kind);
+		return form(model, user, householdId, chosen, null, UsulanChanges.JSON.createObjectNode(), null, Map.of());
+	}
+
+	private static Kind parseKind(String kind) {
+		try {
+			return kind == null ? null : Kind.valueOf(kind);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private String form(Model model, CurrentUser user, UUID householdId, Kind kind, String village, JsonNode changes,
+			String reason, Map<String, String> errors) {
+		HouseholdView household = householdId == null ? null
+				: households.household(user, householdId).orElseThrow(() -> new NotFoundException("Household"));
+		String own = user.territory().regionCode().map(RegionCode::value).orElse(null);
+		model.addAttribute("household", household);
+		model.addAttribute("kind", kind);
+		model.addAttribute("kinds", List.of(Kind.CHANGE, Kind.REMOVE, Kind.PROGRAMME, Kind.SANGGAH, Kind.ENTER));
+		model.addAttribute("changes", changes);
+		model.addAttribute("reason", reason);
+		model.addAttribute("errors", errors);
+		boolean ownVillage = own != null && RegionCode.of(own).level() == RegionLevel.VILLAGE;
+		model.addAttribute("village", village != null ? village : ownVillage ? own : null);
+		model.addAttribute("villages", household != null || ownVillage || own == null
+				|| RegionCode.of(own).level() == RegionLevel.PROVINCE ? List.of() : regions.villagesWithin(RegionCode.of(own)));
+		JsonNode members = changes.path("members");
+		int rows = Math.max(3, members.isArray() ? members.size() + 1 : 0);
+		model.addAttribute("memberRows", IntStream.range(0, Math.min(rows, UsulanChanges.MAX_MEMBERS)).boxed().toList());
+		model.addAttribute("removalReasons", UsulanChanges.REMOVAL_REASONS.stream().sorted().toList());
+		model.addAttribute("programmes", UsulanChanges.PROGRAMMES.stream().sorted().toList());
+		model.addAttribute("relationships", Relationship.values());
+		model.addAttribute("conditionFields", RegistryProposals.FIELDS);
+		return "update/new";
+	}
+
+	/** A form's {@code changes.…} fields as the API's JSON: {@code changes.members[1].nik} → members[1].nik. */
+	static ObjectNode changesOf(MultiValueMap<String, String> form) {
+		ObjectNode changes = UsulanChanges.JSON.createObjectNode();
+		Pattern indexed = Pattern.compile("([a-zA-Z]+)\\[(\\d{1,2})]");
+		for (Map.Entry<String, List<String>> field : form.entrySet()) {
+			if (!field.getKey().startsWith("changes.") || field.getValue().isEmpty()) {
+				continue;
+			}
+			String value = field.getValue().getFirst();
+			if (value == null || value.isBlank()) {
+				continue;
+			}
+			String[] path = field.getKey().substring("changes.".length()).split("\\.");
+			if (path.length > 3) {
+				continue;
+			}
+			ObjectNode at = changes;
+			for (int i = 0; i < path.length - 1; i++) {
+				Matcher m = indexed.matcher(path[i]);
+				if (m.matches()) {
+					ArrayNode list = at.has(m.group(1)) && at.get(m.group(1)).isArray() ? (ArrayNode) at.get(m.group(1))
+							: at.putArray(m.group(1));
+					int index = Integer.parseInt(m.group(2));
+					while (list.size() <= index) {
+						list.addObject();
+					}
+					at = (ObjectNode) list.get(index);
+				}
+				else {
+					at = at.has(path[i]) && at.get(path[i]).isObject() ? (ObjectNode) at.get(path[i]) : at.putObject(path[i]);
+				}
+			}
+			at.put(path[path.length - 1], value.strip());
+		}
+		// member rows left empty are not members
+		JsonNode members = changes.get("members");
+		if (members != null && members.isArray()) {
+			ArrayNode kept = UsulanChanges.JSON.createArrayNode();
+			members.forEach(m -> {
+				if (!m.isEmpty()) {
+					kept.add(m);
+				}
+			});
+			if (kept.isEmpty()) {
+				changes.remove("members");
+			}
+			else {
+				changes.set("members", kept);
+			}
+		}
+		return changes;
+	}
+
+	/** An id the form carries; one that is not an id names nothing the user may see. */
+	private static UUID uuid(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return UUID.fromString(text.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new NotFoundException("Household");
+		}
+	}
+
+	@PostMapping("/baru")
+	String propose(@RequestParam MultiValueMap<String, String> form, Model model) {
+		CurrentUser user = access.requireUser();
+		UUID householdId = uuid(form.getFirst("householdId"));
+		UUID personId = uuid(form.getFirst("personId"));
+		Kind kind = parseKind(form.getFirst("kind"));
+		ObjectNode changes = changesOf(form);
+		String village = form.getFirst("villageCode");
+		String reason = form.getFirst("reason");
+		try {
+			UsulanView made = usulans.propose(user, new NewUsulan(null, kind == null ? null : kind.name(), village,
+					householdId, personId, reason, changes));
+			return "redirect:/usulan/" + made.id();
+		}
+		catch (InvalidInputException ex) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			for (FieldProblem problem : ex.problems()) {
+				errors.putIfAbsent(problem.field(), problem.message());
+			}
+			return form(model, user, householdId, kind, village, changes, reason, errors);
+		}
+	}
+}

@@ -1,0 +1,112 @@
+package org.simpul.update;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.simpul.access.AccessControl;
+import org.simpul.access.Action;
+import org.simpul.access.CurrentUser;
+import org.simpul.complaint.ComplaintQueries;
+import org.simpul.complaint.ComplaintQueries.Subject;
+import org.simpul.registry.ConditionsFound;
+import org.simpul.shared.InvalidInputException;
+import org.simpul.shared.events.ComplaintEvent.ComplaintReceived;
+import org.simpul.update.Usulan.Kind;
+import org.simpul.update.Usulan.Source;
+import org.simpul.update.Usulans.NewUsulan;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Drafts that other modules' work brings, made in the transaction of that work by the user doing it, once per
+ * source: a complaint about someone the registry does not hold becomes an usulan to enter them (ENTER, with what
+ * the desk recorded: name, and NIK, birth date and sex when given); house conditions a deep assessment or a home
+ * visit found different become an usulan to change them (CHANGE, from what the registry holds to what was found).
+ * The village completes, agrees and submits them like any other. What the desk or the field recorded is never
+ * refused here: a value an usulan would not take is left for the village to fill in.
+ */
+@Component
+class UsulanSources {
+
+	private final Usulans usulans;
+
+	private final UsulanChanges checks;
+
+	private final ComplaintQueries complaints;
+
+	private final AccessControl access;
+
+	UsulanSources(Usulans usulans, UsulanChanges checks, ComplaintQueries complaints, AccessControl access) {
+		this.usulans = usulans;
+		this.checks = checks;
+		this.complaints = complaints;
+		this.access = access;
+	}
+
+	@EventListener
+	void complaintReceived(ComplaintReceived received) {
+		if (received.subjectPersonId() != null) {
+			return;
+		}
+		Optional<CurrentUser> actor = proposer();
+		Optional<Subject> subject = complaints.unregisteredSubject(received.complaintId());
+		if (actor.isEmpty() || subject.isEmpty()) {
+			return;
+		}
+		ObjectNode member = UsulanChanges.JSON.createObjectNode();
+		member.put("name", subject.get().name());
+		member.put("relationship", "HEAD");
+		ObjectNode changes = UsulanChanges.JSON.createObjectNode();
+		changes.putArray("members").add(member);
+		// what the desk recorded, each value only if an usulan takes it
+		withIfAccepted(changes, member, "nik", subject.get().nik());
+		withIfAccepted(changes, member, "birthDate",
+				subject.get().birthDate() == null ? null : subject.get().birthDate().toString());
+		withIfAccepted(changes, member, "sex", subject.get().sex() == null ? null : subject.get().sex().name());
+		usulans.propose(actor.get(), new NewUsulan(null, Kind.ENTER.name(), received.villageCode(), null, null,
+				"Pengaduan " + received.ticketNumber() + ": warga belum terdaftar di registri.", changes),
+				Source.COMPLAINT, received.complaintId());
+	}
+
+	private void withIfAccepted(ObjectNode changes, ObjectNode member, String field, String value) {
+		if (value == null || value.isBlank()) {
+			return;
+		}
+		member.put(field, value);
+		try {
+			checks.check(Kind.ENTER, changes, false, false);
+		}
+		catch (InvalidInputException ex) {
+			member.remove(field);
+		}
+	}
+
+	@EventListener
+	void conditionsFound(ConditionsFound found) {
+		Optional<CurrentUser> actor = proposer();
+		if (actor.isEmpty()) {
+			return;
+		}
+		ObjectNode changes = UsulanChanges.JSON.createObjectNode();
+		ObjectNode conditions = changes.putObject("conditions");
+		for (Map.Entry<String, String> value : found.found().entrySet()) {
+			conditions.put(value.getKey(), value.getValue());
+		}
+		try {
+			checks.check(Kind.CHANGE, changes, true, false);
+		}
+		catch (InvalidInputException ex) {
+			return; // the registry's own codes: cannot happen, and never a reason to refuse the visit
+		}
+		boolean visit = "VISIT".equals(found.source());
+		usulans.propose(actor.get(), new NewUsulan(null, Kind.CHANGE.name(), found.villageCode(), found.householdId(), null,
+				visit ? "Kunjungan rumah: kondisi rumah berbeda dari registri."
+						: "Asesmen mendalam: kondisi rumah berbeda dari registri.", changes),
+				visit ? Source.FIELD_VISIT : Source.ASSESSMENT, found.sourceId());
+	}
+
+	private Optional<CurrentUser> proposer() {
+		return access.currentUser().filter(user -> user.may(Action.USULAN_PROPOSE));
+	}
+}

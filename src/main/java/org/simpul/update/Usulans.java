@@ -1,0 +1,332 @@
+package org.simpul.update;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.simpul.access.Action;
+import org.simpul.access.CurrentUser;
+import org.simpul.region.RegionCatalog;
+import org.simpul.region.RegionCode;
+import org.simpul.region.RegionLevel;
+import org.simpul.registry.HouseholdQueries;
+import org.simpul.registry.Views.HouseholdView;
+import org.simpul.registry.Views.PersonView;
+import org.simpul.shared.ClientIds;
+import org.simpul.shared.FieldProblem;
+import org.simpul.shared.InvalidInputException;
+import org.simpul.shared.NotFoundException;
+import org.simpul.shared.Texts;
+import org.simpul.shared.web.PreconditionFailedException;
+import org.simpul.shared.workflow.DomainEvents;
+import org.simpul.update.Usulan.Kind;
+import org.simpul.update.Usulan.Source;
+import org.simpul.update.UsulanQueries.UsulanView;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Usulan: who may propose, correct and move them, in which territory. The village (its data operator,
+ * coordinator and everyone who serves families there) proposes and corrects drafts; its operator or
+ * coordinator records the village's agreement; its operator submits to Dinsos. At Dinsos, from a district-wide
+ * territory, the verifier (data operator or manager) returns for correction or sends to the ministry, and the
+ * head of office (manager) endorses. Outside the territory an usulan does not exist (404); a role that may
+ * read it but not take the step gets 403; a step the status does not allow 409.
+ */
+@Service
+public class Usulans {
+
+	/** An usulan to propose; {@code id} is the client's choice, or null. */
+	public record NewUsulan(UUID id, String kind, String villageCode, UUID householdId, UUID personId, String reason,
+			JsonNode changes) {
+	}
+
+	private final UsulanStore store;
+
+	private final UsulanQueries queries;
+
+	private final UsulanChanges checks;
+
+	private final UpdateCycles cycles;
+
+	private final HouseholdQueries households;
+
+	private final RegionCatalog regions;
+
+	private final DomainEvents events;
+
+	private final Clock clock;
+
+	Usulans(UsulanStore store, UsulanQueries queries, UsulanChanges checks, UpdateCycles cycles,
+			HouseholdQueries households, RegionCatalog regions, DomainEvents events, Clock clock) {
+		this.store = store;
+		this.queries = queries;
+		this.checks = checks;
+		this.cycles = cycles;
+		this.households = households;
+		this.regions = regions;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Proposes an usulan by hand (the village, the musdes' list): a draft of its village's current cycle. */
+	@Transactional
+	public UsulanView propose(CurrentUser actor, NewUsulan wanted) {
+		return propose(actor, wanted, Source.MANUAL, null);
+	}
+
+	/**
+	 * Proposes an usulan that {@code source} brought (a complaint, an assessment, a home visit): once per
+	 * source; the same source again answers the usulan it made.
+	 */
+	@Transactional
+	public UsulanView propose(CurrentUser actor, NewUsulan wanted, Source source, UUID sourceId) {
+		actor.require(Action.USULAN_PROPOSE);
+		if (sourceId != null) {
+			Optional<UUID> made = queries.ofSource(source, sourceId);
+			if (made.isPresent()) {
+				return queries.usulan(actor, made.get()).orElseThrow(() -> new NotFoundException("Usulan"));
+			}
+		}
+		Kind kind = kind(wanted.kind());
+		String reason = Texts.required("reason", wanted.reason(), 2000);
+		Target target = target(actor, wanted.villageCode(), wanted.householdId(), wanted.personId());
+		ObjectNode changes = checks.check(kind, wanted.changes(), target.household() != null, target.person() != null);
+		ObjectNode content = UsulanChanges.JSON.createObjectNode();
+		content.set("changes", changes);
+		content.set("before", before(kind, changes, target));
+		content.put("subjectName", subjectName(kind, changes, target));
+		UpdateCycles.Cycle cycle = cycles.current(target.villageCode());
+		Instant now = clock.instant();
+		Usulan usulan = Usulan.propose(ClientIds.orNew(wanted.id()), kind, target.villageCode(), cycle.id(),
+				target.household() == null ? null : target.household().id(),
+				target.person() == null ? null : target.person().id(), reason, content.toString(), source, sourceId,
+				actor.id(), now);
+		try {
+			store.insert(usulan, actor.id());
+		}
+		catch (DuplicateKeyException ex) {
+			if (ClientIds.taken(ex)) {
+				throw ClientIds.conflict();
+			}
+			throw ex;
+		}
+		events.publish(usulan);
+		return queries.usulan(actor, usulan.id()).orElseThrow();
+	}
+
+	/** What an usulan is about: its village, and the household and person in the registry, if any. */
+	record Target(String villageCode, HouseholdView household, PersonView person) {
+	}
+
+	private Target target(CurrentUser actor, String villageCode, UUID householdId, UUID personId) {
+		PersonView person = null;
+		HouseholdView household = null;
+		if (personId != null) {
+			person = households.person(actor, personId).orElseThrow(() -> new NotFoundException("Person"));
+			householdId = householdId == null ? person.householdId() : householdId;
+			if (!householdId.equals(person.householdId())) {
+				throw new InvalidInputException(FieldProblem.of("personId", "PERSON_NOT_IN_HOUSEHOLD"));
+			}
+		}
+		if (householdId != null) {
+			household = households.household(actor, householdId).orElseThrow(() -> new NotFoundException("Household"));
+		}
+		String village = household != null ? household.villageCode() : villageCode == null ? null : villageCode.strip();
+		if (village == null || village.isEmpty()) {
+			throw new InvalidInputException(FieldProblem.of("villageCode", "REQUIRED"));
+		}
+		if (villageCode != null && !villageCode.isBlank() && !villageCode.strip().equals(village)) {
+			throw new InvalidInputException(FieldProblem.of("villageCode", "NOT_THE_HOUSEHOLDS_VILLAGE"));
+		}
+		RegionCode code = RegionCode.parse(village).filter(c -> c.level() == RegionLevel.VILLAGE)
+			.orElseThrow(() -> new InvalidInputException(FieldProblem.of("villageCode", "NOT_A_VILLAGE")));
+		if (!regions.exists(code) || !actor.covers(code)) {
+			throw new NotFoundException("Village");
+		}
+		return new Target(village, household, person);
+	}
+
+	private static Kind kind(String kind) {
+		if (kind == null || kind.isBlank()) {
+			throw new InvalidInputException(FieldProblem.of("kind", "REQUIRED"));
+		}
+		try {
+			return Kind.valueOf(kind.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException(FieldProblem.of("kind", "INVALID_VALUE"));
+		}
+	}
+
+	/** What the registry holds now for each field a change names: the "from" of "from what to what". */
+	private static ObjectNode before(Kind kind, ObjectNode changes, Target target) {
+		ObjectNode before = UsulanChanges.JSON.createObjectNode();
+		if (kind != Kind.CHANGE) {
+			return before;
+		}
+		HouseholdView h = target.household();
+		if (h != null) {
+			putIf(before, changes, "address", h.address());
+			putIf(before, changes, "rt", h.rt());
+			putIf(before, changes, "rw", h.rw());
+			if (changes.has("conditions")) {
+				ObjectNode now = before.putObject("conditions");
+				var current = h.conditions().byField();
+				changes.get("conditions").properties().forEach(e -> {
+					String value = current.get(e.getKey());
+					now.put(e.getKey(), value);
+				});
+			}
+		}
+		PersonView p = target.person();
+		if (p != null) {
+			putIf(before, changes, "name", p.name());
+			putIf(before, changes, "birthDate", p.birthDate() == null ? null : p.birthDate().toString());
+			putIf(before, changes, "sex", p.sex() == null ? null : p.sex().name());
+			putIf(before, changes, "relationship", p.relationship() == null ? null : p.relationship().name());
+		}
+		return before;
+	}
+
+	private static void putIf(ObjectNode before, ObjectNode changes, String field, String value) {
+		if (changes.has(field)) {
+			before.put(field, value);
+		}
+	}
+
+	/** Whom the usulan is about, for lists: the person, else the household's head, else the first new member. */
+	private static String subjectName(Kind kind, ObjectNode changes, Target target) {
+		if (target.person() != null) {
+			return target.person().name();
+		}
+		if (target.household() != null) {
+			return target.household().members().stream().filter(PersonView::current).findFirst()
+				.map(PersonView::name).orElse("–");
+		}
+		JsonNode members = changes.get("members");
+		return members != null && !members.isEmpty() && members.get(0).has("name")
+				? members.get(0).get("name").asString() : "–";
+	}
+
+	/**
+	 * Corrects a draft or a returned usulan against the version read ({@code If-Match}; 412 when it changed
+	 * meanwhile): its reason and changes. A returned one becomes a draft again.
+	 */
+	@Transactional
+	public UsulanView correct(CurrentUser actor, UUID id, String ifMatch, String reason, JsonNode changes) {
+		UsulanView seen = visible(actor, id);
+		actor.require(Action.USULAN_PROPOSE);
+		String text = Texts.required("reason", reason, 2000);
+		Usulan usulan = store.lock(seen.id()).orElseThrow(() -> new NotFoundException("Usulan"));
+		PreconditionFailedException.check(ifMatch, usulan.version());
+		Target target = new Target(usulan.villageCode(),
+				usulan.householdId() == null ? null
+						: households.household(actor, usulan.householdId()).orElseThrow(() -> new NotFoundException("Household")),
+				usulan.personId() == null ? null
+						: households.person(actor, usulan.personId()).orElseThrow(() -> new NotFoundException("Person")));
+		ObjectNode checked = checks.check(usulan.kind(), keepMasked(changes, usulan.changes()), target.household() != null,
+				target.person() != null);
+		ObjectNode content = UsulanChanges.JSON.createObjectNode();
+		content.set("changes", checked);
+		content.set("before", before(usulan.kind(), checked, target));
+		content.put("subjectName", subjectName(usulan.kind(), checked, target));
+		usulan.correct(text, content.toString(), actor.id(), clock.instant());
+		return saved(actor, usulan);
+	}
+
+	/**
+	 * A correction sent back by someone who sees NIKs masked ({@code 3328••••••••0003}): each masked NIK of a
+	 * member stands for the one stored for the same member, when the mask fits it; any other value is as sent.
+	 */
+	private static JsonNode keepMasked(JsonNode changes, String stored) {
+		if (changes == null || !changes.isObject() || !changes.path("members").isArray()) {
+			return changes;
+		}
+		JsonNode storedMembers = UsulanChanges.JSON.readTree(stored).path("changes").path("members");
+		ObjectNode copy = (ObjectNode) changes.deepCopy();
+		JsonNode members = copy.get("members");
+		for (int i = 0; i < members.size(); i++) {
+			JsonNode nik = members.get(i).get("nik");
+			String was = storedMembers.path(i).path("nik").asString("");
+			if (nik != null && nik.isString() && nik.asString().contains("•") && was.length() == 16
+					&& nik.asString().startsWith(was.substring(0, 4)) && nik.asString().endsWith(was.substring(12))) {
+				((ObjectNode) members.get(i)).put("nik", was);
+			}
+		}
+		return copy;
+	}
+
+	/** The village agreed it (at its musdes, named in {@code note}, or under an SPTJM). */
+	@Transactional
+	public UsulanView agree(CurrentUser actor, UUID id, String note) {
+		String text = Texts.blankToNull(note);
+		if (text != null && text.length() > 500) {
+			throw new InvalidInputException(FieldProblem.of("note", "TEXT_TOO_LONG"));
+		}
+		Usulan usulan = locked(actor, id, Action.USULAN_AGREE, false);
+		usulan.agree(actor.id(), clock.instant(), text);
+		return saved(actor, usulan);
+	}
+
+	/** The village operator submits it to Dinsos. */
+	@Transactional
+	public UsulanView submit(CurrentUser actor, UUID id) {
+		Usulan usulan = locked(actor, id, Action.USULAN_SUBMIT, false);
+		usulan.submit(actor.id(), clock.instant());
+		return saved(actor, usulan);
+	}
+
+	/** Dinsos returns it to the village for correction, with the reason the village reads. */
+	@Transactional
+	public UsulanView returnForCorrection(CurrentUser actor, UUID id, String reason) {
+		Usulan usulan = locked(actor, id, Action.USULAN_VERIFY, true);
+		usulan.returnForCorrection(actor.id(), clock.instant(), Texts.required("reason", reason, 2000));
+		return saved(actor, usulan);
+	}
+
+	/** Dinsos' head of office endorses it (pengesahan). */
+	@Transactional
+	public UsulanView endorse(CurrentUser actor, UUID id) {
+		Usulan usulan = locked(actor, id, Action.USULAN_ENDORSE, true);
+		usulan.endorse(actor.id(), clock.instant());
+		return saved(actor, usulan);
+	}
+
+	/** Dinsos sends an endorsed usulan to the ministry (entered into its system). */
+	@Transactional
+	public UsulanView send(CurrentUser actor, UUID id) {
+		Usulan usulan = locked(actor, id, Action.USULAN_VERIFY, true);
+		usulan.send(actor.id(), clock.instant());
+		return saved(actor, usulan);
+	}
+
+	/** Whether the user works at Dinsos (or above): a territory of a whole district or wider. */
+	static boolean districtWide(CurrentUser user) {
+		return user.territory().regionCode().map(code -> code.level() == RegionLevel.REGENCY
+				|| code.level() == RegionLevel.PROVINCE).orElse(true);
+	}
+
+	private UsulanView visible(CurrentUser actor, UUID id) {
+		return queries.usulan(actor, id).orElseThrow(() -> new NotFoundException("Usulan"));
+	}
+
+	private Usulan locked(CurrentUser actor, UUID id, Action action, boolean dinsos) {
+		UsulanView seen = visible(actor, id);
+		if (!actor.may(action) || (dinsos && !districtWide(actor))) {
+			throw new AccessDeniedException(action + " is not for " + actor.role() + " of " + actor.territory());
+		}
+		return store.lock(seen.id()).orElseThrow(() -> new NotFoundException("Usulan"));
+	}
+
+	private UsulanView saved(CurrentUser actor, Usulan usulan) {
+		store.save(usulan);
+		events.publish(usulan);
+		return queries.usulan(actor, usulan.id()).orElseThrow();
+	}
+}

@@ -1,0 +1,331 @@
+package org.simpul.update;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.simpul.SimpulIntegrationTest;
+import org.simpul.access.DemoLogins;
+import org.simpul.registry.Sex;
+import org.simpul.registry.TestIdentifiers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/**
+ * Usulan from the village to Dinsos and back, through the API (API.md "Registry updates"): the cycle a village
+ * works in, each move by the role and territory that may take it (403, 404 and 409 otherwise), corrections
+ * against the version read, retries that make one usulan, bad input named by field with nothing written, the
+ * drafts that complaints and home visits bring, and the pages of the operator and of Dinsos.
+ */
+@SimpulIntegrationTest
+class UsulanIntegrationTests {
+
+	static final String PROCOT = "33.28.10.1008";
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	MvcTestResult call(String user, String method, String uri, String body) {
+		return DemoLogins.call(mvc, user, method, uri, body);
+	}
+
+	/** A household of Procot registered through the API, with its head; its id. */
+	String household() throws Exception {
+		String kk = TestIdentifiers.kk("33.28.10");
+		String nik = TestIdentifiers.nik("33.28.10", LocalDate.of(1980, 5, 15), Sex.F);
+		MvcTestResult made = call("fo.procot", "POST", "/api/v1/households", """
+				{"kkNumber": "%s", "villageCode": "%s", "rt": "002", "rw": "001", "address": "Jl. Usulan 1",
+				 "conditions": {"roof": "TILE", "latrine": "NONE"},
+				 "members": [{"nik": "%s", "name": "Siti Usulan", "birthDate": "1980-05-15", "sex": "F",
+				              "relationship": "HEAD"}]}""".formatted(kk, PROCOT, nik));
+		assertThat(made).hasStatus(HttpStatus.CREATED);
+		return JsonPath.read(made.getResponse().getContentAsString(), "$.id");
+	}
+
+	static String id(MvcTestResult result) throws Exception {
+		return JsonPath.read(result.getResponse().getContentAsString(), "$.id");
+	}
+
+	@Test
+	void theCycleOfAVillageIsItsDistrictsMonthUntilTheCutOff() throws Exception {
+		MvcTestResult current = call("psm.procot", "GET", "/api/v1/update-cycles/current?regionCode=" + PROCOT, null);
+		assertThat(current).hasStatus(HttpStatus.OK);
+		String body = current.getResponse().getContentAsString();
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Jakarta"));
+		YearMonth month = today.getDayOfMonth() <= 17 ? YearMonth.from(today) : YearMonth.from(today).plusMonths(1);
+		assertThat((String) JsonPath.read(body, "$.regionCode")).isEqualTo(PROCOT);
+		assertThat((String) JsonPath.read(body, "$.period")).isEqualTo(month.toString());
+		assertThat((String) JsonPath.read(body, "$.entryUntil")).isEqualTo(month.atDay(11).toString());
+		assertThat((String) JsonPath.read(body, "$.musdesUntil")).isEqualTo(month.atDay(14).toString());
+		assertThat((String) JsonPath.read(body, "$.cutOff")).isEqualTo(month.atDay(17).toString());
+		// the same cycle for the district's manager asking about the district
+		MvcTestResult district = call("manajer.tegal", "GET", "/api/v1/update-cycles/current?regionCode=33.28", null);
+		assertThat((String) JsonPath.read(district.getResponse().getContentAsString(), "$.id"))
+			.isEqualTo(JsonPath.read(body, "$.id"));
+		assertThat(call("psm.procot", "GET", "/api/v1/update-cycles/current?regionCode=33.23.01.2001", null))
+			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(call("psm.procot", "GET", "/api/v1/update-cycles/current", null)).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(call("psm.procot", "GET", "/api/v1/update-cycles/current?regionCode=33", null))
+			.hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(call("program.dinkes", "GET", "/api/v1/update-cycles/current?regionCode=33.28", null))
+			.hasStatus(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void anUsulanGoesFromTheVillageToDinsosAndTheMinistryEachStepByItsOwnPeople() throws Exception {
+		String household = household();
+		MvcTestResult made = call("operator.procot", "POST", "/api/v1/usulan", """
+				{"kind": "CHANGE", "villageCode": "%s", "householdId": "%s", "reason": "Sudah punya jamban sendiri",
+				 "changes": {"conditions": {"latrine": "OWN"}}}""".formatted(PROCOT, household));
+		assertThat(made).hasStatus(HttpStatus.CREATED).bodyJson().satisfies(json -> {
+			assertThat(json).extractingPath("$.status").isEqualTo("DRAFT");
+			assertThat(json).extractingPath("$.changes.conditions.latrine").isEqualTo("OWN");
+			assertThat(json).extractingPath("$.before.conditions.latrine").isEqualTo("NONE");
+			assertThat(json).extractingPath("$.subjectName").isEqualTo("Siti Usulan");
+		});
+		assertThat(made.getResponse().getHeader("Location")).isEqualTo("/api/v1/usulan/" + id(made));
+		String id = id(made);
+		String cycle = JsonPath.read(made.getResponse().getContentAsString(), "$.cycleId");
+		assertThat(cycle).isEqualTo(JsonPath.read(call("operator.procot", "GET",
+				"/api/v1/update-cycles/current?regionCode=" + PROCOT, null).getResponse().getContentAsString(), "$.id"));
+		// what it changes is encrypted at rest
+		assertThat(jdbc.sql("select changes_cipher from usulan where id = cast(:id as uuid)").param("id", id)
+			.query(String.class).single()).doesNotContain("Siti Usulan").doesNotContain("OWN");
+
+		// nobody skips a step; the village agrees and submits, not the PSM
+		assertThat(call("operator.procot", "POST", "/api/v1/usulan/" + id + "/submit", null)).hasStatus(HttpStatus.CONFLICT);
+		assertThat(call("psm.procot", "POST", "/api/v1/usulan/" + id + "/agree", null)).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(call("psm.pedeslohor", "POST", "/api/v1/usulan/" + id + "/agree", null)).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(call("koordinator.procot", "POST", "/api/v1/usulan/" + id + "/agree", """
+				{"note": "Musdes 10-12-2026"}""")).hasStatus(HttpStatus.OK).bodyJson().extractingPath("$.status")
+			.isEqualTo("AGREED");
+		assertThat(call("koordinator.procot", "POST", "/api/v1/usulan/" + id + "/submit", null)).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(call("operator.procot", "POST", "/api/v1/usulan/" + id + "/submit", null)).hasStatus(HttpStatus.OK)
+			.bodyJson().extractingPath("$.status").isEqualTo("SUBMITTED");
+
+		// Dinsos works from the district: the village operator may not return or endorse its own usulan
+		assertThat(call("operator.procot", "POST", "/api/v1/usulan/" + id + "/return", """
+				{"reason": "x"}""")).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(call("operator.tegal", "POST", "/api/v1/usulan/" + id + "/return", "{}")).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(call("manajer.temanggung", "POST", "/api/v1/usulan/" + id + "/return", """
+				{"reason": "x"}""")).hasStatus(HttpStatus.NOT_FOUND);
+		MvcTestResult returned = call("operator.tegal", "POST", "/api/v1/usulan/" + id + "/return", """
+				{"reason": "Foto jamban belum dilampirkan"}""");
+		assertThat(returned).hasStatus(HttpStatus.OK).bodyJson().satisfies(json -> {
+			assertThat(json).extractingPath("$.status").isEqualTo("RETURNED");
+			assertThat(json).extractingPath("$.returnReason").isEqualTo("Foto jamban belum dilampirkan");
+		});
+		assertThat(call("operator.procot", "GET", "/api/v1/usulan?status=RETURNED&villageCode=" + PROCOT + "&size=200", null)
+			.getResponse().getContentAsString()).contains(id);
+
+		// the village corrects it against the version it read: a stale version 412
+		String etag = call("operator.procot", "GET", "/api/v1/usulan/" + id, null).getResponse().getHeader("ETag");
+		MvcTestResult stale = mvc.put().uri("/api/v1/usulan/" + id).header("Authorization",
+				"Bearer " + DemoLogins.token(mvc, "operator.procot")).header("If-Match", "\"0\"")
+			.contentType(MediaType.APPLICATION_JSON).content("""
+					{"reason": "Sudah punya jamban sendiri (foto dilampirkan)", "changes": {"conditions": {"latrine": "OWN"}}}""")
+			.exchange();
+		assertThat(stale).hasStatus(HttpStatus.PRECONDITION_FAILED);
+		MvcTestResult corrected = mvc.put().uri("/api/v1/usulan/" + id).header("Authorization",
+				"Bearer " + DemoLogins.token(mvc, "operator.procot")).header("If-Match", etag)
+			.contentType(MediaType.APPLICATION_JSON).content("""
+					{"reason": "Sudah punya jamban sendiri (foto dilampirkan)", "changes": {"conditions": {"latrine": "OWN"}}}""")
+			.exchange();
+		assertThat(corrected).hasStatus(HttpStatus.OK).bodyJson().extractingPath("$.status").isEqualTo("DRAFT");
+		assertThat(call("operator.procot", "POST", "/api/v1/usulan/" + id + "/agree", null)).hasStatus(HttpStatus.OK);
+		assertThat(call("operator.procot", "POST", "/api/v1/usulan/" + id + "/submit", null)).hasStatus(HttpStatus.OK);
+
+		// the head of office endorses (not the verifier), the verifier sends; once
+		assertThat(call("operator.tegal", "POST", "/api/v1/usulan/" + id + "/endorse", null)).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(call("operator.tegal", "POST", "/api/v1/usulan/" + id + "/send", null)).hasStatus(HttpStatus.CONFLICT);
+		assertThat(call("manajer.tegal", "POST", "/api/v1/usulan/" + id + "/endorse", null)).hasStatus(HttpStatus.OK)
+			.bodyJson().extractingPath("$.status").isEqualTo("ENDORSED");
+		assertThat(call("operator.tegal", "POST", "/api/v1/usulan/" + id + "/send", null)).hasStatus(HttpStatus.OK)
+			.bodyJson().extractingPath("$.status").isEqualTo("SENT");
+		assertThat(call("operator.tegal", "POST", "/api/v1/usulan/" + id + "/send", null)).hasStatus(HttpStatus.CONFLICT);
+		// a sent usulan is no longer the village's to change
+		MvcTestResult late = mvc.put().uri("/api/v1/usulan/" + id).header("Authorization",
+				"Bearer " + DemoLogins.token(mvc, "operator.procot")).header("If-Match", "*")
+			.contentType(MediaType.APPLICATION_JSON).content("""
+					{"reason": "lagi", "changes": {"conditions": {"latrine": "SHARED"}}}""").exchange();
+		assertThat(late).hasStatus(HttpStatus.CONFLICT);
+
+		// the history: every step with who took it
+		String history = call("manajer.tegal", "GET", "/api/v1/usulan/" + id, null).getResponse().getContentAsString();
+		assertThat((java.util.List<String>) JsonPath.read(history, "$.steps[*].status")).containsExactly("DRAFT", "AGREED",
+				"SUBMITTED", "RETURNED", "DRAFT", "AGREED", "SUBMITTED", "ENDORSED", "SENT");
+		// the registry itself is not changed by any of this (only the ministry's result will)
+		assertThat(jdbc.sql("select latrine from household where id = cast(:id as uuid)").param("id", household)
+			.query(String.class).single()).isEqualTo("NONE");
+	}
+
+	@Test
+	void aRetryMakesOneUsulanAndBadInputIsNamedByFieldWithNothingWritten() throws Exception {
+		String household = household();
+		UUID id = UUID.randomUUID();
+		String body = """
+				{"id": "%s", "kind": "REMOVE", "householdId": "%s", "reason": "Pindah ke Jakarta",
+				 "changes": {"removalReason": "MOVED", "date": "2026-11-01"}}""".formatted(id, household);
+		assertThat(call("operator.procot", "POST", "/api/v1/usulan", body)).hasStatus(HttpStatus.CREATED);
+		assertThat(call("operator.procot", "POST", "/api/v1/usulan", body)).hasStatus(HttpStatus.CREATED);
+		assertThat(call("operator.procot", "POST", "/api/v1/usulan", body.replace("Jakarta", "Bandung")))
+			.hasStatus(HttpStatus.CONFLICT);
+		assertThat(jdbc.sql("select count(*) from usulan where id = :id").param("id", id).query(Long.class).single())
+			.isEqualTo(1);
+
+		long before = jdbc.sql("select count(*) from usulan").query(Long.class).single();
+		MvcTestResult bad = call("operator.procot", "POST", "/api/v1/usulan", """
+				{"kind": "ENTER", "villageCode": "%s", "reason": "Keluarga baru",
+				 "changes": {"members": [{"name": "Budi", "nik": "3328101234567890", "birthDate": "31-02-1990"}],
+				             "household": {"rt": "abc", "colour": "red"}}}""".formatted(PROCOT));
+		assertThat(bad).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(bad.getResponse().getContentAsString()).contains("\"field\":\"changes.members[0].nik\"",
+				"\"field\":\"changes.members[0].birthDate\"", "\"field\":\"changes.household.rt\"",
+				"\"field\":\"changes.household.colour\"");
+		assertThat(call("operator.procot", "POST", "/api/v1/usulan", """
+				{"kind": "SOMETHING", "villageCode": "%s", "reason": "x"}""".formatted(PROCOT)).getResponse()
+			.getContentAsString()).contains("\"field\":\"kind\"");
+		assertThat(call("operator.procot", "POST", "/api/v1/usulan", """
+				{"kind": "CHANGE", "householdId": "%s", "reason": "x", "changes": {}}""".formatted(household)).getResponse()
+			.getContentAsString()).contains("NOTHING_TO_CHANGE");
+		assertThat(call("operator.procot", "POST", "/api/v1/usulan", """
+				{"kind": "PROGRAMME", "villageCode": "%s", "reason": "x", "changes": {"programme": "PKH"}}"""
+			.formatted(PROCOT)).getResponse().getContentAsString()).contains("\"field\":\"householdId\"");
+		// a village outside the territory, a household of another village
+		assertThat(call("psm.pedeslohor", "POST", "/api/v1/usulan", """
+				{"kind": "PROGRAMME", "householdId": "%s", "reason": "x", "changes": {"programme": "PKH"}}"""
+			.formatted(household))).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(call("psm.pedeslohor", "POST", "/api/v1/usulan", """
+				{"kind": "ENTER", "villageCode": "%s", "reason": "x", "changes": {"members": [{"name": "A"}]}}"""
+			.formatted(PROCOT))).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(call("program.dinkes", "POST", "/api/v1/usulan", """
+				{"kind": "ENTER", "villageCode": "%s", "reason": "x", "changes": {"members": [{"name": "A"}]}}"""
+			.formatted(PROCOT))).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(jdbc.sql("select count(*) from usulan").query(Long.class).single()).isEqualTo(before);
+	}
+
+	@Test
+	void aComplaintAboutSomeoneNotInTheRegistryAndAHomeVisitBringDrafts() throws Exception {
+		String nik = TestIdentifiers.nik("33.28.10", LocalDate.of(1990, 3, 4), Sex.M);
+		MvcTestResult complaint = call("fo.procot", "POST", "/api/v1/complaints", """
+				{"channel": "WALK_IN", "category": "SOCIAL", "villageCode": "%s", "description": "Belum terdaftar",
+				 "ppksCodes": ["24"], "subject": {"nik": "%s", "name": "Warga Baru Usulan", "birthDate": "1990-03-04",
+				 "sex": "M"}}""".formatted(PROCOT, nik));
+		assertThat(complaint).hasStatus(HttpStatus.CREATED);
+		String complaintId = id(complaint);
+		String usulan = jdbc.sql("select cast(id as text) from usulan where source = 'COMPLAINT' and source_id = cast(:id as uuid)")
+			.param("id", complaintId).query(String.class).single();
+		assertThat(call("operator.procot", "GET", "/api/v1/usulan/" + usulan, null)).hasStatus(HttpStatus.OK).bodyJson()
+			.satisfies(json -> {
+				assertThat(json).extractingPath("$.kind").isEqualTo("ENTER");
+				assertThat(json).extractingPath("$.status").isEqualTo("DRAFT");
+				assertThat(json).extractingPath("$.changes.members[0].name").isEqualTo("Warga Baru Usulan");
+				assertThat(json).extractingPath("$.changes.members[0].nik").isEqualTo(nik);
+				assertThat(json).extractingPath("$.changes.members[0].birthDate").isEqualTo("1990-03-04");
+			});
+		// the district's manager sees the NIK masked
+		assertThat(call("manajer.tegal", "GET", "/api/v1/usulan/" + usulan, null).getResponse().getContentAsString())
+			.doesNotContain(nik);
+
+		// a home visit that finds the roof different
+		MockHttpSession psm = DemoLogins.session(mvc, "psm.procot");
+		String household = household();
+		UUID visit = UUID.randomUUID();
+		assertThat(mvc.post().uri("/lapangan/api/kirim").session(psm).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"id": "%s", "kind": "visit", "recordedAt": "%s",
+					 "fields": {"householdId": "%s", "roof": "THATCH", "note": "Atap rumbia"}}"""
+				.formatted(visit, Instant.now().minusSeconds(600), household))).hasStatus(HttpStatus.CREATED);
+		String fromVisit = jdbc.sql("select cast(id as text) from usulan where source = 'FIELD_VISIT' and source_id = :id")
+			.param("id", visit).query(String.class).single();
+		assertThat(call("operator.procot", "GET", "/api/v1/usulan/" + fromVisit, null)).bodyJson().satisfies(json -> {
+			assertThat(json).extractingPath("$.kind").isEqualTo("CHANGE");
+			assertThat(json).extractingPath("$.changes.conditions.roof").isEqualTo("THATCH");
+			assertThat(json).extractingPath("$.before.conditions.roof").isEqualTo("TILE");
+		});
+	}
+
+	@Test
+	void aDistrictsCalendarIsItsManagersToEdit() throws Exception {
+		MvcTestResult read = call("manajer.temanggung", "GET", "/api/v1/update-calendars/33.23", null);
+		assertThat(read).hasStatus(HttpStatus.OK);
+		String etag = read.getResponse().getHeader("ETag");
+		String body = """
+				{"entryDay": 10, "musdesDay": 12, "cutOffDay": 15, "rankingMonths": [2, 5, 8, 11], "sanggahDays": 14,
+				 "musdesMonths": 3}""";
+		assertThat(mvc.put().uri("/api/v1/update-calendars/33.28").header("Authorization",
+				"Bearer " + DemoLogins.token(mvc, "manajer.temanggung")).header("If-Match", "*")
+			.contentType(MediaType.APPLICATION_JSON).content(body)).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.put().uri("/api/v1/update-calendars/33.23").header("Authorization",
+				"Bearer " + DemoLogins.token(mvc, "psm.procot")).header("If-Match", "*")
+			.contentType(MediaType.APPLICATION_JSON).content(body)).hasStatus(HttpStatus.FORBIDDEN);
+		MvcTestResult wrong = mvc.put().uri("/api/v1/update-calendars/33.23").header("Authorization",
+				"Bearer " + DemoLogins.token(mvc, "manajer.temanggung")).header("If-Match", etag)
+			.contentType(MediaType.APPLICATION_JSON).content(body.replace("\"cutOffDay\": 15", "\"cutOffDay\": 31")).exchange();
+		assertThat(wrong).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(wrong.getResponse().getContentAsString()).contains("\"field\":\"cutOffDay\"");
+		MvcTestResult saved = mvc.put().uri("/api/v1/update-calendars/33.23").header("Authorization",
+				"Bearer " + DemoLogins.token(mvc, "manajer.temanggung")).header("If-Match", etag)
+			.contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+		assertThat(saved).hasStatus(HttpStatus.OK).bodyJson().extractingPath("$.cutOffDay").isEqualTo(15);
+		assertThat(mvc.put().uri("/api/v1/update-calendars/33.23").header("Authorization",
+				"Bearer " + DemoLogins.token(mvc, "manajer.temanggung")).header("If-Match", etag)
+			.contentType(MediaType.APPLICATION_JSON).content(body)).hasStatus(HttpStatus.PRECONDITION_FAILED);
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Jakarta"));
+		YearMonth month = today.getDayOfMonth() <= 15 ? YearMonth.from(today) : YearMonth.from(today).plusMonths(1);
+		String cycle = call("manajer.temanggung", "GET", "/api/v1/update-cycles/current?regionCode=33.23", null)
+			.getResponse().getContentAsString();
+		assertThat((String) JsonPath.read(cycle, "$.cutOff")).isEqualTo(month.atDay(15).toString());
+		assertThat((String) JsonPath.read(cycle, "$.entryUntil")).isEqualTo(month.atDay(10).toString());
+	}
+
+	@Test
+	void theOperatorSeesTheCycleAndTheVillagesUsulanAndDinsosActsFromThePages() throws Exception {
+		String household = household();
+		MockHttpSession operator = DemoLogins.session(mvc, "operator.procot");
+		MvcTestResult proposed = mvc.post().uri("/usulan/baru").session(operator).with(csrf())
+			.param("kind", "PROGRAMME").param("householdId", household).param("changes.programme", "PKH")
+			.param("reason", "Ada ibu hamil dan anak sekolah").exchange();
+		assertThat(proposed).hasStatus(HttpStatus.FOUND);
+		String location = proposed.getResponse().getRedirectedUrl();
+		assertThat(location).startsWith("/usulan/");
+		assertThat(mvc.get().uri("/usulan").session(operator)).hasStatus(HttpStatus.OK).bodyText()
+			.contains("Siklus", "entri s.d.", "Siti Usulan", "Usul program");
+		assertThat(mvc.get().uri(location).session(operator)).hasStatus(HttpStatus.OK).bodyText()
+			.contains("Ada ibu hamil dan anak sekolah", "Sepakati", "PKH");
+		assertThat(mvc.post().uri(location + "/sepakati").session(operator).with(csrf()).param("text", "Musdes 3-12-2026"))
+			.hasStatus(HttpStatus.FOUND);
+		assertThat(mvc.post().uri(location + "/ajukan").session(operator).with(csrf())).hasStatus(HttpStatus.FOUND);
+		MockHttpSession dinsos = DemoLogins.session(mvc, "operator.tegal");
+		assertThat(mvc.get().uri("/usulan?desa=" + PROCOT + "&status=SUBMITTED").session(dinsos)).hasStatus(HttpStatus.OK)
+			.bodyText().contains("Siti Usulan", "Diajukan ke Dinsos");
+		assertThat(mvc.get().uri(location).session(dinsos)).bodyText().contains("Kembalikan ke desa untuk diperbaiki")
+			.doesNotContain("Sahkan<");
+		assertThat(mvc.post().uri(location + "/kembalikan").session(dinsos).with(csrf()).param("text", "Lampirkan KK"))
+			.hasStatus(HttpStatus.FOUND);
+		assertThat(mvc.get().uri("/usulan").session(operator)).bodyText().contains("Dikembalikan: Lampirkan KK");
+		// a bad form comes back with what was typed and the field to correct
+		assertThat(mvc.post().uri("/usulan/baru").session(operator).with(csrf()).param("kind", "ENTER")
+			.param("changes.members[0].name", "Keluarga Baru").param("changes.members[0].nik", "12345")
+			.param("reason", "Hasil musdes")).hasStatus(HttpStatus.OK).bodyText()
+			.contains("Keluarga Baru", "Ada isian yang perlu diperbaiki");
+		// another village's usulan does not exist for its PSM
+		assertThat(mvc.get().uri(location).session(DemoLogins.session(mvc, "psm.pedeslohor")))
+			.hasStatus(HttpStatus.NOT_FOUND);
+	}
+}
