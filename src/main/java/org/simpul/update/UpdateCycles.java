@@ -74,12 +74,15 @@ public class UpdateCycles {
 		this.regions = regions;
 	}
 
-	/** The district (regency or city) a region lies in; a province or the nation has none (400). */
+	/**
+	 * The district (regency or city) a region lies in; a code that is none 400, a province (which has no
+	 * cycle of its own) 404.
+	 */
 	static String regencyOf(String regionCode) {
 		RegionCode code = RegionCode.parse(regionCode)
 			.orElseThrow(() -> new InvalidInputException(FieldProblem.of("regionCode", "REGION_INVALID")));
 		if (code.level() == RegionLevel.PROVINCE) {
-			throw new InvalidInputException(FieldProblem.of("regionCode", "REGION_NOT_IN_A_DISTRICT"));
+			throw new NotFoundException("Cycle");
 		}
 		return code.value().substring(0, 5);
 	}

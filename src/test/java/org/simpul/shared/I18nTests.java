@@ -31,6 +31,7 @@ import org.simpul.directory.PuskesosLevel;
 import org.simpul.directory.PuskesosStatus;
 import org.simpul.privacy.DataSubjectRequests;
 import org.simpul.referral.Referral;
+import org.simpul.update.Usulan;
 import org.simpul.region.RegionLevel;
 import org.simpul.registry.IdentifierProblem;
 import org.simpul.registry.RegistryCodes;
@@ -78,6 +79,14 @@ class I18nTests {
 		computed.put("privacy.status.", names(DataSubjectRequests.Status.values()));
 		computed.put("import.failure.", List.of("FILE_EMPTY", "HEADER_MISSING", "RECORD_TOO_LONG", "IMPORT_FAILED"));
 		computed.put("directory.level.", List.of("NATIONAL", "PROVINCE", "REGENCY", "VILLAGE"));
+		computed.put("usulan.status.", names(Usulan.Status.values()));
+		computed.put("usulan.kind.", names(Usulan.Kind.values()));
+		computed.put("usulan.new.", names(Usulan.Kind.values()));
+		computed.put("usulan.source.", names(Usulan.Source.values()));
+		computed.put("usulan.removal.", List.of("DIED", "MOVED", "ABLE", "NOT_FOUND", "PPU", "PBPU"));
+		computed.put("usulan.programme.", List.of("PKH", "SEMBAKO", "PBI_JK"));
+		computed.put("month.", List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"));
+		computed.put("month.short.", List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"));
 		computed.put("registry.", List.copyOf(RegistryCodes.all().keySet().stream()
 			.filter(field -> !field.equals("membership"))
 			.toList()));

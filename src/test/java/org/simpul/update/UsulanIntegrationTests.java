@@ -81,7 +81,9 @@ class UsulanIntegrationTests {
 			.hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(call("psm.procot", "GET", "/api/v1/update-cycles/current", null)).hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(call("psm.procot", "GET", "/api/v1/update-cycles/current?regionCode=33", null))
-			.hasStatus(HttpStatus.BAD_REQUEST);
+			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(call("psm.procot", "GET", "/api/v1/update-cycles/current?regionCode=33.28.x", null).getResponse()
+			.getContentAsString()).contains("\"field\":\"regionCode\"");
 		assertThat(call("program.dinkes", "GET", "/api/v1/update-cycles/current?regionCode=33.28", null))
 			.hasStatus(HttpStatus.FORBIDDEN);
 	}
@@ -294,6 +296,15 @@ class UsulanIntegrationTests {
 		assertThat((String) JsonPath.read(cycle, "$.entryUntil")).isEqualTo(month.atDay(10).toString());
 	}
 
+	static final String[] MONTHS = { "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+			"September", "Oktober", "November", "Desember" };
+
+	/** The month of Procot's current cycle with the default calendar (cut-off on the 17th). */
+	static YearMonth month() {
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Jakarta"));
+		return today.getDayOfMonth() <= 17 ? YearMonth.from(today) : YearMonth.from(today).plusMonths(1);
+	}
+
 	@Test
 	void theOperatorSeesTheCycleAndTheVillagesUsulanAndDinsosActsFromThePages() throws Exception {
 		String household = household();
@@ -305,7 +316,8 @@ class UsulanIntegrationTests {
 		String location = proposed.getResponse().getRedirectedUrl();
 		assertThat(location).startsWith("/usulan/");
 		assertThat(mvc.get().uri("/usulan").session(operator)).hasStatus(HttpStatus.OK).bodyText()
-			.contains("Siklus", "entri s.d.", "Siti Usulan", "Usul program");
+			.contains("Siklus " + MONTHS[month().getMonthValue() - 1] + " " + month().getYear() + ": entri s.d. 11 "
+					+ MONTHS[month().getMonthValue() - 1].substring(0, 3), "Siti Usulan", "Usul program");
 		assertThat(mvc.get().uri(location).session(operator)).hasStatus(HttpStatus.OK).bodyText()
 			.contains("Ada ibu hamil dan anak sekolah", "Sepakati", "PKH");
 		assertThat(mvc.post().uri(location + "/sepakati").session(operator).with(csrf()).param("text", "Musdes 3-12-2026"))
