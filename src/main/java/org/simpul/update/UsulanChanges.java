@@ -72,6 +72,9 @@ class UsulanChanges {
 			throw new InvalidInputException(FieldProblem.of("changes", "INVALID_VALUE"));
 		}
 		JsonNode in = changes == null || changes.isNull() ? JSON.createObjectNode() : changes;
+		if (kind == Kind.ENTER) {
+			in = flattenedHousehold(in);
+		}
 		Set<String> allowed = switch (kind) {
 			case ENTER -> Set.of("members", "household");
 			case CHANGE -> Set.of("address", "rt", "rw", "conditions", "name", "birthDate", "sex", "relationship");
@@ -173,6 +176,29 @@ class UsulanChanges {
 			throw new InvalidInputException(problems);
 		}
 		return out;
+	}
+
+	/**
+	 * A new family's card, address and house given beside its members ({@code kkNumber}, {@code address},
+	 * {@code rt}, {@code rw}, {@code conditions}, as the household API takes them) are its {@code household}.
+	 */
+	private static JsonNode flattenedHousehold(JsonNode in) {
+		Set<String> householdFields = Set.of("kkNumber", "address", "rt", "rw", "conditions");
+		boolean flat = false;
+		for (String field : householdFields) {
+			flat |= in.has(field);
+		}
+		if (!flat || in.has("household")) {
+			return in;
+		}
+		ObjectNode copy = (ObjectNode) in.deepCopy();
+		ObjectNode household = copy.putObject("household");
+		for (String field : householdFields) {
+			if (copy.has(field)) {
+				household.set(field, copy.remove(field));
+			}
+		}
+		return copy;
 	}
 
 	private ObjectNode member(JsonNode member, String path, List<FieldProblem> problems) {

@@ -141,6 +141,33 @@ class UsulanController {
 		}
 	}
 
+	/** A failed integrity check: the usulan, whom it is about, the field and the code. */
+	record CheckFailure(UUID usulanId, String subjectName, String field, String code) {
+	}
+
+	record CheckResult(List<CheckFailure> failures) {
+	}
+
+	/** The integrity checks over a village's open usulan, as the village would submit them. */
+	@GetMapping("/api/v1/usulan/checks")
+	CheckResult checks(@RequestParam(required = false) String villageCode) {
+		return new CheckResult(usulans.check(access.requireUser(), villageCode).stream()
+			.map(f -> new CheckFailure(f.usulanId(), f.subjectName(), f.field(), f.code()))
+			.toList());
+	}
+
+	record VillageSubmission(String villageCode) {
+	}
+
+	record Submitted(int submitted) {
+	}
+
+	/** Every agreed usulan of a village to Dinsos, all or none (400 names each failed check). */
+	@PostMapping("/api/v1/usulan/submit")
+	Submitted submitAll(@RequestBody(required = false) VillageSubmission body) {
+		return new Submitted(usulans.submitAll(access.requireUser(), body == null ? null : body.villageCode()));
+	}
+
 	record Correction(String reason, JsonNode changes) {
 	}
 

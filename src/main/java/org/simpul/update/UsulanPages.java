@@ -87,7 +87,7 @@ class UsulanPages {
 	@GetMapping
 	String list(@RequestParam(name = "desa", required = false) String village,
 			@RequestParam(name = "status", required = false) String status, @RequestParam(defaultValue = "0") int page,
-			Model model) {
+			@RequestParam(name = "periksa", defaultValue = "false") boolean check, Model model) {
 		CurrentUser user = access.requireUser();
 		user.require(Action.USULAN_READ);
 		String own = user.territory().regionCode().map(RegionCode::value).orElse(null);
@@ -125,8 +125,26 @@ class UsulanPages {
 		model.addAttribute("villages", own != null && RegionCode.of(own).level() != RegionLevel.VILLAGE
 				&& RegionCode.of(own).level() != RegionLevel.PROVINCE ? regions.villagesWithin(RegionCode.of(own)) : List.of());
 		model.addAttribute("mayPropose", user.may(Action.USULAN_PROPOSE));
+		model.addAttribute("maySubmit", chosen != null && user.may(Action.USULAN_SUBMIT));
+		if (check && chosen != null) {
+			model.addAttribute("failures", usulans.check(user, chosen));
+		}
 		model.addAttribute("zone", RegionTime.WIB);
 		return "update/list";
+	}
+
+	/** Every agreed usulan of the village to Dinsos; when a check fails, the list shows what to fix. */
+	@PostMapping("/ajukan-semua")
+	String submitAll(@RequestParam(name = "desa") String village, RedirectAttributes redirect) {
+		try {
+			int submitted = usulans.submitAll(access.requireUser(), village);
+			redirect.addFlashAttribute("submittedAll", submitted);
+			return "redirect:/usulan?desa=" + village;
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("warning", "usulan.checksBlockSubmit");
+			return "redirect:/usulan?periksa=true&desa=" + village;
+		}
 	}
 
 	@GetMapping("/{id}")

@@ -2,6 +2,7 @@ package org.simpul.update;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,6 +25,7 @@ import org.simpul.update.Usulan.Kind;
 import org.simpul.update.Usulan.Source;
 import org.simpul.update.UsulanQueries.UsulanView;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,7 +52,11 @@ public class Usulans {
 
 	private final UsulanQueries queries;
 
-	private final UsulanChanges checks;
+	private final UsulanChanges changesChecks;
+
+	private final UsulanChecks checks;
+
+	private final JdbcClient jdbc;
 
 	private final UpdateCycles cycles;
 
@@ -62,11 +68,13 @@ public class Usulans {
 
 	private final Clock clock;
 
-	Usulans(UsulanStore store, UsulanQueries queries, UsulanChanges checks, UpdateCycles cycles,
-			HouseholdQueries households, RegionCatalog regions, DomainEvents events, Clock clock) {
+	Usulans(UsulanStore store, UsulanQueries queries, UsulanChanges changesChecks, UsulanChecks checks, JdbcClient jdbc,
+			UpdateCycles cycles, HouseholdQueries households, RegionCatalog regions, DomainEvents events, Clock clock) {
 		this.store = store;
 		this.queries = queries;
+		this.changesChecks = changesChecks;
 		this.checks = checks;
+		this.jdbc = jdbc;
 		this.cycles = cycles;
 		this.households = households;
 		this.regions = regions;
@@ -96,7 +104,7 @@ public class Usulans {
 		Kind kind = kind(wanted.kind());
 		String reason = Texts.required("reason", wanted.reason(), 2000);
 		Target target = target(actor, wanted.villageCode(), wanted.householdId(), wanted.personId());
-		ObjectNode changes = checks.check(kind, wanted.changes(), target.household() != null, target.person() != null);
+		ObjectNode changes = changesChecks.check(kind, wanted.changes(), target.household() != null, target.person() != null);
 		ObjectNode content = UsulanChanges.JSON.createObjectNode();
 		content.set("changes", changes);
 		content.set("before", before(kind, changes, target));
@@ -230,7 +238,7 @@ public class Usulans {
 						: households.household(actor, usulan.householdId()).orElseThrow(() -> new NotFoundException("Household")),
 				usulan.personId() == null ? null
 						: households.person(actor, usulan.personId()).orElseThrow(() -> new NotFoundException("Person")));
-		ObjectNode checked = checks.check(usulan.kind(), keepMasked(changes, usulan.changes()), target.household() != null,
+		ObjectNode checked = changesChecks.check(usulan.kind(), keepMasked(changes, usulan.changes()), target.household() != null,
 				target.person() != null);
 		ObjectNode content = UsulanChanges.JSON.createObjectNode();
 		content.set("changes", checked);
@@ -274,12 +282,82 @@ public class Usulans {
 		return saved(actor, usulan);
 	}
 
-	/** The village operator submits it to Dinsos. */
+	/**
+	 * The village operator submits it to Dinsos, once it passes the integrity checks (400 naming each failed
+	 * field otherwise, and it stays agreed).
+	 */
 	@Transactional
 	public UsulanView submit(CurrentUser actor, UUID id) {
 		Usulan usulan = locked(actor, id, Action.USULAN_SUBMIT, false);
+		if (usulan.status() == Usulan.Status.AGREED) {
+			List<UsulanChecks.Candidate> open = checks.open(usulan.villageCode(), null);
+			List<UsulanChecks.Failure> failures = checks.check(
+					open.stream().filter(c -> c.id().equals(usulan.id())).toList(), open);
+			if (!failures.isEmpty()) {
+				throw new InvalidInputException(failures.stream().map(f -> problem(f.field(), f)).toList());
+			}
+		}
 		usulan.submit(actor.id(), clock.instant());
 		return saved(actor, usulan);
+	}
+
+	/** A failed check as a problem of the API, on {@code field}. */
+	private static FieldProblem problem(String field, UsulanChecks.Failure failure) {
+		return new FieldProblem(field, failure.code(), failure.message());
+	}
+
+	/** The failures of the integrity checks over a village's open usulan (anyone who reads them may ask). */
+	@Transactional(readOnly = true)
+	public List<UsulanChecks.Failure> check(CurrentUser actor, String villageCode) {
+		actor.require(Action.USULAN_READ);
+		String village = village(actor, villageCode);
+		List<UsulanChecks.Candidate> open = checks.open(village, null);
+		return checks.check(open.stream().filter(c -> c.villageCode().equals(village)).toList(), open);
+	}
+
+	/**
+	 * Submits every agreed usulan of a village to Dinsos, all or none: when any fails the integrity checks,
+	 * 400 names each failure as {@code usulan[<id>].<field>} and nothing is submitted.
+	 *
+	 * @return how many were submitted
+	 */
+	@Transactional
+	public int submitAll(CurrentUser actor, String villageCode) {
+		actor.require(Action.USULAN_SUBMIT);
+		String village = village(actor, villageCode);
+		List<UsulanChecks.Candidate> open = checks.open(village, null);
+		List<UUID> agreed = jdbc.sql("select id from usulan where village_code = :village and status = 'AGREED'"
+				+ " order by created_at, id for update")
+			.param("village", village)
+			.query(UUID.class)
+			.list();
+		List<UsulanChecks.Failure> failures = checks.check(open.stream().filter(c -> agreed.contains(c.id())).toList(), open);
+		if (!failures.isEmpty()) {
+			throw new InvalidInputException(failures.stream()
+				.map(f -> problem("usulan[" + f.usulanId() + "]." + f.field(), f))
+				.toList());
+		}
+		Instant now = clock.instant();
+		for (UUID id : agreed) {
+			Usulan usulan = store.lock(id).orElseThrow(() -> new NotFoundException("Usulan"));
+			usulan.submit(actor.id(), now);
+			store.save(usulan);
+			events.publish(usulan);
+		}
+		return agreed.size();
+	}
+
+	/** A village of the actor's territory (404 otherwise; 400 when it is no village code). */
+	private String village(CurrentUser actor, String villageCode) {
+		if (villageCode == null || villageCode.isBlank()) {
+			throw new InvalidInputException(FieldProblem.of("villageCode", "REQUIRED"));
+		}
+		RegionCode code = RegionCode.parse(villageCode.strip()).filter(c -> c.level() == RegionLevel.VILLAGE)
+			.orElseThrow(() -> new InvalidInputException(FieldProblem.of("villageCode", "NOT_A_VILLAGE")));
+		if (!regions.exists(code) || !actor.covers(code)) {
+			throw new NotFoundException("Village");
+		}
+		return code.value();
 	}
 
 	/** Dinsos returns it to the village for correction, with the reason the village reads. */

@@ -262,6 +262,78 @@ class UsulanIntegrationTests {
 		});
 	}
 
+	/** A village of Tegal no other test uses, so that its list of usulan is this test's own. */
+	static final String KUDAILE = "33.28.10.1009";
+
+	@Test
+	void theIntegrityChecksStopAVillagesListUntilEachFailureIsFixed() throws Exception {
+		// a person already registered in another family, and a NIK whose birth date is another day
+		String household = household();
+		String taken = JsonPath.read(call("fo.procot", "GET", "/api/v1/households/" + household, null).getResponse()
+			.getContentAsString(), "$.members[0].nik");
+		String kk = TestIdentifiers.kk("33.28.10");
+		String otherKk = TestIdentifiers.kk("33.28.10");
+		String head = TestIdentifiers.nik("33.28.10", LocalDate.of(1985, 1, 20), Sex.M);
+		String single = TestIdentifiers.nik("33.28.10", LocalDate.of(1991, 7, 7), Sex.F);
+		String newFamily = """
+				{"kind": "ENTER", "villageCode": "%s", "reason": "Musdes", "changes": {"kkNumber": "%s", "address": "Dk. Baru",
+				 "rt": "1", "rw": "2", "members": [
+				   {"nik": "%s", "name": "Kepala Baru", "birthDate": "1985-01-20", "sex": "M", "relationship": "HEAD"},
+				   {"nik": "%s", "name": "Istri Baru", "birthDate": "1980-05-15", "sex": "F", "relationship": "WIFE"}]}}""";
+		MvcTestResult twoFamilies = call("operator.tegal", "POST", "/api/v1/usulan",
+				newFamily.formatted(KUDAILE, kk, head, taken));
+		assertThat(twoFamilies).hasStatus(HttpStatus.CREATED);
+		String singleFamily = """
+				{"kind": "ENTER", "villageCode": "%s", "reason": "Musdes", "changes": {"household": {"kkNumber": "%s",
+				 "address": "Dk. Lain", "rt": "3", "rw": "2"}, "members": [
+				   {"nik": "%s", "name": "Tanggal Salah", "birthDate": "%s", "sex": "F", "relationship": "HEAD"}]}}""";
+		MvcTestResult wrongDate = call("operator.tegal", "POST", "/api/v1/usulan",
+				singleFamily.formatted(KUDAILE, otherKk, single, "1991-07-08"));
+		assertThat(wrongDate).hasStatus(HttpStatus.CREATED);
+		String first = id(twoFamilies);
+		String second = id(wrongDate);
+		// the household's fields given beside the members became the new family's household
+		assertThat((String) JsonPath.read(twoFamilies.getResponse().getContentAsString(), "$.changes.household.rt"))
+			.isEqualTo("001");
+		for (String id : new String[] { first, second }) {
+			assertThat(call("manajer.tegal", "POST", "/api/v1/usulan/" + id + "/agree", null)).hasStatus(HttpStatus.OK);
+		}
+		MvcTestResult checks = call("operator.tegal", "GET", "/api/v1/usulan/checks?villageCode=" + KUDAILE, null);
+		assertThat(checks).hasStatus(HttpStatus.OK);
+		assertThat((java.util.List<String>) JsonPath.read(checks.getResponse().getContentAsString(), "$.failures[*].code"))
+			.containsExactlyInAnyOrder("PERSON_IN_TWO_FAMILIES", "NIK_BIRTH_DATE_MISMATCH");
+		MvcTestResult refused = call("manajer.tegal", "POST", "/api/v1/usulan/submit", """
+				{"villageCode": "%s"}""".formatted(KUDAILE));
+		assertThat(refused).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(refused.getResponse().getContentAsString()).contains(
+				"\"field\":\"usulan[" + first + "].changes.members[1].nik\"",
+				"\"field\":\"usulan[" + second + "].changes.members[0].birthDate\"", "sudah terdaftar di keluarga lain");
+		// nothing was submitted, and one usulan alone fails the same way
+		assertThat(jdbc.sql("select count(*) from usulan where village_code = :v and status = 'SUBMITTED'")
+			.param("v", KUDAILE).query(Long.class).single()).isZero();
+		assertThat(call("manajer.tegal", "POST", "/api/v1/usulan/" + second + "/submit", null))
+			.hasStatus(HttpStatus.BAD_REQUEST);
+
+		// an agreed usulan is the musdes' word: the village corrects a draft, so here both are drafts again
+		jdbc.sql("update usulan set status = 'RETURNED', return_reason = 'Periksa' where id in (cast(:a as uuid), cast(:b as uuid))")
+			.param("a", first).param("b", second).update();
+		correct(first, newFamily.formatted(KUDAILE, kk, head,
+				TestIdentifiers.nik("33.28.10", LocalDate.of(1980, 5, 15), Sex.F)));
+		correct(second, singleFamily.formatted(KUDAILE, otherKk, single, "1991-07-07"));
+		for (String id : new String[] { first, second }) {
+			assertThat(call("manajer.tegal", "POST", "/api/v1/usulan/" + id + "/agree", null)).hasStatus(HttpStatus.OK);
+		}
+		assertThat(call("manajer.tegal", "POST", "/api/v1/usulan/submit", """
+				{"villageCode": "%s"}""".formatted(KUDAILE))).hasStatus(HttpStatus.OK).bodyJson()
+			.extractingPath("$.submitted").isEqualTo(2);
+	}
+
+	void correct(String id, String body) throws Exception {
+		assertThat(mvc.put().uri("/api/v1/usulan/" + id).header("Authorization",
+				"Bearer " + DemoLogins.token(mvc, "manajer.tegal")).header("If-Match", "*")
+			.contentType(MediaType.APPLICATION_JSON).content(body)).hasStatus(HttpStatus.OK);
+	}
+
 	@Test
 	void aDistrictsCalendarIsItsManagersToEdit() throws Exception {
 		MvcTestResult read = call("manajer.temanggung", "GET", "/api/v1/update-calendars/33.23", null);
