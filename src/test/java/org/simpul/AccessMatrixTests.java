@@ -829,7 +829,7 @@ class AccessMatrixTests {
 							HttpStatus.OK)),
 			new CallerRule("POST /api/v1/usulan/{id}/submit",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/usulan/{id}/submit",
-							t.usulanIn(t.villageFor(region), "AGREED")), auth),
+							t.completeUsulanIn(t.villageFor(region))), auth),
 					(caller, relation) -> usulanStep(caller, relation, Set.of("MANAGER", "DATA_OPERATOR"), false, HttpStatus.OK)),
 			new CallerRule("POST /api/v1/usulan/{id}/return",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/usulan/{id}/return",
@@ -843,26 +843,96 @@ class AccessMatrixTests {
 			new CallerRule("POST /api/v1/usulan/{id}/send",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/usulan/{id}/send",
 							t.usulanIn(t.villageFor(region), "ENDORSED")), auth),
-					(caller, relation) -> usulanStep(caller, relation, Set.of("MANAGER", "DATA_OPERATOR"), true, HttpStatus.OK)));
+					(caller, relation) -> usulanStep(caller, relation, Set.of("MANAGER", "DATA_OPERATOR"), true, HttpStatus.OK)),
+			new CallerRule("GET /api/v1/usulan/checks?villageCode",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/usulan/checks?villageCode={v}", t.villageFor(region)), auth),
+					(caller, relation) -> usulanStep(caller, relation, USULAN_READERS, false, HttpStatus.OK)),
+			new CallerRule("POST /api/v1/usulan/submit",
+					(t, auth, region) -> {
+						String village = t.villageFor(region);
+						return t.send(t.mvc.post().uri("/api/v1/usulan/submit").contentType(MediaType.APPLICATION_JSON)
+							.content("""
+									{"villageCode": "%s", "ids": ["%s"]}""".formatted(village, t.completeUsulanIn(village))), auth);
+					},
+					// the role first: a role that does not submit is told so wherever the village lies
+					(caller, relation) -> Set.of("ANONYMOUS", "MANAGER", "DATA_OPERATOR").contains(caller.role())
+							? usulanStep(caller, relation, Set.of("MANAGER", "DATA_OPERATOR"), false, HttpStatus.OK)
+							: HttpStatus.FORBIDDEN),
+			new CallerRule("POST /api/v1/musdes",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/musdes").contentType(MediaType.APPLICATION_JSON)
+						.content("""
+								{"villageCode": "%s", "kind": "SPTJM", "heldOn": "%s"}""".formatted(t.villageFor(region),
+								LocalDate.now(java.time.ZoneId.of("Asia/Jakarta")).minusDays(1))), auth),
+					(caller, relation) -> Set.of("ANONYMOUS", "MANAGER", "DATA_OPERATOR", "COORDINATOR").contains(caller.role())
+							? usulanStep(caller, relation, Set.of("MANAGER", "DATA_OPERATOR", "COORDINATOR"), false,
+									HttpStatus.CREATED)
+							: HttpStatus.FORBIDDEN),
+			new CallerRule("GET /api/v1/musdes?villageCode",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/musdes?villageCode={v}", t.villageFor(region)), auth),
+					(caller, relation) -> usulanStep(caller, relation, USULAN_READERS, false, HttpStatus.OK)),
+			new CallerRule("GET /api/v1/musdes/{id}",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/musdes/{id}", t.musdesIn(t.villageFor(region))), auth),
+					(caller, relation) -> usulanStep(caller, relation, USULAN_READERS, false, HttpStatus.OK)),
+			new CallerRule("GET /api/v1/musdes/{id}/document.pdf",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/musdes/{id}/document.pdf",
+							t.musdesIn(t.villageFor(region))), auth),
+					(caller, relation) -> usulanStep(caller, relation, USULAN_READERS, false, HttpStatus.OK)),
+			new CallerRule("PUT /api/v1/musdes/{id}/document",
+					(t, auth, region) -> t.send(t.mvc.put().uri("/api/v1/musdes/{id}/document", t.musdesIn(t.villageFor(region)))
+						.contentType(MediaType.APPLICATION_PDF).content("%PDF-1.4 matrix".getBytes(StandardCharsets.US_ASCII)),
+							auth),
+					(caller, relation) -> usulanStep(caller, relation, Set.of("MANAGER", "DATA_OPERATOR", "COORDINATOR"), false,
+							HttpStatus.OK)));
 
-	/** An usulan (a new family of one) of {@code village} at {@code status}, written directly to the database. */
-	UUID usulanIn(String village, String status) {
+	/** An SPTJM of {@code village} agreeing nothing, written directly to the database. */
+	UUID musdesIn(String village) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into musdes (id, village_code, cycle_id, kind, held_on, created_by, created_at)
+				values (:id, :village, :cycle, 'SPTJM', current_date, :id, now())""")
+			.param("id", id).param("village", village).param("cycle", cycleOf(village)).update();
+		targetTraces.add(id.toString());
+		return id;
+	}
+
+	/** A district's cycle of December 2026, made directly when missing. */
+	UUID cycleOf(String village) {
 		String regency = village.substring(0, 5);
 		jdbc.sql("""
 				insert into update_cycle (id, regency_code, period, entry_until, musdes_until, cut_off, ranking, created_at)
 				values (gen_random_uuid(), :regency, '2026-12', date '2026-12-11', date '2026-12-14', date '2026-12-17', true,
 				        now())
 				on conflict (regency_code, period) do nothing""").param("regency", regency).update();
-		UUID cycle = jdbc.sql("select id from update_cycle where regency_code = :regency and period = '2026-12'")
+		return jdbc.sql("select id from update_cycle where regency_code = :regency and period = '2026-12'")
 			.param("regency", regency).query(UUID.class).single();
+	}
+
+	/** An agreed usulan of a new family of one that passes every integrity check, written directly. */
+	UUID completeUsulanIn(String village) {
+		String district = village.substring(0, 8);
+		String nik = TestIdentifiers.nik(district, LocalDate.of(1970, 3, 4), Sex.F);
+		return usulanIn(village, "AGREED", """
+				{"changes": {"household": {"kkNumber": "%s", "address": "Matrix", "rt": "001", "rw": "001"},
+				 "members": [{"nik": "%s", "name": "Matrix Usulan", "birthDate": "1970-03-04", "sex": "F",
+				              "relationship": "HEAD"}]}, "before": {}, "subjectName": "Matrix Usulan"}"""
+			.formatted(TestIdentifiers.kk(district), nik));
+	}
+
+	/** An usulan (a new family of one) of {@code village} at {@code status}, written directly to the database. */
+	UUID usulanIn(String village, String status) {
+		return usulanIn(village, status, """
+				{"changes": {"members": [{"name": "Matrix Usulan"}]}, "before": {}, "subjectName": "Matrix Usulan"}""");
+	}
+
+	UUID usulanIn(String village, String status, String content) {
+		UUID cycle = cycleOf(village);
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
 				insert into usulan (id, version, kind, status, village_code, cycle_id, reason, changes_cipher, source,
 				                    created_by, created_at, updated_at)
 				values (:id, 0, 'ENTER', :status, :village, :cycle, 'Matrix', :changes, 'MANUAL', :id, now(), now())""")
 			.param("id", id).param("status", status).param("village", village).param("cycle", cycle)
-			.param("changes", cipher.encrypt("""
-					{"changes": {"members": [{"name": "Matrix Usulan"}]}, "before": {}, "subjectName": "Matrix Usulan"}"""))
+			.param("changes", cipher.encrypt(content))
 			.update();
 		targetTraces.addAll(List.of(id.toString(), "Matrix Usulan"));
 		return id;

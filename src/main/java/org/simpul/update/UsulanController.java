@@ -156,16 +156,17 @@ class UsulanController {
 			.toList());
 	}
 
-	record VillageSubmission(String villageCode) {
+	record VillageSubmission(String villageCode, List<UUID> ids) {
 	}
 
 	record Submitted(int submitted) {
 	}
 
-	/** Every agreed usulan of a village to Dinsos, all or none (400 names each failed check). */
+	/** The agreed usulan of a village (all, or those of {@code ids}) to Dinsos, all or none (400 names each failed check). */
 	@PostMapping("/api/v1/usulan/submit")
 	Submitted submitAll(@RequestBody(required = false) VillageSubmission body) {
-		return new Submitted(usulans.submitAll(access.requireUser(), body == null ? null : body.villageCode()));
+		return new Submitted(usulans.submitAll(access.requireUser(), body == null ? null : body.villageCode(),
+				body == null ? null : body.ids()));
 	}
 
 	record Correction(String reason, JsonNode changes) {

@@ -1,6 +1,8 @@
 package org.simpul.update;
 
+import java.io.IOException;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +34,7 @@ import org.simpul.update.Usulan.Kind;
 import org.simpul.update.Usulan.Status;
 import org.simpul.update.UsulanQueries.UsulanView;
 import org.simpul.update.Usulans.NewUsulan;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -40,6 +43,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -69,8 +73,15 @@ class UsulanPages {
 
 	private final AccessControl access;
 
+	private final VillageDeliberations deliberations;
+
+	private final MusdesController musdesDocuments;
+
 	UsulanPages(Usulans usulans, UsulanQueries queries, UpdateCycles cycles, RegionCatalog regions,
-			HouseholdQueries households, RegionTime time, AccessControl access) {
+			HouseholdQueries households, RegionTime time, AccessControl access, VillageDeliberations deliberations,
+			MusdesController musdesDocuments) {
+		this.deliberations = deliberations;
+		this.musdesDocuments = musdesDocuments;
 		this.usulans = usulans;
 		this.queries = queries;
 		this.cycles = cycles;
@@ -126,6 +137,15 @@ class UsulanPages {
 				&& RegionCode.of(own).level() != RegionLevel.PROVINCE ? regions.villagesWithin(RegionCode.of(own)) : List.of());
 		model.addAttribute("mayPropose", user.may(Action.USULAN_PROPOSE));
 		model.addAttribute("maySubmit", chosen != null && user.may(Action.USULAN_SUBMIT));
+		model.addAttribute("mayAgree", chosen != null && user.may(Action.USULAN_AGREE));
+		if (chosen != null) {
+			List<VillageDeliberations.MusdesView> held = deliberations.ofVillage(user, chosen);
+			int months = cycles.calendar(UpdateCycles.regencyOf(chosen)).musdesMonths();
+			LocalDate since = time.today(chosen).minusMonths(months);
+			model.addAttribute("lastMusdes", held.isEmpty() ? null : held.getFirst());
+			model.addAttribute("musdesMonths", months);
+			model.addAttribute("musdesOverdue", held.stream().noneMatch(m -> !m.heldOn().isBefore(since)));
+		}
 		if (check && chosen != null) {
 			model.addAttribute("failures", usulans.check(user, chosen));
 		}
@@ -133,11 +153,94 @@ class UsulanPages {
 		return "update/list";
 	}
 
+	/** The form of a musdes or SPTJM: its day, place and attendance, the drafts it agrees, its document. */
+	@GetMapping("/musdes")
+	String musdesForm(@RequestParam(name = "desa") String village, Model model) {
+		CurrentUser user = access.requireUser();
+		user.require(Action.USULAN_AGREE);
+		return musdesForm(model, user, village, "MUSDES", time.today(usulans.village(user, village)), null, null, null,
+				Map.of());
+	}
+
+	private String musdesForm(Model model, CurrentUser user, String village, String kind, LocalDate heldOn, String place,
+			Integer attendance, List<UUID> chosen, Map<String, String> errors) {
+		String code = usulans.village(user, village);
+		List<UsulanQueries.UsulanItem> open = new ArrayList<>();
+		for (Status status : List.of(Status.DRAFT, Status.RETURNED)) {
+			open.addAll(queries.list(user, new UsulanQueries.Filter(code, status, null, null), new PageRequest(0, 200))
+				.content());
+		}
+		model.addAttribute("village", code);
+		model.addAttribute("villageName", regions.names(List.of(code)).get(code));
+		model.addAttribute("open", open);
+		model.addAttribute("chosen", chosen == null ? open.stream().map(UsulanQueries.UsulanItem::id).toList() : chosen);
+		model.addAttribute("kind", kind);
+		model.addAttribute("heldOn", heldOn);
+		model.addAttribute("place", place);
+		model.addAttribute("attendance", attendance);
+		model.addAttribute("held", deliberations.ofVillage(user, code));
+		model.addAttribute("errors", errors);
+		return "update/musdes";
+	}
+
+	@PostMapping("/musdes")
+	String recordMusdes(@RequestParam(name = "desa") String village, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) String heldOn, @RequestParam(required = false) String place,
+			@RequestParam(required = false) String attendance,
+			@RequestParam(name = "usulan", required = false) List<UUID> chosen,
+			@RequestParam(name = "document", required = false) MultipartFile document, Model model,
+			RedirectAttributes redirect) throws IOException {
+		CurrentUser user = access.requireUser();
+		LocalDate day = null;
+		Integer count = null;
+		Map<String, String> errors = new LinkedHashMap<>();
+		try {
+			day = heldOn == null || heldOn.isBlank() ? null : LocalDate.parse(heldOn.strip());
+		}
+		catch (DateTimeParseException ex) {
+			errors.put("heldOn", "problem.INVALID_DATE");
+		}
+		try {
+			count = attendance == null || attendance.isBlank() ? null : Integer.valueOf(attendance.strip());
+		}
+		catch (NumberFormatException ex) {
+			errors.put("attendance", "problem.INVALID_NUMBER");
+		}
+		List<UUID> ids = chosen == null ? List.of() : chosen;
+		if (errors.isEmpty()) {
+			try {
+				byte[] bytes = null;
+				if (document != null && !document.isEmpty()) {
+					if (document.getSize() > VillageDeliberations.MAX_DOCUMENT) {
+						throw new InvalidInputException(FieldProblem.of("document", "DOCUMENT_TOO_LARGE"));
+					}
+					bytes = document.getBytes();
+				}
+				deliberations.record(user, new VillageDeliberations.NewMusdes(null, village, kind, day, place, count, ids), bytes);
+				redirect.addFlashAttribute("notice", "musdes.recorded");
+				return "redirect:/usulan?desa=" + usulans.village(user, village);
+			}
+			catch (InvalidInputException ex) {
+				ex.problems().forEach(p -> errors.putIfAbsent(p.field().startsWith("usulanIds") ? "usulan" : p.field(),
+						p.message()));
+			}
+			catch (ConflictException ex) {
+				errors.put("usulan", ex.problem().message());
+			}
+		}
+		return musdesForm(model, user, village, kind, day, place, count, ids, errors);
+	}
+
+	@GetMapping("/musdes/{id}.pdf")
+	ResponseEntity<byte[]> musdesDocument(@PathVariable UUID id) {
+		return musdesDocuments.document(access.requireUser(), id);
+	}
+
 	/** Every agreed usulan of the village to Dinsos; when a check fails, the list shows what to fix. */
 	@PostMapping("/ajukan-semua")
 	String submitAll(@RequestParam(name = "desa") String village, RedirectAttributes redirect) {
 		try {
-			int submitted = usulans.submitAll(access.requireUser(), village);
+			int submitted = usulans.submitAll(access.requireUser(), village, null);
 			redirect.addFlashAttribute("submittedAll", submitted);
 			return "redirect:/usulan?desa=" + village;
 		}

@@ -316,21 +316,30 @@ public class Usulans {
 	}
 
 	/**
-	 * Submits every agreed usulan of a village to Dinsos, all or none: when any fails the integrity checks,
-	 * 400 names each failure as {@code usulan[<id>].<field>} and nothing is submitted.
+	 * Submits the agreed usulan of a village to Dinsos (all of them, or those of {@code only}), all or none:
+	 * when any fails the integrity checks, 400 names each failure as {@code usulan[<id>].<field>} and nothing is
+	 * submitted; an id of {@code only} that is no agreed usulan of the village 400 {@code ids[i]}.
 	 *
 	 * @return how many were submitted
 	 */
 	@Transactional
-	public int submitAll(CurrentUser actor, String villageCode) {
+	public int submitAll(CurrentUser actor, String villageCode, List<UUID> only) {
 		actor.require(Action.USULAN_SUBMIT);
 		String village = village(actor, villageCode);
 		List<UsulanChecks.Candidate> open = checks.open(village, null);
-		List<UUID> agreed = jdbc.sql("select id from usulan where village_code = :village and status = 'AGREED'"
+		List<UUID> all = jdbc.sql("select id from usulan where village_code = :village and status = 'AGREED'"
 				+ " order by created_at, id for update")
 			.param("village", village)
 			.query(UUID.class)
 			.list();
+		if (only != null) {
+			for (int i = 0; i < only.size(); i++) {
+				if (!all.contains(only.get(i))) {
+					throw new InvalidInputException(FieldProblem.of("ids[" + i + "]", "USULAN_NOT_AGREED"));
+				}
+			}
+		}
+		List<UUID> agreed = only == null || only.isEmpty() ? all : all.stream().filter(only::contains).toList();
 		List<UsulanChecks.Failure> failures = checks.check(open.stream().filter(c -> agreed.contains(c.id())).toList(), open);
 		if (!failures.isEmpty()) {
 			throw new InvalidInputException(failures.stream()
@@ -348,7 +357,7 @@ public class Usulans {
 	}
 
 	/** A village of the actor's territory (404 otherwise; 400 when it is no village code). */
-	private String village(CurrentUser actor, String villageCode) {
+	String village(CurrentUser actor, String villageCode) {
 		if (villageCode == null || villageCode.isBlank()) {
 			throw new InvalidInputException(FieldProblem.of("villageCode", "REQUIRED"));
 		}

@@ -80,6 +80,7 @@ class I18nTests {
 		computed.put("import.failure.", List.of("FILE_EMPTY", "HEADER_MISSING", "RECORD_TOO_LONG", "IMPORT_FAILED"));
 		computed.put("directory.level.", List.of("NATIONAL", "PROVINCE", "REGENCY", "VILLAGE"));
 		computed.put("usulan.status.", names(Usulan.Status.values()));
+		computed.put("musdes.kind.", List.of("MUSDES", "SPTJM"));
 		computed.put("usulan.kind.", names(Usulan.Kind.values()));
 		computed.put("usulan.new.", names(Usulan.Kind.values()));
 		computed.put("usulan.source.", names(Usulan.Source.values()));

@@ -334,6 +334,83 @@ class UsulanIntegrationTests {
 			.contentType(MediaType.APPLICATION_JSON).content(body)).hasStatus(HttpStatus.OK);
 	}
 
+	/** A village of Adiwerna (Lumingser) whose musdes are this test's own. */
+	static final String ADIWERNA_VILLAGE = "33.28.11.2002";
+
+	@Test
+	void aMusdesAgreesItsUsulanAtOnceAndKeepsItsBeritaAcara() throws Exception {
+		String[] ids = new String[3];
+		for (int i = 0; i < 3; i++) {
+			ids[i] = id(call("manajer.tegal", "POST", "/api/v1/usulan", """
+					{"kind": "ENTER", "villageCode": "%s", "reason": "Keluarga baru", "changes": {"members": [{"name": "Warga Musdes %d"}]}}"""
+				.formatted(ADIWERNA_VILLAGE, i)));
+		}
+		assertThat(call("manajer.tegal", "POST", "/api/v1/usulan/" + ids[2] + "/agree", null)).hasStatus(HttpStatus.OK);
+		String today = LocalDate.now(ZoneId.of("Asia/Jakarta")).toString();
+		long musdesBefore = jdbc.sql("select count(*) from musdes where village_code = :v").param("v", ADIWERNA_VILLAGE)
+			.query(Long.class).single();
+		// bad input named by field, an usulan already agreed named by its place in the list: nothing written
+		MvcTestResult bad = call("manajer.tegal", "POST", "/api/v1/musdes", """
+				{"villageCode": "%s", "kind": "MUSDES", "heldOn": "2999-01-01", "usulanIds": []}""".formatted(ADIWERNA_VILLAGE));
+		assertThat(bad).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(bad.getResponse().getContentAsString()).contains("\"field\":\"heldOn\"", "\"field\":\"place\"",
+				"\"field\":\"attendance\"");
+		MvcTestResult again = call("manajer.tegal", "POST", "/api/v1/musdes", """
+				{"villageCode": "%s", "kind": "MUSDES", "heldOn": "%s", "place": "Balai desa", "attendance": 32,
+				 "usulanIds": ["%s", "%s"]}""".formatted(ADIWERNA_VILLAGE, today, ids[0], ids[2]));
+		assertThat(again).hasStatus(HttpStatus.CONFLICT);
+		assertThat(again.getResponse().getContentAsString()).contains("\"field\":\"usulanIds[1]\"");
+		assertThat(jdbc.sql("select count(*) from musdes where village_code = :v").param("v", ADIWERNA_VILLAGE)
+			.query(Long.class).single()).isEqualTo(musdesBefore);
+		assertThat(jdbc.sql("select status from usulan where id = cast(:id as uuid)").param("id", ids[0])
+			.query(String.class).single()).isEqualTo("DRAFT");
+		assertThat(call("psm.pedeslohor", "POST", "/api/v1/musdes", """
+				{"villageCode": "%s", "kind": "SPTJM", "heldOn": "%s"}""".formatted(ADIWERNA_VILLAGE, today)))
+			.hasStatus(HttpStatus.FORBIDDEN);
+
+		MvcTestResult held = call("manajer.tegal", "POST", "/api/v1/musdes", """
+				{"villageCode": "%s", "kind": "MUSDES", "heldOn": "%s", "place": "Balai desa", "attendance": 32,
+				 "usulanIds": ["%s", "%s"]}""".formatted(ADIWERNA_VILLAGE, today, ids[0], ids[1]));
+		assertThat(held).hasStatus(HttpStatus.CREATED).bodyJson().extractingPath("$.agreed").isEqualTo(2);
+		String musdes = id(held);
+		for (String id : new String[] { ids[0], ids[1] }) {
+			String steps = call("manajer.tegal", "GET", "/api/v1/usulan/" + id, null).getResponse().getContentAsString();
+			assertThat((String) JsonPath.read(steps, "$.status")).isEqualTo("AGREED");
+			assertThat((java.util.List<String>) JsonPath.read(steps, "$.steps[*].note")).anySatisfy(
+					note -> assertThat(note).startsWith("Musdes "));
+		}
+		// Simpul's own berita acara until the signed one is uploaded: a PDF by its content, at most 5 MB
+		MvcTestResult generated = call("manajer.tegal", "GET", "/api/v1/musdes/" + musdes + "/document.pdf", null);
+		assertThat(generated).hasStatus(HttpStatus.OK);
+		assertThat(org.simpul.shared.PdfTexts.of(generated.getResponse().getContentAsByteArray())).contains(
+				"BERITA ACARA MUSYAWARAH DESA", "Balai desa", "32 orang", "Warga Musdes 0", "Warga Musdes 1")
+			.doesNotContain("Warga Musdes 2");
+		String token = "Bearer " + DemoLogins.token(mvc, "manajer.tegal");
+		MvcTestResult notPdf = mvc.put().uri("/api/v1/musdes/" + musdes + "/document").header("Authorization", token)
+			.contentType(MediaType.APPLICATION_PDF).content("<html>bukan pdf</html>".getBytes()).exchange();
+		assertThat(notPdf).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(notPdf.getResponse().getContentAsString()).contains("FILE_NOT_PDF");
+		byte[] tooLarge = new byte[VillageDeliberations.MAX_DOCUMENT + 10];
+		System.arraycopy("%PDF-1.4".getBytes(), 0, tooLarge, 0, 8);
+		assertThat(mvc.put().uri("/api/v1/musdes/" + musdes + "/document").header("Authorization", token)
+			.contentType(MediaType.APPLICATION_PDF).content(tooLarge)).hasStatus(HttpStatus.BAD_REQUEST);
+		byte[] signed = generated.getResponse().getContentAsByteArray();
+		assertThat(mvc.put().uri("/api/v1/musdes/" + musdes + "/document").header("Authorization", token)
+			.contentType(MediaType.APPLICATION_PDF).content(signed)).hasStatus(HttpStatus.OK).bodyJson()
+			.extractingPath("$.documentUploaded").isEqualTo(true);
+		assertThat(jdbc.sql("select document_cipher from musdes where id = cast(:id as uuid)").param("id", musdes)
+			.query(String.class).single()).doesNotContain("Warga Musdes");
+		assertThat(call("manajer.tegal", "GET", "/api/v1/musdes/" + musdes + "/document.pdf", null).getResponse()
+			.getContentAsByteArray()).isEqualTo(signed);
+		assertThat(call("psm.procot", "GET", "/api/v1/musdes/" + musdes, null)).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(call("psm.pedeslohor", "GET", "/api/v1/musdes?villageCode=" + ADIWERNA_VILLAGE, null))
+			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat((java.util.List<String>) JsonPath.read(call("tksk.slawi", "GET", "/api/v1/musdes?villageCode="
+				+ PROCOT, null).getResponse().getContentAsString(), "$[*].id")).doesNotContain(musdes);
+		assertThat((java.util.List<String>) JsonPath.read(call("manajer.tegal", "GET", "/api/v1/musdes?villageCode="
+				+ ADIWERNA_VILLAGE, null).getResponse().getContentAsString(), "$[*].id")).contains(musdes);
+	}
+
 	@Test
 	void aDistrictsCalendarIsItsManagersToEdit() throws Exception {
 		MvcTestResult read = call("manajer.temanggung", "GET", "/api/v1/update-calendars/33.23", null);
