@@ -2,6 +2,7 @@ package org.simpul.update;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.simpul.access.AccessControl;
 import org.simpul.access.Action;
@@ -49,9 +50,17 @@ class UsulanSources {
 		if (received.subjectPersonId() != null) {
 			return;
 		}
-		Optional<CurrentUser> actor = proposer();
-		Optional<Subject> subject = complaints.unregisteredSubject(received.complaintId());
-		if (actor.isEmpty() || subject.isEmpty()) {
+		proposer().ifPresent(actor -> fromComplaint(actor, received.complaintId(), received.ticketNumber(),
+				received.villageCode()));
+	}
+
+	/**
+	 * The draft a complaint about someone the registry does not hold brings (none when it holds them, or no name
+	 * was recorded); once per complaint.
+	 */
+	void fromComplaint(CurrentUser actor, UUID complaintId, String ticketNumber, String villageCode) {
+		Optional<Subject> subject = complaints.unregisteredSubject(complaintId);
+		if (subject.isEmpty()) {
 			return;
 		}
 		ObjectNode member = UsulanChanges.JSON.createObjectNode();
@@ -64,9 +73,8 @@ class UsulanSources {
 		withIfAccepted(changes, member, "birthDate",
 				subject.get().birthDate() == null ? null : subject.get().birthDate().toString());
 		withIfAccepted(changes, member, "sex", subject.get().sex() == null ? null : subject.get().sex().name());
-		usulans.propose(actor.get(), new NewUsulan(null, Kind.ENTER.name(), received.villageCode(), null, null,
-				"Pengaduan " + received.ticketNumber() + ": warga belum terdaftar di registri.", changes),
-				Source.COMPLAINT, received.complaintId());
+		usulans.propose(actor, new NewUsulan(null, Kind.ENTER.name(), villageCode, null, null,
+				"Pengaduan " + ticketNumber + ": warga belum terdaftar di registri.", changes), Source.COMPLAINT, complaintId);
 	}
 
 	private void withIfAccepted(ObjectNode changes, ObjectNode member, String field, String value) {

@@ -393,6 +393,17 @@ public class Usulans {
 		return saved(actor, usulan);
 	}
 
+	/**
+	 * The ministry's result for an usulan sent to it (INCLUDED with a desil, NOT_INCLUDED, EXCLUDED with a code
+	 * and reason), recorded by Dinsos' verifier: the results import's step for one usulan.
+	 */
+	@Transactional
+	UsulanView decide(CurrentUser actor, UUID id, Usulan.Status result, Integer desil, String code, String reason) {
+		Usulan usulan = locked(actor, id, Action.USULAN_VERIFY, true);
+		usulan.decide(result, desil, code, reason, actor.id(), clock.instant());
+		return saved(actor, usulan);
+	}
+
 	/** Whether the user works at Dinsos (or above): a territory of a whole district or wider. */
 	static boolean districtWide(CurrentUser user) {
 		return user.territory().regionCode().map(code -> code.level() == RegionLevel.REGENCY
