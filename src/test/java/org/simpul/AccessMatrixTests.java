@@ -858,6 +858,14 @@ class AccessMatrixTests {
 					(caller, relation) -> Set.of("ANONYMOUS", "MANAGER", "DATA_OPERATOR").contains(caller.role())
 							? usulanStep(caller, relation, Set.of("MANAGER", "DATA_OPERATOR"), false, HttpStatus.OK)
 							: HttpStatus.FORBIDDEN),
+			new CallerRule("GET /api/v1/usulan/bnba.xlsx?villageCode",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/usulan/bnba.xlsx?status=DRAFT&villageCode={v}",
+							t.villageOf(t.usulanIn(t.villageFor(region), "DRAFT"))), auth),
+					(caller, relation) -> usulanStep(caller, relation, USULAN_READERS, false, HttpStatus.OK)),
+			new CallerRule("GET /api/v1/usulan/bnba.pdf?villageCode",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/usulan/bnba.pdf?status=DRAFT&villageCode={v}",
+							t.villageOf(t.usulanIn(t.villageFor(region), "DRAFT"))), auth),
+					(caller, relation) -> usulanStep(caller, relation, USULAN_READERS, false, HttpStatus.OK)),
 			new CallerRule("POST /api/v1/musdes",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/musdes").contentType(MediaType.APPLICATION_JSON)
 						.content("""
@@ -883,6 +891,11 @@ class AccessMatrixTests {
 							auth),
 					(caller, relation) -> usulanStep(caller, relation, Set.of("MANAGER", "DATA_OPERATOR", "COORDINATOR"), false,
 							HttpStatus.OK)));
+
+	/** The village of an usulan written by {@link #usulanIn}. */
+	String villageOf(UUID usulan) {
+		return jdbc.sql("select village_code from usulan where id = :id").param("id", usulan).query(String.class).single();
+	}
 
 	/** An SPTJM of {@code village} agreeing nothing, written directly to the database. */
 	UUID musdesIn(String village) {

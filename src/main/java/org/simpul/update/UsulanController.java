@@ -1,12 +1,15 @@
 package org.simpul.update;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.simpul.access.AccessControl;
 import org.simpul.access.Action;
+import org.simpul.access.CurrentUser;
 import org.simpul.region.RegionCode;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
@@ -22,6 +25,7 @@ import org.simpul.update.UsulanQueries.UsulanItem;
 import org.simpul.update.UsulanQueries.UsulanView;
 import org.simpul.update.Usulans.NewUsulan;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,7 +49,8 @@ class UsulanController {
 
 	private final AccessControl access;
 
-	UsulanController(Usulans usulans, UsulanQueries queries, UpdateCycles cycles, AccessControl access) {
+	UsulanController(Usulans usulans, UsulanQueries queries, UpdateCycles cycles, AccessControl access, Bnba bnba) {
+		this.bnba = bnba;
 		this.usulans = usulans;
 		this.queries = queries;
 		this.cycles = cycles;
@@ -167,6 +172,52 @@ class UsulanController {
 	Submitted submitAll(@RequestBody(required = false) VillageSubmission body) {
 		return new Submitted(usulans.submitAll(access.requireUser(), body == null ? null : body.villageCode(),
 				body == null ? null : body.ids()));
+	}
+
+	private final Bnba bnba;
+
+	/** The BNBA list of the usulan a filter selects (endorsed ones by default) as XLSX, streamed. */
+	@GetMapping("/api/v1/usulan/bnba.xlsx")
+	void bnbaXlsx(@RequestParam(required = false) String villageCode, @RequestParam(required = false) String status,
+			@RequestParam(required = false) UUID cycleId, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) String columns, HttpServletResponse response) throws IOException {
+		writeBnba(access.requireUser(), villageCode, status, cycleId, kind, columns, "xlsx", response);
+	}
+
+	@GetMapping("/api/v1/usulan/bnba.pdf")
+	void bnbaPdf(@RequestParam(required = false) String villageCode, @RequestParam(required = false) String status,
+			@RequestParam(required = false) UUID cycleId, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) String columns, HttpServletResponse response) throws IOException {
+		writeBnba(access.requireUser(), villageCode, status, cycleId, kind, columns, "pdf", response);
+	}
+
+	/** The BNBA as XLSX or PDF, for the API and the pages alike; never cached (it names people). */
+	void writeBnba(CurrentUser user, String villageCode, String status, UUID cycleId, String kind, String columns,
+			String format, HttpServletResponse response) throws IOException {
+		user.require(Action.USULAN_READ);
+		List<String> chosen = Bnba.columns(columns);
+		String village = blankToNull(villageCode);
+		if (village != null) {
+			village = usulans.village(user, village);
+		}
+		UsulanQueries.Filter filter = new UsulanQueries.Filter(village, parse(Status.class, "status", status), cycleId,
+				parse(Kind.class, "kind", kind));
+		List<Bnba.Row> rows = bnba.rows(user, filter);
+		String where = village == null ? user.territory().regionCode().map(RegionCode::value).orElse(null) : village;
+		String period = cycleId == null ? null : cycles.cycle(user, cycleId).map(UpdateCycles.Cycle::period).orElse(null);
+		String title = Bnba.title(where, period);
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + Bnba.fileName(where, format) + "\"");
+		if (format.equals("pdf")) {
+			byte[] pdf = bnba.pdf(rows, chosen, title);
+			response.setContentType(MediaType.APPLICATION_PDF_VALUE);
+			response.setContentLength(pdf.length);
+			response.getOutputStream().write(pdf);
+		}
+		else {
+			response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+			bnba.xlsx(rows, chosen, title, response.getOutputStream());
+		}
 	}
 
 	record Correction(String reason, JsonNode changes) {

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.simpul.access.AccessControl;
 import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
@@ -77,9 +78,12 @@ class UsulanPages {
 
 	private final MusdesController musdesDocuments;
 
+	private final UsulanController usulanApi;
+
 	UsulanPages(Usulans usulans, UsulanQueries queries, UpdateCycles cycles, RegionCatalog regions,
 			HouseholdQueries households, RegionTime time, AccessControl access, VillageDeliberations deliberations,
-			MusdesController musdesDocuments) {
+			MusdesController musdesDocuments, UsulanController usulanApi) {
+		this.usulanApi = usulanApi;
 		this.deliberations = deliberations;
 		this.musdesDocuments = musdesDocuments;
 		this.usulans = usulans;
@@ -138,6 +142,10 @@ class UsulanPages {
 		model.addAttribute("mayPropose", user.may(Action.USULAN_PROPOSE));
 		model.addAttribute("maySubmit", chosen != null && user.may(Action.USULAN_SUBMIT));
 		model.addAttribute("mayAgree", chosen != null && user.may(Action.USULAN_AGREE));
+		boolean dinsos = Usulans.districtWide(user);
+		model.addAttribute("mayEndorse", dinsos && user.may(Action.USULAN_ENDORSE));
+		model.addAttribute("maySend", dinsos && user.may(Action.USULAN_VERIFY));
+		model.addAttribute("dinsos", dinsos && (user.may(Action.USULAN_ENDORSE) || user.may(Action.USULAN_VERIFY)));
 		if (chosen != null) {
 			List<VillageDeliberations.MusdesView> held = deliberations.ofVillage(user, chosen);
 			int months = cycles.calendar(UpdateCycles.regencyOf(chosen)).musdesMonths();
@@ -234,6 +242,41 @@ class UsulanPages {
 	@GetMapping("/musdes/{id}.pdf")
 	ResponseEntity<byte[]> musdesDocument(@PathVariable UUID id) {
 		return musdesDocuments.document(access.requireUser(), id);
+	}
+
+	/** Dinsos' step on the usulan chosen in its table: endorse them, or mark them sent to the ministry. */
+	@PostMapping("/pilihan")
+	String moveChosen(@RequestParam(name = "aksi") String step, @RequestParam(name = "usulan", required = false) List<UUID> ids,
+			@RequestParam(name = "desa", required = false) String village,
+			@RequestParam(name = "status", required = false) String status, RedirectAttributes redirect) {
+		CurrentUser user = access.requireUser();
+		try {
+			int moved = usulans.moveAll(user, ids, step.equals("sahkan"));
+			redirect.addFlashAttribute("moved", moved);
+			redirect.addFlashAttribute("movedStep", step.equals("sahkan") ? "sahkan" : "kirim");
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("warning", ex.problems().getFirst().message());
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("warning", ex.problem().message());
+		}
+		StringBuilder back = new StringBuilder("redirect:/usulan?");
+		if (village != null && !village.isBlank()) {
+			back.append("desa=").append(usulans.village(user, village)).append('&');
+		}
+		if (status != null && !status.isBlank()) {
+			back.append("status=").append(Status.valueOf(status.strip()).name());
+		}
+		return back.toString();
+	}
+
+	/** The BNBA list of what the page shows (endorsed usulan unless a status is chosen). */
+	@GetMapping("/bnba.{format:xlsx|pdf}")
+	void bnba(@PathVariable String format, @RequestParam(name = "desa", required = false) String village,
+			@RequestParam(name = "status", required = false) String status, HttpServletResponse response)
+			throws IOException {
+		usulanApi.writeBnba(access.requireUser(), village, status, null, null, null, format, response);
 	}
 
 	/** Every agreed usulan of the village to Dinsos; when a check fails, the list shows what to fix. */

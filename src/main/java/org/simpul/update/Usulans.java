@@ -404,6 +404,31 @@ public class Usulans {
 		return saved(actor, usulan);
 	}
 
+	/**
+	 * Dinsos endorses ({@code endorse}) or sends to the ministry several usulan at once, all or none: one that
+	 * may not take the step stops them all (403, 404 or 409 as for one).
+	 *
+	 * @return how many moved
+	 */
+	@Transactional
+	public int moveAll(CurrentUser actor, List<UUID> ids, boolean endorse) {
+		if (ids == null || ids.isEmpty()) {
+			throw new InvalidInputException(FieldProblem.of("ids", "REQUIRED"));
+		}
+		if (ids.size() > 1_000) {
+			throw new InvalidInputException(FieldProblem.of("ids", "TOO_MANY"));
+		}
+		for (UUID id : ids.stream().distinct().toList()) {
+			if (endorse) {
+				endorse(actor, id);
+			}
+			else {
+				send(actor, id);
+			}
+		}
+		return (int) ids.stream().distinct().count();
+	}
+
 	/** Whether the user works at Dinsos (or above): a territory of a whole district or wider. */
 	static boolean districtWide(CurrentUser user) {
 		return user.territory().regionCode().map(code -> code.level() == RegionLevel.REGENCY

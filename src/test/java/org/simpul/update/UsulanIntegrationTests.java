@@ -411,6 +411,71 @@ class UsulanIntegrationTests {
 				+ ADIWERNA_VILLAGE, null).getResponse().getContentAsString(), "$[*].id")).contains(musdes);
 	}
 
+	/** A household of Procot with a PKH usulan submitted to Dinsos; the usulan's id. */
+	String submittedProgramme() throws Exception {
+		String household = household();
+		String id = id(call("operator.procot", "POST", "/api/v1/usulan", """
+				{"kind": "PROGRAMME", "householdId": "%s", "reason": "Lansia dan anak sekolah",
+				 "changes": {"programme": "PKH"}}""".formatted(household)));
+		assertThat(call("operator.procot", "POST", "/api/v1/usulan/" + id + "/agree", null)).hasStatus(HttpStatus.OK);
+		assertThat(call("operator.procot", "POST", "/api/v1/usulan/" + id + "/submit", null)).hasStatus(HttpStatus.OK);
+		return id;
+	}
+
+	@Test
+	void dinsosEndorsesWhatItChoseAllOrNoneAndListsItByNameAndAddress() throws Exception {
+		String first = submittedProgramme();
+		String second = submittedProgramme();
+		String draft = id(call("operator.procot", "POST", "/api/v1/usulan", """
+				{"kind": "PROGRAMME", "householdId": "%s", "reason": "x", "changes": {"programme": "PKH"}}"""
+			.formatted(household())));
+		MockHttpSession head = DemoLogins.session(mvc, "manajer.tegal");
+		// a draft among the chosen stops them all
+		assertThat(mvc.post().uri("/usulan/pilihan").session(head).with(csrf()).param("aksi", "sahkan")
+			.param("usulan", first, draft)).hasStatus(HttpStatus.FOUND);
+		assertThat(jdbc.sql("select status from usulan where id = cast(:id as uuid)").param("id", first)
+			.query(String.class).single()).isEqualTo("SUBMITTED");
+		assertThat(mvc.post().uri("/usulan/pilihan").session(head).with(csrf()).param("aksi", "sahkan")
+			.param("usulan", first, second)).hasStatus(HttpStatus.FOUND);
+		assertThat(jdbc.sql("select count(*) from usulan where id in (cast(:a as uuid), cast(:b as uuid)) and status = 'ENDORSED'")
+			.param("a", first).param("b", second).query(Long.class).single()).isEqualTo(2);
+		// the verifier may not endorse from the page either
+		MockHttpSession verifier = DemoLogins.session(mvc, "operator.tegal");
+		assertThat(mvc.get().uri("/usulan?status=ENDORSED").session(verifier)).bodyText()
+			.contains("Tandai yang dipilih terkirim ke kementerian").doesNotContain("Sahkan yang dipilih");
+
+		// the BNBA: endorsed usulan by default, the BLT-DD columns, NIKs whole for the verifier, as text
+		MvcTestResult xlsx = mvc.get().uri("/api/v1/usulan/bnba.xlsx?villageCode=" + PROCOT)
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "operator.tegal")).exchange();
+		assertThat(xlsx).hasStatus(HttpStatus.OK);
+		assertThat(xlsx.getResponse().getHeader("Cache-Control")).contains("no-store");
+		java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
+		try (org.dhatim.fastexcel.reader.ReadableWorkbook workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+				new java.io.ByteArrayInputStream(xlsx.getResponse().getContentAsByteArray()))) {
+			workbook.getFirstSheet().openStream().forEach(row -> rows.add(row.stream()
+				.map(cell -> cell == null ? "" : cell.getRawValue()).toList()));
+		}
+		assertThat(rows.get(1)).containsExactly("NIK", "Nama Kepala Keluarga", "Jenis Kelamin", "Tanggal Lahir",
+				"Jumlah Anggota Keluarga", "Alamat", "RT", "RW", "Pekerjaan", "Kriteria", "Cara Pembayaran");
+		assertThat(rows.subList(2, rows.size())).anySatisfy(row -> {
+			assertThat(row.get(1)).isEqualTo("Siti Usulan");
+			assertThat(row.get(0)).hasSize(16).doesNotContain("•");
+			assertThat(row.get(2)).isEqualTo("P");
+			assertThat(row.get(3)).isEqualTo("15-05-1980");
+			assertThat(row.get(9)).isEqualTo("Usulan program PKH");
+		});
+		// chosen columns; a column not known; the PDF
+		MvcTestResult pdf = mvc.get().uri("/api/v1/usulan/bnba.pdf?villageCode=" + PROCOT + "&columns=name,nik,village")
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "manajer.tegal")).exchange();
+		assertThat(pdf).hasStatus(HttpStatus.OK);
+		assertThat(org.simpul.shared.PdfTexts.of(pdf.getResponse().getContentAsByteArray())).contains("BNBA", "Siti Usulan",
+				"Procot", "••");
+		assertThat(mvc.get().uri("/api/v1/usulan/bnba.pdf?columns=name,salary")
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "manajer.tegal"))).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(mvc.get().uri("/api/v1/usulan/bnba.xlsx?villageCode=" + PROCOT)
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "psm.pedeslohor"))).hasStatus(HttpStatus.NOT_FOUND);
+	}
+
 	@Test
 	void aDistrictsCalendarIsItsManagersToEdit() throws Exception {
 		MvcTestResult read = call("manajer.temanggung", "GET", "/api/v1/update-calendars/33.23", null);
