@@ -866,6 +866,9 @@ class AccessMatrixTests {
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/usulan/bnba.pdf?status=DRAFT&villageCode={v}",
 							t.villageOf(t.usulanIn(t.villageFor(region), "DRAFT"))), auth),
 					(caller, relation) -> usulanStep(caller, relation, USULAN_READERS, false, HttpStatus.OK)),
+			new CallerRule("GET /api/v1/usulan/overview?regionCode",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/usulan/overview?regionCode={r}", region), auth),
+					(caller, relation) -> usulanStep(caller, relation, USULAN_READERS, false, HttpStatus.OK)),
 			new CallerRule("POST /api/v1/musdes",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/musdes").contentType(MediaType.APPLICATION_JSON)
 						.content("""

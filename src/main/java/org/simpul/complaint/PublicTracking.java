@@ -31,7 +31,15 @@ public class PublicTracking {
 	 * {@code contact}: the Puskesos of the complaint's village (or its sub-district) to ask, with its region.
 	 */
 	public record Tracking(String ticketNumber, ComplaintStatus status, String statusLabel, Instant lastUpdated,
-			List<Step> steps, @com.fasterxml.jackson.annotation.JsonIgnore String outcome, Contact contact) {
+			List<Step> steps, @com.fasterxml.jackson.annotation.JsonIgnore String outcome, Contact contact,
+			RegistryUpdate registryUpdate) {
+	}
+
+	/**
+	 * The registry update (usulan) the complaint led to, when its subject was not in the registry: its status
+	 * code, label and when it was reached; no personal data.
+	 */
+	public record RegistryUpdate(String status, String statusLabel, Instant at) {
 	}
 
 	/** Where the citizen asks in person. */
@@ -46,7 +54,11 @@ public class PublicTracking {
 
 	private final PuskesosDirectory puskesos;
 
-	PublicTracking(JdbcClient jdbc, MessageSource messages, PuskesosDirectory puskesos) {
+	private final ComplaintRegistryUpdates registryUpdates;
+
+	PublicTracking(JdbcClient jdbc, MessageSource messages, PuskesosDirectory puskesos,
+			ComplaintRegistryUpdates registryUpdates) {
+		this.registryUpdates = registryUpdates;
 		this.jdbc = jdbc;
 		this.messages = messages;
 		this.puskesos = puskesos;
@@ -77,9 +89,13 @@ public class PublicTracking {
 			.list();
 		Instant last = steps.isEmpty() ? found.updatedAt() : steps.getLast().at();
 		boolean done = found.status() == ComplaintStatus.RESOLVED || found.status() == ComplaintStatus.CLOSED;
+		RegistryUpdate update = registryUpdates.of(found.id())
+			.map(u -> new RegistryUpdate(u.status(), messages.getMessage("usulan.status." + u.status(), null, INDONESIAN),
+					u.at()))
+			.orElse(null);
 		return new Tracking(found.ticketNumber(), found.status(),
 				messages.getMessage("complaint.status." + found.status().name(), null, INDONESIAN), last, steps,
-				done ? found.outcome() : null, contact(found.villageCode()));
+				done ? found.outcome() : null, contact(found.villageCode()), update);
 	}
 
 	/** The Puskesos of the village, else of its sub-district: the nearest place to ask about the complaint. */

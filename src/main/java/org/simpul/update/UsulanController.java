@@ -49,8 +49,10 @@ class UsulanController {
 
 	private final AccessControl access;
 
-	UsulanController(Usulans usulans, UsulanQueries queries, UpdateCycles cycles, AccessControl access, Bnba bnba) {
+	UsulanController(Usulans usulans, UsulanQueries queries, UpdateCycles cycles, AccessControl access, Bnba bnba,
+			UsulanOverview overview) {
 		this.bnba = bnba;
+		this.overview = overview;
 		this.usulans = usulans;
 		this.queries = queries;
 		this.cycles = cycles;
@@ -175,6 +177,14 @@ class UsulanController {
 	}
 
 	private final Bnba bnba;
+
+	private final UsulanOverview overview;
+
+	/** Per village of a district or sub-district: musdes held, usulan by kind and status, waiting, return reasons. */
+	@GetMapping("/api/v1/usulan/overview")
+	UsulanOverview.Overview overview(@RequestParam(required = false) String regionCode) {
+		return overview.overview(access.requireUser(), regionCode);
+	}
 
 	/** The BNBA list of the usulan a filter selects (endorsed ones by default) as XLSX, streamed. */
 	@GetMapping("/api/v1/usulan/bnba.xlsx")

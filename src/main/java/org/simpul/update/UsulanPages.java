@@ -80,9 +80,12 @@ class UsulanPages {
 
 	private final UsulanController usulanApi;
 
+	private final UsulanOverview overview;
+
 	UsulanPages(Usulans usulans, UsulanQueries queries, UpdateCycles cycles, RegionCatalog regions,
 			HouseholdQueries households, RegionTime time, AccessControl access, VillageDeliberations deliberations,
-			MusdesController musdesDocuments, UsulanController usulanApi) {
+			MusdesController musdesDocuments, UsulanController usulanApi, UsulanOverview overview) {
+		this.overview = overview;
 		this.usulanApi = usulanApi;
 		this.deliberations = deliberations;
 		this.musdesDocuments = musdesDocuments;
@@ -146,6 +149,8 @@ class UsulanPages {
 		model.addAttribute("mayEndorse", dinsos && user.may(Action.USULAN_ENDORSE));
 		model.addAttribute("maySend", dinsos && user.may(Action.USULAN_VERIFY));
 		model.addAttribute("dinsos", dinsos && (user.may(Action.USULAN_ENDORSE) || user.may(Action.USULAN_VERIFY)));
+		model.addAttribute("overviewLink", own != null && RegionCode.of(own).level() != RegionLevel.VILLAGE
+				&& RegionCode.of(own).level() != RegionLevel.PROVINCE);
 		if (chosen != null) {
 			List<VillageDeliberations.MusdesView> held = deliberations.ofVillage(user, chosen);
 			int months = cycles.calendar(UpdateCycles.regencyOf(chosen)).musdesMonths();
@@ -269,6 +274,15 @@ class UsulanPages {
 			back.append("status=").append(Status.valueOf(status.strip()).name());
 		}
 		return back.toString();
+	}
+
+	/** The district's overview of its villages' updates (desktop table). */
+	@GetMapping("/ringkasan")
+	String overview(@RequestParam(name = "wilayah", required = false) String region, Model model) {
+		CurrentUser user = access.requireUser();
+		model.addAttribute("o", overview.overview(user, region));
+		model.addAttribute("statuses", Status.values());
+		return "update/overview";
 	}
 
 	/** The BNBA list of what the page shows (endorsed usulan unless a status is chosen). */

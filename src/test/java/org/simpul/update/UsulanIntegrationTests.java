@@ -243,6 +243,25 @@ class UsulanIntegrationTests {
 		// the district's manager sees the NIK masked
 		assertThat(call("manajer.tegal", "GET", "/api/v1/usulan/" + usulan, null).getResponse().getContentAsString())
 			.doesNotContain(nik);
+		// the citizen's tracking follows the usulan, without personal data
+		String ticket = JsonPath.read(complaint.getResponse().getContentAsString(), "$.ticketNumber");
+		String code = JsonPath.read(complaint.getResponse().getContentAsString(), "$.trackingCode");
+		String tracked = mvc.post().uri("/api/v1/public/tracking").with(request -> {
+			request.setRemoteAddr("10.77.0.17");
+			return request;
+		}).contentType(MediaType.APPLICATION_JSON).content("""
+				{"ticketNumber": "%s", "trackingCode": "%s"}""".formatted(ticket, code)).exchange().getResponse()
+			.getContentAsString();
+		assertThat((String) JsonPath.read(tracked, "$.registryUpdate.status")).isEqualTo("DRAFT");
+		assertThat(call("koordinator.procot", "POST", "/api/v1/usulan/" + usulan + "/agree", null)).hasStatus(HttpStatus.OK);
+		tracked = mvc.post().uri("/api/v1/public/tracking").with(request -> {
+			request.setRemoteAddr("10.77.0.18");
+			return request;
+		}).contentType(MediaType.APPLICATION_JSON).content("""
+				{"ticketNumber": "%s", "trackingCode": "%s"}""".formatted(ticket, code)).exchange().getResponse()
+			.getContentAsString();
+		assertThat((String) JsonPath.read(tracked, "$.registryUpdate.statusLabel")).isEqualTo("Disepakati desa");
+		assertThat(tracked).doesNotContain("Warga Baru Usulan").doesNotContain(nik);
 
 		// a home visit that finds the roof different
 		MockHttpSession psm = DemoLogins.session(mvc, "psm.procot");
@@ -474,6 +493,26 @@ class UsulanIntegrationTests {
 			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "manajer.tegal"))).hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(mvc.get().uri("/api/v1/usulan/bnba.xlsx?villageCode=" + PROCOT)
 			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "psm.pedeslohor"))).hasStatus(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void theDistrictSeesEachVillagesMusdesUsulanWaitingAndReturnReasons() throws Exception {
+		MvcTestResult overview = call("manajer.tegal", "GET", "/api/v1/usulan/overview?regionCode=33.28", null);
+		assertThat(overview).hasStatus(HttpStatus.OK);
+		String body = overview.getResponse().getContentAsString();
+		// the demo world: Procot held its musdes two days ago, Pedeslohor none; Dinsos returned one of Procot's
+		assertThat((java.util.List<Boolean>) JsonPath.read(body, "$.villages[?(@.villageCode == '33.28.10.1008')].musdesOverdue"))
+			.containsExactly(false);
+		assertThat((java.util.List<Boolean>) JsonPath.read(body, "$.villages[?(@.villageCode == '33.28.11.2001')].musdesOverdue"))
+			.containsExactly(true);
+		assertThat((java.util.List<Integer>) JsonPath.read(body, "$.villages[?(@.villageCode == '33.28.10.1008')].byStatus.RETURNED"))
+			.allSatisfy(n -> assertThat(n).isPositive());
+		assertThat((java.util.List<String>) JsonPath.read(body, "$.returnReasons[*].reason"))
+			.contains("Foto rumah tampak depan dan dalam belum dilampirkan.");
+		assertThat((java.util.List<String>) JsonPath.read(body, "$.villages[*].villageCode")).hasSize(287);
+		assertThat(mvc.get().uri("/usulan/ringkasan").session(DemoLogins.session(mvc, "manajer.tegal")))
+			.hasStatus(HttpStatus.OK).bodyText().contains("Procot", "belum musdes", "Foto rumah tampak depan");
+		assertThat(call("psm.procot", "GET", "/api/v1/usulan/overview?regionCode=33.28", null)).hasStatus(HttpStatus.NOT_FOUND);
 	}
 
 	@Test
