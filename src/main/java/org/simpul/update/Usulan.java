@@ -72,9 +72,12 @@ public final class Usulan extends AggregateRoot {
 			return MOVES.from(this);
 		}
 
-		/** Still the village's to correct: a draft, or one Dinsos returned. */
+		/**
+		 * Still the village's to correct: a draft, one the village agreed but has not submitted (its data, as the
+		 * integrity checks ask), or one Dinsos returned.
+		 */
 		public boolean editable() {
-			return this == DRAFT || this == RETURNED;
+			return this == DRAFT || this == AGREED || this == RETURNED;
 		}
 
 		/** The ministry answered: nothing moves any more. */
@@ -174,8 +177,9 @@ public final class Usulan extends AggregateRoot {
 	}
 
 	/**
-	 * The village corrects a draft or a returned usulan: its reason and changes; a returned one is a draft
-	 * again (to be agreed anew). Anything else answers 409 {@code USULAN_NOT_EDITABLE}.
+	 * The village corrects an usulan it has not submitted, or one Dinsos returned: its reason and changes. A
+	 * returned one is a draft again (to be agreed anew); an agreed one stays agreed (the musdes agreed the
+	 * family, the operator corrects its data). Anything else answers 409 {@code USULAN_NOT_EDITABLE}.
 	 */
 	void correct(String newReason, String newChanges, UUID by, Instant at) {
 		if (!status.editable()) {
@@ -186,8 +190,10 @@ public final class Usulan extends AggregateRoot {
 		}
 		this.reason = newReason;
 		this.changes = newChanges;
-		this.status = Status.DRAFT;
-		steps.add(new Step(Status.DRAFT, at, by, "corrected"));
+		if (status == Status.RETURNED) {
+			status = Status.DRAFT;
+		}
+		steps.add(new Step(status, at, by, "diperbaiki"));
 	}
 
 	/** The village agreed it: at its musdes (named in {@code note}) or under an SPTJM. */

@@ -148,19 +148,13 @@ class UsulanController {
 		}
 	}
 
-	/** A failed integrity check: the usulan, whom it is about, the field and the code. */
-	record CheckFailure(UUID usulanId, String subjectName, String field, String code) {
-	}
-
-	record CheckResult(List<CheckFailure> failures) {
+	record CheckResult(List<Usulans.CheckFailure> failures) {
 	}
 
 	/** The integrity checks over a village's open usulan, as the village would submit them. */
 	@GetMapping("/api/v1/usulan/checks")
 	CheckResult checks(@RequestParam(required = false) String villageCode) {
-		return new CheckResult(usulans.check(access.requireUser(), villageCode).stream()
-			.map(f -> new CheckFailure(f.usulanId(), f.subjectName(), f.field(), f.code()))
-			.toList());
+		return new CheckResult(usulans.check(access.requireUser(), villageCode));
 	}
 
 	record VillageSubmission(String villageCode, List<UUID> ids) {

@@ -306,13 +306,19 @@ public class Usulans {
 		return new FieldProblem(field, failure.code(), failure.message());
 	}
 
+	/** A failed integrity check: the usulan, whom it is about, the field, the code and its message's key. */
+	public record CheckFailure(UUID usulanId, String subjectName, String field, String code, String messageKey) {
+	}
+
 	/** The failures of the integrity checks over a village's open usulan (anyone who reads them may ask). */
 	@Transactional(readOnly = true)
-	public List<UsulanChecks.Failure> check(CurrentUser actor, String villageCode) {
+	public List<CheckFailure> check(CurrentUser actor, String villageCode) {
 		actor.require(Action.USULAN_READ);
 		String village = village(actor, villageCode);
 		List<UsulanChecks.Candidate> open = checks.open(village, null);
-		return checks.check(open.stream().filter(c -> c.villageCode().equals(village)).toList(), open);
+		return checks.check(open.stream().filter(c -> c.villageCode().equals(village)).toList(), open).stream()
+			.map(f -> new CheckFailure(f.usulanId(), f.subjectName(), f.field(), f.code(), f.message()))
+			.toList();
 	}
 
 	/**

@@ -333,15 +333,12 @@ class UsulanIntegrationTests {
 		assertThat(call("manajer.tegal", "POST", "/api/v1/usulan/" + second + "/submit", null))
 			.hasStatus(HttpStatus.BAD_REQUEST);
 
-		// an agreed usulan is the musdes' word: the village corrects a draft, so here both are drafts again
-		jdbc.sql("update usulan set status = 'RETURNED', return_reason = 'Periksa' where id in (cast(:a as uuid), cast(:b as uuid))")
-			.param("a", first).param("b", second).update();
+		// the operator corrects the agreed usulan's data; they stay agreed (the musdes agreed the families)
 		correct(first, newFamily.formatted(KUDAILE, kk, head,
 				TestIdentifiers.nik("33.28.10", LocalDate.of(1980, 5, 15), Sex.F)));
 		correct(second, singleFamily.formatted(KUDAILE, otherKk, single, "1991-07-07"));
-		for (String id : new String[] { first, second }) {
-			assertThat(call("manajer.tegal", "POST", "/api/v1/usulan/" + id + "/agree", null)).hasStatus(HttpStatus.OK);
-		}
+		assertThat(jdbc.sql("select count(*) from usulan where id in (cast(:a as uuid), cast(:b as uuid)) and status = 'AGREED'")
+			.param("a", first).param("b", second).query(Long.class).single()).isEqualTo(2);
 		assertThat(call("manajer.tegal", "POST", "/api/v1/usulan/submit", """
 				{"villageCode": "%s"}""".formatted(KUDAILE))).hasStatus(HttpStatus.OK).bodyJson()
 			.extractingPath("$.submitted").isEqualTo(2);
@@ -584,6 +581,8 @@ class UsulanIntegrationTests {
 		assertThat(mvc.post().uri(location + "/kembalikan").session(dinsos).with(csrf()).param("text", "Lampirkan KK"))
 			.hasStatus(HttpStatus.FOUND);
 		assertThat(mvc.get().uri("/usulan").session(operator)).bodyText().contains("Dikembalikan: Lampirkan KK");
+		assertThat(mvc.get().uri("/usulan?periksa=true").session(operator)).hasStatus(HttpStatus.OK).bodyText()
+			.contains("Periksa data sebelum diajukan");
 		// a bad form comes back with what was typed and the field to correct
 		assertThat(mvc.post().uri("/usulan/baru").session(operator).with(csrf()).param("kind", "ENTER")
 			.param("changes.members[0].name", "Keluarga Baru").param("changes.members[0].nik", "12345")
