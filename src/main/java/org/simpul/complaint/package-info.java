@@ -9,7 +9,9 @@
  * {@code ComplaintProgress} as it hears the case's and the referrals' events ({@code shared.events}). Publishes
  * {@link org.simpul.complaint.ComplaintStatusChanged} through the event publication registry and listens to
  * it itself to tell the citizen (ADR 0006). Follows the registry's
- * {@link org.simpul.registry.PersonsMerged} so that a complaint's subject is never a merged-away record.
+ * {@link org.simpul.registry.PersonsMerged} so that a complaint's subject is never a merged-away record, and
+ * {@link org.simpul.shared.events.UsulanEvent} so that the citizen's tracking shows where the registry update
+ * the complaint led to stands ({@code ComplaintRegistryUpdates}).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "registry", "audit", "directory", "fieldsync" })
 package org.simpul.complaint;

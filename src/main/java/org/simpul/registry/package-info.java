@@ -13,7 +13,9 @@
  * under row-level security per territory, crossed only by the placement views (ADR 0008).
  * Publishes {@link org.simpul.registry.PersonsMerged} inside a merge's transaction,
  * {@link org.simpul.registry.HouseholdEvent} (registered, changed: one per history row) and
- * {@link org.simpul.registry.RegistryImported} in the transaction of each change; listens to no events.
+ * {@link org.simpul.registry.RegistryImported} in the transaction of each change, and
+ * {@link org.simpul.registry.ConditionsFound} when an assessment or a visit found the house different (the
+ * update module makes it an usulan); listens to no events.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "audit", "fieldsync" })
 package org.simpul.registry;

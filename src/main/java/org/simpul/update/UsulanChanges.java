@@ -39,8 +39,10 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>SANGGAH: {@code objectorName} required, {@code objectorAddress}, {@code programme}, {@code latitude},
  * {@code longitude}.</li>
  * </ul>
- * A draft may be incomplete (a complaint brings a name, not yet a NIK); completeness is the integrity checks'
- * question before the village submits. Unknown fields are refused, never dropped.
+ * A draft may be incomplete (a complaint brings a name, not yet a NIK; a removal its reason only in words);
+ * completeness is the integrity checks' question before the village submits. The house's fields may also be
+ * given beside the others (as the household API takes them): they are the {@code conditions}. Unknown fields
+ * are refused, never dropped.
  */
 @Component
 class UsulanChanges {
@@ -74,6 +76,9 @@ class UsulanChanges {
 		JsonNode in = changes == null || changes.isNull() ? JSON.createObjectNode() : changes;
 		if (kind == Kind.ENTER) {
 			in = flattenedHousehold(in);
+		}
+		if (kind == Kind.CHANGE) {
+			in = flattenedConditions(in);
 		}
 		Set<String> allowed = switch (kind) {
 			case ENTER -> Set.of("members", "household");
@@ -140,22 +145,13 @@ class UsulanChanges {
 				}
 			}
 			case REMOVE -> {
-				if (!in.has("removalReason")) {
-					problems.add(FieldProblem.of("changes.removalReason", "REQUIRED"));
-				}
 				choice(in, "removalReason", "changes.removalReason", REMOVAL_REASONS, out, problems);
 				date(in, "date", "changes.date", out, problems);
 			}
 			case PROGRAMME -> {
-				if (!in.has("programme")) {
-					problems.add(FieldProblem.of("changes.programme", "REQUIRED"));
-				}
 				choice(in, "programme", "changes.programme", PROGRAMMES, out, problems);
 			}
 			case SANGGAH -> {
-				if (!in.has("objectorName")) {
-					problems.add(FieldProblem.of("changes.objectorName", "REQUIRED"));
-				}
 				text(in, "objectorName", "changes.objectorName", out, problems, true);
 				text(in, "objectorAddress", "changes.objectorAddress", out, problems, false);
 				choice(in, "programme", "changes.programme", PROGRAMMES, out, problems);
@@ -196,6 +192,23 @@ class UsulanChanges {
 		for (String field : householdFields) {
 			if (copy.has(field)) {
 				household.set(field, copy.remove(field));
+			}
+		}
+		return copy;
+	}
+
+	/** A change's house fields given beside the others ({@code "latrine": "OWN"}) are its {@code conditions}. */
+	private static JsonNode flattenedConditions(JsonNode in) {
+		boolean flat = RegistryProposals.FIELDS.keySet().stream().anyMatch(in::has);
+		if (!flat) {
+			return in;
+		}
+		ObjectNode copy = (ObjectNode) in.deepCopy();
+		ObjectNode conditions = copy.has("conditions") && copy.get("conditions").isObject()
+				? (ObjectNode) copy.get("conditions") : copy.putObject("conditions");
+		for (String field : RegistryProposals.FIELDS.keySet()) {
+			if (copy.has(field)) {
+				conditions.set(field, copy.remove(field));
 			}
 		}
 		return copy;
