@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.simpul.shared.events.UsulanEvent;
 import org.simpul.shared.events.UsulanEvent.UsulanAgreed;
+import org.simpul.shared.events.UsulanEvent.UsulanCorrected;
 import org.simpul.shared.events.UsulanEvent.UsulanDecided;
 import org.simpul.shared.events.UsulanEvent.UsulanEndorsed;
 import org.simpul.shared.events.UsulanEvent.UsulanProposed;
@@ -42,6 +43,7 @@ class ComplaintRegistryUpdates {
 		}
 		String status = switch (event) {
 			case UsulanProposed proposed -> "DRAFT";
+			case UsulanCorrected corrected -> corrected.status();
 			case UsulanAgreed agreed -> "AGREED";
 			case UsulanSubmitted submitted -> "SUBMITTED";
 			case UsulanReturned returned -> "RETURNED";

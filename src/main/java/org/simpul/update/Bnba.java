@@ -50,7 +50,7 @@ class Bnba {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
-	/** One row of the list: the family's head and the usulan's criterion. */
+	/** One row of the list: the person the usulan is about (the family's head for a family) and its criterion. */
 	record Row(String nik, String name, String sex, String birthDate, String familySize, String address, String rt,
 			String rw, String occupation, String criterion, String payment, String village, String status) {
 	}
@@ -165,13 +165,30 @@ class Bnba {
 			return new Row("", u.subjectName(), "", "", "", "", "", "", "", criterion, "", u.villageName(), status);
 		}
 		List<PersonView> current = h.members().stream().filter(PersonView::current).toList();
-		PersonView head = current.stream().filter(p -> p.relationship() != null && p.relationship().name().equals("HEAD"))
-			.findFirst().orElse(current.isEmpty() ? null : current.getFirst());
-		return new Row(head == null ? "" : head.nik(), head == null ? u.subjectName() : head.name(),
-				head == null || head.sex() == null ? "" : sex(head.sex().name()),
-				head == null || head.birthDate() == null ? "" : DAY.format(head.birthDate()), String.valueOf(current.size()),
-				h.address() == null ? "" : h.address(), h.rt() == null ? "" : h.rt(), h.rw() == null ? "" : h.rw(),
-				head == null || head.occupation() == null ? "" : head.occupation(), criterion, "", h.villageName(), status);
+		String address = h.address() == null ? "" : h.address();
+		String rt = h.rt() == null ? "" : h.rt();
+		String rw = h.rw() == null ? "" : h.rw();
+		JsonNode entering = changes.path("members");
+		if (u.kind().name().equals("ENTER") && !entering.isEmpty()) {
+			// a person entering a registered household: the row is the newcomer, at the household's address
+			JsonNode person = entering.get(0);
+			return new Row(person.path("nik").asString(""), person.path("name").asString(""),
+					sex(person.path("sex").asString("")), date(person.path("birthDate").asString("")),
+					String.valueOf(current.size() + entering.size()), address, rt, rw, "", criterion, "", h.villageName(),
+					status);
+		}
+		// an usulan about one person (a removal, a programme for a member) names that person; else the head
+		PersonView subject = u.personId() == null ? null
+				: h.members().stream().filter(p -> u.personId().equals(p.id())).findFirst().orElse(null);
+		PersonView person = subject != null ? subject
+				: current.stream().filter(p -> p.relationship() != null && p.relationship().name().equals("HEAD"))
+					.findFirst().orElse(current.isEmpty() ? null : current.getFirst());
+		return new Row(person == null ? "" : person.nik(), person == null ? u.subjectName() : person.name(),
+				person == null || person.sex() == null ? "" : sex(person.sex().name()),
+				person == null || person.birthDate() == null ? "" : DAY.format(person.birthDate()),
+				String.valueOf(current.size()), address, rt, rw,
+				person == null || person.occupation() == null ? "" : person.occupation(), criterion, "", h.villageName(),
+				status);
 	}
 
 	private static String sex(String code) {

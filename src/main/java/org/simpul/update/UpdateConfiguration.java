@@ -19,4 +19,9 @@ class UpdateConfiguration {
 	EncryptedColumn usulanChangesColumn() {
 		return new EncryptedColumn("usulan", "changes_cipher");
 	}
+
+	@Bean
+	EncryptedColumn musdesDocumentColumn() {
+		return new EncryptedColumn("musdes", "document_cipher");
+	}
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.simpul.shared.ConflictException;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.events.UsulanEvent.UsulanAgreed;
+import org.simpul.shared.events.UsulanEvent.UsulanCorrected;
 import org.simpul.shared.events.UsulanEvent.UsulanDecided;
 import org.simpul.shared.events.UsulanEvent.UsulanEndorsed;
 import org.simpul.shared.events.UsulanEvent.UsulanProposed;
@@ -194,6 +195,7 @@ public final class Usulan extends AggregateRoot {
 			status = Status.DRAFT;
 		}
 		steps.add(new Step(status, at, by, "diperbaiki"));
+		register(new UsulanCorrected(id, villageCode, source.name(), sourceId, status.name(), by, at));
 	}
 
 	/** The village agreed it: at its musdes (named in {@code note}) or under an SPTJM. */

@@ -16,6 +16,7 @@ import org.simpul.registry.Sex;
 import org.simpul.shared.crypto.BlindIndex;
 import org.simpul.shared.crypto.FieldCipher;
 import org.simpul.update.Usulan.Kind;
+import org.simpul.update.Usulan.Status;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +30,8 @@ import tools.jackson.databind.JsonNode;
  * <li>NIK consistent with the birth date and sex given ({@code NIK_BIRTH_DATE_MISMATCH},
  * {@code NIK_SEX_MISMATCH});</li>
  * <li>one person, one record: a new member already registered ({@code PERSON_IN_TWO_FAMILIES}), a NIK twice in
- * one family or in two usulan of the same set ({@code PERSON_IN_TWO_USULAN});</li>
+ * one family or in two usulan of the same set ({@code PERSON_IN_TWO_USULAN}); a new family's KK number in two
+ * usulan ({@code KK_IN_TWO_USULAN});</li>
  * <li>a family is a set of persons: a new family's KK number already registered
  * ({@code KK_ALREADY_REGISTERED});</li>
  * <li>the same household or person with two open usulan of one kind ({@code DUPLICATE_USULAN}).</li>
@@ -49,8 +51,13 @@ class UsulanChecks {
 	}
 
 	/** An usulan as the checks read it. */
-	record Candidate(UUID id, Kind kind, String villageCode, UUID householdId, UUID personId, String subjectName,
-			JsonNode changes) {
+	record Candidate(UUID id, Kind kind, Status status, String villageCode, UUID householdId, UUID personId,
+			String subjectName, JsonNode changes) {
+
+		/** Still the village's or Dinsos' to check: not yet endorsed. */
+		boolean checkable() {
+			return status.editable() || status == Status.SUBMITTED;
+		}
 	}
 
 	private final JdbcClient jdbc;
@@ -69,13 +76,14 @@ class UsulanChecks {
 	}
 
 	/**
-	 * The open usulan (draft, agreed, returned, submitted) of a village or, with {@code villageCode} null, of a
-	 * whole district's cycle, as the checks read them; within the connection's territory.
+	 * The open usulan (draft, agreed, returned, submitted, and those endorsed or sent that wait for the
+	 * ministry's result) of a village or, with {@code villageCode} null, of a whole district's cycle, as the
+	 * checks read them; within the connection's territory.
 	 */
 	List<Candidate> open(String villageCode, UUID cycleId) {
 		return jdbc.sql("""
-				select id, kind, village_code, household_id, person_id, changes_cipher from usulan
-				where status in ('DRAFT', 'AGREED', 'RETURNED', 'SUBMITTED')
+				select id, kind, status, village_code, household_id, person_id, changes_cipher from usulan
+				where status in ('DRAFT', 'AGREED', 'RETURNED', 'SUBMITTED', 'ENDORSED', 'SENT')
 				  and (cast(:village as text) is null or village_code = :village)
 				  and (cast(:cycle as uuid) is null or cycle_id = :cycle)
 				order by created_at, id""")
@@ -84,6 +92,7 @@ class UsulanChecks {
 			.query((rs, n) -> {
 				JsonNode content = UsulanChanges.JSON.readTree(cipher.decrypt(rs.getString("changes_cipher")));
 				return new Candidate(rs.getObject("id", UUID.class), Kind.valueOf(rs.getString("kind")),
+						Status.valueOf(rs.getString("status")),
 						rs.getString("village_code"), rs.getObject("household_id", UUID.class),
 						rs.getObject("person_id", UUID.class), content.path("subjectName").asString("–"),
 						content.path("changes"));
@@ -101,8 +110,13 @@ class UsulanChecks {
 		checked.forEach(c -> checkedIds.add(c.id()));
 		Map<String, Set<UUID>> nikOwners = new HashMap<>();
 		Map<String, Set<UUID>> openOn = new HashMap<>();
+		Map<String, Set<UUID>> kkOwners = new HashMap<>();
 		for (Candidate c : all) {
 			if (c.kind() == Kind.ENTER) {
+				String kk = c.householdId() == null ? c.changes().path("household").path("kkNumber").asString("") : "";
+				if (!kk.isEmpty()) {
+					kkOwners.computeIfAbsent(kk, k -> new HashSet<>()).add(c.id());
+				}
 				for (JsonNode member : c.changes().path("members")) {
 					String nik = member.path("nik").asString("");
 					if (!nik.isEmpty()) {
@@ -127,6 +141,9 @@ class UsulanChecks {
 						require(failures, c, household, "rt", "changes.household.rt");
 						require(failures, c, household, "rw", "changes.household.rw");
 						String kk = household.path("kkNumber").asString("");
+						if (kkOwners.getOrDefault(kk, Set.of()).size() > 1) {
+							failures.add(failure(c, "changes.household.kkNumber", "KK_IN_TWO_USULAN"));
+						}
 						if (!kk.isEmpty()) {
 							kks.computeIfAbsent(index.of(BlindIndex.Kind.KK, kk), k -> new ArrayList<>())
 								.add(new String[] { c.id().toString(), "changes.household.kkNumber" });

@@ -125,15 +125,7 @@ class UsulanPages {
 			model.addAttribute("countdown", new Countdown(ChronoUnit.DAYS.between(today, cycle.entryUntil()),
 					ChronoUnit.DAYS.between(today, cycle.musdesUntil()), ChronoUnit.DAYS.between(today, cycle.cutOff())));
 		}
-		Status wanted = null;
-		if (status != null && !status.isBlank()) {
-			try {
-				wanted = Status.valueOf(status.strip());
-			}
-			catch (IllegalArgumentException ex) {
-				wanted = null;
-			}
-		}
+		Status wanted = statusOrNull(status);
 		model.addAttribute("usulan", queries.list(user, new UsulanQueries.Filter(chosen, wanted, null, null),
 				new PageRequest(Math.max(page, 0), 50)));
 		model.addAttribute("village", chosen);
@@ -270,10 +262,24 @@ class UsulanPages {
 		if (village != null && !village.isBlank()) {
 			back.append("desa=").append(usulans.village(user, village)).append('&');
 		}
-		if (status != null && !status.isBlank()) {
-			back.append("status=").append(Status.valueOf(status.strip()).name());
+		Status wanted = statusOrNull(status);
+		if (wanted != null) {
+			back.append("status=").append(wanted.name());
 		}
 		return back.toString();
+	}
+
+	/** The status a list's filter names, or none when the parameter is blank or names no status. */
+	static Status statusOrNull(String status) {
+		if (status == null || status.isBlank()) {
+			return null;
+		}
+		try {
+			return Status.valueOf(status.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	/** The district's overview of its villages' updates (desktop table). */
@@ -296,14 +302,16 @@ class UsulanPages {
 	/** Every agreed usulan of the village to Dinsos; when a check fails, the list shows what to fix. */
 	@PostMapping("/ajukan-semua")
 	String submitAll(@RequestParam(name = "desa") String village, RedirectAttributes redirect) {
+		CurrentUser user = access.requireUser();
+		String code = usulans.village(user, village);
 		try {
-			int submitted = usulans.submitAll(access.requireUser(), village, null);
+			int submitted = usulans.submitAll(user, code, null);
 			redirect.addFlashAttribute("submittedAll", submitted);
-			return "redirect:/usulan?desa=" + village;
+			return "redirect:/usulan?desa=" + code;
 		}
 		catch (InvalidInputException ex) {
 			redirect.addFlashAttribute("warning", "usulan.checksBlockSubmit");
-			return "redirect:/usulan?periksa=true&desa=" + village;
+			return "redirect:/usulan?periksa=true&desa=" + code;
 		}
 	}
 
@@ -463,6 +471,10 @@ class UsulanPages {
 			String reason, Map<String, String> errors) {
 		HouseholdView household = householdId == null ? null
 				: households.household(user, householdId).orElseThrow(() -> new NotFoundException("Household"));
+		if (household == null) {
+			// only a new family is proposed without a household: the other kinds start from one
+			kind = Kind.ENTER;
+		}
 		String own = user.territory().regionCode().map(RegionCode::value).orElse(null);
 		model.addAttribute("household", household);
 		model.addAttribute("kind", kind);

@@ -62,6 +62,13 @@ public class UsulanQueries {
 			       u.result_reason, u.created_at, u.updated_at, u.version
 			from usulan u join update_cycle c on c.id = u.cycle_id""";
 
+	/**
+	 * An usulan about a person under a restriction of processing (UU PDP Pasal 41) is kept, not shown, but to
+	 * the data protection officer: read through the registry's placement view, as the complaint queue does.
+	 */
+	static final String NOT_RESTRICTED = " and not exists (select 1 from person_placement rp"
+			+ " where rp.id = u.person_id and rp.restricted_since is not null)";
+
 	private final JdbcClient jdbc;
 
 	private final FieldCipher cipher;
@@ -87,7 +94,8 @@ public class UsulanQueries {
 	/** One usulan of the user's territory; opening it is on the audit trail. */
 	public Optional<UsulanView> usulan(CurrentUser user, UUID id) {
 		user.require(Action.USULAN_READ);
-		Optional<Row> row = user.territory().sql(jdbc, SELECT + " where u.id = :id and in_territory(u.village_code)")
+		Optional<Row> row = user.territory().sql(jdbc, SELECT + " where u.id = :id and in_territory(u.village_code)"
+				+ (user.may(Action.DATA_PROTECTION) ? "" : NOT_RESTRICTED))
 			.param("id", id)
 			.query(Row.class)
 			.optional();
@@ -158,7 +166,8 @@ public class UsulanQueries {
 				+ " and (cast(:village as text) is null or u.village_code = :village)"
 				+ " and (cast(:status as text) is null or u.status = :status)"
 				+ " and (cast(:cycle as uuid) is null or u.cycle_id = :cycle)"
-				+ " and (cast(:kind as text) is null or u.kind = :kind)";
+				+ " and (cast(:kind as text) is null or u.kind = :kind)"
+				+ (user.may(Action.DATA_PROTECTION) ? "" : NOT_RESTRICTED);
 		long total = user.territory().sql(jdbc, "select count(*) from usulan u" + where)
 			.param("village", filter.villageCode())
 			.param("status", filter.status() == null ? null : filter.status().name())
@@ -194,13 +203,4 @@ public class UsulanQueries {
 			.optional();
 	}
 
-	/** The usulan a source led to, with its status: for a complaint's pages and its citizen's tracking. */
-	public Optional<Status> statusOfSource(String source, UUID sourceId) {
-		return jdbc.sql("select status from usulan where source = :source and source_id = :id")
-			.param("source", source)
-			.param("id", sourceId)
-			.query(String.class)
-			.optional()
-			.map(Status::valueOf);
-	}
 }

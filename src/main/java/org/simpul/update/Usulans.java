@@ -43,6 +43,9 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 public class Usulans {
 
+	/** The most usulan one request moves at once. */
+	static final int MAX_MOVED = 1_000;
+
 	/** An usulan to propose; {@code id} is the client's choice, or null. */
 	public record NewUsulan(UUID id, String kind, String villageCode, UUID householdId, UUID personId, String reason,
 			JsonNode changes) {
@@ -249,25 +252,34 @@ public class Usulans {
 	}
 
 	/**
-	 * A correction sent back by someone who sees NIKs masked ({@code 3328••••••••0003}): each masked NIK of a
-	 * member stands for the one stored for the same member, when the mask fits it; any other value is as sent.
+	 * A correction sent back by someone who sees NIK and KK numbers masked ({@code 3328••••••••0003}): each
+	 * masked NIK of a member stands for the one stored for the same member, and a masked KK number for the
+	 * stored one, when the mask fits it; any other value is as sent.
 	 */
 	private static JsonNode keepMasked(JsonNode changes, String stored) {
-		if (changes == null || !changes.isObject() || !changes.path("members").isArray()) {
+		if (changes == null || !changes.isObject()) {
 			return changes;
 		}
-		JsonNode storedMembers = UsulanChanges.JSON.readTree(stored).path("changes").path("members");
+		JsonNode was = UsulanChanges.JSON.readTree(stored).path("changes");
 		ObjectNode copy = (ObjectNode) changes.deepCopy();
-		JsonNode members = copy.get("members");
-		for (int i = 0; i < members.size(); i++) {
-			JsonNode nik = members.get(i).get("nik");
-			String was = storedMembers.path(i).path("nik").asString("");
-			if (nik != null && nik.isString() && nik.asString().contains("•") && was.length() == 16
-					&& nik.asString().startsWith(was.substring(0, 4)) && nik.asString().endsWith(was.substring(12))) {
-				((ObjectNode) members.get(i)).put("nik", was);
+		JsonNode members = copy.path("members");
+		for (int i = 0; members.isArray() && i < members.size(); i++) {
+			if (members.get(i) instanceof ObjectNode member) {
+				unmask(member, "nik", was.path("members").path(i).path("nik").asString(""));
 			}
 		}
+		if (copy.path("household") instanceof ObjectNode household) {
+			unmask(household, "kkNumber", was.path("household").path("kkNumber").asString(""));
+		}
 		return copy;
+	}
+
+	private static void unmask(ObjectNode node, String field, String was) {
+		JsonNode sent = node.get(field);
+		if (sent != null && sent.isString() && sent.asString().contains("•") && was.length() == 16
+				&& sent.asString().startsWith(was.substring(0, 4)) && sent.asString().endsWith(was.substring(12))) {
+			node.put(field, was);
+		}
 	}
 
 	/** The village agreed it (at its musdes, named in {@code note}, or under an SPTJM). */
@@ -316,7 +328,8 @@ public class Usulans {
 		actor.require(Action.USULAN_READ);
 		String village = village(actor, villageCode);
 		List<UsulanChecks.Candidate> open = checks.open(village, null);
-		return checks.check(open.stream().filter(c -> c.villageCode().equals(village)).toList(), open).stream()
+		return checks.check(open.stream().filter(c -> c.villageCode().equals(village) && c.checkable()).toList(), open)
+			.stream()
 			.map(f -> new CheckFailure(f.usulanId(), f.subjectName(), f.field(), f.code(), f.message()))
 			.toList();
 	}
@@ -332,12 +345,19 @@ public class Usulans {
 	public int submitAll(CurrentUser actor, String villageCode, List<UUID> only) {
 		actor.require(Action.USULAN_SUBMIT);
 		String village = village(actor, villageCode);
-		List<UsulanChecks.Candidate> open = checks.open(village, null);
-		List<UUID> all = jdbc.sql("select id from usulan where village_code = :village and status = 'AGREED'"
-				+ " order by created_at, id for update")
+		if (only != null && only.isEmpty()) {
+			throw new InvalidInputException(FieldProblem.of("ids", "REQUIRED"));
+		}
+		if (only != null && only.size() > MAX_MOVED) {
+			throw new InvalidInputException(FieldProblem.of("ids", "TOO_MANY"));
+		}
+		// the village's agreed usulan locked first, so that the checks see what is submitted
+		List<UUID> all = jdbc.sql("select id from usulan u where village_code = :village and status = 'AGREED'"
+				+ UsulanQueries.NOT_RESTRICTED + " order by created_at, id for update")
 			.param("village", village)
 			.query(UUID.class)
 			.list();
+		List<UsulanChecks.Candidate> open = checks.open(village, null);
 		if (only != null) {
 			for (int i = 0; i < only.size(); i++) {
 				if (!all.contains(only.get(i))) {
@@ -345,7 +365,7 @@ public class Usulans {
 				}
 			}
 		}
-		List<UUID> agreed = only == null || only.isEmpty() ? all : all.stream().filter(only::contains).toList();
+		List<UUID> agreed = only == null ? all : all.stream().filter(only::contains).toList();
 		List<UsulanChecks.Failure> failures = checks.check(open.stream().filter(c -> agreed.contains(c.id())).toList(), open);
 		if (!failures.isEmpty()) {
 			throw new InvalidInputException(failures.stream()
@@ -421,7 +441,7 @@ public class Usulans {
 		if (ids == null || ids.isEmpty()) {
 			throw new InvalidInputException(FieldProblem.of("ids", "REQUIRED"));
 		}
-		if (ids.size() > 1_000) {
+		if (ids.size() > MAX_MOVED) {
 			throw new InvalidInputException(FieldProblem.of("ids", "TOO_MANY"));
 		}
 		for (UUID id : ids.stream().distinct().toList()) {

@@ -85,7 +85,7 @@ class UsulanChecksBenchmark {
 				kind = "ENTER";
 				int size = 1 + random.nextInt(4);
 				StringBuilder members = new StringBuilder();
-				String kk = "332901120315" + "%04d".formatted(i % 9999 + 1);
+				String kk = "3329%012d".formatted(i + 1);
 				String fault = random.nextDouble() < 0.05 ? List.of("REGISTERED", "DATE", "SEX", "TWICE", "KK")
 					.get(random.nextInt(5)) : null;
 				int faulty = random.nextInt(size);

@@ -344,6 +344,85 @@ class UsulanIntegrationTests {
 			.extractingPath("$.submitted").isEqualTo(2);
 	}
 
+	@Test
+	void theBnbaNamesWhomAnUsulanIsAboutAndARestrictedPersonsUsulanIsKeptNotShown() throws Exception {
+		// a family of two; the village proposes to remove the wife, who moved away
+		String kk = TestIdentifiers.kk("33.28.10");
+		MvcTestResult family = call("fo.procot", "POST", "/api/v1/households", """
+				{"kkNumber": "%s", "villageCode": "%s", "rt": "003", "rw": "001", "address": "Jl. Pindah 2",
+				 "members": [{"nik": "%s", "name": "Kepala Tetap", "birthDate": "1975-03-03", "sex": "M", "relationship": "HEAD"},
+				             {"nik": "%s", "name": "Istri Pindah", "birthDate": "1979-09-09", "sex": "F", "relationship": "WIFE"}]}"""
+			.formatted(kk, PROCOT, TestIdentifiers.nik("33.28.10", LocalDate.of(1975, 3, 3), Sex.M),
+					TestIdentifiers.nik("33.28.10", LocalDate.of(1979, 9, 9), Sex.F)));
+		assertThat(family).hasStatus(HttpStatus.CREATED);
+		String household = id(family);
+		String wife = ((java.util.List<String>) JsonPath.read(family.getResponse().getContentAsString(),
+				"$.members[?(@.relationship == 'WIFE')].id")).getFirst();
+		String removal = id(call("operator.procot", "POST", "/api/v1/usulan", """
+				{"kind": "REMOVE", "householdId": "%s", "personId": "%s", "reason": "Pindah ke Brebes",
+				 "changes": {"removalReason": "MOVED"}}""".formatted(household, wife)));
+		assertThat(call("koordinator.procot", "POST", "/api/v1/usulan/" + removal + "/agree", null)).hasStatus(HttpStatus.OK);
+		assertThat(call("operator.procot", "POST", "/api/v1/usulan/" + removal + "/submit", null)).hasStatus(HttpStatus.OK);
+		assertThat(call("manajer.tegal", "POST", "/api/v1/usulan/" + removal + "/endorse", null)).hasStatus(HttpStatus.OK);
+		MvcTestResult xlsx = mvc.get().uri("/api/v1/usulan/bnba.xlsx?villageCode=" + PROCOT)
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "operator.tegal")).exchange();
+		java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
+		try (org.dhatim.fastexcel.reader.ReadableWorkbook workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+				new java.io.ByteArrayInputStream(xlsx.getResponse().getContentAsByteArray()))) {
+			workbook.getFirstSheet().openStream().forEach(row -> rows.add(row.stream()
+				.map(cell -> cell == null ? "" : cell.getRawValue()).toList()));
+		}
+		// the row is the wife who moved (not the head), with her sex and birth date, at the family's address
+		assertThat(rows.subList(2, rows.size())).anySatisfy(row -> {
+			assertThat(row.get(1)).isEqualTo("Istri Pindah");
+			assertThat(row.get(2)).isEqualTo("P");
+			assertThat(row.get(3)).isEqualTo("09-09-1979");
+			assertThat(row.get(5)).isEqualTo("Jl. Pindah 2");
+		});
+
+		// the wife asks to restrict processing: her usulan is kept, but no list or page shows it until it is lifted
+		assertThat(call("dpo.tegal", "PUT", "/api/v1/data-subjects/" + wife + "/restriction", null)).hasStatusOk();
+		assertThat(call("operator.procot", "GET", "/api/v1/usulan/" + removal, null)).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(call("manajer.tegal", "GET", "/api/v1/usulan?status=ENDORSED&size=200", null).getResponse()
+			.getContentAsString()).doesNotContain(removal);
+		assertThat(call("manajer.tegal", "POST", "/api/v1/usulan/" + removal + "/send", null)).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(jdbc.sql("select status from usulan where id = cast(:id as uuid)").param("id", removal)
+			.query(String.class).single()).isEqualTo("ENDORSED");
+		assertThat(call("dpo.tegal", "DELETE", "/api/v1/data-subjects/" + wife + "/restriction", null))
+			.hasStatus(HttpStatus.NO_CONTENT);
+		assertThat(call("operator.procot", "GET", "/api/v1/usulan/" + removal, null)).hasStatus(HttpStatus.OK);
+	}
+
+	@Test
+	void oneKkInTwoNewFamiliesFailsTheChecksAndBadPageParametersAnswerPages() throws Exception {
+		String kk = TestIdentifiers.kk("33.28.10");
+		String body = """
+				{"kind": "ENTER", "villageCode": "%s", "reason": "Musdes", "changes": {"household": {"kkNumber": "%s",
+				 "address": "Dk. Kembar", "rt": "4", "rw": "2"}, "members": [
+				   {"nik": "%s", "name": "Kembar %s", "birthDate": "1990-02-02", "sex": "M", "relationship": "HEAD"}]}}""";
+		String a = id(call("operator.procot", "POST", "/api/v1/usulan",
+				body.formatted(PROCOT, kk, TestIdentifiers.nik("33.28.10", LocalDate.of(1990, 2, 2), Sex.M), "A")));
+		String b = id(call("operator.procot", "POST", "/api/v1/usulan",
+				body.formatted(PROCOT, kk, TestIdentifiers.nik("33.28.10", LocalDate.of(1990, 2, 2), Sex.M), "B")));
+		String checks = call("operator.procot", "GET", "/api/v1/usulan/checks?villageCode=" + PROCOT, null).getResponse()
+			.getContentAsString();
+		assertThat((java.util.List<String>) JsonPath.read(checks, "$.failures[?(@.code == 'KK_IN_TWO_USULAN')].usulanId"))
+			.contains(a, b);
+		// an empty choice submits nothing (rather than everything)
+		assertThat(call("operator.procot", "POST", "/api/v1/usulan/submit", """
+				{"villageCode": "%s", "ids": []}""".formatted(PROCOT))).hasStatus(HttpStatus.BAD_REQUEST);
+
+		MockHttpSession operator = DemoLogins.session(mvc, "operator.procot");
+		// a kind that needs a household, posted without one, shows the new family's form again (no error page)
+		assertThat(mvc.post().uri("/usulan/baru").session(operator).with(csrf()).param("kind", "CHANGE")
+			.param("reason", "x")).hasStatus(HttpStatus.OK).bodyText().contains("Usulan");
+		MockHttpSession head = DemoLogins.session(mvc, "manajer.tegal");
+		assertThat(mvc.post().uri("/usulan/pilihan").session(head).with(csrf()).param("aksi", "sahkan")
+			.param("usulan", a).param("status", "BUKAN")).hasStatus(HttpStatus.FOUND).hasHeader("Location", "/usulan?");
+		assertThat(mvc.post().uri("/usulan/ajukan-semua").session(operator).with(csrf()).param("desa", "33.28.10.1008{x}"))
+			.hasStatus(HttpStatus.BAD_REQUEST);
+	}
+
 	void correct(String id, String body) throws Exception {
 		assertThat(mvc.put().uri("/api/v1/usulan/" + id).header("Authorization",
 				"Bearer " + DemoLogins.token(mvc, "manajer.tegal")).header("If-Match", "*")

@@ -28,6 +28,11 @@ public sealed interface UsulanEvent {
 			Instant at) implements UsulanEvent {
 	}
 
+	/** The village corrected it; {@code status} is where it stands now (a returned one is a draft again). */
+	record UsulanCorrected(UUID usulanId, String villageCode, String source, UUID sourceId, String status, UUID by,
+			Instant at) implements UsulanEvent {
+	}
+
 	/** The village agreed it (musdes or SPTJM). */
 	record UsulanAgreed(UUID usulanId, String villageCode, String source, UUID sourceId, UUID by, Instant at)
 			implements UsulanEvent {
