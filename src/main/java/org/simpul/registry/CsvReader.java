@@ -7,20 +7,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A streaming RFC 4180 reader for registry files: comma or semicolon (guessed from the header line),
+ * A streaming RFC 4180 reader for the files Simpul imports (the registry, the ministry's result lists): comma or semicolon (guessed from the header line),
  * quoted fields with doubled quotes, commas and line breaks inside quotes, CRLF or LF, an optional UTF-8
  * byte-order mark. It holds one record at a time, so memory stays bounded whatever the file's size;
  * a record longer than {@link #MAX_RECORD} characters is refused rather than buffered.
  */
-final class CsvReader {
+public final class CsvReader {
 
-	static final int MAX_RECORD = 64 * 1024;
+	public static final int MAX_RECORD = 64 * 1024;
 
 	/** One record and the file line it starts on (1-based; the header is line 1). */
-	record Record(long line, List<String> fields) {
+	public record Record(long line, List<String> fields) {
 	}
 
-	static final class TooLongException extends IOException {
+	public static final class TooLongException extends IOException {
 
 		TooLongException(long line) {
 			super("Record at line " + line + " is longer than " + MAX_RECORD + " characters");
@@ -35,12 +35,12 @@ final class CsvReader {
 
 	private int peeked = -2;
 
-	CsvReader(Reader in) {
+	public CsvReader(Reader in) {
 		this.in = in;
 	}
 
 	/** The header record, which also decides the delimiter (the more frequent of ';' and ','). */
-	Record header() throws IOException {
+	public Record header() throws IOException {
 		int first = read();
 		if (first != 0xFEFF) {
 			peeked = first;
@@ -63,7 +63,7 @@ final class CsvReader {
 	}
 
 	/** The next record, or null at the end. Blank lines are skipped. */
-	Record next() throws IOException {
+	public Record next() throws IOException {
 		while (true) {
 			long start = line;
 			List<String> fields = new ArrayList<>();

@@ -36,7 +36,7 @@ import org.simpul.shared.InvalidInputException;
  * number has already lost its sixteenth digit in the spreadsheet, so it is passed on marked as a number
  * and refused (NIK_NOT_DIGITS): such columns must be formatted as text.
  */
-final class XlsxFiles {
+public final class XlsxFiles {
 
 	static final long MAX_UNPACKED = 1L << 30;
 
@@ -45,7 +45,7 @@ final class XlsxFiles {
 	static final int MAX_RATIO = 100;
 
 	/** A registry file has a few dozen columns; a cell further right is refused, not allocated for. */
-	static final int MAX_COLUMNS = 200;
+	public static final int MAX_COLUMNS = 200;
 
 	private static final String SPREADSHEET = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
@@ -57,7 +57,7 @@ final class XlsxFiles {
 	private XlsxFiles() {
 	}
 
-	static boolean isXlsx(Path file) throws IOException {
+	public static boolean isXlsx(Path file) throws IOException {
 		try (InputStream in = Files.newInputStream(file)) {
 			byte[] head = in.readNBytes(4);
 			return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
@@ -65,7 +65,7 @@ final class XlsxFiles {
 	}
 
 	/** Unpacks every entry once, counting, and refuses archives that unpack to far more than they weigh. */
-	static void guard(Path file) throws IOException {
+	public static void guard(Path file) throws IOException {
 		long size = Files.size(file);
 		long limit = Math.min(MAX_UNPACKED, Math.max(50L << 20, size * MAX_RATIO));
 		long unpacked = 0;
@@ -182,7 +182,7 @@ final class XlsxFiles {
 	}
 
 	/** Writes the first sheet as CSV (comma, all fields quoted), one line per sheet row, blank rows kept. */
-	static void toCsv(Path xlsx, Path csv) throws IOException {
+	public static void toCsv(Path xlsx, Path csv) throws IOException {
 		try (ReadableWorkbook workbook = new ReadableWorkbook(xlsx.toFile());
 				Stream<Row> rows = workbook.getFirstSheet().openStream();
 				BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {

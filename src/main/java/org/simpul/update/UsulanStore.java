@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.simpul.shared.crypto.BlindIndex;
 import org.simpul.shared.crypto.FieldCipher;
 import org.simpul.update.Usulan.Step;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Where usulan are kept: one loaded under its row lock to be changed, written back with its version one higher
@@ -23,9 +25,34 @@ class UsulanStore {
 
 	private final FieldCipher cipher;
 
-	UsulanStore(JdbcClient jdbc, FieldCipher cipher) {
+	private final BlindIndex index;
+
+	UsulanStore(JdbcClient jdbc, FieldCipher cipher, BlindIndex index) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
+		this.index = index;
+	}
+
+	/**
+	 * The blind indexes a result list finds an usulan by, for what the registry does not hold yet: a new
+	 * member's NIK (the head's in a new family) and a new family's KK number. An usulan about a registered
+	 * person or household is found through the registry's own indexes.
+	 */
+	private String[] subjectIndexes(Usulan usulan) {
+		if (usulan.kind() != Usulan.Kind.ENTER) {
+			return new String[2];
+		}
+		JsonNode changes = UsulanChanges.JSON.readTree(usulan.changes()).path("changes");
+		String nik = null;
+		for (JsonNode member : changes.path("members")) {
+			String candidate = member.path("nik").asString("");
+			if (!candidate.isEmpty() && (nik == null || "HEAD".equals(member.path("relationship").asString("")))) {
+				nik = candidate;
+			}
+		}
+		String kk = usulan.householdId() == null ? changes.path("household").path("kkNumber").asString("") : "";
+		return new String[] { nik == null ? null : index.of(BlindIndex.Kind.NIK, nik),
+				kk.isEmpty() ? null : index.of(BlindIndex.Kind.KK, kk) };
 	}
 
 	/** The usulan, locked until the transaction ends (the row policy keeps it inside the connection's territory). */
@@ -54,9 +81,11 @@ class UsulanStore {
 		Timestamp at = Timestamp.from(steps.getFirst().at());
 		jdbc.sql("""
 				insert into usulan (id, version, kind, status, village_code, cycle_id, household_id, person_id, reason,
-				                    changes_cipher, source, source_id, created_by, created_at, updated_at)
+				                    changes_cipher, source, source_id, created_by, created_at, updated_at, nik_index, kk_index)
 				values (:id, 0, :kind, :status, :village, :cycle, :household, :person, :reason, :changes, :source,
-				        :sourceId, :by, :at, :at)""")
+				        :sourceId, :by, :at, :at, :nikIndex, :kkIndex)""")
+			.param("nikIndex", subjectIndexes(usulan)[0])
+			.param("kkIndex", subjectIndexes(usulan)[1])
 			.param("id", usulan.id())
 			.param("kind", usulan.kind().name())
 			.param("status", usulan.status().name())
@@ -84,8 +113,11 @@ class UsulanStore {
 		jdbc.sql("""
 				update usulan set status = :status, cycle_id = :cycle, reason = :reason, changes_cipher = :changes,
 				       return_reason = :returnReason, result_desil = :desil, result_code = :code,
-				       result_reason = :resultReason, version = version + 1, updated_at = :at
+				       result_reason = :resultReason, version = version + 1, updated_at = :at,
+				       nik_index = :nikIndex, kk_index = :kkIndex
 				where id = :id""")
+			.param("nikIndex", subjectIndexes(usulan)[0])
+			.param("kkIndex", subjectIndexes(usulan)[1])
 			.param("status", usulan.status().name())
 			.param("cycle", usulan.cycleId())
 			.param("reason", usulan.reason())

@@ -1,0 +1,693 @@
+package org.simpul.update;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.PGCopyOutputStream;
+import org.simpul.access.Action;
+import org.simpul.access.CurrentUser;
+import org.simpul.region.RegionCode;
+import org.simpul.region.RegionLevel;
+import org.simpul.registry.Conditions;
+import org.simpul.registry.CsvReader;
+import org.simpul.registry.HouseholdChanges;
+import org.simpul.registry.HouseholdChanges.HouseholdChange;
+import org.simpul.registry.HouseholdMembers;
+import org.simpul.registry.HouseholdMembers.Departure;
+import org.simpul.registry.HouseholdQueries;
+import org.simpul.registry.HouseholdRegistration;
+import org.simpul.registry.IdentifierRules;
+import org.simpul.registry.NewHousehold;
+import org.simpul.registry.PersonAttributes.LeaveReason;
+import org.simpul.registry.RegistryResults;
+import org.simpul.registry.RegistryResults.Ranked;
+import org.simpul.registry.Relationship;
+import org.simpul.registry.Sex;
+import org.simpul.registry.Views.HouseholdView;
+import org.simpul.registry.XlsxFiles;
+import org.simpul.shared.ConflictException;
+import org.simpul.shared.DiskFull;
+import org.simpul.shared.FieldProblem;
+import org.simpul.shared.InvalidInputException;
+import org.simpul.shared.NotFoundException;
+import org.simpul.shared.PageResponse;
+import org.simpul.shared.PageResponse.PageRequest;
+import org.simpul.shared.StorageFullException;
+import org.simpul.shared.crypto.BlindIndex;
+import org.simpul.shared.workflow.DomainEvents;
+import org.simpul.update.Usulan.Kind;
+import org.simpul.update.Usulan.Status;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The ministry's result list for a district (DOMAIN.md §9 "what comes back"), imported by Dinsos: a CSV or XLSX
+ * file with a row per person ({@code NIK}) or household ({@code No_KK}): {@code Hasil} (included, not included,
+ * excluded), {@code Desil} (1–10, for an included one), {@code Kode_Exclude} and {@code Alasan}. In one
+ * transaction per file:
+ * <ol>
+ * <li>the file is streamed (bounded memory, XLSX guarded against ZIP bombs and converted to CSV first), each row
+ * checked, the good ones COPYed into a staging table, the others kept as rejections by line;</li>
+ * <li>the district's usulan sent to the ministry are found by the rows' NIK or KK blind index (a new family's own,
+ * or the registry's for an usulan about a registered person or household) and decided through the
+ * {@link Usulan} aggregate, each with its registry change: an included new family or member is registered, an
+ * included change of data applied, an excluded removal ends the membership (a change the registry refuses
+ * leaves the usulan sent and rejects the row, naming why);</li>
+ * <li>every included row sets the desil of the household it names, set-based, with the registry's history;</li>
+ * <li>a row that names neither an usulan nor anybody registered in the district is rejected.</li>
+ * </ol>
+ * A file imported before (the same bytes, by SHA-256) answers the earlier import and changes nothing; a
+ * different file with the same rows changes nothing either (decided usulan are not sent any more, and a desil
+ * already set is no change). The citizen who asked follows the result through the usulan's events.
+ */
+@Service
+public class UsulanResults {
+
+	static final long MAX_BYTES = 200L * 1024 * 1024;
+
+	/** Rows handed to the registry per statement. */
+	static final int SLICE = 5_000;
+
+	/** The rejections kept per import (all are counted). */
+	static final int MAX_REJECTIONS_KEPT = 100_000;
+
+	static final int MAX_REASON = 500;
+
+	/** An import: where it stands when done. {@code repeated}: the same file had been imported before. */
+	public record ImportView(UUID id, String regencyCode, String fileName, long rowsRead, long rowsRejected,
+			int usulanDecided, int familiesEntered, long householdsChanged, Instant importedAt, boolean repeated) {
+	}
+
+	/** A rejected row: its line in the file (the header is line 1), the column, the reason's code and message key. */
+	public record Rejection(long line, String field, String code, String messageKey) {
+	}
+
+	/** A sent usulan a row decides. */
+	record Match(UUID usulanId, long line, Status result, Integer desil, String code, String reason) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final DataSource dataSource;
+
+	private final TransactionTemplate nested;
+
+	private final BlindIndex index;
+
+	private final IdentifierRules identifiers;
+
+	private final UsulanStore store;
+
+	private final DomainEvents events;
+
+	private final RegistryResults registry;
+
+	private final HouseholdRegistration registration;
+
+	private final HouseholdMembers members;
+
+	private final HouseholdChanges householdChanges;
+
+	private final HouseholdQueries households;
+
+	private final Clock clock;
+
+	UsulanResults(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, BlindIndex index,
+			IdentifierRules identifiers, UsulanStore store, DomainEvents events, RegistryResults registry,
+			HouseholdRegistration registration, HouseholdMembers members, HouseholdChanges householdChanges,
+			HouseholdQueries households, Clock clock) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+		this.nested = new TransactionTemplate(transactions);
+		this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		this.index = index;
+		this.identifiers = identifiers;
+		this.store = store;
+		this.events = events;
+		this.registry = registry;
+		this.registration = registration;
+		this.members = members;
+		this.householdChanges = householdChanges;
+		this.households = households;
+		this.clock = clock;
+	}
+
+	/** The district a Dinsos user imports for: their own, or the one a province or national user names. */
+	static String regency(CurrentUser actor, String regionCode) {
+		actor.require(Action.USULAN_VERIFY);
+		if (!Usulans.districtWide(actor)) {
+			throw new AccessDeniedException("Result lists are Dinsos' to import");
+		}
+		Optional<RegionCode> own = actor.territory().regionCode();
+		if (own.isPresent() && own.get().level() == RegionLevel.REGENCY
+				&& (regionCode == null || regionCode.isBlank())) {
+			return own.get().value();
+		}
+		if (regionCode == null || regionCode.isBlank()) {
+			throw new InvalidInputException(FieldProblem.of("regionCode", "REQUIRED"));
+		}
+		RegionCode code = RegionCode.parse(regionCode.strip()).filter(c -> c.level() == RegionLevel.REGENCY)
+			.orElseThrow(() -> new InvalidInputException(FieldProblem.of("regionCode", "NOT_A_REGENCY")));
+		if (!actor.covers(code)) {
+			throw new NotFoundException("Region");
+		}
+		return code.value();
+	}
+
+	/** Imports a result list (see the class); 400 naming {@code file} for a file that cannot be read at all. */
+	@Transactional
+	public ImportView importFile(CurrentUser actor, String regionCode, String fileName, InputStream content) {
+		String regency = regency(actor, regionCode);
+		Path directory = null;
+		try {
+			directory = Files.createTempDirectory("simpul-result");
+			Path file = directory.resolve("upload");
+			String sha = stored(content, file);
+			// one import of a district at a time: a second request with the same file waits, then finds the first
+			jdbc.sql("select count(*) from (select pg_advisory_xact_lock(hashtextextended('usulan_result:' || :regency, 0))) l")
+				.param("regency", regency).query(Long.class).single();
+			Optional<ImportView> earlier = find(actor, regency, sha);
+			if (earlier.isPresent()) {
+				ImportView seen = earlier.get();
+				return new ImportView(seen.id(), seen.regencyCode(), seen.fileName(), seen.rowsRead(), seen.rowsRejected(),
+						seen.usulanDecided(), seen.familiesEntered(), seen.householdsChanged(), seen.importedAt(), true);
+			}
+			Path csv = file;
+			if (XlsxFiles.isXlsx(file)) {
+				XlsxFiles.guard(file);
+				csv = directory.resolve("sheet.csv");
+				XlsxFiles.toCsv(file, csv);
+			}
+			return imported(actor, regency, sha, fileName, csv, directory);
+		}
+		catch (IOException ex) {
+			if (DiskFull.is(ex)) {
+				throw new StorageFullException("file", ex);
+			}
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			if (directory != null) {
+				try (var files = Files.list(directory)) {
+					for (Path p : files.toList()) {
+						Files.deleteIfExists(p);
+					}
+					Files.deleteIfExists(directory);
+				}
+				catch (IOException ignored) {
+					// a temporary directory left behind is removed with the machine's temporary files
+				}
+			}
+		}
+	}
+
+	/** Copies the upload to {@code file}, bounded; answers its SHA-256. */
+	private static String stored(InputStream content, Path file) throws IOException {
+		if (content == null) {
+			throw new InvalidInputException(FieldProblem.of("file", "REQUIRED"));
+		}
+		MessageDigest digest;
+		try {
+			digest = MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+		long size = 0;
+		try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), digest)) {
+			byte[] buffer = new byte[1 << 16];
+			int read;
+			while ((read = content.read(buffer)) > 0) {
+				size += read;
+				if (size > MAX_BYTES) {
+					throw new InvalidInputException(FieldProblem.of("file", "FILE_TOO_LARGE"));
+				}
+				out.write(buffer, 0, read);
+			}
+		}
+		if (size == 0) {
+			throw new InvalidInputException(FieldProblem.of("file", "FILE_EMPTY"));
+		}
+		return HexFormat.of().formatHex(digest.digest());
+	}
+
+	private ImportView imported(CurrentUser actor, String regency, String sha, String fileName, Path csv, Path directory)
+			throws IOException {
+		UUID id = UUID.randomUUID();
+		Instant now = clock.instant();
+		String name = fileName == null ? null : fileName.strip().substring(0, Math.min(200, fileName.strip().length()));
+		jdbc.sql("""
+				insert into usulan_result_import (id, regency_code, file_sha256, file_name, rows_read, rows_rejected,
+				    usulan_decided, families_entered, households_changed, imported_by, imported_at)
+				values (:id, :regency, :sha, :name, 0, 0, 0, 0, 0, :by, :now)""")
+			.param("id", id).param("regency", regency).param("sha", sha).param("name", name).param("by", actor.id())
+			.param("now", Timestamp.from(now))
+			.update();
+		jdbc.sql("set local work_mem = '128MB'").update();
+		jdbc.sql("""
+				create temp table result_row (line bigint, nik_index text collate "C", kk_index text collate "C",
+				  result text, desil smallint, code text, reason text) on commit drop""").update();
+		Staged staged = stage(id, csv, directory);
+		jdbc.sql("create index on result_row (line)").update();
+		jdbc.sql("analyze result_row").update();
+
+		// the usulan the rows decide, each with its registry change
+		Set<Long> used = new HashSet<>();
+		List<Object[]> rejections = new ArrayList<>();
+		int decided = 0;
+		int entered = 0;
+		for (Match match : matches(actor)) {
+			used.add(match.line());
+			try {
+				boolean newFamily = nested.execute(tx -> decide(actor, match, id));
+				decided++;
+				entered += newFamily ? 1 : 0;
+			}
+			catch (InvalidInputException | ConflictException | NotFoundException refused) {
+				rejections.add(new Object[] { id, match.line(), "usulan", "REGISTRY_REFUSED" });
+			}
+		}
+		// every row's desil, slice by slice; a row that names nobody (and no usulan) is rejected
+		long changed = 0;
+		long after = 0;
+		long notFound = 0;
+		while (true) {
+			record Row(long line, String nikIndex, String kkIndex, String result, Integer desil) {
+			}
+			List<Row> slice = jdbc.sql("""
+					select line, nik_index, kk_index, result, desil from result_row where line > :after
+					order by line limit :slice""")
+				.param("after", after).param("slice", SLICE)
+				.query(Row.class)
+				.list();
+			if (slice.isEmpty()) {
+				break;
+			}
+			after = slice.getLast().line();
+			RegistryResults.Applied applied = registry.apply(actor, "USULAN_RESULT:" + id, slice.stream()
+				.map(r -> new Ranked(r.nikIndex(), r.kkIndex(), "INCLUDED".equals(r.result()) ? r.desil() : null))
+				.toList());
+			changed += applied.householdsChanged();
+			for (int i = 0; i < slice.size(); i++) {
+				if (!applied.found().contains(i) && !used.contains(slice.get(i).line())) {
+					notFound++;
+					if (staged.kept() + rejections.size() < MAX_REJECTIONS_KEPT) {
+						rejections.add(new Object[] { id, slice.get(i).line(), slice.get(i).nikIndex() != null ? "NIK" : "No_KK",
+								"RESULT_NOBODY" });
+					}
+				}
+			}
+		}
+		if (!rejections.isEmpty()) {
+			for (int from = 0; from < rejections.size(); from += 1_000) {
+				List<Object[]> batch = rejections.subList(from, Math.min(rejections.size(), from + 1_000));
+				StringBuilder values = new StringBuilder();
+				Map<String, Object> params = new HashMap<>();
+				for (int i = 0; i < batch.size(); i++) {
+					values.append(i == 0 ? "" : ", ").append("(:id, :line").append(i).append(", :field").append(i)
+						.append(", :code").append(i).append(")");
+					params.put("line" + i, batch.get(i)[1]);
+					params.put("field" + i, batch.get(i)[2]);
+					params.put("code" + i, batch.get(i)[3]);
+				}
+				jdbc.sql("insert into usulan_result_rejection (import_id, line, field, code) values " + values
+						+ " on conflict do nothing")
+					.param("id", id).params(params).update();
+			}
+		}
+		long refused = rejections.stream().filter(r -> "REGISTRY_REFUSED".equals(r[3])).count();
+		long rejected = staged.rejected() + notFound + refused;
+		jdbc.sql("""
+				update usulan_result_import set rows_read = :read, rows_rejected = :rejected, usulan_decided = :decided,
+				       families_entered = :entered, households_changed = :changed where id = :id""")
+			.param("read", staged.read()).param("rejected", rejected).param("decided", decided).param("entered", entered)
+			.param("changed", changed).param("id", id)
+			.update();
+		return new ImportView(id, regency, name, staged.read(), rejected, decided, entered, changed, now, false);
+	}
+
+	/** What reading the file did: rows read, rows rejected there, and how many rejections were kept. */
+	private record Staged(long read, long rejected, long kept) {
+	}
+
+	private Staged stage(UUID id, Path csv, Path directory) throws IOException {
+		Path rejectionFile = directory.resolve("rejections.csv");
+		long read = 0;
+		long rejected = 0;
+		long kept = 0;
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		try (Reader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(csv), StandardCharsets.UTF_8),
+				1 << 16); Writer rejections = Files.newBufferedWriter(rejectionFile, StandardCharsets.UTF_8)) {
+			CsvReader file = new CsvReader(reader);
+			CsvReader.Record header;
+			try {
+				header = file.header();
+			}
+			catch (CsvReader.TooLongException tooLong) {
+				throw new InvalidInputException(FieldProblem.of("file", "RECORD_TOO_LONG"));
+			}
+			if (header == null) {
+				throw new InvalidInputException(FieldProblem.of("file", "FILE_EMPTY"));
+			}
+			if (header.fields().size() > XlsxFiles.MAX_COLUMNS) {
+				throw new InvalidInputException(FieldProblem.of("file", "TOO_MANY_COLUMNS"));
+			}
+			Map<String, Integer> columns = new HashMap<>();
+			for (int i = 0; i < header.fields().size(); i++) {
+				columns.putIfAbsent(header.fields().get(i).strip().toLowerCase(Locale.ROOT).replace(' ', '_'), i);
+			}
+			Integer nik = columns.get("nik");
+			Integer kk = columns.containsKey("no_kk") ? columns.get("no_kk") : columns.get("kk");
+			Integer result = columns.get("hasil");
+			Integer desil = columns.get("desil");
+			Integer code = columns.containsKey("kode_exclude") ? columns.get("kode_exclude") : columns.get("kode");
+			Integer reason = columns.get("alasan");
+			if (result == null || (nik == null && kk == null)) {
+				throw new InvalidInputException(FieldProblem.of("file", "RESULT_HEADER_MISSING"));
+			}
+			CopyIn copyIn = connection.unwrap(PGConnection.class).getCopyAPI()
+				.copyIn("copy result_row (line, nik_index, kk_index, result, desil, code, reason) from stdin (format csv)");
+			PGCopyOutputStream copy = new PGCopyOutputStream(copyIn, 1 << 16);
+			try {
+				while (true) {
+					CsvReader.Record record;
+					try {
+						record = file.next();
+					}
+					catch (CsvReader.TooLongException tooLong) {
+						throw new InvalidInputException(FieldProblem.of("file", "RECORD_TOO_LONG"));
+					}
+					if (record == null) {
+						break;
+					}
+					if (record.fields().stream().allMatch(String::isBlank)) {
+						continue;
+					}
+					read++;
+					Map<String, String> problems = new LinkedHashMap<>();
+					String nikText = field(record, nik);
+					String kkText = field(record, kk);
+					if (nikText.isEmpty() && kkText.isEmpty()) {
+						problems.put(nik != null ? "NIK" : "No_KK", "REQUIRED");
+					}
+					if (!nikText.isEmpty() && !identifiers.nikProblems(nikText).isEmpty()) {
+						problems.put("NIK", identifiers.nikProblems(nikText).getFirst().name());
+					}
+					if (!kkText.isEmpty() && !identifiers.kkProblems(kkText).isEmpty()) {
+						problems.put("No_KK", identifiers.kkProblems(kkText).getFirst().name());
+					}
+					Status outcome = outcome(field(record, result));
+					if (outcome == null) {
+						problems.put("Hasil", "RESULT_UNKNOWN");
+					}
+					Integer decile = null;
+					String desilText = field(record, desil);
+					if (!desilText.isEmpty()) {
+						try {
+							decile = Integer.valueOf(desilText);
+						}
+						catch (NumberFormatException ex) {
+							decile = -1;
+						}
+						if (decile < 1 || decile > 10) {
+							problems.put("Desil", "DECILE_OUT_OF_RANGE");
+						}
+					}
+					else if (outcome == Status.INCLUDED) {
+						problems.put("Desil", "REQUIRED");
+					}
+					String exclusion = field(record, code);
+					if (outcome == Status.EXCLUDED && exclusion.isEmpty()) {
+						problems.put("Kode_Exclude", "REQUIRED");
+					}
+					String why = field(record, reason);
+					if (why.length() > MAX_REASON || exclusion.length() > 100) {
+						problems.put(why.length() > MAX_REASON ? "Alasan" : "Kode_Exclude", "TEXT_TOO_LONG");
+					}
+					if (!problems.isEmpty()) {
+						rejected++;
+						for (Map.Entry<String, String> problem : problems.entrySet()) {
+							if (kept < MAX_REJECTIONS_KEPT) {
+								kept++;
+								rejections.write(id + "," + record.line() + "," + problem.getKey() + "," + problem.getValue() + "\n");
+							}
+						}
+						continue;
+					}
+					String line = record.line() + "," + (nikText.isEmpty() ? "" : index.of(BlindIndex.Kind.NIK, nikText)) + ","
+							+ (kkText.isEmpty() || !nikText.isEmpty() ? "" : index.of(BlindIndex.Kind.KK, kkText)) + ","
+							+ outcome.name() + "," + (decile == null ? "" : decile) + "," + quoted(exclusion) + ","
+							+ quoted(why) + "\n";
+					byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+					copy.write(bytes, 0, bytes.length);
+				}
+				copy.endCopy();
+			}
+			finally {
+				if (copy.isActive()) {
+					copy.cancelCopy();
+				}
+			}
+			rejections.close();
+			try (Reader rows = Files.newBufferedReader(rejectionFile, StandardCharsets.UTF_8)) {
+				connection.unwrap(PGConnection.class).getCopyAPI()
+					.copyIn("copy usulan_result_rejection (import_id, line, field, code) from stdin (format csv)", rows);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("COPY of the result list failed", ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+		return new Staged(read, rejected, kept);
+	}
+
+	private static String field(CsvReader.Record record, Integer column) {
+		if (column == null || column >= record.fields().size()) {
+			return "";
+		}
+		// NUL and other control characters have no place in a result and are not stored
+		return record.fields().get(column).replaceAll("\\p{Cntrl}", " ").strip();
+	}
+
+	private static String quoted(String text) {
+		return text.isEmpty() ? "" : "\"" + text.replace("\"", "\"\"") + "\"";
+	}
+
+	/** The result a cell names, in the ministry's words or Simpul's; null when it names none. */
+	static Status outcome(String text) {
+		String word = text.toUpperCase(Locale.ROOT).replace('_', ' ').replace('-', ' ').replaceAll("\\s+", " ").strip();
+		return switch (word) {
+			case "INCLUDED", "MASUK", "TERMASUK", "MASUK DTSEN", "LAYAK" -> Status.INCLUDED;
+			case "NOT INCLUDED", "TIDAK MASUK", "TIDAK TERMASUK", "TIDAK LAYAK" -> Status.NOT_INCLUDED;
+			case "EXCLUDED", "EXCLUDE", "DIKELUARKAN", "KELUAR" -> Status.EXCLUDED;
+			default -> null;
+		};
+	}
+
+	/**
+	 * The district's sent usulan that rows name: by the NIK of the new member or of the person it is about (or
+	 * of a current member of the household it is about), or by the KK number of the new family or household; the
+	 * last row about an usulan decides it.
+	 */
+	private List<Match> matches(CurrentUser actor) {
+		return actor.territory().sql(jdbc, """
+				with sent as (
+				  select u.id, u.nik_index, u.kk_index, u.person_id, u.household_id from usulan u
+				  where u.status = 'SENT' and in_territory(u.village_code)),
+				by_nik as (
+				  select id, nik_index as nik from sent where nik_index is not null
+				  union select s.id, p.nik_index from sent s join person_placement p on p.id = s.person_id
+				  union select s.id, p.nik_index from sent s join person_placement p on p.household_id = s.household_id
+				    where s.person_id is null),
+				by_kk as (
+				  select id, kk_index as kk from sent where kk_index is not null
+				  union select s.id, h.kk_index from sent s join household_placement h on h.id = s.household_id
+				    where s.person_id is null),
+				found as (
+				  select n.id, r.* from by_nik n join result_row r on r.nik_index = n.nik
+				  union all
+				  select k.id, r.* from by_kk k join result_row r on r.kk_index = k.kk)
+				select distinct on (id) id, line, result, desil, code, reason from found order by id, line desc""")
+			.query((rs, n) -> new Match(rs.getObject("id", UUID.class), rs.getLong("line"),
+					Status.valueOf(rs.getString("result")), (Integer) rs.getObject("desil"), blank(rs.getString("code")),
+					blank(rs.getString("reason"))))
+			.list();
+	}
+
+	private static String blank(String text) {
+		return text == null || text.isBlank() ? null : text;
+	}
+
+	/** Decides one usulan and makes its registry change; answers whether a new family was registered. */
+	private boolean decide(CurrentUser actor, Match match, UUID importId) {
+		Usulan usulan = store.lock(match.usulanId()).orElseThrow(() -> new NotFoundException("Usulan"));
+		if (usulan.status() != Status.SENT) {
+			throw new ConflictException(FieldProblem.of("status", "USULAN_NOT_SENT"));
+		}
+		boolean newFamily = false;
+		JsonNode changes = UsulanChanges.JSON.readTree(usulan.changes()).path("changes");
+		String source = "USULAN:" + usulan.id();
+		if (match.result() == Status.INCLUDED && usulan.kind() == Kind.ENTER) {
+			List<NewHousehold.Member> newcomers = new ArrayList<>();
+			for (JsonNode m : changes.path("members")) {
+				newcomers.add(new NewHousehold.Member(null, text(m, "nik"), null, text(m, "name"), null,
+						m.hasNonNull("birthDate") ? LocalDate.parse(m.get("birthDate").asString()) : null,
+						m.hasNonNull("sex") ? Sex.valueOf(m.get("sex").asString()) : null,
+						m.hasNonNull("relationship") ? Relationship.valueOf(m.get("relationship").asString()) : null,
+						null, null, text(m, "occupation"), null, List.of()));
+			}
+			if (usulan.householdId() == null) {
+				JsonNode h = changes.path("household");
+				registration.register(actor, new NewHousehold(null, text(h, "kkNumber"), usulan.villageCode(), text(h, "rt"),
+						text(h, "rw"), text(h, "address"), match.desil(), Conditions.UNKNOWN, newcomers, List.of()), source);
+				newFamily = true;
+			}
+			else {
+				for (NewHousehold.Member newcomer : newcomers) {
+					registration.addMember(actor, usulan.householdId(), newcomer);
+				}
+			}
+		}
+		else if (match.result() == Status.INCLUDED && usulan.kind() == Kind.CHANGE && usulan.householdId() != null) {
+			applyChange(actor, usulan.householdId(), changes);
+		}
+		else if (match.result() == Status.EXCLUDED && usulan.kind() == Kind.REMOVE && usulan.personId() != null) {
+			LeaveReason why = switch (changes.path("removalReason").asString("")) {
+				case "DIED" -> LeaveReason.DIED;
+				case "MOVED" -> LeaveReason.MOVED_AWAY;
+				default -> LeaveReason.OTHER;
+			};
+			members.leave(actor, usulan.personId(), new Departure(why, identifiers.today(usulan.villageCode()), null), source);
+		}
+		usulan.decide(match.result(), match.result() == Status.INCLUDED ? match.desil() : null, match.code(),
+				match.reason() == null ? "Hasil " + importId : match.reason(), actor.id(), clock.instant());
+		store.save(usulan);
+		events.publish(usulan);
+		return newFamily;
+	}
+
+	private static String text(JsonNode node, String field) {
+		String value = node.path(field).asString("");
+		return value.isBlank() ? null : value;
+	}
+
+	/** An included change of data: the household as it is, with the usulan's address and conditions over it. */
+	private void applyChange(CurrentUser actor, UUID householdId, JsonNode changes) {
+		HouseholdView now = households.household(actor, householdId).orElseThrow(() -> new NotFoundException("Household"));
+		Map<String, String> conditions = new HashMap<>(now.conditions().byField());
+		changes.path("conditions").properties().forEach(e -> conditions.put(e.getKey(), e.getValue().asString()));
+		Conditions next = new Conditions(
+				value(conditions, "roof", Conditions.Roof.class), value(conditions, "wall", Conditions.Wall.class),
+				value(conditions, "floor", Conditions.Floor.class),
+				conditions.get("floorAreaM2") == null ? null : new BigDecimal(conditions.get("floorAreaM2")),
+				value(conditions, "electricity", Conditions.Electricity.class),
+				value(conditions, "latrine", Conditions.Latrine.class),
+				value(conditions, "drinkingWater", Conditions.DrinkingWater.class));
+		householdChanges.change(actor, householdId, "*", new HouseholdChange(now.villageCode(),
+				changes.hasNonNull("rt") ? changes.get("rt").asString() : now.rt(),
+				changes.hasNonNull("rw") ? changes.get("rw").asString() : now.rw(),
+				changes.hasNonNull("address") ? changes.get("address").asString() : now.address(), now.welfareDecile(), next));
+	}
+
+	private static <E extends Enum<E>> E value(Map<String, String> fields, String name, Class<E> type) {
+		String code = fields.get(name);
+		return code == null ? null : Enum.valueOf(type, code);
+	}
+
+	private Optional<ImportView> find(CurrentUser actor, String regency, String sha) {
+		return actor.territory().sql(jdbc, SELECT + " where regency_code = :regency and file_sha256 = :sha"
+				+ " and in_territory(regency_code)")
+			.param("regency", regency).param("sha", sha)
+			.query((rs, n) -> view(rs))
+			.optional();
+	}
+
+	private static final String SELECT = """
+			select id, regency_code, file_name, rows_read, rows_rejected, usulan_decided, families_entered,
+			       households_changed, imported_at from usulan_result_import""";
+
+	private static ImportView view(java.sql.ResultSet rs) throws SQLException {
+		return new ImportView(rs.getObject("id", UUID.class), rs.getString("regency_code"), rs.getString("file_name"),
+				rs.getLong("rows_read"), rs.getLong("rows_rejected"), rs.getInt("usulan_decided"),
+				rs.getInt("families_entered"), rs.getLong("households_changed"),
+				rs.getTimestamp("imported_at").toInstant(), false);
+	}
+
+	/** One import of the user's territory. */
+	@Transactional(readOnly = true)
+	public Optional<ImportView> get(CurrentUser actor, UUID id) {
+		actor.require(Action.USULAN_READ);
+		return actor.territory().sql(jdbc, SELECT + " where id = :id and in_territory(regency_code)")
+			.param("id", id)
+			.query((rs, n) -> view(rs))
+			.optional();
+	}
+
+	/** The imports of the user's territory, newest first. */
+	@Transactional(readOnly = true)
+	public List<ImportView> recent(CurrentUser actor) {
+		actor.require(Action.USULAN_READ);
+		return actor.territory().sql(jdbc, SELECT + " where in_territory(regency_code) order by imported_at desc limit 20")
+			.query((rs, n) -> view(rs))
+			.list();
+	}
+
+	/** An import's rejected rows, by line (404 for an import outside the user's territory). */
+	@Transactional(readOnly = true)
+	public PageResponse<Rejection> rejections(CurrentUser actor, UUID id, PageRequest page) {
+		get(actor, id).orElseThrow(() -> new NotFoundException("Import"));
+		long total = jdbc.sql("select count(*) from usulan_result_rejection where import_id = :id").param("id", id)
+			.query(Long.class).single();
+		List<Rejection> rows = jdbc.sql("""
+				select line, field, code from usulan_result_rejection where import_id = :id
+				order by line, field limit :limit offset :offset""")
+			.param("id", id).param("limit", page.size()).param("offset", (long) page.page() * page.size())
+			.query((rs, n) -> new Rejection(rs.getLong("line"), rs.getString("field"), rs.getString("code"),
+					"problem." + rs.getString("code")))
+			.list();
+		return PageResponse.of(rows, page, total);
+	}
+}

@@ -1,0 +1,197 @@
+package org.simpul.update;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.simpul.SimpulIntegrationTest;
+import org.simpul.access.DemoLogins;
+import org.simpul.registry.Sex;
+import org.simpul.registry.TestIdentifiers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * The ministry's result list imported by Dinsos: the sent usulan it names decided, the registry changed with
+ * its history (a new family registered with its desil, a member who moved away gone, a new latrine, desil
+ * set), every refused row named by line, the same file again a no-op, a file that cannot be read refused with
+ * nothing written, and nobody but Dinsos of the district importing.
+ */
+@SimpulIntegrationTest
+class UsulanResultsIntegrationTests {
+
+	static final String PROCOT = UsulanIntegrationTests.PROCOT;
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	MvcTestResult call(String user, String method, String uri, String body) {
+		return DemoLogins.call(mvc, user, method, uri, body);
+	}
+
+	MvcTestResult upload(String user, String name, byte[] content) {
+		return mvc.perform(MockMvcRequestBuilders.multipart("/api/v1/usulan/results")
+			.file(new MockMultipartFile("file", name, "text/csv", content))
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, user)));
+	}
+
+	/** An usulan proposed by the village and taken through each step to the ministry; its id. */
+	String sent(String body) throws Exception {
+		MvcTestResult made = call("operator.procot", "POST", "/api/v1/usulan", body);
+		assertThat(made).hasStatus(HttpStatus.CREATED);
+		String id = JsonPath.read(made.getResponse().getContentAsString(), "$.id");
+		assertThat(call("koordinator.procot", "POST", "/api/v1/usulan/" + id + "/agree", null)).hasStatus(HttpStatus.OK);
+		assertThat(call("operator.procot", "POST", "/api/v1/usulan/" + id + "/submit", null)).hasStatus(HttpStatus.OK);
+		assertThat(call("manajer.tegal", "POST", "/api/v1/usulan/" + id + "/endorse", null)).hasStatus(HttpStatus.OK);
+		assertThat(call("operator.tegal", "POST", "/api/v1/usulan/" + id + "/send", null)).hasStatus(HttpStatus.OK);
+		return id;
+	}
+
+	String status(String usulan) {
+		return jdbc.sql("select status from usulan where id = cast(:id as uuid)").param("id", usulan).query(String.class)
+			.single();
+	}
+
+	@Test
+	void theResultListDecidesTheSentUsulanAndChangesTheRegistryOnce() throws Exception {
+		// a registered family of two (the wife moves away), whose latrine the PSM found new
+		String kk = TestIdentifiers.kk("33.28.10");
+		String head = TestIdentifiers.nik("33.28.10", LocalDate.of(1970, 4, 4), Sex.M);
+		String wife = TestIdentifiers.nik("33.28.10", LocalDate.of(1974, 6, 6), Sex.F);
+		MvcTestResult family = call("fo.procot", "POST", "/api/v1/households", """
+				{"kkNumber": "%s", "villageCode": "%s", "rt": "001", "rw": "001", "address": "Jl. Hasil 1",
+				 "conditions": {"latrine": "NONE", "roof": "TILE"},
+				 "members": [{"nik": "%s", "name": "Kepala Hasil", "birthDate": "1970-04-04", "sex": "M", "relationship": "HEAD"},
+				             {"nik": "%s", "name": "Istri Hasil", "birthDate": "1974-06-06", "sex": "F", "relationship": "WIFE"}]}"""
+			.formatted(kk, PROCOT, head, wife));
+		assertThat(family).hasStatus(HttpStatus.CREATED);
+		String household = JsonPath.read(family.getResponse().getContentAsString(), "$.id");
+		String wifeId = ((List<String>) JsonPath.read(family.getResponse().getContentAsString(),
+				"$.members[?(@.relationship == 'WIFE')].id")).getFirst();
+		String removal = sent("""
+				{"kind": "REMOVE", "householdId": "%s", "personId": "%s", "reason": "Pindah ke Brebes",
+				 "changes": {"removalReason": "MOVED"}}""".formatted(household, wifeId));
+		String change = sent("""
+				{"kind": "CHANGE", "householdId": "%s", "reason": "Sudah punya jamban", "changes": {"latrine": "OWN"}}"""
+			.formatted(household));
+		// a new family the musdes agreed on
+		String newKk = TestIdentifiers.kk("33.28.10");
+		String newHead = TestIdentifiers.nik("33.28.10", LocalDate.of(1988, 8, 8), Sex.F);
+		String entry = sent("""
+				{"kind": "ENTER", "villageCode": "%s", "reason": "Musdes", "changes": {"household": {"kkNumber": "%s",
+				 "address": "Dk. Baru Hasil", "rt": "5", "rw": "1"}, "members": [
+				   {"nik": "%s", "name": "Ibu Baru Hasil", "birthDate": "1988-08-08", "sex": "F", "relationship": "HEAD"}]}}"""
+			.formatted(PROCOT, newKk, newHead));
+		// a registered family without an usulan, whose desil the ranking sets
+		String otherKk = TestIdentifiers.kk("33.28.10");
+		assertThat(call("fo.procot", "POST", "/api/v1/households", """
+				{"kkNumber": "%s", "villageCode": "%s", "rt": "002", "rw": "001", "address": "Jl. Peringkat",
+				 "members": [{"nik": "%s", "name": "Warga Peringkat", "birthDate": "1960-01-01", "sex": "M", "relationship": "HEAD"}]}"""
+			.formatted(otherKk, PROCOT, TestIdentifiers.nik("33.28.10", LocalDate.of(1960, 1, 1), Sex.M))))
+			.hasStatus(HttpStatus.CREATED);
+		String nobody = TestIdentifiers.nik("33.28.10", LocalDate.of(1999, 9, 9), Sex.M);
+
+		String file = """
+				NIK;No_KK;Hasil;Desil;Kode_Exclude;Alasan
+				%s;;MASUK;2;;
+				%s;;EXCLUDE;;EXCLUDE PINDAH;Pindah domisili
+				;%s;Masuk;4;;
+				;%s;MASUK;3;;
+				%s;;MASUK;1;;
+				12345;;MASUK;1;;
+				%s;;LAYAK SEKALI;;;
+				""".formatted(newHead, wife, kk, otherKk, nobody, newHead);
+		byte[] bytes = file.getBytes(StandardCharsets.UTF_8);
+		assertThat(upload("psm.procot", "hasil.csv", bytes)).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(upload("operator.procot", "hasil.csv", bytes)).hasStatus(HttpStatus.FORBIDDEN);
+		long before = jdbc.sql("select count(*) from registry_change").query(Long.class).single();
+		MvcTestResult imported = upload("operator.tegal", "hasil.csv", bytes);
+		assertThat(imported).hasStatus(HttpStatus.CREATED).bodyJson().satisfies(json -> {
+			assertThat(json).extractingPath("$.rowsRead").isEqualTo(7);
+			assertThat(json).extractingPath("$.usulanDecided").isEqualTo(3);
+			assertThat(json).extractingPath("$.familiesEntered").isEqualTo(1);
+			assertThat(json).extractingPath("$.rowsRejected").isEqualTo(3);
+			assertThat(json).extractingPath("$.repeated").isEqualTo(false);
+		});
+		String id = JsonPath.read(imported.getResponse().getContentAsString(), "$.id");
+
+		// each usulan shows its outcome
+		assertThat(status(entry)).isEqualTo("INCLUDED");
+		assertThat(status(removal)).isEqualTo("EXCLUDED");
+		assertThat(status(change)).isEqualTo("INCLUDED");
+		assertThat(call("operator.procot", "GET", "/api/v1/usulan/" + removal, null).getResponse().getContentAsString())
+			.contains("EXCLUDE PINDAH");
+		// the registry: the new family with its desil, the wife gone, the latrine and the desil, with history
+		assertThat(jdbc.sql("""
+				select h.welfare_decile from household h join person p on p.household_id = h.id
+				where p.name = 'Ibu Baru Hasil'""").query(Integer.class).single()).isEqualTo(2);
+		assertThat(jdbc.sql("select left_on is not null from person where id = cast(:id as uuid)").param("id", wifeId)
+			.query(Boolean.class).single()).isTrue();
+		assertThat(jdbc.sql("select latrine || ':' || welfare_decile from household where id = cast(:id as uuid)")
+			.param("id", household).query(String.class).single()).isEqualTo("OWN:4");
+		assertThat(jdbc.sql("""
+				select h.welfare_decile from household h join person p on p.household_id = h.id
+				where p.name = 'Warga Peringkat'""").query(Integer.class).single()).isEqualTo(3);
+		assertThat(jdbc.sql("select count(*) from registry_change where source = :s and action = 'DECILE_SET'")
+			.param("s", "USULAN_RESULT:" + id).query(Long.class).single()).isEqualTo(2);
+
+		// the refused rows by line: nobody with this NIK, a NIK that is no NIK, a result not known
+		String rejected = call("manajer.tegal", "GET", "/api/v1/usulan/results/" + id + "/rejections", null).getResponse()
+			.getContentAsString();
+		assertThat((List<Integer>) JsonPath.read(rejected, "$.content[*].line")).containsExactly(6, 7, 8);
+		List<String> codes = JsonPath.read(rejected, "$.content[*].code");
+		assertThat(codes.getFirst()).isEqualTo("RESULT_NOBODY");
+		assertThat(codes.getLast()).isEqualTo("RESULT_UNKNOWN");
+		assertThat(call("manajer.temanggung", "GET", "/api/v1/usulan/results/" + id, null)).hasStatus(HttpStatus.NOT_FOUND);
+
+		// the same file again: the earlier import, nothing changed
+		long after = jdbc.sql("select count(*) from registry_change").query(Long.class).single();
+		assertThat(after).isGreaterThan(before);
+		assertThat(upload("manajer.tegal", "hasil-lagi.csv", bytes)).hasStatus(HttpStatus.OK).bodyJson()
+			.extractingPath("$.repeated").isEqualTo(true);
+		// the same rows in another file: nothing to decide, no desil to change
+		MvcTestResult again = upload("manajer.tegal", "hasil-salinan.csv", (file + "\n").getBytes(StandardCharsets.UTF_8));
+		assertThat(again).hasStatus(HttpStatus.CREATED).bodyJson().satisfies(json -> {
+			assertThat(json).extractingPath("$.usulanDecided").isEqualTo(0);
+			assertThat(json).extractingPath("$.householdsChanged").isEqualTo(0);
+		});
+		assertThat(jdbc.sql("select count(*) from registry_change").query(Long.class).single()).isEqualTo(after);
+
+		// Dinsos' page lists the imports and names the refused rows
+		assertThat(mvc.get().uri("/usulan/hasil/" + id).session(DemoLogins.session(mvc, "operator.tegal"))).bodyText()
+			.contains("hasil.csv", "Tidak ada usulan terkirim maupun warga terdaftar");
+	}
+
+	@Test
+	void aFileThatCannotBeReadIsRefusedWithNothingWritten() throws Exception {
+		long imports = jdbc.sql("select count(*) from usulan_result_import").query(Long.class).single();
+		assertThat(upload("operator.tegal", "kosong.csv", new byte[0])).hasStatus(HttpStatus.BAD_REQUEST).bodyText()
+			.contains("\"field\":\"file\"");
+		assertThat(upload("operator.tegal", "judul.csv", "NIK;Nama\n3328100101800001;Siti\n".getBytes(StandardCharsets.UTF_8)))
+			.hasStatus(HttpStatus.BAD_REQUEST).bodyText().contains("RESULT_HEADER_MISSING");
+		// a ZIP that is no workbook, named .csv: known by its content
+		assertThat(upload("operator.tegal", "hasil.csv", new byte[] { 'P', 'K', 3, 4, 0, 0, 0, 0 }))
+			.hasStatus(HttpStatus.BAD_REQUEST).bodyText().contains("XLSX_INVALID");
+		// a row that never ends
+		assertThat(upload("operator.tegal", "kutip.csv", ("NIK;Hasil\n\"" + "x".repeat(70_000) + "\n")
+			.getBytes(StandardCharsets.UTF_8))).hasStatus(HttpStatus.BAD_REQUEST).bodyText().contains("RECORD_TOO_LONG");
+		assertThat(jdbc.sql("select count(*) from usulan_result_import").query(Long.class).single()).isEqualTo(imports);
+		// a province user names the district; a village is no district
+		assertThat(mvc.perform(MockMvcRequestBuilders.multipart("/api/v1/usulan/results")
+			.file(new MockMultipartFile("file", "a.csv", "text/csv", "NIK;Hasil\n".getBytes(StandardCharsets.UTF_8)))
+			.param("regionCode", PROCOT)
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "operator.tegal")))).hasStatus(HttpStatus.BAD_REQUEST);
+	}
+}
