@@ -893,7 +893,67 @@ class AccessMatrixTests {
 						.contentType(MediaType.APPLICATION_PDF).content("%PDF-1.4 matrix".getBytes(StandardCharsets.US_ASCII)),
 							auth),
 					(caller, relation) -> usulanStep(caller, relation, Set.of("MANAGER", "DATA_OPERATOR", "COORDINATOR"), false,
-							HttpStatus.OK)));
+							HttpStatus.OK)),
+			new CallerRule("POST /api/v1/usulan/results",
+					(t, auth, region) -> {
+						var request = t.mvc.post().uri("/api/v1/usulan/results").multipart()
+							.file("file", ("NIK;Hasil\n" + UUID.randomUUID() + ";MASUK\n").getBytes(StandardCharsets.UTF_8))
+							.param("regionCode", regencyOf(region));
+						if (auth != null) {
+							request.header("Authorization", auth);
+						}
+						return request.exchange();
+					},
+					(caller, relation) -> {
+						if (caller.role().equals("ANONYMOUS")) {
+							return HttpStatus.UNAUTHORIZED;
+						}
+						if (!Set.of("MANAGER", "DATA_OPERATOR").contains(caller.role())
+								|| caller.targets().get(Relation.OWN).length() > 5) {
+							return HttpStatus.FORBIDDEN;
+						}
+						return relation == Relation.OWN ? HttpStatus.CREATED : HttpStatus.NOT_FOUND;
+					}),
+			new CallerRule("GET /api/v1/usulan/results",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/usulan/results"), auth),
+					(caller, relation) -> caller.role().equals("ANONYMOUS") ? HttpStatus.UNAUTHORIZED
+							: USULAN_READERS.contains(caller.role()) ? HttpStatus.OK : HttpStatus.FORBIDDEN),
+			new CallerRule("GET /api/v1/usulan/results/{id}",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/usulan/results/{id}", t.resultImportIn(region)), auth),
+					AccessMatrixTests::resultRead),
+			new CallerRule("GET /api/v1/usulan/results/{id}/rejections",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/usulan/results/{id}/rejections",
+							t.resultImportIn(region)), auth),
+					AccessMatrixTests::resultRead));
+
+	/**
+	 * A district's result import: its readers see it when their territory holds the district (a village's or a
+	 * sub-district's users do not, nor anyone outside), the national administrator everywhere.
+	 */
+	static HttpStatus resultRead(Caller caller, Relation relation) {
+		if (caller.role().equals("ANONYMOUS")) {
+			return HttpStatus.UNAUTHORIZED;
+		}
+		if (!USULAN_READERS.contains(caller.role())) {
+			return HttpStatus.FORBIDDEN;
+		}
+		if (caller.role().equals("ADMIN")) {
+			return HttpStatus.OK;
+		}
+		return relation == Relation.OWN && caller.targets().get(Relation.OWN).length() == 5 ? HttpStatus.OK
+				: HttpStatus.NOT_FOUND;
+	}
+
+	/** A result import of the district the target lies in (of another district of a province target). */
+	UUID resultImportIn(String region) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into usulan_result_import (id, regency_code, file_sha256, file_name, rows_read, rows_rejected,
+				    usulan_decided, families_entered, households_changed, imported_by, imported_at)
+				values (:id, :regency, :id, 'matriks.csv', 0, 0, 0, 0, 0, :id, now())""")
+			.param("id", id).param("regency", region.length() == 2 ? region + ".99" : region.substring(0, 5)).update();
+		return id;
+	}
 
 	/** The village of an usulan written by {@link #usulanIn}. */
 	String villageOf(UUID usulan) {

@@ -187,10 +187,13 @@ public class UsulanResults {
 		if (regionCode == null || regionCode.isBlank()) {
 			throw new InvalidInputException(FieldProblem.of("regionCode", "REQUIRED"));
 		}
-		RegionCode code = RegionCode.parse(regionCode.strip()).filter(c -> c.level() == RegionLevel.REGENCY)
+		RegionCode code = RegionCode.parse(regionCode.strip())
 			.orElseThrow(() -> new InvalidInputException(FieldProblem.of("regionCode", "NOT_A_REGENCY")));
 		if (!actor.covers(code)) {
 			throw new NotFoundException("Region");
+		}
+		if (code.level() != RegionLevel.REGENCY) {
+			throw new InvalidInputException(FieldProblem.of("regionCode", "NOT_A_REGENCY"));
 		}
 		return code.value();
 	}
