@@ -61,15 +61,12 @@ public class RegistryResults {
 				  left join household h on r.nik_index is null and h.kk_index = r.kk_index
 				  where (p.id is not null and in_territory(p.village_code)) or (h.id is not null and in_territory(h.village_code)))
 				""";
-		Set<Integer> found = actor.territory().sql(jdbc, hit + "select pos from hit")
-			.param("niks", niks).param("kks", kks).param("deciles", deciles)
-			.query(Long.class)
-			.list()
-			.stream()
-			.map(pos -> (int) (pos - 1))
-			.collect(Collectors.toSet());
-		// the last row about a household decides its desil; the old value is read before the update
-		int changed = actor.territory().sql(jdbc, hit + """
+		// one statement: the households' desil set where it changed (the last row about a household decides, its
+		// old value read before the update), each change a history row, and the positions of the rows that named
+		// someone; its data-modifying parts run whatever the final select reads
+		record Hit(long pos, long changed) {
+		}
+		List<Hit> hits = actor.territory().sql(jdbc, hit + """
 				, wanted as (
 				  select distinct on (hit.household_id) hit.household_id, hit.desil, h.welfare_decile as before
 				  from hit join household h on h.id = hit.household_id
@@ -77,15 +74,21 @@ public class RegistryResults {
 				changed as (
 				  update household h set welfare_decile = w.desil, version = h.version + 1, updated_at = :now
 				  from wanted w where h.id = w.household_id and h.welfare_decile is distinct from w.desil
-				  returning h.id, w.before, w.desil)
-				insert into registry_change (household_id, changed_at, changed_by, source, action, changes)
-				select id, :now, :by, :source, 'DECILE_SET',
-				       jsonb_build_object('welfareDecile', jsonb_build_array(before, desil)) from changed""")
+				  returning h.id, w.before, w.desil),
+				history as (
+				  insert into registry_change (household_id, changed_at, changed_by, source, action, changes)
+				  select id, :now, :by, :source, 'DECILE_SET',
+				         jsonb_build_object('welfareDecile', jsonb_build_array(before, desil)) from changed
+				  returning 1)
+				select pos, (select count(*) from history) as changed from hit""")
 			.param("niks", niks).param("kks", kks).param("deciles", deciles)
 			.param("now", Timestamp.from(now))
 			.param("by", actor.id())
 			.param("source", source)
-			.update();
+			.query(Hit.class)
+			.list();
+		Set<Integer> found = hits.stream().map(h -> (int) (h.pos() - 1)).collect(Collectors.toSet());
+		int changed = hits.isEmpty() ? 0 : (int) hits.getFirst().changed();
 		return new Applied(found, changed);
 	}
 }

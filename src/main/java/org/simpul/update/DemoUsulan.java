@@ -1,5 +1,9 @@
 package org.simpul.update;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +22,7 @@ import org.simpul.update.Usulan.Status;
 import org.simpul.update.Usulans.NewUsulan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -30,7 +35,8 @@ import tools.jackson.databind.JsonNode;
  * complaints about people the registry does not hold, a home visit's new latrine, a death, two sanggah), a
  * musdes two days ago that agreed two new families which fail the integrity checks (a person already in another
  * family, a NIK whose birth date is another day), and usulan at every later step: submitted, one returned by
- * Dinsos with its reason, endorsed, sent, and the three results. Pedeslohor has drafts and submitted ones and no
+ * Dinsos with its reason, endorsed, sent (a new family among them), and the three results; the ministry's result
+ * file for the sent ones waits in the data directory, {@code demo/hasil-kemensos-tegal.csv}. Pedeslohor has drafts and submitted ones and no
  * musdes yet, so the district sees the warning.
  */
 @Component
@@ -59,8 +65,12 @@ class DemoUsulan {
 
 	private final RegionTime time;
 
+	private final Path dataDirectory;
+
 	DemoUsulan(DemoSeeds seeds, JdbcClient jdbc, Usulans usulans, UsulanSources sources,
-			VillageDeliberations deliberations, HouseholdQueries households, UserLookup users, RegionTime time) {
+			VillageDeliberations deliberations, HouseholdQueries households, UserLookup users, RegionTime time,
+			@Value("${simpul.data-dir:data}") Path dataDirectory) {
+		this.dataDirectory = dataDirectory;
 		this.seeds = seeds;
 		this.jdbc = jdbc;
 		this.usulans = usulans;
@@ -137,12 +147,20 @@ class DemoUsulan {
 			}
 			onTheirWay[6] = usulans.propose(operator, change(procot.get(4), "Pindah ke RT 004 (musdes).", "{\"rt\": \"4\"}"),
 					Source.MUSDES, null).id();
+			// a new family the last cycle's musdes agreed, sent to the ministry: the waiting result file registers it
+			UUID tarno = usulans.propose(operator, enter("Keluarga Bapak Tarno", "3328100101240007", "Dk. Procot Wetan",
+					List.of(member("3328101010709904", "Tarno", "1970-10-10", "M", "HEAD"),
+							member("3328105212759905", "Sumiyati", "1975-12-12", "F", "WIFE"))), Source.MUSDES, null).id();
 			LocalDate held = time.today(PROCOT).minusDays(2);
-			List<UUID> agreed = new ArrayList<>(List.of(twoFamilies.id(), wrongDate.id()));
+			List<UUID> agreed = new ArrayList<>(List.of(twoFamilies.id(), wrongDate.id(), tarno));
 			agreed.addAll(List.of(onTheirWay));
 			deliberations.record(operator, new VillageDeliberations.NewMusdes(null, PROCOT, "MUSDES", held, "Balai Desa Procot",
 					41, agreed), null);
-			usulans.submitAll(operator, PROCOT, List.of(onTheirWay));
+			List<UUID> submitted = new ArrayList<>(List.of(onTheirWay));
+			submitted.add(tarno);
+			usulans.submitAll(operator, PROCOT, submitted);
+			usulans.endorse(head, tarno);
+			usulans.send(verifier, tarno);
 			usulans.returnForCorrection(verifier, onTheirWay[0], "Foto rumah tampak depan dan dalam belum dilampirkan.");
 			for (int i = 2; i < onTheirWay.length; i++) {
 				usulans.endorse(head, onTheirWay[i]);
@@ -154,6 +172,7 @@ class DemoUsulan {
 			usulans.decide(verifier, onTheirWay[5], Status.EXCLUDED, null, "EXCLUDE PEKERJAAN",
 					"Kepala keluarga tercatat sebagai pegawai.");
 			usulans.decide(verifier, onTheirWay[6], Status.NOT_INCLUDED, null, null, "Data kependudukan belum padan.");
+			resultFile(verifier, onTheirWay[3], first);
 			// Pedeslohor: drafts and submitted ones, no musdes in three months
 			for (int i = 0; i < 3; i++) {
 				UsulanQueries.UsulanView proposed = usulans.propose(psm, new NewUsulan(null, Kind.PROGRAMME.name(), null,
@@ -167,6 +186,33 @@ class DemoUsulan {
 			log.info("Seeded {} demo usulan in Procot and Pedeslohor", jdbc.sql("select count(*) from usulan where village_code"
 					+ " in ('33.28.10.1008', '33.28.11.2001')").query(Long.class).single());
 		});
+	}
+
+	/**
+	 * The ministry's answer waiting in the data directory ({@code demo/hasil-kemensos-tegal.csv}) for Dinsos to
+	 * import on /usulan/hasil: the new family included, the programme proposal's household ranked, a registered
+	 * family's desil, and a NIK the district does not know (refused, by its line).
+	 */
+	private void resultFile(CurrentUser verifier, UUID programme, HouseholdView ranked) {
+		UUID household = jdbc.sql("select household_id from usulan where id = :id").param("id", programme)
+			.query(UUID.class).single();
+		String kk = households.household(verifier, household).map(HouseholdView::kkNumber).orElse("");
+		String rows = """
+				NIK;No_KK;Hasil;Desil;Kode_Exclude;Alasan
+				3328101010709904;;MASUK;1;;
+				;%s;MASUK;2;;
+				;%s;MASUK;4;;
+				3328104404049999;;MASUK;3;;
+				""".formatted(kk, ranked.kkNumber());
+		try {
+			Path file = dataDirectory.resolve("demo").resolve("hasil-kemensos-tegal.csv");
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, rows, StandardCharsets.UTF_8);
+			log.info("The demo's result file from the ministry waits at {}", file.toAbsolutePath());
+		}
+		catch (IOException ex) {
+			log.warn("The demo's result file could not be written: {}", ex.getMessage());
+		}
 	}
 
 	private List<UUID> households(String village) {

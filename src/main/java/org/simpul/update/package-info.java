@@ -10,7 +10,9 @@
  * calendar (the monthly village window and the quarterly ranking months, edited by its manager) and makes a
  * district's monthly cycle the first time it is needed. {@code UsulanSources} turns what other modules found
  * into drafts: a complaint about someone the registry does not hold, the house conditions a deep assessment or
- * a home visit found different. API under {@code /api/v1/update-cycles}, {@code /api/v1/update-calendars} and
+ * a home visit found different. {@code UsulanResults} imports the ministry's result list of a district (streamed,
+ * staged by COPY, refused rows kept by line, each file once): the sent usulan it names decided with their change
+ * to the registry, through the registry's own services, and every included row's desil set with history. API under {@code /api/v1/update-cycles}, {@code /api/v1/update-calendars} and
  * {@code /api/v1/usulan}; pages under {@code /usulan}.
  */
 @org.springframework.modulith.ApplicationModule(

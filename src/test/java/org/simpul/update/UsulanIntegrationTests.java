@@ -423,6 +423,38 @@ class UsulanIntegrationTests {
 			.hasStatus(HttpStatus.BAD_REQUEST);
 	}
 
+	@Autowired
+	LateUsulan lateUsulan;
+
+	@Test
+	void anUsulanStillInTheVillageAfterTheCutOffMovesToTheCurrentCycleWithANote() throws Exception {
+		jdbc.sql("""
+				insert into update_cycle (id, regency_code, period, entry_until, musdes_until, cut_off, ranking, created_at)
+				values (gen_random_uuid(), '33.28', '2026-09', date '2026-09-11', date '2026-09-14', date '2026-09-17', true, now())
+				on conflict (regency_code, period) do nothing""").update();
+		String old = jdbc.sql("select cast(id as text) from update_cycle where regency_code = '33.28' and period = '2026-09'")
+			.query(String.class).single();
+		String draft = id(call("operator.procot", "POST", "/api/v1/usulan", """
+				{"kind": "PROGRAMME", "householdId": "%s", "reason": "Terlambat", "changes": {"programme": "PKH"}}"""
+			.formatted(household())));
+		String inTime = submittedProgramme();
+		jdbc.sql("update usulan set cycle_id = cast(:old as uuid) where id in (cast(:a as uuid), cast(:b as uuid))")
+			.param("old", old).param("a", draft).param("b", inTime).update();
+		assertThat(lateUsulan.moveLate()).isGreaterThanOrEqualTo(1);
+		String current = JsonPath.read(call("operator.procot", "GET", "/api/v1/update-cycles/current?regionCode=" + PROCOT,
+				null).getResponse().getContentAsString(), "$.id");
+		assertThat(jdbc.sql("select cast(cycle_id as text) || ' ' || cast(moved_from as text) from usulan where id = cast(:id as uuid)")
+			.param("id", draft).query(String.class).single()).isEqualTo(current + " " + old);
+		assertThat(jdbc.sql("select cast(cycle_id as text) from usulan where id = cast(:id as uuid)").param("id", inTime)
+			.query(String.class).single()).isEqualTo(old);
+		assertThat(call("operator.procot", "GET", "/api/v1/usulan/" + draft, null).getResponse().getContentAsString())
+			.contains("Lewat batas siklus 2026-09");
+		// a second scan finds nothing more of it to move
+		lateUsulan.moveLate();
+		assertThat(jdbc.sql("select count(*) from usulan_step where usulan_id = cast(:id as uuid) and note like 'Lewat batas%'")
+			.param("id", draft).query(Long.class).single()).isEqualTo(1);
+	}
+
 	void correct(String id, String body) throws Exception {
 		assertThat(mvc.put().uri("/api/v1/usulan/" + id).header("Authorization",
 				"Bearer " + DemoLogins.token(mvc, "manajer.tegal")).header("If-Match", "*")
