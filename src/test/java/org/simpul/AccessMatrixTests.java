@@ -894,6 +894,11 @@ class AccessMatrixTests {
 							auth),
 					(caller, relation) -> usulanStep(caller, relation, Set.of("MANAGER", "DATA_OPERATOR", "COORDINATOR"), false,
 							HttpStatus.OK)),
+			new CallerRule("POST /api/v1/usulan/{id}/field-check",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/usulan/{id}/field-check", t.sanggahIn(t.villageFor(region)))
+						.contentType(MediaType.APPLICATION_JSON).content("""
+								{"eligible": false, "note": "Matrix"}"""), auth),
+					(caller, relation) -> usulanStep(caller, relation, Set.of("SUPERVISOR", "FACILITATOR"), false, HttpStatus.OK)),
 			new CallerRule("POST /api/v1/usulan/results",
 					(t, auth, region) -> {
 						var request = t.mvc.post().uri("/api/v1/usulan/results").multipart()
@@ -998,6 +1003,14 @@ class AccessMatrixTests {
 	UUID usulanIn(String village, String status) {
 		return usulanIn(village, status, """
 				{"changes": {"members": [{"name": "Matrix Usulan"}]}, "before": {}, "subjectName": "Matrix Usulan"}""");
+	}
+
+	/** A neighbour's objection (sanggah) in {@code village}, a draft waiting for its field check. */
+	UUID sanggahIn(String village) {
+		UUID id = usulanIn(village, "DRAFT", """
+				{"changes": {"objectorName": "Matrix Usulan"}, "before": {}, "subjectName": "Matrix Usulan"}""");
+		jdbc.sql("update usulan set kind = 'SANGGAH' where id = :id").param("id", id).update();
+		return id;
 	}
 
 	UUID usulanIn(String village, String status, String content) {

@@ -111,6 +111,11 @@ public enum Action {
 	 * ministry, import the ministry's results. Only from a district-wide (or wider) territory.
 	 */
 	USULAN_VERIFY(MANAGER, DATA_OPERATOR),
+	/**
+	 * Record the field check of a sanggah (a neighbour's objection): whether the recipient was found eligible. The
+	 * PSM who visits, or the TKSK who supervises the village.
+	 */
+	SANGGAH_CHECK(SUPERVISOR, FACILITATOR),
 	/** Endorse (pengesahan) verified usulan: the head of office, from a district-wide territory. */
 	USULAN_ENDORSE(MANAGER),
 	/** Keep a district's update calendar (village windows, ranking quarters, the sanggah rule). */

@@ -125,9 +125,13 @@ class DemoUsulan {
 					second.members().getLast().id(), "Dilaporkan meninggal di Puskesos.",
 					json("{\"removalReason\": \"DIED\"}")), Source.MANUAL, null);
 			for (int i = 2; i <= 3; i++) {
-				usulans.propose(operator, new NewUsulan(null, Kind.SANGGAH.name(), null, procot.get(i), null,
+				UUID sanggah = usulans.propose(operator, new NewUsulan(null, Kind.SANGGAH.name(), null, procot.get(i), null,
 						"Tetangga menyatakan keluarga ini sudah mampu (punya mobil).",
-						json("{\"objectorName\": \"Warga RT 00" + i + "\", \"programme\": \"PKH\"}")), Source.SANGGAH, null);
+						json("{\"objectorName\": \"Warga RT 00" + i + "\", \"programme\": \"PKH\"}")), Source.SANGGAH, null).id();
+				if (i == 2 && users.byUsername("psm.procot").isPresent()) {
+					// the PSM visited the first: the car is a relative's, the family still needs PKH
+					usulans.recordFieldCheck(user("psm.procot"), sanggah, true, "Mobil milik saudara; keluarga tetap layak.");
+				}
 			}
 			// two new families the musdes agreed, which fail the integrity checks
 			String registered = first.members().getFirst().nik();

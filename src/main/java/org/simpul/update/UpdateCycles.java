@@ -36,6 +36,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UpdateCycles {
 
+	/** The days a sanggah may wait for its field check before it stands unverified (the older 14-day rule). */
+	static final int DEFAULT_SANGGAH_DAYS = 14;
+
+
 	/**
 	 * A district's calendar: the days of the month, the ranking months (1–12), the days after which an
 	 * unverified sanggah counts as not eligible, and the months within which every village must hold a musdes
@@ -47,7 +51,7 @@ public class UpdateCycles {
 
 	/** The defaults: entry until the 11th, musdes until the 14th, cut-off the 17th, quarters, 14 days, 3 months. */
 	static Calendar defaults(String regency) {
-		return new Calendar(regency, 11, 14, 17, List.of(3, 6, 9, 12), 14, 3, 0, false);
+		return new Calendar(regency, 11, 14, 17, List.of(3, 6, 9, 12), DEFAULT_SANGGAH_DAYS, 3, 0, false);
 	}
 
 	/** One district's month of updates. */

@@ -259,6 +259,23 @@ public final class Usulan extends AggregateRoot {
 		steps.add(new Step(status, at, by, note));
 	}
 
+	/**
+	 * The field check of a sanggah: a PSM visited and found the recipient eligible or not ({@code content} is the
+	 * usulan's content with the check written in). Only a sanggah (409 {@code USULAN_NOT_SANGGAH}), and only
+	 * while it is the village's or Dinsos' to decide (409 {@code USULAN_NOT_EDITABLE} once endorsed).
+	 */
+	void recordFieldCheck(boolean eligible, String content, UUID by, Instant at, String note) {
+		if (kind != Kind.SANGGAH) {
+			throw refused("USULAN_NOT_SANGGAH");
+		}
+		if (!status.editable() && status != Status.SUBMITTED) {
+			throw refused("USULAN_NOT_EDITABLE");
+		}
+		this.changes = content;
+		steps.add(new Step(status, at, by, (eligible ? "Cek lapangan: layak" : "Cek lapangan: tidak layak")
+				+ (note == null ? "" : " — " + note)));
+	}
+
 	private void move(Status next, String refusal) {
 		if (!status.mayMoveTo(next)) {
 			throw refused(refusal);

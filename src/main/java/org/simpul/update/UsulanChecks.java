@@ -34,7 +34,9 @@ import tools.jackson.databind.JsonNode;
  * usulan ({@code KK_IN_TWO_USULAN});</li>
  * <li>a family is a set of persons: a new family's KK number already registered
  * ({@code KK_ALREADY_REGISTERED});</li>
- * <li>the same household or person with two open usulan of one kind ({@code DUPLICATE_USULAN}).</li>
+ * <li>the same household or person with two open usulan of one kind ({@code DUPLICATE_USULAN});</li>
+ * <li>an agreed sanggah not yet checked in the field while the district's sanggah days run
+ * ({@code SANGGAH_NOT_CHECKED}; after them an unverified sanggah stands, the recipient deemed not eligible).</li>
  * </ul>
  * Everything is read in a few set-based statements: the usulan's decrypted changes, then one look-up of all
  * their NIK and KK blind indexes in the registry's published placement views.
@@ -52,7 +54,7 @@ class UsulanChecks {
 
 	/** An usulan as the checks read it. */
 	record Candidate(UUID id, Kind kind, Status status, String villageCode, UUID householdId, UUID personId,
-			String subjectName, JsonNode changes) {
+			String subjectName, JsonNode changes, boolean sanggahLapsed) {
 
 		/** Still the village's or Dinsos' to check: not yet endorsed. */
 		boolean checkable() {
@@ -82,20 +84,24 @@ class UsulanChecks {
 	 */
 	List<Candidate> open(String villageCode, UUID cycleId) {
 		return jdbc.sql("""
-				select id, kind, status, village_code, household_id, person_id, changes_cipher from usulan
+				select id, kind, status, village_code, household_id, person_id, changes_cipher,
+				       created_at + make_interval(days => coalesce((select k.sanggah_days from update_calendar k
+				         where k.regency_code = left(usulan.village_code, 5)), :sanggahDays)) < now() as sanggah_lapsed
+				from usulan
 				where status in ('DRAFT', 'AGREED', 'RETURNED', 'SUBMITTED', 'ENDORSED', 'SENT')
 				  and (cast(:village as text) is null or village_code = :village)
 				  and (cast(:cycle as uuid) is null or cycle_id = :cycle)
 				order by created_at, id""")
 			.param("village", villageCode)
 			.param("cycle", cycleId)
+			.param("sanggahDays", UpdateCycles.DEFAULT_SANGGAH_DAYS)
 			.query((rs, n) -> {
 				JsonNode content = UsulanChanges.JSON.readTree(cipher.decrypt(rs.getString("changes_cipher")));
 				return new Candidate(rs.getObject("id", UUID.class), Kind.valueOf(rs.getString("kind")),
 						Status.valueOf(rs.getString("status")),
 						rs.getString("village_code"), rs.getObject("household_id", UUID.class),
 						rs.getObject("person_id", UUID.class), content.path("subjectName").asString("–"),
-						content.path("changes"));
+						content.path("changes"), rs.getBoolean("sanggah_lapsed"));
 			})
 			.list();
 	}
@@ -184,7 +190,15 @@ class UsulanChecks {
 				}
 				case REMOVE -> require(failures, c, changes, "removalReason", "changes.removalReason");
 				case PROGRAMME -> require(failures, c, changes, "programme", "changes.programme");
-				case SANGGAH -> require(failures, c, changes, "objectorName", "changes.objectorName");
+				case SANGGAH -> {
+					require(failures, c, changes, "objectorName", "changes.objectorName");
+					// verified in the field, or unverified past the district's days (then deemed not eligible)
+					// (a draft waits for its check; one the village agreed is about to go)
+					if (c.status() != Status.DRAFT && c.status() != Status.RETURNED && !changes.has("fieldCheck")
+							&& !c.sanggahLapsed()) {
+						failures.add(failure(c, "changes.fieldCheck", "SANGGAH_NOT_CHECKED"));
+					}
+				}
 				case CHANGE -> {
 					// what it changes was checked when proposed; only the duplicate check below applies
 				}

@@ -262,6 +262,16 @@ class UsulanController {
 		return usulans.endorse(access.requireUser(), id);
 	}
 
+	record FieldCheck(Boolean eligible, String note) {
+	}
+
+	/** The field check of a sanggah: the recipient found eligible or not. */
+	@PostMapping("/api/v1/usulan/{id}/field-check")
+	UsulanView fieldCheck(@PathVariable UUID id, @RequestBody(required = false) FieldCheck body) {
+		return usulans.recordFieldCheck(access.requireUser(), id, body == null ? null : body.eligible(),
+				body == null ? null : body.note());
+	}
+
 	@PostMapping("/api/v1/usulan/{id}/send")
 	UsulanView send(@PathVariable UUID id) {
 		return usulans.send(access.requireUser(), id);

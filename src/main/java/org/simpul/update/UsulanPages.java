@@ -326,6 +326,8 @@ class UsulanPages {
 		model.addAttribute("mayAgree", user.may(Action.USULAN_AGREE) && view.status().mayMoveTo(Status.AGREED));
 		model.addAttribute("maySubmit", user.may(Action.USULAN_SUBMIT) && view.status() == Status.AGREED);
 		model.addAttribute("mayReturn", dinsos && user.may(Action.USULAN_VERIFY) && view.status().mayMoveTo(Status.RETURNED));
+		model.addAttribute("mayFieldCheck", view.kind() == Kind.SANGGAH && user.may(Action.SANGGAH_CHECK)
+				&& (view.status().editable() || view.status() == Status.SUBMITTED));
 		model.addAttribute("mayEndorse", dinsos && user.may(Action.USULAN_ENDORSE) && view.status() == Status.SUBMITTED);
 		model.addAttribute("maySend", dinsos && user.may(Action.USULAN_VERIFY) && view.status() == Status.ENDORSED);
 		model.addAttribute("zone", RegionTime.WIB);
@@ -425,12 +427,13 @@ class UsulanPages {
 		return rows;
 	}
 
-	@PostMapping("/{id}/{step:sepakati|ajukan|kembalikan|sahkan|kirim}")
+	@PostMapping("/{id}/{step:sepakati|ajukan|kembalikan|sahkan|kirim|cek-lapangan}")
 	String step(@PathVariable UUID id, @PathVariable String step, @RequestParam(required = false) String text,
-			RedirectAttributes redirect) {
+			@RequestParam(name = "layak", required = false) Boolean eligible, RedirectAttributes redirect) {
 		CurrentUser user = access.requireUser();
 		try {
 			switch (step) {
+				case "cek-lapangan" -> usulans.recordFieldCheck(user, id, eligible, text);
 				case "sepakati" -> usulans.agree(user, id, text);
 				case "ajukan" -> usulans.submit(user, id);
 				case "kembalikan" -> usulans.returnForCorrection(user, id, text);

@@ -241,8 +241,19 @@ public class Usulans {
 						: households.household(actor, usulan.householdId()).orElseThrow(() -> new NotFoundException("Household")),
 				usulan.personId() == null ? null
 						: households.person(actor, usulan.personId()).orElseThrow(() -> new NotFoundException("Person")));
-		ObjectNode checked = changesChecks.check(usulan.kind(), keepMasked(changes, usulan.changes()), target.household() != null,
+		// a sanggah's field check is the PSM's record, not the village's to edit: kept whatever the correction says
+		JsonNode sent = changes;
+		if (changes instanceof ObjectNode object && object.has("fieldCheck")) {
+			ObjectNode copy = object.deepCopy();
+			copy.remove("fieldCheck");
+			sent = copy;
+		}
+		ObjectNode checked = changesChecks.check(usulan.kind(), keepMasked(sent, usulan.changes()), target.household() != null,
 				target.person() != null);
+		JsonNode fieldCheck = UsulanChanges.JSON.readTree(usulan.changes()).path("changes").get("fieldCheck");
+		if (fieldCheck != null) {
+			checked.set("fieldCheck", fieldCheck);
+		}
 		ObjectNode content = UsulanChanges.JSON.createObjectNode();
 		content.set("changes", checked);
 		content.set("before", before(usulan.kind(), checked, target));
@@ -408,6 +419,36 @@ public class Usulans {
 	public UsulanView endorse(CurrentUser actor, UUID id) {
 		Usulan usulan = locked(actor, id, Action.USULAN_ENDORSE, true);
 		usulan.endorse(actor.id(), clock.instant());
+		return saved(actor, usulan);
+	}
+
+	/**
+	 * The field check of a sanggah by the PSM (or TKSK) of its village: found eligible or not, with a note; a later
+	 * check replaces an earlier one. Written into the usulan's changes as {@code fieldCheck}.
+	 */
+	@Transactional
+	public UsulanView recordFieldCheck(CurrentUser actor, UUID id, Boolean eligible, String note) {
+		if (eligible == null) {
+			throw new InvalidInputException(FieldProblem.of("eligible", "REQUIRED"));
+		}
+		String text = Texts.blankToNull(note);
+		if (text != null && text.length() > 500) {
+			throw new InvalidInputException(FieldProblem.of("note", "TEXT_TOO_LONG"));
+		}
+		Usulan usulan = locked(actor, id, Action.SANGGAH_CHECK, false);
+		ObjectNode content = (ObjectNode) UsulanChanges.JSON.readTree(usulan.changes());
+		Instant now = clock.instant();
+		ObjectNode check = UsulanChanges.JSON.createObjectNode();
+		check.put("eligible", eligible);
+		if (text != null) {
+			check.put("note", text);
+		}
+		check.put("by", actor.displayName());
+		check.put("at", now.toString());
+		if (content.get("changes") instanceof ObjectNode changes) {
+			changes.set("fieldCheck", check);
+		}
+		usulan.recordFieldCheck(eligible, content.toString(), actor.id(), now, text);
 		return saved(actor, usulan);
 	}
 

@@ -455,6 +455,40 @@ class UsulanIntegrationTests {
 			.param("id", draft).query(Long.class).single()).isEqualTo(1);
 	}
 
+	@Test
+	void aSanggahIsCheckedInTheFieldBeforeItGoesAndTheCheckSurvivesCorrections() throws Exception {
+		String household = household();
+		String sanggah = id(call("operator.procot", "POST", "/api/v1/usulan", """
+				{"kind": "SANGGAH", "householdId": "%s", "reason": "Tetangga: sudah punya mobil",
+				 "changes": {"objectorName": "Pak Darmo", "programme": "PKH"}}""".formatted(household)));
+		assertThat(call("koordinator.procot", "POST", "/api/v1/usulan/" + sanggah + "/agree", null)).hasStatus(HttpStatus.OK);
+		// agreed but not checked in the field: it does not go yet
+		assertThat(call("operator.procot", "POST", "/api/v1/usulan/" + sanggah + "/submit", null))
+			.hasStatus(HttpStatus.BAD_REQUEST).bodyText().contains("SANGGAH_NOT_CHECKED");
+		// the PSM checks it; the operator may not, nor another kind be checked
+		assertThat(call("operator.procot", "POST", "/api/v1/usulan/" + sanggah + "/field-check", """
+				{"eligible": true}""")).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(call("psm.procot", "POST", "/api/v1/usulan/" + sanggah + "/field-check", "{}"))
+			.hasStatus(HttpStatus.BAD_REQUEST).bodyText().contains("\"field\":\"eligible\"");
+		String programme = id(call("operator.procot", "POST", "/api/v1/usulan", """
+				{"kind": "PROGRAMME", "householdId": "%s", "reason": "x", "changes": {"programme": "PKH"}}""".formatted(household())));
+		assertThat(call("psm.procot", "POST", "/api/v1/usulan/" + programme + "/field-check", """
+				{"eligible": true}""")).hasStatus(HttpStatus.CONFLICT);
+		assertThat(call("psm.procot", "POST", "/api/v1/usulan/" + sanggah + "/field-check", """
+				{"eligible": true, "note": "Mobil milik saudara"}""")).hasStatus(HttpStatus.OK).bodyJson()
+			.extractingPath("$.changes.fieldCheck.eligible").isEqualTo(true);
+		// a correction by the village keeps the PSM's check, whatever it sends
+		assertThat(mvc.put().uri("/api/v1/usulan/" + sanggah).header("Authorization",
+				"Bearer " + DemoLogins.token(mvc, "operator.procot")).header("If-Match", "*")
+			.contentType(MediaType.APPLICATION_JSON).content("""
+					{"reason": "Tetangga: sudah punya mobil (diperbaiki)",
+					 "changes": {"objectorName": "Pak Darmo", "programme": "PKH", "fieldCheck": {"eligible": false}}}"""))
+			.hasStatus(HttpStatus.OK).bodyJson().extractingPath("$.changes.fieldCheck.eligible").isEqualTo(true);
+		assertThat(call("operator.procot", "GET", "/api/v1/usulan/" + sanggah, null).getResponse().getContentAsString())
+			.contains("Cek lapangan: layak");
+		assertThat(call("operator.procot", "POST", "/api/v1/usulan/" + sanggah + "/submit", null)).hasStatus(HttpStatus.OK);
+	}
+
 	void correct(String id, String body) throws Exception {
 		assertThat(mvc.put().uri("/api/v1/usulan/" + id).header("Authorization",
 				"Bearer " + DemoLogins.token(mvc, "manajer.tegal")).header("If-Match", "*")
