@@ -131,6 +131,35 @@ class UsulanBrowserTests extends PhoneTest {
 		byte[] xlsx = Files.readAllBytes(download.path());
 		assertThat(new String(xlsx, 0, 2)).isEqualTo("PK");
 		assertThat(download.suggestedFilename()).endsWith(".xlsx");
+
+		// the ministry's answer for a new family sent earlier: the head of office imports it from the list page
+		String head = TestIdentifiers.nik("33.28.10", LocalDate.of(1983, 3, 3), Sex.F);
+		String entry = JsonPath.read(call("operator.procot", "POST", "/api/v1/usulan", """
+				{"kind": "ENTER", "villageCode": "%s", "reason": "Musdes", "changes": {"household": {"kkNumber": "%s",
+				 "address": "Dk. Peramban", "rt": "7", "rw": "1"}, "members": [
+				   {"nik": "%s", "name": "Ibu Peramban Hasil", "birthDate": "1983-03-03", "sex": "F", "relationship": "HEAD"}]}}"""
+			.formatted(PROCOT, TestIdentifiers.kk("33.28.10"), head)), "$.id");
+		call("koordinator.procot", "POST", "/api/v1/usulan/" + entry + "/agree", null);
+		call("operator.procot", "POST", "/api/v1/usulan/" + entry + "/submit", null);
+		call("manajer.tegal", "POST", "/api/v1/usulan/" + entry + "/endorse", null);
+		call("operator.tegal", "POST", "/api/v1/usulan/" + entry + "/send", null);
+		java.nio.file.Path results = Files.createTempFile("hasil-kemensos", ".csv");
+		Files.writeString(results, "NIK;Hasil;Desil\n" + head + ";MASUK;2\n"
+				+ TestIdentifiers.nik("33.28.10", LocalDate.of(2001, 1, 1), Sex.M) + ";MASUK;3\n");
+		page.navigate("http://localhost:" + port + "/usulan");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Impor hasil dari kementerian")).click();
+		page.getByLabel("Berkas hasil").setInputFiles(results);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Impor hasil")).click();
+		assertThat(page.locator("dl")).containsText("Usulan diputus");
+		assertThat(page.locator("main table")).containsText("Tidak ada usulan terkirim maupun warga terdaftar");
+		assertThat(page.locator("main table td").first()).hasText("3");
+		assertThat(jdbc.sql("select status from usulan where id = cast(:id as uuid)").param("id", entry)
+			.query(String.class).single()).isEqualTo("INCLUDED");
+		// the same file again: nothing changes, and the page says so
+		page.navigate("http://localhost:" + port + "/usulan/hasil");
+		page.getByLabel("Berkas hasil").setInputFiles(results);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Impor hasil")).click();
+		assertThat(page.locator("main")).containsText("Berkas ini sudah pernah diimpor");
 		assertThat(phone.scrollWidth()).isLessThanOrEqualTo(1280);
 		assertThat(consoleProblems).isEmpty();
 	}
