@@ -894,6 +894,11 @@ class AccessMatrixTests {
 							auth),
 					(caller, relation) -> usulanStep(caller, relation, Set.of("MANAGER", "DATA_OPERATOR", "COORDINATOR"), false,
 							HttpStatus.OK)),
+			new CallerRule("POST /api/v1/usulan/{id}/withdraw",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/usulan/{id}/withdraw", t.usulanIn(t.villageFor(region), "DRAFT"))
+						.contentType(MediaType.APPLICATION_JSON).content("""
+								{"reason": "Ganda"}"""), auth),
+					(caller, relation) -> usulanStep(caller, relation, USULAN_PROPOSERS, false, HttpStatus.OK)),
 			new CallerRule("POST /api/v1/usulan/{id}/field-check",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/usulan/{id}/field-check", t.sanggahIn(t.villageFor(region)))
 						.contentType(MediaType.APPLICATION_JSON).content("""

@@ -14,6 +14,7 @@ import org.simpul.shared.events.UsulanEvent.UsulanProposed;
 import org.simpul.shared.events.UsulanEvent.UsulanReturned;
 import org.simpul.shared.events.UsulanEvent.UsulanSent;
 import org.simpul.shared.events.UsulanEvent.UsulanSubmitted;
+import org.simpul.shared.events.UsulanEvent.UsulanWithdrawn;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -45,6 +46,7 @@ class ComplaintRegistryUpdates {
 			case UsulanProposed proposed -> "DRAFT";
 			case UsulanCorrected corrected -> corrected.status();
 			case UsulanAgreed agreed -> "AGREED";
+			case UsulanWithdrawn withdrawn -> "WITHDRAWN";
 			case UsulanSubmitted submitted -> "SUBMITTED";
 			case UsulanReturned returned -> "RETURNED";
 			case UsulanEndorsed endorsed -> "ENDORSED";

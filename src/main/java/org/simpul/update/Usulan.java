@@ -16,6 +16,7 @@ import org.simpul.shared.events.UsulanEvent.UsulanProposed;
 import org.simpul.shared.events.UsulanEvent.UsulanReturned;
 import org.simpul.shared.events.UsulanEvent.UsulanSent;
 import org.simpul.shared.events.UsulanEvent.UsulanSubmitted;
+import org.simpul.shared.events.UsulanEvent.UsulanWithdrawn;
 import org.simpul.shared.workflow.AggregateRoot;
 import org.simpul.shared.workflow.Transitions;
 
@@ -54,12 +55,12 @@ public final class Usulan extends AggregateRoot {
 	 * return an endorsed one before it is sent.
 	 */
 	public enum Status {
-		DRAFT, AGREED, SUBMITTED, RETURNED, ENDORSED, SENT, INCLUDED, NOT_INCLUDED, EXCLUDED;
+		DRAFT, AGREED, SUBMITTED, RETURNED, ENDORSED, SENT, INCLUDED, NOT_INCLUDED, EXCLUDED, WITHDRAWN;
 
 		private static final Transitions<Status> MOVES = Transitions.of(Status.class)
-			.allow(DRAFT, AGREED)
-			.allow(RETURNED, DRAFT, AGREED)
-			.allow(AGREED, SUBMITTED)
+			.allow(DRAFT, AGREED, WITHDRAWN)
+			.allow(RETURNED, DRAFT, AGREED, WITHDRAWN)
+			.allow(AGREED, SUBMITTED, WITHDRAWN)
 			.allow(SUBMITTED, RETURNED, ENDORSED)
 			.allow(ENDORSED, SENT, RETURNED)
 			.allow(SENT, INCLUDED, NOT_INCLUDED, EXCLUDED);
@@ -83,6 +84,11 @@ public final class Usulan extends AggregateRoot {
 
 		/** The ministry answered: nothing moves any more. */
 		public boolean decided() {
+			return this == INCLUDED || this == NOT_INCLUDED || this == EXCLUDED;
+		}
+
+		/** Nothing moves any more: decided by the ministry, or withdrawn by the village. */
+		public boolean closed() {
 			return MOVES.isFinal(this);
 		}
 	}
@@ -196,6 +202,16 @@ public final class Usulan extends AggregateRoot {
 		}
 		steps.add(new Step(status, at, by, "diperbaiki"));
 		register(new UsulanCorrected(id, villageCode, source.name(), sourceId, status.name(), by, at));
+	}
+
+	/**
+	 * The village withdraws it before it goes to Dinsos (a duplicate, a family that moved away before the musdes),
+	 * with the reason; 409 {@code USULAN_NOT_WITHDRAWABLE} once submitted.
+	 */
+	void withdraw(UUID by, Instant at, String why) {
+		move(Status.WITHDRAWN, "USULAN_NOT_WITHDRAWABLE");
+		steps.add(new Step(Status.WITHDRAWN, at, by, why));
+		register(new UsulanWithdrawn(id, villageCode, source.name(), sourceId, why, by, at));
 	}
 
 	/** The village agreed it: at its musdes (named in {@code note}) or under an SPTJM. */

@@ -262,6 +262,15 @@ class UsulanController {
 		return usulans.endorse(access.requireUser(), id);
 	}
 
+	record Withdrawal(String reason) {
+	}
+
+	/** The village withdraws an usulan it has not submitted. */
+	@PostMapping("/api/v1/usulan/{id}/withdraw")
+	UsulanView withdraw(@PathVariable UUID id, @RequestBody(required = false) Withdrawal body) {
+		return usulans.withdraw(access.requireUser(), id, body == null ? null : body.reason());
+	}
+
 	record FieldCheck(Boolean eligible, String note) {
 	}
 

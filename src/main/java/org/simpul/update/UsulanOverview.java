@@ -115,7 +115,7 @@ public class UsulanOverview {
 				Status status = Status.valueOf(c.status());
 				byStatus.merge(status, c.n(), Long::sum);
 				byKind.computeIfAbsent(c.kind(), k -> new EnumMap<>(Status.class)).merge(status, c.n(), Long::sum);
-				if (!status.decided()) {
+				if (!status.closed()) {
 					open += c.n();
 					oldest = Math.max(oldest, c.oldest());
 					weighted += c.average() * c.n();

@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -326,6 +328,7 @@ class UsulanPages {
 		model.addAttribute("mayAgree", user.may(Action.USULAN_AGREE) && view.status().mayMoveTo(Status.AGREED));
 		model.addAttribute("maySubmit", user.may(Action.USULAN_SUBMIT) && view.status() == Status.AGREED);
 		model.addAttribute("mayReturn", dinsos && user.may(Action.USULAN_VERIFY) && view.status().mayMoveTo(Status.RETURNED));
+		model.addAttribute("mayWithdraw", user.may(Action.USULAN_PROPOSE) && view.status().mayMoveTo(Status.WITHDRAWN));
 		model.addAttribute("mayFieldCheck", view.kind() == Kind.SANGGAH && user.may(Action.SANGGAH_CHECK)
 				&& (view.status().editable() || view.status() == Status.SUBMITTED));
 		model.addAttribute("mayEndorse", dinsos && user.may(Action.USULAN_ENDORSE) && view.status() == Status.SUBMITTED);
@@ -353,7 +356,7 @@ class UsulanPages {
 	String edit(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model) {
 		CurrentUser user = access.requireUser();
 		UsulanView view = queries.usulan(user, id).orElseThrow(() -> new NotFoundException("Usulan"));
-		ObjectNode changes = changesOf(form);
+		ObjectNode changes = kept(changesOf(form), form, view.changes());
 		String reason = form.getFirst("reason");
 		String version = form.getFirst("version");
 		try {
@@ -427,13 +430,14 @@ class UsulanPages {
 		return rows;
 	}
 
-	@PostMapping("/{id}/{step:sepakati|ajukan|kembalikan|sahkan|kirim|cek-lapangan}")
+	@PostMapping("/{id}/{step:sepakati|ajukan|kembalikan|sahkan|kirim|cek-lapangan|batalkan}")
 	String step(@PathVariable UUID id, @PathVariable String step, @RequestParam(required = false) String text,
 			@RequestParam(name = "layak", required = false) Boolean eligible, RedirectAttributes redirect) {
 		CurrentUser user = access.requireUser();
 		try {
 			switch (step) {
 				case "cek-lapangan" -> usulans.recordFieldCheck(user, id, eligible, text);
+				case "batalkan" -> usulans.withdraw(user, id, text);
 				case "sepakati" -> usulans.agree(user, id, text);
 				case "ajukan" -> usulans.submit(user, id);
 				case "kembalikan" -> usulans.returnForCorrection(user, id, text);
@@ -497,6 +501,27 @@ class UsulanPages {
 		model.addAttribute("relationships", Relationship.values());
 		model.addAttribute("conditionFields", RegistryProposals.FIELDS);
 		return "update/new";
+	}
+
+	/**
+	 * An edit keeps what its form does not show: each of the stored changes' fields with no input on the form
+	 * (a sanggah's coordinates from the app, say) stays as it was; what the form shows, even emptied, is the form's.
+	 */
+	static ObjectNode kept(ObjectNode fromForm, MultiValueMap<String, String> form, JsonNode stored) {
+		Set<String> onForm = new HashSet<>();
+		for (String name : form.keySet()) {
+			if (name.startsWith("changes.")) {
+				onForm.add(name.substring("changes.".length()).split("[.\\[]")[0]);
+			}
+		}
+		if (stored != null && stored.isObject()) {
+			stored.properties().forEach(field -> {
+				if (!onForm.contains(field.getKey()) && !fromForm.has(field.getKey()) && !field.getKey().equals("fieldCheck")) {
+					fromForm.set(field.getKey(), field.getValue().deepCopy());
+				}
+			});
+		}
+		return fromForm;
 	}
 
 	/** A form's {@code changes.…} fields as the API's JSON: {@code changes.members[1].nik} → members[1].nik. */

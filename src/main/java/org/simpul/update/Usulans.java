@@ -293,6 +293,15 @@ public class Usulans {
 		}
 	}
 
+	/** The village withdraws an usulan it has not submitted (whoever may propose in the village), with the reason. */
+	@Transactional
+	public UsulanView withdraw(CurrentUser actor, UUID id, String reason) {
+		String why = Texts.required("reason", reason, 2000);
+		Usulan usulan = locked(actor, id, Action.USULAN_PROPOSE, false);
+		usulan.withdraw(actor.id(), clock.instant(), why);
+		return saved(actor, usulan);
+	}
+
 	/** The village agreed it (at its musdes, named in {@code note}, or under an SPTJM). */
 	@Transactional
 	public UsulanView agree(CurrentUser actor, UUID id, String note) {

@@ -489,6 +489,29 @@ class UsulanIntegrationTests {
 		assertThat(call("operator.procot", "POST", "/api/v1/usulan/" + sanggah + "/submit", null)).hasStatus(HttpStatus.OK);
 	}
 
+	@Test
+	void theVillageWithdrawsADuplicateBeforeItGoesAndTheChecksNoLongerSeeIt() throws Exception {
+		String household = household();
+		String body = """
+				{"kind": "PROGRAMME", "householdId": "%s", "reason": "Lansia", "changes": {"programme": "PKH"}}""".formatted(household);
+		String first = id(call("operator.procot", "POST", "/api/v1/usulan", body));
+		String twice = id(call("operator.procot", "POST", "/api/v1/usulan", body));
+		assertThat(call("operator.procot", "GET", "/api/v1/usulan/checks?villageCode=" + PROCOT, null).getResponse()
+			.getContentAsString()).contains(twice);
+		assertThat(call("operator.procot", "POST", "/api/v1/usulan/" + twice + "/withdraw", "{}"))
+			.hasStatus(HttpStatus.BAD_REQUEST).bodyText().contains("\"field\":\"reason\"");
+		assertThat(call("operator.procot", "POST", "/api/v1/usulan/" + twice + "/withdraw", """
+				{"reason": "Ganda, dibuat dua kali"}""")).hasStatus(HttpStatus.OK).bodyJson().extractingPath("$.status")
+			.isEqualTo("WITHDRAWN");
+		assertThat(call("operator.procot", "GET", "/api/v1/usulan/checks?villageCode=" + PROCOT, null).getResponse()
+			.getContentAsString()).doesNotContain(twice).doesNotContain(first);
+		// nothing moves a withdrawn one; a submitted one is Dinsos' and not the village's to withdraw
+		assertThat(call("koordinator.procot", "POST", "/api/v1/usulan/" + twice + "/agree", null)).hasStatus(HttpStatus.CONFLICT);
+		String submitted = submittedProgramme();
+		assertThat(call("operator.procot", "POST", "/api/v1/usulan/" + submitted + "/withdraw", """
+				{"reason": "x"}""")).hasStatus(HttpStatus.CONFLICT).bodyText().contains("USULAN_NOT_WITHDRAWABLE");
+	}
+
 	void correct(String id, String body) throws Exception {
 		assertThat(mvc.put().uri("/api/v1/usulan/" + id).header("Authorization",
 				"Bearer " + DemoLogins.token(mvc, "manajer.tegal")).header("If-Match", "*")

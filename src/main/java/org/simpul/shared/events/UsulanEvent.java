@@ -33,6 +33,11 @@ public sealed interface UsulanEvent {
 			Instant at) implements UsulanEvent {
 	}
 
+	/** The village withdrew it before submitting it, with the reason. */
+	record UsulanWithdrawn(UUID usulanId, String villageCode, String source, UUID sourceId, String reason, UUID by,
+			Instant at) implements UsulanEvent {
+	}
+
 	/** The village agreed it (musdes or SPTJM). */
 	record UsulanAgreed(UUID usulanId, String villageCode, String source, UUID sourceId, UUID by, Instant at)
 			implements UsulanEvent {
