@@ -165,13 +165,15 @@ class UsulanPages {
 	String musdesForm(@RequestParam(name = "desa") String village, Model model) {
 		CurrentUser user = access.requireUser();
 		user.require(Action.USULAN_AGREE);
-		return musdesForm(model, user, village, "MUSDES", time.today(usulans.village(user, village)), null, null, null,
-				Map.of());
+		return musdesForm(model, user, UUID.randomUUID(), village, "MUSDES", time.today(usulans.village(user, village)), null,
+				null, null, Map.of());
 	}
 
-	private String musdesForm(Model model, CurrentUser user, String village, String kind, LocalDate heldOn, String place,
-			Integer attendance, List<UUID> chosen, Map<String, String> errors) {
+	private String musdesForm(Model model, CurrentUser user, UUID musdesId, String village, String kind, LocalDate heldOn,
+			String place, Integer attendance, List<UUID> chosen, Map<String, String> errors) {
 		String code = usulans.village(user, village);
+		// the form's own id: a second tap, or a retry after a lost answer, finds the musdes the first one recorded
+		model.addAttribute("musdesId", musdesId == null ? UUID.randomUUID() : musdesId);
 		List<UsulanQueries.UsulanItem> open = new ArrayList<>();
 		for (Status status : List.of(Status.DRAFT, Status.RETURNED)) {
 			open.addAll(queries.list(user, new UsulanQueries.Filter(code, status, null, null), new PageRequest(0, 200))
@@ -195,9 +197,14 @@ class UsulanPages {
 			@RequestParam(required = false) String heldOn, @RequestParam(required = false) String place,
 			@RequestParam(required = false) String attendance,
 			@RequestParam(name = "usulan", required = false) List<UUID> chosen,
-			@RequestParam(name = "document", required = false) MultipartFile document, Model model,
+			@RequestParam(name = "document", required = false) MultipartFile document,
+			@RequestParam(name = "musdesId", required = false) UUID musdesId, Model model,
 			RedirectAttributes redirect) throws IOException {
 		CurrentUser user = access.requireUser();
+		if (recorded(user, village, musdesId)) {
+			redirect.addFlashAttribute("notice", "musdes.recorded");
+			return "redirect:/usulan?desa=" + usulans.village(user, village);
+		}
 		LocalDate day = null;
 		Integer count = null;
 		Map<String, String> errors = new LinkedHashMap<>();
@@ -223,7 +230,8 @@ class UsulanPages {
 					}
 					bytes = document.getBytes();
 				}
-				deliberations.record(user, new VillageDeliberations.NewMusdes(null, village, kind, day, place, count, ids), bytes);
+				deliberations.record(user, new VillageDeliberations.NewMusdes(musdesId, village, kind, day, place, count, ids),
+						bytes);
 				redirect.addFlashAttribute("notice", "musdes.recorded");
 				return "redirect:/usulan?desa=" + usulans.village(user, village);
 			}
@@ -232,10 +240,21 @@ class UsulanPages {
 						p.message()));
 			}
 			catch (ConflictException ex) {
+				if (recorded(user, village, musdesId)) {
+					// the same form sent twice at once: the other request recorded it
+					redirect.addFlashAttribute("notice", "musdes.recorded");
+					return "redirect:/usulan?desa=" + usulans.village(user, village);
+				}
 				errors.put("usulan", ex.problem().message());
 			}
 		}
-		return musdesForm(model, user, village, kind, day, place, count, ids, errors);
+		return musdesForm(model, user, musdesId, village, kind, day, place, count, ids, errors);
+	}
+
+	/** Whether the musdes a form names by its id was recorded already (by an earlier tap of the same form). */
+	private boolean recorded(CurrentUser user, String village, UUID musdesId) {
+		return musdesId != null && deliberations.ofVillage(user, usulans.village(user, village)).stream()
+			.anyMatch(m -> m.id().equals(musdesId));
 	}
 
 	@GetMapping("/musdes/{id}.pdf")

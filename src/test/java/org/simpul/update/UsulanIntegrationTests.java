@@ -512,6 +512,31 @@ class UsulanIntegrationTests {
 				{"reason": "x"}""")).hasStatus(HttpStatus.CONFLICT).bodyText().contains("USULAN_NOT_WITHDRAWABLE");
 	}
 
+	@Test
+	void aMusdesFormSentTwiceRecordsOneMusdes() throws Exception {
+		String draft = id(call("operator.procot", "POST", "/api/v1/usulan", """
+				{"kind": "PROGRAMME", "householdId": "%s", "reason": "Musdes dua kali", "changes": {"programme": "PKH"}}"""
+			.formatted(household())));
+		MockHttpSession operator = DemoLogins.session(mvc, "operator.procot");
+		String form = mvc.get().uri("/usulan/musdes?desa=" + PROCOT).session(operator).exchange().getResponse()
+			.getContentAsString();
+		java.util.regex.Matcher id = java.util.regex.Pattern.compile("name=\"musdesId\" value=\"([0-9a-f-]{36})\"")
+			.matcher(form);
+		assertThat(id.find()).as("the form carries its own id").isTrue();
+		long before = jdbc.sql("select count(*) from musdes where village_code = :v").param("v", PROCOT).query(Long.class)
+			.single();
+		for (int tap = 0; tap < 2; tap++) {
+			assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/usulan/musdes")
+				.param("desa", PROCOT).param("kind", "SPTJM").param("heldOn", LocalDate.now(ZoneId.of("Asia/Jakarta")).toString())
+				.param("usulan", draft).param("musdesId", id.group(1)).session(operator).with(csrf())))
+				.hasStatus(HttpStatus.FOUND);
+		}
+		assertThat(jdbc.sql("select count(*) from musdes where village_code = :v").param("v", PROCOT).query(Long.class)
+			.single()).isEqualTo(before + 1);
+		assertThat(jdbc.sql("select status from usulan where id = cast(:id as uuid)").param("id", draft).query(String.class)
+			.single()).isEqualTo("AGREED");
+	}
+
 	void correct(String id, String body) throws Exception {
 		assertThat(mvc.put().uri("/api/v1/usulan/" + id).header("Authorization",
 				"Bearer " + DemoLogins.token(mvc, "manajer.tegal")).header("If-Match", "*")
