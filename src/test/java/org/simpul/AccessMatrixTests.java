@@ -899,6 +899,21 @@ class AccessMatrixTests {
 						.contentType(MediaType.APPLICATION_JSON).content("""
 								{"reason": "Ganda"}"""), auth),
 					(caller, relation) -> usulanStep(caller, relation, USULAN_PROPOSERS, false, HttpStatus.OK)),
+			new CallerRule("PUT /api/v1/usulan/{id}/attachments/{attachmentId}",
+					(t, auth, region) -> t.send(t.mvc.put().uri("/api/v1/usulan/{id}/attachments/{a}?kind=DOCUMENT",
+							t.usulanIn(t.villageFor(region), "DRAFT"), UUID.randomUUID()).contentType(MediaType.APPLICATION_PDF)
+						.content("%PDF-1.4 matrix".getBytes(StandardCharsets.US_ASCII)), auth),
+					(caller, relation) -> usulanStep(caller, relation, USULAN_PROPOSERS, false, HttpStatus.CREATED)),
+			new CallerRule("GET /api/v1/usulan/{id}/attachments",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/usulan/{id}/attachments",
+							t.attachmentIn(t.villageFor(region))[0]), auth),
+					(caller, relation) -> usulanStep(caller, relation, USULAN_READERS, false, HttpStatus.OK)),
+			new CallerRule("GET /api/v1/usulan/{id}/attachments/{attachmentId}",
+					(t, auth, region) -> {
+						UUID[] made = t.attachmentIn(t.villageFor(region));
+						return t.send(t.mvc.get().uri("/api/v1/usulan/{id}/attachments/{a}", made[0], made[1]), auth);
+					},
+					(caller, relation) -> usulanStep(caller, relation, USULAN_READERS, false, HttpStatus.OK)),
 			new CallerRule("POST /api/v1/usulan/{id}/field-check",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/usulan/{id}/field-check", t.sanggahIn(t.villageFor(region)))
 						.contentType(MediaType.APPLICATION_JSON).content("""
@@ -1008,6 +1023,21 @@ class AccessMatrixTests {
 	UUID usulanIn(String village, String status) {
 		return usulanIn(village, status, """
 				{"changes": {"members": [{"name": "Matrix Usulan"}]}, "before": {}, "subjectName": "Matrix Usulan"}""");
+	}
+
+	/** A draft usulan of {@code village} with a PDF attached: the usulan's id and the attachment's. */
+	UUID[] attachmentIn(String village) {
+		UUID usulan = usulanIn(village, "DRAFT");
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into usulan_attachment (id, usulan_id, village_code, kind, content_type, byte_size, sha256,
+				                               content_cipher, uploaded_by, uploaded_at)
+				values (:id, :usulan, :village, 'DOCUMENT', 'application/pdf', 15, 'matrix', :content, :id, now())""")
+			.param("id", id).param("usulan", usulan).param("village", village)
+			.param("content", cipher.encrypt(java.util.Base64.getEncoder().encodeToString("%PDF-1.4 matrix".getBytes(
+					StandardCharsets.US_ASCII))))
+			.update();
+		return new UUID[] { usulan, id };
 	}
 
 	/** A neighbour's objection (sanggah) in {@code village}, a draft waiting for its field check. */

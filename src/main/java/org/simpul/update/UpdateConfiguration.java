@@ -24,4 +24,9 @@ class UpdateConfiguration {
 	EncryptedColumn musdesDocumentColumn() {
 		return new EncryptedColumn("musdes", "document_cipher");
 	}
+
+	@Bean
+	EncryptedColumn usulanAttachmentColumn() {
+		return new EncryptedColumn("usulan_attachment", "content_cipher");
+	}
 }

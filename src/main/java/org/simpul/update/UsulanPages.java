@@ -37,6 +37,8 @@ import org.simpul.update.Usulan.Kind;
 import org.simpul.update.Usulan.Status;
 import org.simpul.update.UsulanQueries.UsulanView;
 import org.simpul.update.Usulans.NewUsulan;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -84,9 +86,13 @@ class UsulanPages {
 
 	private final UsulanOverview overview;
 
+	private final UsulanAttachments attachments;
+
 	UsulanPages(Usulans usulans, UsulanQueries queries, UpdateCycles cycles, RegionCatalog regions,
 			HouseholdQueries households, RegionTime time, AccessControl access, VillageDeliberations deliberations,
-			MusdesController musdesDocuments, UsulanController usulanApi, UsulanOverview overview) {
+			MusdesController musdesDocuments, UsulanController usulanApi, UsulanOverview overview,
+			UsulanAttachments attachments) {
+		this.attachments = attachments;
 		this.overview = overview;
 		this.usulanApi = usulanApi;
 		this.deliberations = deliberations;
@@ -347,6 +353,10 @@ class UsulanPages {
 		model.addAttribute("mayAgree", user.may(Action.USULAN_AGREE) && view.status().mayMoveTo(Status.AGREED));
 		model.addAttribute("maySubmit", user.may(Action.USULAN_SUBMIT) && view.status() == Status.AGREED);
 		model.addAttribute("mayReturn", dinsos && user.may(Action.USULAN_VERIFY) && view.status().mayMoveTo(Status.RETURNED));
+		model.addAttribute("attachments", attachments.list(user, id));
+		model.addAttribute("attachmentKinds", List.of("PHOTO_FRONT", "PHOTO_INSIDE", "KK", "DOCUMENT"));
+		model.addAttribute("attachmentId", UUID.randomUUID());
+		model.addAttribute("mayAttach", user.may(Action.USULAN_PROPOSE) && view.status().editable());
 		model.addAttribute("mayWithdraw", user.may(Action.USULAN_PROPOSE) && view.status().mayMoveTo(Status.WITHDRAWN));
 		model.addAttribute("mayFieldCheck", view.kind() == Kind.SANGGAH && user.may(Action.SANGGAH_CHECK)
 				&& (view.status().editable() || view.status() == Status.SUBMITTED));
@@ -472,6 +482,40 @@ class UsulanPages {
 			redirect.addFlashAttribute("warning", ex.problem().message());
 		}
 		return "redirect:/usulan/" + id;
+	}
+
+	/** A photo or document for the usulan's evidence, under the id its form carries (a second tap stores it once). */
+	@PostMapping("/{id}/lampiran")
+	String attach(@PathVariable UUID id, @RequestParam(name = "kind", required = false) String kind,
+			@RequestParam(name = "file", required = false) MultipartFile file,
+			@RequestParam(name = "lampiranId", required = false) UUID attachmentId, RedirectAttributes redirect)
+			throws IOException {
+		CurrentUser user = access.requireUser();
+		try {
+			if (file != null && file.getSize() > UsulanAttachments.MAX_BYTES) {
+				throw new InvalidInputException(FieldProblem.of("file", "ATTACHMENT_TOO_LARGE"));
+			}
+			attachments.upload(user, id, attachmentId == null ? UUID.randomUUID() : attachmentId, kind,
+					file == null ? null : file.getBytes());
+			redirect.addFlashAttribute("notice", "usulan.done.lampiran");
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("warning", ex.problems().getFirst().message());
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("warning", ex.problem().message());
+		}
+		return "redirect:/usulan/" + id;
+	}
+
+	@GetMapping("/{id}/lampiran/{attachmentId}")
+	ResponseEntity<byte[]> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId) {
+		UsulanAttachments.Content content = attachments.content(access.requireUser(), id, attachmentId);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(content.contentType()))
+			.cacheControl(CacheControl.noStore())
+			.header("X-Content-Type-Options", "nosniff")
+			.body(content.bytes());
 	}
 
 	/** The new-usulan form: a new family without a household; about a household, the kinds to choose from. */

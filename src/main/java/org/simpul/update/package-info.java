@@ -12,7 +12,9 @@
  * into drafts: a complaint about someone the registry does not hold, the house conditions a deep assessment or
  * a home visit found different. {@code UsulanResults} imports the ministry's result list of a district (streamed,
  * staged by COPY, refused rows kept by line, each file once): the sent usulan it names decided with their change
- * to the registry, through the registry's own services, and every included row's desil set with history. API under {@code /api/v1/update-cycles}, {@code /api/v1/update-calendars} and
+ * to the registry, through the registry's own services, and every included row's desil set with history.
+ * {@code UsulanAttachments} keeps an usulan's evidence (house photos, the KK, documents), encrypted. {@code LateUsulan}
+ * moves what a village has not submitted by the cut-off to the next cycle. API under {@code /api/v1/update-cycles}, {@code /api/v1/update-calendars} and
  * {@code /api/v1/usulan}; pages under {@code /usulan}.
  */
 @org.springframework.modulith.ApplicationModule(

@@ -86,6 +86,16 @@ class UsulanBrowserTests extends PhoneTest {
 		assertThat(page.locator("main")).containsText("Disepakati desa");
 		assertThat(page.locator("main")).containsText(corrected);
 
+		// the house photo from the phone, as evidence
+		java.nio.file.Path photo = Files.createTempFile("rumah", ".jpg");
+		Files.write(photo, new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1 });
+		page.getByLabel("Jenis lampiran").selectOption("PHOTO_FRONT");
+		page.getByLabel("Berkas", new Page.GetByLabelOptions().setExact(true)).setInputFiles(photo);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Unggah lampiran")).click();
+		assertThat(page.locator(".notice")).containsText("Lampiran disimpan.");
+		assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Foto rumah tampak depan"))).isVisible();
+		assertThat(phone.scrollWidth()).isLessThanOrEqualTo(360);
+
 		// submitted once, even with a second tap on a slow link
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ajukan ke Dinsos")).dblclick();
 		assertThat(page.locator("main .badge").first()).hasText("Diajukan ke Dinsos");

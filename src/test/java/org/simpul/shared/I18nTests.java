@@ -81,6 +81,7 @@ class I18nTests {
 		computed.put("directory.level.", List.of("NATIONAL", "PROVINCE", "REGENCY", "VILLAGE"));
 		computed.put("usulan.status.", names(Usulan.Status.values()));
 		computed.put("musdes.kind.", List.of("MUSDES", "SPTJM"));
+		computed.put("usulan.attachment.", List.of("PHOTO_FRONT", "PHOTO_INSIDE", "KK", "DOCUMENT"));
 		computed.put("usulan.kind.", names(Usulan.Kind.values()));
 		computed.put("usulan.new.", names(Usulan.Kind.values()));
 		computed.put("usulan.source.", names(Usulan.Source.values()));

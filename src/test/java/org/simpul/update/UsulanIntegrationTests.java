@@ -537,6 +537,64 @@ class UsulanIntegrationTests {
 			.single()).isEqualTo("AGREED");
 	}
 
+	@Test
+	void anUsulanTakesPhotosAndDocumentsKnownByTheirContentOnceEach() throws Exception {
+		String usulan = id(call("operator.procot", "POST", "/api/v1/usulan", """
+				{"kind": "PROGRAMME", "householdId": "%s", "reason": "Rumah tidak layak", "changes": {"programme": "PKH"}}"""
+			.formatted(household())));
+		byte[] jpeg = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1 };
+		String token = "Bearer " + DemoLogins.token(mvc, "operator.procot");
+		String photo = UUID.randomUUID().toString();
+		String uri = "/api/v1/usulan/" + usulan + "/attachments/" + photo + "?kind=PHOTO_FRONT";
+		assertThat(mvc.put().uri(uri).header("Authorization", token).contentType(MediaType.IMAGE_JPEG).content(jpeg))
+			.hasStatus(HttpStatus.CREATED);
+		// the same upload again (a retry): the first answer; another content under the same id: 409
+		assertThat(mvc.put().uri(uri).header("Authorization", token).contentType(MediaType.IMAGE_JPEG).content(jpeg))
+			.hasStatus(HttpStatus.OK);
+		byte[] other = jpeg.clone();
+		other[11] = 2;
+		assertThat(mvc.put().uri(uri).header("Authorization", token).contentType(MediaType.IMAGE_JPEG).content(other))
+			.hasStatus(HttpStatus.CONFLICT);
+		// known by content, not by name or header: a text file called a JPEG, a PDF as a house photo
+		assertThat(mvc.put().uri("/api/v1/usulan/" + usulan + "/attachments/" + UUID.randomUUID() + "?kind=PHOTO_INSIDE")
+			.header("Authorization", token).contentType(MediaType.IMAGE_JPEG).content("bukan foto".getBytes()))
+			.hasStatus(HttpStatus.BAD_REQUEST).bodyText().contains("ATTACHMENT_TYPE");
+		assertThat(mvc.put().uri("/api/v1/usulan/" + usulan + "/attachments/" + UUID.randomUUID() + "?kind=PHOTO_INSIDE")
+			.header("Authorization", token).contentType(MediaType.APPLICATION_PDF).content("%PDF-1.4 x".getBytes()))
+			.hasStatus(HttpStatus.BAD_REQUEST).bodyText().contains("ATTACHMENT_TYPE");
+		assertThat(mvc.put().uri("/api/v1/usulan/" + usulan + "/attachments/" + UUID.randomUUID() + "?kind=KK")
+			.header("Authorization", token).contentType(MediaType.APPLICATION_PDF)
+			.content(new byte[UsulanAttachments.MAX_BYTES + 1])).hasStatus(HttpStatus.BAD_REQUEST).bodyText()
+			.contains("ATTACHMENT_TOO_LARGE");
+		assertThat(mvc.put().uri("/api/v1/usulan/" + usulan + "/attachments/" + UUID.randomUUID() + "?kind=SELFIE")
+			.header("Authorization", token).contentType(MediaType.IMAGE_JPEG).content(jpeg)).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyText().contains("\"field\":\"kind\"");
+		// encrypted at rest, listed, read back whole (and on the audit trail), not seen from another village
+		assertThat(jdbc.sql("select content_cipher from usulan_attachment where id = cast(:id as uuid)").param("id", photo)
+			.query(String.class).single()).doesNotContain("JFIF");
+		assertThat(call("operator.procot", "GET", "/api/v1/usulan/" + usulan + "/attachments", null)).bodyJson()
+			.extractingPath("$[0].kind").isEqualTo("PHOTO_FRONT");
+		MvcTestResult read = call("koordinator.procot", "GET", "/api/v1/usulan/" + usulan + "/attachments/" + photo, null);
+		assertThat(read).hasStatus(HttpStatus.OK);
+		assertThat(read.getResponse().getContentAsByteArray()).isEqualTo(jpeg);
+		assertThat(read.getResponse().getHeader("Cache-Control")).contains("no-store");
+		assertThat(call("psm.pedeslohor", "GET", "/api/v1/usulan/" + usulan + "/attachments/" + photo, null))
+			.hasStatus(HttpStatus.NOT_FOUND);
+		// ten at most; none once it went to Dinsos
+		for (int i = 1; i < UsulanAttachments.MAX_PER_USULAN; i++) {
+			assertThat(mvc.put().uri("/api/v1/usulan/" + usulan + "/attachments/" + UUID.randomUUID() + "?kind=DOCUMENT")
+				.header("Authorization", token).contentType(MediaType.APPLICATION_PDF).content(("%PDF-1.4 " + i).getBytes()))
+				.hasStatus(HttpStatus.CREATED);
+		}
+		assertThat(mvc.put().uri("/api/v1/usulan/" + usulan + "/attachments/" + UUID.randomUUID() + "?kind=DOCUMENT")
+			.header("Authorization", token).contentType(MediaType.APPLICATION_PDF).content("%PDF-1.4 11".getBytes()))
+			.hasStatus(HttpStatus.BAD_REQUEST).bodyText().contains("TOO_MANY_ATTACHMENTS");
+		String submitted = submittedProgramme();
+		assertThat(mvc.put().uri("/api/v1/usulan/" + submitted + "/attachments/" + UUID.randomUUID() + "?kind=DOCUMENT")
+			.header("Authorization", token).contentType(MediaType.APPLICATION_PDF).content("%PDF-1.4 late".getBytes()))
+			.hasStatus(HttpStatus.CONFLICT);
+	}
+
 	void correct(String id, String body) throws Exception {
 		assertThat(mvc.put().uri("/api/v1/usulan/" + id).header("Authorization",
 				"Bearer " + DemoLogins.token(mvc, "manajer.tegal")).header("If-Match", "*")
