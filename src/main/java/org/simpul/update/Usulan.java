@@ -60,7 +60,7 @@ public final class Usulan extends AggregateRoot {
 		private static final Transitions<Status> MOVES = Transitions.of(Status.class)
 			.allow(DRAFT, AGREED, WITHDRAWN)
 			.allow(RETURNED, DRAFT, AGREED, WITHDRAWN)
-			.allow(AGREED, SUBMITTED, WITHDRAWN)
+			.allow(AGREED, SUBMITTED, WITHDRAWN, DRAFT)
 			.allow(SUBMITTED, RETURNED, ENDORSED)
 			.allow(ENDORSED, SENT, RETURNED)
 			.allow(SENT, INCLUDED, NOT_INCLUDED, EXCLUDED);
@@ -185,10 +185,12 @@ public final class Usulan extends AggregateRoot {
 
 	/**
 	 * The village corrects an usulan it has not submitted, or one Dinsos returned: its reason and changes. A
-	 * returned one is a draft again (to be agreed anew); an agreed one stays agreed (the musdes agreed the
-	 * family, the operator corrects its data). Anything else answers 409 {@code USULAN_NOT_EDITABLE}.
+	 * returned one is a draft again (to be agreed anew); an agreed one stays agreed when the operator corrects its
+	 * data (a NIK, a birth date), and is a draft again when the correction is {@code substantive} (other persons,
+	 * another programme or reason: not what the musdes agreed). Anything else answers 409
+	 * {@code USULAN_NOT_EDITABLE}.
 	 */
-	void correct(String newReason, String newChanges, UUID by, Instant at) {
+	void correct(String newReason, String newChanges, boolean substantive, UUID by, Instant at) {
 		if (!status.editable()) {
 			throw refused("USULAN_NOT_EDITABLE");
 		}
@@ -197,10 +199,16 @@ public final class Usulan extends AggregateRoot {
 		}
 		this.reason = newReason;
 		this.changes = newChanges;
+		String note = "diperbaiki";
 		if (status == Status.RETURNED) {
 			status = Status.DRAFT;
 		}
-		steps.add(new Step(status, at, by, "diperbaiki"));
+		else if (status == Status.AGREED && substantive) {
+			// the musdes agreed these persons and this request: another one is the village's to agree again
+			status = Status.DRAFT;
+			note = "diubah setelah disepakati; perlu disepakati lagi";
+		}
+		steps.add(new Step(status, at, by, note));
 		register(new UsulanCorrected(id, villageCode, source.name(), sourceId, status.name(), by, at));
 	}
 

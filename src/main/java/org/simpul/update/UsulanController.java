@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.simpul.access.AccessControl;
 import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
+import org.simpul.audit.AuditTrail;
 import org.simpul.region.RegionCode;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
@@ -49,8 +50,11 @@ class UsulanController {
 
 	private final AccessControl access;
 
+	private final AuditTrail audit;
+
 	UsulanController(Usulans usulans, UsulanQueries queries, UpdateCycles cycles, AccessControl access, Bnba bnba,
-			UsulanOverview overview) {
+			UsulanOverview overview, AuditTrail audit) {
+		this.audit = audit;
 		this.bnba = bnba;
 		this.overview = overview;
 		this.usulans = usulans;
@@ -207,6 +211,9 @@ class UsulanController {
 		UsulanQueries.Filter filter = new UsulanQueries.Filter(village, parse(Status.class, "status", status), cycleId,
 				parse(Kind.class, "kind", kind));
 		List<Bnba.Row> rows = bnba.rows(user, filter);
+		// the list leaves Simpul with names, NIKs and addresses: the export itself is on the trail (each usulan's
+		// read is too, with whom it is about)
+		audit.record(user, AuditTrail.Action.EXPORT, "USULAN_BNBA", UUID.randomUUID(), List.of());
 		String where = village == null ? user.territory().regionCode().map(RegionCode::value).orElse(null) : village;
 		String period = cycleId == null ? null : cycles.cycle(user, cycleId).map(UpdateCycles.Cycle::period).orElse(null);
 		String title = Bnba.title(where, period);

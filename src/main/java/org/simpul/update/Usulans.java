@@ -2,8 +2,11 @@ package org.simpul.update;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.simpul.access.Action;
@@ -258,8 +261,45 @@ public class Usulans {
 		content.set("changes", checked);
 		content.set("before", before(usulan.kind(), checked, target));
 		content.put("subjectName", subjectName(usulan.kind(), checked, target));
-		usulan.correct(text, content.toString(), actor.id(), clock.instant());
+		usulan.correct(text, content.toString(),
+				substantive(usulan.kind(), UsulanChanges.JSON.readTree(usulan.changes()).path("changes"), checked),
+				actor.id(), clock.instant());
 		return saved(actor, usulan);
+	}
+
+	/**
+	 * Whether a correction changes what a musdes agreed, not only how it is written: a new family's or member's
+	 * persons (by name) or head, a removal's reason, a programme, an objector, or a change of data's content.
+	 */
+	static boolean substantive(Kind kind, JsonNode before, JsonNode after) {
+		return switch (kind) {
+			case ENTER -> !persons(before).equals(persons(after));
+			case REMOVE -> !before.path("removalReason").equals(after.path("removalReason"));
+			case PROGRAMME -> !before.path("programme").equals(after.path("programme"));
+			case SANGGAH -> !before.path("objectorName").asString("").strip()
+				.equalsIgnoreCase(after.path("objectorName").asString("").strip())
+					|| !before.path("programme").equals(after.path("programme"));
+			case CHANGE -> !withoutCheck(before).equals(withoutCheck(after));
+		};
+	}
+
+	/** The persons of a family as a musdes knows them: each name (case and spaces aside) with whether they head it. */
+	private static Set<String> persons(JsonNode changes) {
+		Set<String> persons = new HashSet<>();
+		for (JsonNode member : changes.path("members")) {
+			persons.add(member.path("name").asString("").strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT)
+					+ ("HEAD".equals(member.path("relationship").asString("")) ? "|head" : ""));
+		}
+		return persons;
+	}
+
+	private static JsonNode withoutCheck(JsonNode changes) {
+		if (changes instanceof ObjectNode object && object.has("fieldCheck")) {
+			ObjectNode copy = object.deepCopy();
+			copy.remove("fieldCheck");
+			return copy;
+		}
+		return changes;
 	}
 
 	/**

@@ -595,6 +595,31 @@ class UsulanIntegrationTests {
 			.hasStatus(HttpStatus.CONFLICT);
 	}
 
+	@Test
+	void anAgreedUsulanCorrectedIntoAnotherFamilyMustBeAgreedAgain() throws Exception {
+		String kk = TestIdentifiers.kk("33.28.10");
+		String body = """
+				{"kind": "ENTER", "villageCode": "%s", "reason": "Musdes", "changes": {"household": {"kkNumber": "%s",
+				 "address": "Dk. Sepakat", "rt": "2", "rw": "2"}, "members": [
+				   {"nik": "%s", "name": "%s", "birthDate": "1977-07-07", "sex": "M", "relationship": "HEAD"}]}}""";
+		String nik = TestIdentifiers.nik("33.28.10", LocalDate.of(1977, 7, 7), Sex.M);
+		String usulan = id(call("operator.procot", "POST", "/api/v1/usulan", body.formatted(PROCOT, kk, nik, "Slamet Riyadi")));
+		assertThat(call("koordinator.procot", "POST", "/api/v1/usulan/" + usulan + "/agree", null)).hasStatus(HttpStatus.OK);
+		// the name's spelling and the NIK corrected: still the family the musdes agreed
+		String other = TestIdentifiers.nik("33.28.10", LocalDate.of(1977, 7, 7), Sex.M);
+		assertThat(mvc.put().uri("/api/v1/usulan/" + usulan).header("Authorization", "Bearer "
+				+ DemoLogins.token(mvc, "operator.procot")).header("If-Match", "*").contentType(MediaType.APPLICATION_JSON)
+			.content(body.formatted(PROCOT, kk, other, "slamet  riyadi"))).hasStatus(HttpStatus.OK).bodyJson()
+			.extractingPath("$.status").isEqualTo("AGREED");
+		// another person: a draft again, for the village to agree
+		assertThat(mvc.put().uri("/api/v1/usulan/" + usulan).header("Authorization", "Bearer "
+				+ DemoLogins.token(mvc, "operator.procot")).header("If-Match", "*").contentType(MediaType.APPLICATION_JSON)
+			.content(body.formatted(PROCOT, kk, other, "Bambang Sutejo"))).hasStatus(HttpStatus.OK).bodyJson()
+			.extractingPath("$.status").isEqualTo("DRAFT");
+		assertThat(call("operator.procot", "GET", "/api/v1/usulan/" + usulan, null).getResponse().getContentAsString())
+			.contains("perlu disepakati lagi");
+	}
+
 	void correct(String id, String body) throws Exception {
 		assertThat(mvc.put().uri("/api/v1/usulan/" + id).header("Authorization",
 				"Bearer " + DemoLogins.token(mvc, "manajer.tegal")).header("If-Match", "*")
