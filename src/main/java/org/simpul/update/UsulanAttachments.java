@@ -1,12 +1,9 @@
 package org.simpul.update;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -108,7 +105,7 @@ public class UsulanAttachments {
 		if (type == null || wanted.startsWith("PHOTO") && type.equals("application/pdf")) {
 			throw new InvalidInputException(FieldProblem.of("file", "ATTACHMENT_TYPE"));
 		}
-		String sha = sha256(bytes);
+		String sha = VillageDeliberations.sha256(bytes);
 		record Stored(UUID usulanId, String sha256) {
 		}
 		Optional<Stored> earlier = jdbc.sql("select usulan_id, sha256 from usulan_attachment where id = :id")
@@ -168,14 +165,5 @@ public class UsulanAttachments {
 
 	private static List<UUID> subjects(UsulanView usulan) {
 		return usulan.personId() == null ? List.of() : List.of(usulan.personId());
-	}
-
-	private static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 }

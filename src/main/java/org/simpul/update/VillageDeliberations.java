@@ -222,7 +222,8 @@ public class VillageDeliberations {
 		return List.of();
 	}
 
-	private static String sha256(byte[] bytes) {
+	/** The SHA-256 of a document or attachment, as hex. */
+	static String sha256(byte[] bytes) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 		}

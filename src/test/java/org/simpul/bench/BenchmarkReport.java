@@ -2,6 +2,9 @@ package org.simpul.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,6 +16,18 @@ import java.util.List;
 public final class BenchmarkReport {
 
 	private BenchmarkReport() {
+	}
+
+	/** Forgets the heap's peak so far (after a collection), for {@link #peakHeapMb()} to measure one step. */
+	public static void resetPeakHeap() {
+		System.gc();
+		ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+	}
+
+	/** The heap's peak since {@link #resetPeakHeap()}, in MB. */
+	public static long peakHeapMb() {
+		return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+			.mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024 * 1024);
 	}
 
 	public static long median(List<Long> samples) {

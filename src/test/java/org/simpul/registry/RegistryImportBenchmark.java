@@ -1,9 +1,6 @@
 package org.simpul.registry;
 
 import java.io.Reader;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,14 +59,13 @@ class RegistryImportBenchmark {
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SimpulApplication.class).run(
 				"--server.port=0", "--simpul.data-dir=" + dir.resolve("db"), "--simpul.demo.enabled=false",
 				"--simpul.import-poll=3600000", "--logging.level.org.simpul=WARN", "--logging.level.org.simpul.registry.RegistryImportRun=DEBUG")) {
-			RegistryImportRun runner = app.getBean(RegistryImportRun.class);
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			DataSource dataSource = app.getBean(DataSource.class);
 
-			long baseMs = timedImport(runner, jdbc, base);
-			resetPeakHeap();
-			long importMs = timedImport(runner, jdbc, addition);
-			long peakHeapMb = peakHeapMb();
+			long baseMs = RegistryBenchImports.run(app, base);
+			BenchmarkReport.resetPeakHeap();
+			long importMs = RegistryBenchImports.run(app, addition);
+			long peakHeapMb = BenchmarkReport.peakHeapMb();
 			long bareMs = bareCopy(app.getBean("ownerDataSource", DataSource.class), addition);
 			long persons = jdbc.sql("select count(*) from person").query(Long.class).single();
 
@@ -116,17 +112,6 @@ class RegistryImportBenchmark {
 		}
 	}
 
-	private static long timedImport(RegistryImportRun runner, JdbcClient jdbc, Path file) throws Exception {
-		UUID id = UUID.randomUUID();
-		jdbc.sql("""
-				insert into registry_import (id, status, uploaded_by, file_name, byte_size, created_at)
-				values (:id, 'RUNNING', :by, :name, :size, now())""")
-			.param("id", id).param("by", UUID.randomUUID()).param("name", file.getFileName().toString())
-			.param("size", Files.size(file)).update();
-		long started = System.nanoTime();
-		runner.run(new RegistryImportRun.Job(id, UUID.randomUUID(), null, file));
-		return (System.nanoTime() - started) / 1_000_000;
-	}
 
 	private static long bareCopy(DataSource dataSource, Path file) throws Exception {
 		try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
@@ -160,15 +145,5 @@ class RegistryImportBenchmark {
 		List<Long> sorted = new ArrayList<>(nanos);
 		Collections.sort(sorted);
 		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1_000_000.0;
-	}
-
-	private static void resetPeakHeap() {
-		System.gc();
-		ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-	}
-
-	private static long peakHeapMb() {
-		return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-			.mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024 * 1024);
 	}
 }

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedWriter;
 import java.io.InputStream;
 import java.io.Reader;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,11 +142,11 @@ class UsulanResultsBenchmark {
 
 			UsulanResults importer = app.getBean(UsulanResults.class);
 			CurrentUser dinsos = new CurrentUser(UUID.randomUUID(), "bench", "Bench", Role.MANAGER, Territory.of("33.28"));
-			resetPeakHeap();
+			BenchmarkReport.resetPeakHeap();
 			long started = System.nanoTime();
 			UsulanResults.ImportView first = importOnce(importer, dinsos, results);
 			long importMs = (System.nanoTime() - started) / 1_000_000;
-			long peakHeapMb = peakHeapMb();
+			long peakHeapMb = BenchmarkReport.peakHeapMb();
 			started = System.nanoTime();
 			UsulanResults.ImportView repeated = importOnce(importer, dinsos, results);
 			long repeatedMs = (System.nanoTime() - started) / 1_000_000;
@@ -208,15 +205,5 @@ class UsulanResultsBenchmark {
 			}
 			return (System.nanoTime() - started) / 1_000_000;
 		}
-	}
-
-	private static void resetPeakHeap() {
-		System.gc();
-		ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-	}
-
-	private static long peakHeapMb() {
-		return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-			.mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024 * 1024);
 	}
 }
