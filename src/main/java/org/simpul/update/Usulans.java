@@ -18,6 +18,7 @@ import org.simpul.registry.HouseholdQueries;
 import org.simpul.registry.Views.HouseholdView;
 import org.simpul.registry.Views.PersonView;
 import org.simpul.shared.ClientIds;
+import org.simpul.shared.ConflictException;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
@@ -463,10 +464,21 @@ public class Usulans {
 		return saved(actor, usulan);
 	}
 
-	/** Dinsos' head of office endorses it (pengesahan). */
+	/**
+	 * Dinsos' head of office endorses it (pengesahan). Two people: whoever submitted it last to Dinsos may not
+	 * also endorse it (409 {@code ENDORSER_SUBMITTED}).
+	 */
 	@Transactional
 	public UsulanView endorse(CurrentUser actor, UUID id) {
 		Usulan usulan = locked(actor, id, Action.USULAN_ENDORSE, true);
+		boolean submittedIt = jdbc.sql("""
+				select by_user = :me from usulan_step where usulan_id = :id and status = 'SUBMITTED'
+				order by at desc, id desc limit 1""")
+			.param("me", actor.id()).param("id", id)
+			.query(Boolean.class).optional().orElse(false);
+		if (submittedIt) {
+			throw new ConflictException(FieldProblem.of("status", "ENDORSER_SUBMITTED"));
+		}
 		usulan.endorse(actor.id(), clock.instant());
 		return saved(actor, usulan);
 	}

@@ -620,6 +620,19 @@ class UsulanIntegrationTests {
 			.contains("perlu disepakati lagi");
 	}
 
+	@Test
+	void whoeverSubmittedAnUsulanToDinsosDoesNotAlsoEndorseIt() throws Exception {
+		String usulan = id(call("operator.procot", "POST", "/api/v1/usulan", """
+				{"kind": "PROGRAMME", "householdId": "%s", "reason": "Dua orang", "changes": {"programme": "PKH"}}"""
+			.formatted(household())));
+		assertThat(call("manajer.tegal", "POST", "/api/v1/usulan/" + usulan + "/agree", null)).hasStatus(HttpStatus.OK);
+		assertThat(call("manajer.tegal", "POST", "/api/v1/usulan/" + usulan + "/submit", null)).hasStatus(HttpStatus.OK);
+		assertThat(call("manajer.tegal", "POST", "/api/v1/usulan/" + usulan + "/endorse", null))
+			.hasStatus(HttpStatus.CONFLICT).bodyText().contains("ENDORSER_SUBMITTED");
+		assertThat(jdbc.sql("select status from usulan where id = cast(:id as uuid)").param("id", usulan)
+			.query(String.class).single()).isEqualTo("SUBMITTED");
+	}
+
 	void correct(String id, String body) throws Exception {
 		assertThat(mvc.put().uri("/api/v1/usulan/" + id).header("Authorization",
 				"Bearer " + DemoLogins.token(mvc, "manajer.tegal")).header("If-Match", "*")
