@@ -1,6 +1,9 @@
 package org.simpul.shared;
 
-/** Free text a request must carry: stripped, present, and not longer than a limit; else a 400 naming the field. */
+/**
+ * Free text a request must carry: stripped, present, not longer than a limit and without a NUL character (which the
+ * database cannot store); else a 400 naming the field.
+ */
 public final class Texts {
 
 	private Texts() {
@@ -13,6 +16,9 @@ public final class Texts {
 		}
 		if (value.length() > max) {
 			throw new InvalidInputException(FieldProblem.of(field, "TEXT_TOO_LONG"));
+		}
+		if (value.indexOf('\u0000') >= 0) {
+			throw new InvalidInputException(FieldProblem.of(field, "TEXT_INVALID_CHARACTER"));
 		}
 		return value;
 	}

@@ -633,6 +633,22 @@ class UsulanIntegrationTests {
 			.query(String.class).single()).isEqualTo("SUBMITTED");
 	}
 
+	@Test
+	void aNulCharacterInAnyTextIsABadRequestNotAnError() throws Exception {
+		// a text the service checks names its field
+		assertThat(call("operator.procot", "POST", "/api/v1/usulan", """
+				{"kind": "ENTER", "villageCode": "%s", "reason": "a\\u0000b", "changes": {"members": [{"name": "A"}]}}"""
+			.formatted(PROCOT))).hasStatus(HttpStatus.BAD_REQUEST).bodyText()
+			.contains("\"field\":\"reason\"", "TEXT_INVALID_CHARACTER");
+		// one only the database refuses: still 400, and nothing written
+		long before = jdbc.sql("select count(*) from musdes").query(Long.class).single();
+		assertThat(call("operator.procot", "POST", "/api/v1/musdes", """
+				{"villageCode": "%s", "kind": "MUSDES", "heldOn": "%s", "place": "Balai\\u0000Desa", "attendance": 20}"""
+			.formatted(PROCOT, LocalDate.now(ZoneId.of("Asia/Jakarta")).minusDays(1)))).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyText().contains("TEXT_INVALID_CHARACTER");
+		assertThat(jdbc.sql("select count(*) from musdes").query(Long.class).single()).isEqualTo(before);
+	}
+
 	void correct(String id, String body) throws Exception {
 		assertThat(mvc.put().uri("/api/v1/usulan/" + id).header("Authorization",
 				"Bearer " + DemoLogins.token(mvc, "manajer.tegal")).header("If-Match", "*")

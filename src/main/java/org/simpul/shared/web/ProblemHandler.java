@@ -1,5 +1,6 @@
 package org.simpul.shared.web;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -227,6 +228,12 @@ class ProblemHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(HttpServletRequest request, Exception ex) {
+		if (invalidCharacter(ex)) {
+			// a NUL character (or another the database's encoding cannot hold) in some text of the request, which no
+			// check named before it reached the database: nothing was written (the transaction rolled back)
+			return answer(request, HttpStatus.BAD_REQUEST, "problem.validation",
+					List.of(FieldProblem.of("body", "TEXT_INVALID_CHARACTER")));
+		}
 		if (DatabaseFailures.unavailable(ex) || DiskFull.is(ex)) {
 			// the server went away under a running request, or a transaction could not begin: 503 as well
 			return databaseDown(request, ex);
@@ -241,5 +248,16 @@ class ProblemHandler {
 	private ResponseEntity<ProblemDetail> answer(HttpServletRequest request, HttpStatus status, String detailKey,
 			List<FieldProblem> errors) {
 		return ResponseEntity.status(status).body(problems.problem(request, status, detailKey, errors));
+	}
+
+	/** Whether the database refused a character of some text (SQLSTATE 22021, 22P05: a NUL, say). */
+	private static boolean invalidCharacter(Throwable ex) {
+		for (Throwable at = ex; at != null; at = at.getCause()) {
+			if (at instanceof SQLException sql
+					&& ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+				return true;
+			}
+		}
+		return false;
 	}
 }
