@@ -39,9 +39,12 @@ public class RegistryResults {
 		this.clock = clock;
 	}
 
-	/** Applies a slice of a result list ({@code source} names it on the history, as {@code USULAN_RESULT:<id>}). */
+	/**
+	 * Applies a slice of a district's result list: only persons and households of {@code regency} (and of the
+	 * actor's territory); {@code source} names it on the history, as {@code USULAN_RESULT:<id>}.
+	 */
 	@Transactional
-	public Applied apply(CurrentUser actor, String source, List<Ranked> rows) {
+	public Applied apply(CurrentUser actor, String regency, String source, List<Ranked> rows) {
 		RegistryAccess.requireWriter(actor);
 		if (rows.isEmpty()) {
 			return new Applied(Set.of(), 0);
@@ -59,7 +62,8 @@ public class RegistryResults {
 				  left join person p on r.nik_index is not null and p.nik_index = r.nik_index and p.left_on is null
 				    and p.restricted_since is null
 				  left join household h on r.nik_index is null and h.kk_index = r.kk_index
-				  where (p.id is not null and in_territory(p.village_code)) or (h.id is not null and in_territory(h.village_code)))
+				  where (p.id is not null and in_territory(p.village_code) and p.village_code like :within)
+				     or (h.id is not null and in_territory(h.village_code) and h.village_code like :within))
 				""";
 		// one statement: the households' desil set where it changed (the last row about a household decides, its
 		// old value read before the update), each change a history row, and the positions of the rows that named
@@ -81,7 +85,7 @@ public class RegistryResults {
 				         jsonb_build_object('welfareDecile', jsonb_build_array(before, desil)) from changed
 				  returning 1)
 				select pos, (select count(*) from history) as changed from hit""")
-			.param("niks", niks).param("kks", kks).param("deciles", deciles)
+			.param("niks", niks).param("kks", kks).param("deciles", deciles).param("within", regency + ".%")
 			.param("now", Timestamp.from(now))
 			.param("by", actor.id())
 			.param("source", source)

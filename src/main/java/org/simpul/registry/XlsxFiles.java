@@ -219,7 +219,9 @@ public final class XlsxFiles {
 			if (column.equals("tanggal_lahir")) {
 				return epoch.plusDays(number.longValue()).toString();
 			}
-			if (column.equals("nik") || column.equals("no_kk")) {
+			// a NIK or KK under any of the headings the imports read it by (the results import also takes "KK")
+			String heading = column.replace(' ', '_');
+			if (heading.equals("nik") || heading.equals("no_kk") || heading.equals("kk")) {
 				return "angka " + number.toPlainString();
 			}
 			return number.stripTrailingZeros().toPlainString();

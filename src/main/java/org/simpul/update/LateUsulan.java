@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The monthly cut-off (DOMAIN.md §9): an usulan still with its village (draft, agreed, returned) when its cycle's
@@ -36,7 +38,10 @@ class LateUsulan {
 
 	private final Clock clock;
 
-	LateUsulan(JdbcClient jdbc, UpdateCycles cycles, RegionTime time, Clock clock) {
+	private final TransactionTemplate transaction;
+
+	LateUsulan(JdbcClient jdbc, UpdateCycles cycles, RegionTime time, Clock clock, PlatformTransactionManager transactions) {
+		this.transaction = new TransactionTemplate(transactions);
 		this.jdbc = jdbc;
 		this.cycles = cycles;
 		this.time = time;
@@ -45,8 +50,10 @@ class LateUsulan {
 
 	@Scheduled(initialDelayString = "${simpul.usulan.late-first:PT1M}", fixedDelayString = "${simpul.usulan.late-every:PT1H}")
 	void scheduled() {
-		int moved = moveLate();
-		if (moved > 0) {
+		// through a template: a call from inside the class would pass by moveLate's own @Transactional, and the
+		// advisory lock and the moves must share one transaction
+		Integer moved = transaction.execute(status -> moveLate());
+		if (moved != null && moved > 0) {
 			log.info("Moved {} late usulan to their districts' current cycles", moved);
 		}
 	}

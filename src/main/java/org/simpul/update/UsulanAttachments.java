@@ -19,6 +19,7 @@ import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
 import org.simpul.shared.crypto.FieldCipher;
 import org.simpul.update.UsulanQueries.UsulanView;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -90,7 +91,8 @@ public class UsulanAttachments {
 			throw new AccessDeniedException("Attachments are the village's to add");
 		}
 		// the usulan's row is the lock for its attachments: two uploads at once count as one after the other
-		jdbc.sql("select id from usulan where id = :id for update").param("id", usulanId).query(UUID.class).single();
+		String status = jdbc.sql("select status from usulan where id = :id for update").param("id", usulanId)
+			.query(String.class).single();
 		String wanted = kind == null ? "" : kind.strip();
 		if (!KINDS.contains(wanted)) {
 			throw new InvalidInputException(FieldProblem.of("kind", kind == null || kind.isBlank() ? "REQUIRED" : "INVALID_VALUE"));
@@ -116,7 +118,7 @@ public class UsulanAttachments {
 			}
 			throw ClientIds.conflict();
 		}
-		if (!usulan.status().editable()) {
+		if (!Usulan.Status.valueOf(status).editable()) {
 			throw new ConflictException(FieldProblem.of("status", "USULAN_NOT_EDITABLE"));
 		}
 		long count = jdbc.sql("select count(*) from usulan_attachment where usulan_id = :id").param("id", usulanId)
@@ -124,15 +126,21 @@ public class UsulanAttachments {
 		if (count >= MAX_PER_USULAN) {
 			throw new InvalidInputException(FieldProblem.of("file", "TOO_MANY_ATTACHMENTS"));
 		}
-		jdbc.sql("""
-				insert into usulan_attachment (id, usulan_id, village_code, kind, content_type, byte_size, sha256,
-				                               content_cipher, uploaded_by, uploaded_at)
-				values (:id, :usulan, :village, :kind, :type, :size, :sha, :content, :by, :at)""")
-			.param("id", attachmentId).param("usulan", usulanId).param("village", usulan.villageCode())
-			.param("kind", wanted).param("type", type).param("size", bytes.length).param("sha", sha)
-			.param("content", cipher.encrypt(Base64.getEncoder().encodeToString(bytes)))
-			.param("by", actor.id()).param("at", Timestamp.from(clock.instant()))
-			.update();
+		try {
+			jdbc.sql("""
+					insert into usulan_attachment (id, usulan_id, village_code, kind, content_type, byte_size, sha256,
+					                               content_cipher, uploaded_by, uploaded_at)
+					values (:id, :usulan, :village, :kind, :type, :size, :sha, :content, :by, :at)""")
+				.param("id", attachmentId).param("usulan", usulanId).param("village", usulan.villageCode())
+				.param("kind", wanted).param("type", type).param("size", bytes.length).param("sha", sha)
+				.param("content", cipher.encrypt(Base64.getEncoder().encodeToString(bytes)))
+				.param("by", actor.id()).param("at", Timestamp.from(clock.instant()))
+				.update();
+		}
+		catch (DuplicateKeyException taken) {
+			// the id names an attachment this user cannot see (another territory's): taken all the same
+			throw ClientIds.conflict();
+		}
 		audit.record(actor, AuditTrail.Action.CREATE, "USULAN_ATTACHMENT", attachmentId, subjects(usulan));
 		return true;
 	}

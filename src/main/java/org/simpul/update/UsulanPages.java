@@ -515,6 +515,10 @@ class UsulanPages {
 			.contentType(MediaType.parseMediaType(content.contentType()))
 			.cacheControl(CacheControl.noStore())
 			.header("X-Content-Type-Options", "nosniff")
+			// a PDF from the village opens as a download, never as a page of Simpul's origin
+			.header("Content-Security-Policy", "sandbox")
+			.header("Content-Disposition", content.contentType().equals("application/pdf") ? "attachment; filename=\"lampiran.pdf\""
+					: "inline")
 			.body(content.bytes());
 	}
 

@@ -68,9 +68,11 @@ import org.simpul.shared.PageResponse;
 import org.simpul.shared.PageResponse.PageRequest;
 import org.simpul.shared.StorageFullException;
 import org.simpul.shared.crypto.BlindIndex;
+import org.simpul.shared.database.DatabaseFailures;
 import org.simpul.shared.workflow.DomainEvents;
 import org.simpul.update.Usulan.Kind;
 import org.simpul.update.Usulan.Status;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -208,8 +210,16 @@ public class UsulanResults {
 			Path file = directory.resolve("upload");
 			String sha = stored(content, file);
 			// one import of a district at a time: a second request with the same file waits, then finds the first
-			jdbc.sql("select count(*) from (select pg_advisory_xact_lock(hashtextextended('usulan_result:' || :regency, 0))) l")
-				.param("regency", regency).query(Long.class).single();
+			// (a while: a long import of the same district answers 409 rather than hold this request's connection)
+			jdbc.sql("set local lock_timeout = '20s'").update();
+			try {
+				jdbc.sql("select count(*) from (select pg_advisory_xact_lock(hashtextextended('usulan_result:' || :regency, 0))) l")
+					.param("regency", regency).query(Long.class).single();
+			}
+			catch (PessimisticLockingFailureException busy) {
+				throw new ConflictException(FieldProblem.of("file", "IMPORT_RUNNING"));
+			}
+			jdbc.sql("set local lock_timeout = 0").update();
 			Optional<ImportView> earlier = find(actor, regency, sha);
 			if (earlier.isPresent()) {
 				ImportView seen = earlier.get();
@@ -220,7 +230,13 @@ public class UsulanResults {
 			if (XlsxFiles.isXlsx(file)) {
 				XlsxFiles.guard(file);
 				csv = directory.resolve("sheet.csv");
-				XlsxFiles.toCsv(file, csv);
+				try {
+					XlsxFiles.toCsv(file, csv);
+				}
+				catch (RuntimeException unreadable) {
+					// a workbook that lists no sheet, or one the reader cannot make sense of
+					throw new InvalidInputException(FieldProblem.of("file", "XLSX_INVALID"));
+				}
 			}
 			return imported(actor, regency, sha, fileName, csv, directory);
 		}
@@ -279,7 +295,8 @@ public class UsulanResults {
 			throws IOException {
 		UUID id = UUID.randomUUID();
 		Instant now = clock.instant();
-		String name = fileName == null ? null : fileName.strip().substring(0, Math.min(200, fileName.strip().length()));
+		String cleaned = fileName == null ? null : fileName.replaceAll("\\p{Cntrl}", "").strip();
+		String name = cleaned == null || cleaned.isEmpty() ? null : cleaned.substring(0, Math.min(200, cleaned.length()));
 		jdbc.sql("""
 				insert into usulan_result_import (id, regency_code, file_sha256, file_name, rows_read, rows_rejected,
 				    usulan_decided, families_entered, households_changed, imported_by, imported_at)
@@ -297,18 +314,29 @@ public class UsulanResults {
 
 		// the usulan the rows decide, each with its registry change
 		Set<Long> used = new HashSet<>();
+		Set<Long> refusedLines = new HashSet<>();
 		List<Object[]> rejections = new ArrayList<>();
 		int decided = 0;
 		int entered = 0;
-		for (Match match : matches(actor)) {
+		for (Match match : matches(actor, regency)) {
 			used.add(match.line());
 			try {
 				boolean newFamily = nested.execute(tx -> decide(actor, match, id));
 				decided++;
 				entered += newFamily ? 1 : 0;
 			}
-			catch (InvalidInputException | ConflictException | NotFoundException refused) {
+			catch (InvalidInputException refused) {
+				// the registry's own reason when it has one the page can say (a head who leaves names a new one)
+				rejections.add(new Object[] { id, match.line(), "usulan", refused.problems().getFirst().code() });
+				refusedLines.add(match.line());
+			}
+			catch (RuntimeException refused) {
+				if (DatabaseFailures.unavailable(refused)) {
+					throw refused;
+				}
+				// whatever else the registry refused for this usulan stays with it: the file goes on without it
 				rejections.add(new Object[] { id, match.line(), "usulan", "REGISTRY_REFUSED" });
+				refusedLines.add(match.line());
 			}
 		}
 		// every row's desil, slice by slice; a row that names nobody (and no usulan) is rejected
@@ -328,7 +356,7 @@ public class UsulanResults {
 				break;
 			}
 			after = slice.getLast().line();
-			RegistryResults.Applied applied = registry.apply(actor, "USULAN_RESULT:" + id, slice.stream()
+			RegistryResults.Applied applied = registry.apply(actor, regency, "USULAN_RESULT:" + id, slice.stream()
 				.map(r -> new Ranked(r.nikIndex(), r.kkIndex(), "INCLUDED".equals(r.result()) ? r.desil() : null))
 				.toList());
 			changed += applied.householdsChanged();
@@ -359,8 +387,7 @@ public class UsulanResults {
 					.param("id", id).params(params).update();
 			}
 		}
-		long refused = rejections.stream().filter(r -> "REGISTRY_REFUSED".equals(r[3])).count();
-		long rejected = staged.rejected() + notFound + refused;
+		long rejected = staged.rejected() + notFound + refusedLines.size();
 		jdbc.sql("""
 				update usulan_result_import set rows_read = :read, rows_rejected = :rejected, usulan_decided = :decided,
 				       families_entered = :entered, households_changed = :changed where id = :id""")
@@ -531,29 +558,34 @@ public class UsulanResults {
 	}
 
 	/**
-	 * The district's sent usulan that rows name: by the NIK of the new member or of the person it is about (or
-	 * of a current member of the household it is about), or by the KK number of the new family or household; the
-	 * last row about an usulan decides it.
+	 * The district's sent usulan that rows name (none about a person under a restriction of processing): a new
+	 * family or member only by its own NIK or KK number (never by the household it joins); an usulan about a
+	 * person by that person's NIK; one about a household by its KK number or a member's NIK. The last row about an
+	 * usulan decides it.
 	 */
-	private List<Match> matches(CurrentUser actor) {
+	private List<Match> matches(CurrentUser actor, String regency) {
 		return actor.territory().sql(jdbc, """
 				with sent as (
-				  select u.id, u.nik_index, u.kk_index, u.person_id, u.household_id from usulan u
-				  where u.status = 'SENT' and in_territory(u.village_code)),
+				  select u.id, u.kind, u.nik_index, u.kk_index, u.person_id, u.household_id from usulan u
+				  where u.status = 'SENT' and in_territory(u.village_code) and u.village_code like :within
+				""" + UsulanQueries.NOT_RESTRICTED + """
+				),
 				by_nik as (
-				  select id, nik_index as nik from sent where nik_index is not null
+				  select id, nik_index as nik from sent where kind = 'ENTER' and nik_index is not null
 				  union select s.id, p.nik_index from sent s join person_placement p on p.id = s.person_id
+				    where s.kind <> 'ENTER'
 				  union select s.id, p.nik_index from sent s join person_placement p on p.household_id = s.household_id
-				    where s.person_id is null),
+				    where s.person_id is null and s.kind <> 'ENTER'),
 				by_kk as (
-				  select id, kk_index as kk from sent where kk_index is not null
+				  select id, kk_index as kk from sent where kind = 'ENTER' and kk_index is not null
 				  union select s.id, h.kk_index from sent s join household_placement h on h.id = s.household_id
-				    where s.person_id is null),
+				    where s.person_id is null and s.kind <> 'ENTER'),
 				found as (
 				  select n.id, r.* from by_nik n join result_row r on r.nik_index = n.nik
 				  union all
 				  select k.id, r.* from by_kk k join result_row r on r.kk_index = k.kk)
 				select distinct on (id) id, line, result, desil, code, reason from found order by id, line desc""")
+			.param("within", regency + ".%")
 			.query((rs, n) -> new Match(rs.getObject("id", UUID.class), rs.getLong("line"),
 					Status.valueOf(rs.getString("result")), (Integer) rs.getObject("desil"), blank(rs.getString("code")),
 					blank(rs.getString("reason"))))
@@ -576,16 +608,17 @@ public class UsulanResults {
 		if (match.result() == Status.INCLUDED && usulan.kind() == Kind.ENTER) {
 			List<NewHousehold.Member> newcomers = new ArrayList<>();
 			for (JsonNode m : changes.path("members")) {
-				newcomers.add(new NewHousehold.Member(null, text(m, "nik"), null, text(m, "name"), null,
+				newcomers.add(new NewHousehold.Member(null, text(m, "nik"), null, text(m, "name"), text(m, "birthPlace"),
 						m.hasNonNull("birthDate") ? LocalDate.parse(m.get("birthDate").asString()) : null,
 						m.hasNonNull("sex") ? Sex.valueOf(m.get("sex").asString()) : null,
 						m.hasNonNull("relationship") ? Relationship.valueOf(m.get("relationship").asString()) : null,
-						null, null, text(m, "occupation"), null, List.of()));
+						null, null, null, null, List.of()));
 			}
 			if (usulan.householdId() == null) {
 				JsonNode h = changes.path("household");
 				registration.register(actor, new NewHousehold(null, text(h, "kkNumber"), usulan.villageCode(), text(h, "rt"),
-						text(h, "rw"), text(h, "address"), match.desil(), Conditions.UNKNOWN, newcomers, List.of()), source);
+						text(h, "rw"), text(h, "address"), match.desil(), conditions(new HashMap<>(), changes.path("conditions")),
+						newcomers, List.of()), source);
 				newFamily = true;
 			}
 			else {
@@ -597,12 +630,12 @@ public class UsulanResults {
 		else if (match.result() == Status.INCLUDED && usulan.kind() == Kind.CHANGE && usulan.householdId() != null) {
 			applyChange(actor, usulan.householdId(), changes);
 		}
-		else if (match.result() == Status.EXCLUDED && usulan.kind() == Kind.REMOVE && usulan.personId() != null) {
-			LeaveReason why = switch (changes.path("removalReason").asString("")) {
-				case "DIED" -> LeaveReason.DIED;
-				case "MOVED" -> LeaveReason.MOVED_AWAY;
-				default -> LeaveReason.OTHER;
-			};
+		else if (match.result() == Status.EXCLUDED && usulan.kind() == Kind.REMOVE && usulan.personId() != null
+				&& Set.of("DIED", "MOVED").contains(changes.path("removalReason").asString(""))) {
+			// who died or moved away leaves the family; one excluded as able, a wage earner or not found still
+			// lives there: the usulan records the ministry's exclusion, the family stays as it is
+			LeaveReason why = changes.path("removalReason").asString("").equals("DIED") ? LeaveReason.DIED
+					: LeaveReason.MOVED_AWAY;
 			members.leave(actor, usulan.personId(), new Departure(why, identifiers.today(usulan.villageCode()), null), source);
 		}
 		usulan.decide(match.result(), match.result() == Status.INCLUDED ? match.desil() : null, match.code(),
@@ -620,19 +653,23 @@ public class UsulanResults {
 	/** An included change of data: the household as it is, with the usulan's address and conditions over it. */
 	private void applyChange(CurrentUser actor, UUID householdId, JsonNode changes) {
 		HouseholdView now = households.household(actor, householdId).orElseThrow(() -> new NotFoundException("Household"));
-		Map<String, String> conditions = new HashMap<>(now.conditions().byField());
-		changes.path("conditions").properties().forEach(e -> conditions.put(e.getKey(), e.getValue().asString()));
-		Conditions next = new Conditions(
-				value(conditions, "roof", Conditions.Roof.class), value(conditions, "wall", Conditions.Wall.class),
-				value(conditions, "floor", Conditions.Floor.class),
-				conditions.get("floorAreaM2") == null ? null : new BigDecimal(conditions.get("floorAreaM2")),
-				value(conditions, "electricity", Conditions.Electricity.class),
-				value(conditions, "latrine", Conditions.Latrine.class),
-				value(conditions, "drinkingWater", Conditions.DrinkingWater.class));
+		Conditions next = conditions(new HashMap<>(now.conditions().byField()), changes.path("conditions"));
 		householdChanges.change(actor, householdId, "*", new HouseholdChange(now.villageCode(),
 				changes.hasNonNull("rt") ? changes.get("rt").asString() : now.rt(),
 				changes.hasNonNull("rw") ? changes.get("rw").asString() : now.rw(),
 				changes.hasNonNull("address") ? changes.get("address").asString() : now.address(), now.welfareDecile(), next));
+	}
+
+	/** The house conditions {@code known}, with the usulan's {@code found} over them (codes as the registry names them). */
+	private static Conditions conditions(Map<String, String> known, JsonNode found) {
+		found.properties().forEach(e -> known.put(e.getKey(), e.getValue().asString()));
+		return new Conditions(
+				value(known, "roof", Conditions.Roof.class), value(known, "wall", Conditions.Wall.class),
+				value(known, "floor", Conditions.Floor.class),
+				known.get("floorAreaM2") == null ? null : new BigDecimal(known.get("floorAreaM2")),
+				value(known, "electricity", Conditions.Electricity.class),
+				value(known, "latrine", Conditions.Latrine.class),
+				value(known, "drinkingWater", Conditions.DrinkingWater.class));
 	}
 
 	private static <E extends Enum<E>> E value(Map<String, String> fields, String name, Class<E> type) {

@@ -2,11 +2,10 @@ package org.simpul.update;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.simpul.access.Action;
@@ -284,13 +283,17 @@ public class Usulans {
 		};
 	}
 
-	/** The persons of a family as a musdes knows them: each name (case and spaces aside) with whether they head it. */
-	private static Set<String> persons(JsonNode changes) {
-		Set<String> persons = new HashSet<>();
+	/**
+	 * The persons of a family as a musdes knows them: each name (case and spaces aside) with their place in the
+	 * family, as many times as they are there (sorted, so that only the order may differ).
+	 */
+	private static List<String> persons(JsonNode changes) {
+		List<String> persons = new ArrayList<>();
 		for (JsonNode member : changes.path("members")) {
 			persons.add(member.path("name").asString("").strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT)
-					+ ("HEAD".equals(member.path("relationship").asString("")) ? "|head" : ""));
+					+ "|" + member.path("relationship").asString(""));
 		}
+		persons.sort(null);
 		return persons;
 	}
 
@@ -497,6 +500,11 @@ public class Usulans {
 			throw new InvalidInputException(FieldProblem.of("note", "TEXT_TOO_LONG"));
 		}
 		Usulan usulan = locked(actor, id, Action.SANGGAH_CHECK, false);
+		// the PSM who wrote the objection down does not also judge it
+		if (actor.id().equals(jdbc.sql("select created_by from usulan where id = :id").param("id", id).query(UUID.class)
+			.single())) {
+			throw new ConflictException(FieldProblem.of("status", "CHECKER_PROPOSED"));
+		}
 		ObjectNode content = (ObjectNode) UsulanChanges.JSON.readTree(usulan.changes());
 		Instant now = clock.instant();
 		ObjectNode check = UsulanChanges.JSON.createObjectNode();

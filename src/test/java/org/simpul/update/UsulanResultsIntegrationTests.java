@@ -174,6 +174,78 @@ class UsulanResultsIntegrationTests {
 			.contains("hasil.csv", "Tidak ada usulan terkirim maupun warga terdaftar");
 	}
 
+	/** A registered family of Procot: its id and each member's id and NIK, head first. */
+	String[][] family(String... names) throws Exception {
+		StringBuilder members = new StringBuilder();
+		String[] niks = new String[names.length];
+		for (int i = 0; i < names.length; i++) {
+			LocalDate born = LocalDate.of(1960 + i, 3, 3 + i);
+			niks[i] = TestIdentifiers.nik("33.28.10", born, i == 1 ? Sex.F : Sex.M);
+			members.append(i == 0 ? "" : ", ").append("""
+					{"nik": "%s", "name": "%s", "birthDate": "%s", "sex": "%s", "relationship": "%s"}"""
+				.formatted(niks[i], names[i], born, i == 1 ? "F" : "M", i == 0 ? "HEAD" : i == 1 ? "WIFE" : "CHILD"));
+		}
+		MvcTestResult made = call("fo.procot", "POST", "/api/v1/households", """
+				{"kkNumber": "%s", "villageCode": "%s", "rt": "004", "rw": "001", "address": "Jl. Tinjau",
+				 "members": [%s]}""".formatted(TestIdentifiers.kk("33.28.10"), PROCOT, members));
+		assertThat(made).hasStatus(HttpStatus.CREATED);
+		String body = made.getResponse().getContentAsString();
+		String[][] out = new String[names.length + 1][];
+		out[0] = new String[] { JsonPath.read(body, "$.id") };
+		for (int i = 0; i < names.length; i++) {
+			out[i + 1] = new String[] { JsonPath.read(body, "$.members[" + i + "].id"), niks[i] };
+		}
+		return out;
+	}
+
+	@Test
+	void aRowDecidesOnlyTheUsulanItNamesAndNothingOfARestrictedPerson() throws Exception {
+		// a newcomer proposed into a registered family: only the newcomer's own row decides it
+		String[][] joined = family("Kepala Tinjau", "Istri Tinjau");
+		String newcomer = TestIdentifiers.nik("33.28.10", LocalDate.of(2001, 2, 2), Sex.M);
+		String entry = sent("""
+				{"kind": "ENTER", "householdId": "%s", "reason": "Anak pulang", "changes": {"members": [
+				  {"nik": "%s", "name": "Anak Tinjau", "birthDate": "2001-02-02", "sex": "M", "relationship": "CHILD"}]}}"""
+			.formatted(joined[0][0], newcomer));
+		// a member excluded as able to support himself still lives with his family
+		String[][] able = family("Kepala Mampu", "Istri Mampu", "Anak Mampu");
+		String removal = sent("""
+				{"kind": "REMOVE", "householdId": "%s", "personId": "%s", "reason": "Sudah bekerja tetap",
+				 "changes": {"removalReason": "ABLE"}}""".formatted(able[0][0], able[3][0]));
+		// a member who moved, under a restriction of processing when the result comes
+		String[][] moved = family("Kepala Pindah", "Istri Pindah");
+		String restricted = sent("""
+				{"kind": "REMOVE", "householdId": "%s", "personId": "%s", "reason": "Pindah",
+				 "changes": {"removalReason": "MOVED"}}""".formatted(moved[0][0], moved[2][0]));
+		assertThat(call("dpo.tegal", "PUT", "/api/v1/data-subjects/" + moved[2][0] + "/restriction", null)).hasStatusOk();
+
+		String file = """
+				NIK;Hasil;Desil;Kode_Exclude
+				%s;TIDAK MASUK;;
+				%s;MASUK;4;
+				%s;EXCLUDE;;EXCLUDE MAMPU
+				%s;EXCLUDE;;EXCLUDE PINDAH
+				""".formatted(newcomer, joined[1][1], able[3][1], moved[2][1]);
+		MvcTestResult imported = upload("operator.tegal", "tinjau.csv", file.getBytes(StandardCharsets.UTF_8));
+		assertThat(imported).hasStatus(HttpStatus.CREATED);
+		// the head's row (line 3, later) did not decide the newcomer's usulan; the newcomer is not registered
+		assertThat(status(entry)).isEqualTo("NOT_INCLUDED");
+		assertThat(jdbc.sql("select count(*) from person where name = 'Anak Tinjau'").query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select welfare_decile from household where id = cast(:id as uuid)").param("id", joined[0][0])
+			.query(Integer.class).single()).isEqualTo(4);
+		assertThat(status(removal)).isEqualTo("EXCLUDED");
+		assertThat(jdbc.sql("select left_on is null from person where id = cast(:id as uuid)").param("id", able[3][0])
+			.query(Boolean.class).single()).isTrue();
+		assertThat(status(restricted)).isEqualTo("SENT");
+		assertThat(jdbc.sql("select left_on is null from person where id = cast(:id as uuid)").param("id", moved[2][0])
+			.query(Boolean.class).single()).isTrue();
+		String id = JsonPath.read(imported.getResponse().getContentAsString(), "$.id");
+		assertThat((List<Integer>) JsonPath.read(call("operator.tegal", "GET", "/api/v1/usulan/results/" + id + "/rejections",
+				null).getResponse().getContentAsString(), "$.content[*].line")).containsExactly(5);
+		assertThat(call("dpo.tegal", "DELETE", "/api/v1/data-subjects/" + moved[2][0] + "/restriction", null))
+			.hasStatus(HttpStatus.NO_CONTENT);
+	}
+
 	@Test
 	void aFileThatCannotBeReadIsRefusedWithNothingWritten() throws Exception {
 		long imports = jdbc.sql("select count(*) from usulan_result_import").query(Long.class).single();
