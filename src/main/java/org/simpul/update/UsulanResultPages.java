@@ -2,16 +2,23 @@ package org.simpul.update;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.simpul.access.AccessControl;
 import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
+import org.simpul.region.RegionCatalog;
+import org.simpul.region.RegionCode;
+import org.simpul.region.RegionLevel;
+import org.simpul.shared.ConflictException;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
 import org.simpul.shared.PageResponse.PageRequest;
 import org.simpul.shared.RegionTime;
 import org.simpul.update.UsulanResults.ImportView;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,20 +37,31 @@ class UsulanResultPages {
 
 	private final UsulanResults results;
 
-	UsulanResultPages(AccessControl access, UsulanResults results) {
+	private final RegionCatalog regions;
+
+	UsulanResultPages(AccessControl access, UsulanResults results, RegionCatalog regions) {
 		this.access = access;
 		this.results = results;
+		this.regions = regions;
 	}
 
 	@GetMapping
 	String form(Model model) {
 		CurrentUser user = access.requireUser();
-		UsulanResults.regency(user, user.territory().regionCode().map(c -> c.value().length() >= 5
-				? c.value().substring(0, 5) : null).orElse(null));
-		return page(model, user, null);
+		user.require(Action.USULAN_VERIFY);
+		if (!Usulans.districtWide(user)) {
+			throw new AccessDeniedException("Result lists are Dinsos' to import");
+		}
+		return page(model, user, null, null);
 	}
 
-	private String page(Model model, CurrentUser user, String error) {
+	private String page(Model model, CurrentUser user, String error, String regionCode) {
+		Optional<RegionCode> own = user.territory().regionCode();
+		// a district's Dinsos imports for its district; a province's or the nation's names the district
+		boolean chooses = own.isEmpty() || own.get().level() == RegionLevel.PROVINCE;
+		model.addAttribute("chooseRegency", chooses);
+		model.addAttribute("regencies", own.isPresent() && chooses ? regions.children(own.get()) : List.of());
+		model.addAttribute("regionCode", regionCode);
 		model.addAttribute("imports", results.recent(user));
 		model.addAttribute("error", error);
 		model.addAttribute("zone", RegionTime.WIB);
@@ -51,15 +69,19 @@ class UsulanResultPages {
 	}
 
 	@PostMapping
-	String upload(@RequestParam(name = "file", required = false) MultipartFile file, Model model) throws IOException {
+	String upload(@RequestParam(name = "file", required = false) MultipartFile file,
+			@RequestParam(name = "regionCode", required = false) String regionCode, Model model) throws IOException {
 		CurrentUser user = access.requireUser();
 		user.require(Action.USULAN_VERIFY);
 		try (InputStream in = file == null || file.isEmpty() ? null : file.getInputStream()) {
-			ImportView done = results.importFile(user, null, file == null ? null : file.getOriginalFilename(), in);
+			ImportView done = results.importFile(user, regionCode, file == null ? null : file.getOriginalFilename(), in);
 			return "redirect:/usulan/hasil/" + done.id() + (done.repeated() ? "?ulang=true" : "");
 		}
 		catch (InvalidInputException ex) {
-			return page(model, user, ex.problems().getFirst().message());
+			return page(model, user, ex.problems().getFirst().message(), regionCode);
+		}
+		catch (ConflictException ex) {
+			return page(model, user, ex.problem().message(), regionCode);
 		}
 	}
 

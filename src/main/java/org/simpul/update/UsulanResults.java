@@ -339,7 +339,8 @@ public class UsulanResults {
 				refusedLines.add(match.line());
 			}
 		}
-		// every row's desil, slice by slice; a row that names nobody (and no usulan) is rejected
+		// every row's desil, slice by slice (but a row whose usulan the registry refused: it is rejected whole); a
+		// row that names nobody (and no usulan) is rejected
 		long changed = 0;
 		long after = 0;
 		long notFound = 0;
@@ -348,8 +349,9 @@ public class UsulanResults {
 			}
 			List<Row> slice = jdbc.sql("""
 					select line, nik_index, kk_index, result, desil from result_row where line > :after
+					  and not (line = any(cast(:refused as bigint[])))
 					order by line limit :slice""")
-				.param("after", after).param("slice", SLICE)
+				.param("after", after).param("slice", SLICE).param("refused", refusedLines.toArray(Long[]::new))
 				.query(Row.class)
 				.list();
 			if (slice.isEmpty()) {

@@ -247,6 +247,32 @@ class UsulanResultsIntegrationTests {
 	}
 
 	@Test
+	void aProvinceDataOperatorNamesTheDistrictOnThePage() throws Exception {
+		String username = "operator.jateng." + java.util.UUID.randomUUID().toString().substring(0, 6);
+		assertThat(call("admin", "POST", "/api/v1/users", """
+				{"username": "%s", "password": "%s", "displayName": "Operator Provinsi", "role": "DATA_OPERATOR",
+				 "regionCode": "33"}""".formatted(username, DemoLogins.PASSWORD))).hasStatus(HttpStatus.CREATED);
+		var session = DemoLogins.session(mvc, username);
+		assertThat(mvc.get().uri("/usulan/hasil").session(session)).hasStatus(HttpStatus.OK).bodyText()
+			.contains("name=\"regionCode\"", "33.28");
+		String nobody = TestIdentifiers.nik("33.28.10", LocalDate.of(1999, 9, 9), Sex.M);
+		MvcTestResult done = mvc.perform(MockMvcRequestBuilders.multipart("/usulan/hasil")
+			.file(new MockMultipartFile("file", "provinsi.csv", "text/csv",
+					("NIK;Hasil;Desil\n" + nobody + ";MASUK;3\n").getBytes(StandardCharsets.UTF_8)))
+			.param("regionCode", "33.28").session(session)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()));
+		assertThat(done).hasStatus(HttpStatus.FOUND);
+		assertThat(jdbc.sql("select count(*) from usulan_result_import where file_name = 'provinsi.csv' and regency_code = '33.28'")
+			.query(Long.class).single()).isEqualTo(1);
+		// without a district: the form again, naming what is missing
+		assertThat(mvc.perform(MockMvcRequestBuilders.multipart("/usulan/hasil")
+			.file(new MockMultipartFile("file", "lagi.csv", "text/csv", "NIK;Hasil\n".getBytes(StandardCharsets.UTF_8)))
+			.session(session)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())))
+			.hasStatus(HttpStatus.OK).bodyText().contains("Wajib diisi");
+	}
+
+	@Test
 	void aFileThatCannotBeReadIsRefusedWithNothingWritten() throws Exception {
 		long imports = jdbc.sql("select count(*) from usulan_result_import").query(Long.class).single();
 		assertThat(upload("operator.tegal", "kosong.csv", new byte[0])).hasStatus(HttpStatus.BAD_REQUEST).bodyText()
