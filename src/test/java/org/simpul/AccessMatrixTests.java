@@ -220,12 +220,17 @@ class AccessMatrixTests {
 
 	static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-	/** Registry proposals are decided by the district manager and the data operator (administrators too). */
-	static HttpStatus proposalDecisions(String role, Relation relation, HttpStatus success) {
-		if (role.equals("ANONYMOUS")) {
+	/**
+	 * Corrections of what is registered (a household's data, members joining, leaving, moving; deciding a registry
+	 * proposal): the district's data operator and manager and the administrator, in their territory (404
+	 * outside); everyone else, a village's data operator too, 403: the village proposes them as usulan.
+	 */
+	static HttpStatus correction(Caller caller, Relation relation, HttpStatus success) {
+		if (caller.role().equals("ANONYMOUS")) {
 			return HttpStatus.UNAUTHORIZED;
 		}
-		if (!Set.of("ADMIN", "MANAGER", "DATA_OPERATOR").contains(role)) {
+		boolean districtWide = caller.role().equals("ADMIN") || caller.targets().get(Relation.OWN).length() <= 5;
+		if (!Set.of("ADMIN", "MANAGER", "DATA_OPERATOR").contains(caller.role()) || !districtWide) {
 			return HttpStatus.FORBIDDEN;
 		}
 		return relation == Relation.OWN ? success : HttpStatus.NOT_FOUND;
@@ -384,14 +389,14 @@ class AccessMatrixTests {
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/households/{id}",
 							t.householdIn(t.villageFor(region)).householdId()), auth),
 					(role, relation) -> registry(role, relation, HttpStatus.OK, false)),
-			new Rule("PUT /api/v1/households/{id}",
+			new CallerRule("PUT /api/v1/households/{id}",
 					(t, auth, region) -> t.send(t.mvc.put().uri("/api/v1/households/{id}",
 							t.householdIn(t.villageFor(region)).householdId())
 						.header("If-Match", "\"0\"")
 						.contentType(MediaType.APPLICATION_JSON)
 						.content("{\"welfareDecile\": 3}"), auth),
-					(role, relation) -> registry(role, relation, HttpStatus.OK, true)),
-			new Rule("POST /api/v1/households/{id}/members",
+					(caller, relation) -> correction(caller, relation, HttpStatus.OK)),
+			new CallerRule("POST /api/v1/households/{id}/members",
 					(t, auth, region) -> {
 						String village = t.villageFor(region);
 						return t.send(t.mvc.post().uri("/api/v1/households/{id}/members", t.householdIn(village).householdId())
@@ -402,7 +407,7 @@ class AccessMatrixTests {
 									village.substring(0, 8), LocalDate.of(2010, 1, 2), Sex.M))),
 								auth);
 					},
-					(role, relation) -> registry(role, relation, HttpStatus.CREATED, true)),
+					(caller, relation) -> correction(caller, relation, HttpStatus.CREATED)),
 			new Rule("GET /api/v1/registry/duplicates",
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/registry/duplicates"), auth),
 					(role, relation) -> switch (role) {
@@ -445,13 +450,13 @@ class AccessMatrixTests {
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/persons/{id}",
 							t.householdIn(t.villageFor(region)).personId()), auth),
 					(role, relation) -> registry(role, relation, HttpStatus.OK, false)),
-			new Rule("POST /api/v1/persons/{id}/leave",
+			new CallerRule("POST /api/v1/persons/{id}/leave",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/persons/{id}/leave",
 							t.householdIn(t.villageFor(region)).personId())
 						.contentType(MediaType.APPLICATION_JSON)
 						.content("{\"reason\": \"MOVED_AWAY\", \"date\": \"2020-01-02\"}"), auth),
-					(role, relation) -> registry(role, relation, HttpStatus.OK, true)),
-			new Rule("POST /api/v1/persons/{id}/move",
+					(caller, relation) -> correction(caller, relation, HttpStatus.OK)),
+			new CallerRule("POST /api/v1/persons/{id}/move",
 					(t, auth, region) -> {
 						String village = t.villageFor(region);
 						UUID child = t.childIn(t.householdIn(village), village);
@@ -459,7 +464,7 @@ class AccessMatrixTests {
 							.contentType(MediaType.APPLICATION_JSON)
 							.content("{\"householdId\": \"" + t.householdIn(village).householdId() + "\"}"), auth);
 					},
-					(role, relation) -> registry(role, relation, HttpStatus.OK, true)),
+					(caller, relation) -> correction(caller, relation, HttpStatus.OK)),
 			new Rule("POST /api/v1/complaints",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/complaints").contentType(MediaType.APPLICATION_JSON)
 						.content("""
@@ -550,15 +555,15 @@ class AccessMatrixTests {
 						case "PROGRAM_MANAGER", "DPO", "DATA_OPERATOR", "COORDINATOR" -> HttpStatus.FORBIDDEN;
 						default -> HttpStatus.OK;
 					}),
-			new Rule("POST /api/v1/registry-proposals/{id}/accept",
+			new CallerRule("POST /api/v1/registry-proposals/{id}/accept",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/registry-proposals/{id}/accept",
 							t.proposalIn(t.villageFor(region))), auth),
-					(role, relation) -> proposalDecisions(role, relation, HttpStatus.NO_CONTENT)),
-			new Rule("POST /api/v1/registry-proposals/{id}/reject",
+					(caller, relation) -> correction(caller, relation, HttpStatus.NO_CONTENT)),
+			new CallerRule("POST /api/v1/registry-proposals/{id}/reject",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/registry-proposals/{id}/reject",
 							t.proposalIn(t.villageFor(region))).contentType(MediaType.APPLICATION_JSON)
 						.content("{\"reason\": \"Tidak sesuai musdes\"}"), auth),
-					(role, relation) -> proposalDecisions(role, relation, HttpStatus.NO_CONTENT)),
+					(caller, relation) -> correction(caller, relation, HttpStatus.NO_CONTENT)),
 			new Rule("POST /api/v1/referrals/{id}/accept",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/referrals/{id}/accept",
 							t.referralIn(t.villageFor(region), "SENT")), auth),

@@ -81,7 +81,7 @@ class ClientIdIntegrationTests {
 					.formatted(v.id(), v.suffix().split(" ")[0], v.text("Dukuh Krajan 3", "Dukuh Lain 4"),
 							v.suffix().split(" ")[1]), HttpStatus.CREATED,
 						"select count(*) from household where id = :id"),
-				new Create("member", "fo.procot", t -> "/api/v1/households/" + t.household() + "/members", v -> """
+				new Create("member", "operator.tegal", t -> "/api/v1/households/" + t.household() + "/members", v -> """
 						{"id": "%s", "nik": "%s", "name": "%s", "birthDate": "2018-02-03", "sex": "M",
 						 "relationship": "CHILD"}"""
 					.formatted(v.id(), v.suffix(), v.text("Anak Luring", "Anak Lain")), HttpStatus.CREATED,
@@ -287,7 +287,7 @@ class ClientIdIntegrationTests {
 		assertThat(jdbc.sql("select subject_name from complaint where id = cast(:id as uuid)").param("id", existing)
 			.query(String.class).single()).isEqualTo("Ibu Id Klien");
 		// and a member given a household's id
-		MvcTestResult member = call("fo.procot", "POST", "/api/v1/households/" + household() + "/members", """
+		MvcTestResult member = call("operator.tegal", "POST", "/api/v1/households/" + household() + "/members", """
 				{"id": "%s", "nik": "%s", "name": "Anak Salah Id", "birthDate": "2018-02-03", "sex": "M",
 				 "relationship": "CHILD"}""".formatted(person(),
 				TestIdentifiers.nik("33.28.10", LocalDate.of(2018, 2, 3), Sex.M)));

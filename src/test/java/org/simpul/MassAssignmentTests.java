@@ -88,10 +88,10 @@ class MassAssignmentTests {
 		String person = RegistryIntegrationTestsAccess.registerFamily(mvc, jdbc, "Karsinah Massal");
 		String household = stored("select cast(household_id as text) from person where id = cast(:id as uuid)", person);
 		String stranger = RegistryIntegrationTestsAccess.registerFamily(mvc, jdbc, "Tarsono Lain");
-		MvcTestResult read = call("fo.procot", "GET", "/api/v1/households/" + household, null);
+		MvcTestResult read = call("operator.tegal", "GET", "/api/v1/households/" + household, null);
 		String etag = read.getResponse().getHeader("ETag");
 		MvcTestResult changed = mvc.put().uri("/api/v1/households/" + household)
-			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "fo.procot"))
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "operator.tegal"))
 			.header("If-Match", etag)
 			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
 			.content("""

@@ -51,7 +51,7 @@ class OneInTheMorningIntegrationTests {
 			assertThat(created).hasStatus(HttpStatus.CREATED);
 			String body = created.getResponse().getContentAsString();
 			String babyId = ((List<String>) JsonPath.read(body, "$.members[?(@.name == 'Bayi Subuh')].id")).getFirst();
-			assertThat(DemoLogins.call(mvc, "fo.procot", "POST", "/api/v1/persons/" + babyId + "/leave", """
+			assertThat(DemoLogins.call(mvc, "operator.tegal", "POST", "/api/v1/persons/" + babyId + "/leave", """
 					{"reason": "DIED", "date": "%s"}""".formatted(today))).hasStatusOk();
 			assertThat(DemoLogins.call(mvc, "fo.procot", "POST", "/api/v1/complaints", """
 					{"channel": "WALK_IN", "category": "HEALTH", "villageCode": "33.28.10.1008", "description": "Bayi baru lahir",

@@ -81,6 +81,11 @@ public enum Action {
 	/** Register and change households and persons. */
 	REGISTRY_WRITE(ADMIN, MANAGER, BACK_OFFICE, FRONT_OFFICE, FACILITATOR, DATA_OPERATOR),
 	/**
+	 * Correct what is registered directly (a household's data, members joining, leaving, moving): the district's
+	 * data operator and manager, from a district-wide territory; the village proposes such changes as usulan.
+	 */
+	REGISTRY_CORRECT(ADMIN, MANAGER, DATA_OPERATOR),
+	/**
 	 * See NIK and KK numbers in full (others see them masked): the people who identify and serve families,
 	 * and a programme manager for a person referred to their agency, which cannot act without it.
 	 */

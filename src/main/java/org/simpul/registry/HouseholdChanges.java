@@ -67,7 +67,7 @@ public class HouseholdChanges {
 
 	@Transactional
 	public HouseholdView change(CurrentUser actor, UUID id, String ifMatch, HouseholdChange change) {
-		RegistryAccess.requireWriter(actor);
+		RegistryAccess.requireCorrector(actor);
 		Current current = actor.territory().sql(jdbc, """
 				select village_code, rt, rw, address, welfare_decile, roof, wall, floor, floor_area_m2, electricity,
 				       latrine, drinking_water, version

@@ -53,7 +53,7 @@ public class HouseholdMembers {
 	/** Moves a member to another household of the caller's territory; the head of a household stays. */
 	@Transactional
 	public HouseholdView moveMember(CurrentUser actor, UUID personId, UUID toHousehold) {
-		RegistryAccess.requireWriter(actor);
+		RegistryAccess.requireCorrector(actor);
 		record Found(UUID householdId, String relationship, boolean hasLeft) {
 		}
 		Found person = actor.territory().sql(jdbc,
@@ -107,7 +107,7 @@ public class HouseholdMembers {
 	 */
 	@Transactional
 	public HouseholdView leave(CurrentUser actor, UUID personId, Departure departure, String source) {
-		RegistryAccess.requireWriter(actor);
+		RegistryAccess.requireCorrector(actor);
 		record Leaving(UUID householdId, String relationship, LocalDate leftOn,
 				LocalDate birthDate, String villageCode) {
 		}

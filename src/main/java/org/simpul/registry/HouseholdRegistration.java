@@ -127,7 +127,7 @@ public class HouseholdRegistration {
 	/** Adds one member to a registered household of the caller's territory. */
 	@Transactional
 	public HouseholdView addMember(CurrentUser actor, UUID householdId, Member member) {
-		RegistryAccess.requireWriter(actor);
+		RegistryAccess.requireCorrector(actor);
 		record Locked(String kkCipher, String villageCode) {
 		}
 		Locked locked = actor.territory().sql(jdbc, "select kk_cipher, village_code from household where id"

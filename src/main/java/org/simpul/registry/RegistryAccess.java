@@ -3,6 +3,7 @@ package org.simpul.registry;
 import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
 import org.simpul.access.Role;
+import org.simpul.region.RegionLevel;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -30,6 +31,23 @@ final class RegistryAccess {
 		if (!user.may(Action.REGISTRY_WRITE)) {
 			throw new AccessDeniedException("Registry changes are not for " + user.role());
 		}
+	}
+
+	/**
+	 * Changes to what is registered (a household's data and conditions, a member added, leaving or moving) are
+	 * the district's corrections (DOMAIN.md §9, ADR 0012): its data operator's, manager's or the administrator's,
+	 * from a district-wide or wider territory; everyone else proposes them as usulan.
+	 */
+	static void requireCorrector(CurrentUser user) {
+		if (!mayCorrect(user)) {
+			throw new AccessDeniedException("Registry corrections are the district's; " + user.role() + " of "
+					+ user.territory() + " proposes an usulan");
+		}
+	}
+
+	static boolean mayCorrect(CurrentUser user) {
+		return user.may(Action.REGISTRY_CORRECT) && user.territory().regionCode()
+			.map(code -> code.level() == RegionLevel.REGENCY || code.level() == RegionLevel.PROVINCE).orElse(true);
 	}
 
 	static boolean mayRead(Role role) {

@@ -121,6 +121,8 @@ class RegistryPages {
 		HouseholdView household = queries.household(user, id).orElseThrow(() -> new NotFoundException("Household"));
 		model.addAttribute("household", household);
 		model.addAttribute("mayWrite", RegistryAccess.mayWrite(user.role()));
+		model.addAttribute("mayCorrect", RegistryAccess.mayCorrect(user));
+		model.addAttribute("mayPropose", user.may(Action.USULAN_PROPOSE));
 		model.addAttribute("today", time.latestToday());
 		model.addAttribute("proposals", proposals.open(user, id));
 		model.addAttribute("mayDecideProposals", RegistryProposals.mayDecide(user));
@@ -163,7 +165,7 @@ class RegistryPages {
 	@GetMapping("/rumah-tangga/{id}/ubah")
 	String editHousehold(@PathVariable UUID id, Model model) {
 		CurrentUser user = access.requireUser();
-		RegistryAccess.requireWriter(user);
+		RegistryAccess.requireCorrector(user);
 		HouseholdView household = queries.household(user, id).orElseThrow(() -> new NotFoundException("Household"));
 		return editForm(model, user, household, HouseholdForm.of(household), Map.of());
 	}
@@ -172,7 +174,7 @@ class RegistryPages {
 	String saveHousehold(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> params, Model model,
 			RedirectAttributes redirect) {
 		CurrentUser user = access.requireUser();
-		RegistryAccess.requireWriter(user);
+		RegistryAccess.requireCorrector(user);
 		HouseholdView household = queries.household(user, id).orElseThrow(() -> new NotFoundException("Household"));
 		HouseholdForm form = HouseholdForm.read(params);
 		String action = form.value("action");
@@ -219,7 +221,7 @@ class RegistryPages {
 			@RequestParam(required = false) String date, @RequestParam(required = false) String newHeadId,
 			RedirectAttributes redirect) {
 		CurrentUser user = access.requireUser();
-		RegistryAccess.requireWriter(user);
+		RegistryAccess.requireCorrector(user);
 		HouseholdView household = queries.household(user, id).orElseThrow(() -> new NotFoundException("Household"));
 		if (household.members().stream().noneMatch(m -> m.id().equals(personId))) {
 			throw new NotFoundException("Person");
@@ -240,7 +242,7 @@ class RegistryPages {
 	String memberMoves(@PathVariable UUID id, @PathVariable UUID personId, @RequestParam(required = false) String kkNumber,
 			RedirectAttributes redirect) {
 		CurrentUser user = access.requireUser();
-		RegistryAccess.requireWriter(user);
+		RegistryAccess.requireCorrector(user);
 		HouseholdView household = queries.household(user, id).orElseThrow(() -> new NotFoundException("Household"));
 		if (household.members().stream().noneMatch(m -> m.id().equals(personId))) {
 			throw new NotFoundException("Person");

@@ -91,7 +91,8 @@ public class RegistryProposals {
 
 	/** Who decides proposals: the district manager and the data operator (administrators everywhere). */
 	static boolean mayDecide(CurrentUser user) {
-		return user.may(Action.REGISTRY_PROPOSAL_DECIDE);
+		// accepting one changes the registry: the district's correction
+		return user.may(Action.REGISTRY_PROPOSAL_DECIDE) && RegistryAccess.mayCorrect(user);
 	}
 
 	/** The open proposals of a household of the user's territory, oldest first. */

@@ -40,7 +40,8 @@ class HouseholdFormBrowserTests extends PhoneTest {
 		String person = RegistryIntegrationTestsAccess.registerFamily(mvc, jdbc, "Tarsini Kondisi");
 		String household = jdbc.sql("select household_id::text from person where id = cast(:id as uuid)")
 			.param("id", person).query(String.class).single();
-		phone.login(port, "fo.procot");
+		// the district's data operator corrects a registered household (the village proposes usulan)
+		phone.login(port, "operator.tegal");
 		page.navigate("http://localhost:" + port + "/registri/rumah-tangga/" + household + "/ubah");
 		RECORDED.forEach((field, value) -> assertThat(page.locator("select#" + field)).hasValue(value));
 		assertThat(page.locator("#floorAreaM2")).hasValue("36");

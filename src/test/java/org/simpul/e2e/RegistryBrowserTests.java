@@ -41,8 +41,21 @@ class RegistryBrowserTests extends PhoneTest {
 	}
 
 	@Test
-	void frontOfficeAddsAMemberOnTheEditPageAndRecordsThatShePassedAway() {
+	void theVillageProposesAndTheDistrictsOperatorAddsAMemberAndRecordsThatShePassedAway() {
+		// the front office of the village may not change a registered family: it is offered an usulan
 		login("fo.procot");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Registri")).click();
+		page.getByLabel("atau dengan nama").fill("Rasmono");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cari")).click();
+		page.getByText("Rasmono").first().click();
+		assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ubah rumah tangga"))).hasCount(0);
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Usulkan perubahan data")).click();
+		assertThat(page.locator("main")).containsText("Usulkan dikeluarkan dari DTSEN");
+		assertThat(phone.scrollWidth()).isLessThanOrEqualTo(360);
+		phone.logout();
+
+		// the district's data operator corrects the registry directly
+		login("operator.tegal");
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Registri")).click();
 		page.getByLabel("atau dengan nama").fill("Rasmono");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cari")).click();

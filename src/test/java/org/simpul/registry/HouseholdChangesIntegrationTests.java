@@ -51,30 +51,33 @@ class HouseholdChangesIntegrationTests {
 			assertThat(e.villageCode()).isEqualTo("33.28.10.1008");
 		});
 
-		// the front office of Procot raises the decile; nothing else changes
+		// the front office of Procot may not change a registered household (it proposes an usulan); the district's
+		// data operator corrects the decile; nothing else changes
 		String sameExceptDecile = """
 				{"rt": "2", "rw": "001", "address": "Jl. Melati 4", "welfareDecile": 4,
 				 "conditions": {"roof": "TILE", "wall": "BAMBOO", "floor": "EARTH", "floorAreaM2": 36,
 				                "electricity": "PLN_450", "latrine": "NONE", "drinkingWater": "UNPROTECTED_WELL"}}""";
-		assertThat(put("fo.procot", id, "\"0\"", sameExceptDecile)).hasStatusOk()
+		assertThat(put("fo.procot", id, "\"0\"", sameExceptDecile)).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(put("operator.procot", id, "\"0\"", sameExceptDecile)).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(put("operator.tegal", id, "\"0\"", sameExceptDecile)).hasStatusOk()
 			.headers().hasValue("ETag", "\"1\"");
 		assertThat(jdbc.sql("select changes::text from registry_change where household_id = cast(:id as uuid)"
 				+ " and action = 'UPDATED'").param("id", id).query(String.class).single())
 			.isEqualTo("{\"welfareDecile\": [2, 4]}");
 		// the same again changes nothing and writes no history
-		assertThat(put("fo.procot", id, "\"1\"", sameExceptDecile)).hasStatusOk().headers().hasValue("ETag", "\"1\"");
+		assertThat(put("operator.tegal", id, "\"1\"", sameExceptDecile)).hasStatusOk().headers().hasValue("ETag", "\"1\"");
 		// as the history: the registration's members were each added (MEMBER_ADDED), then one change
 		assertThat(events.stream(HouseholdEvent.HouseholdChanged.class).map(HouseholdEvent.HouseholdChanged::change))
 			.as("one change, one event; the same again is none").containsExactly("MEMBER_ADDED", "MEMBER_ADDED", "UPDATED");
-		assertThat(put("fo.procot", id, "\"0\"", sameExceptDecile)).hasStatus(HttpStatus.PRECONDITION_FAILED);
-		assertThat(put("fo.procot", id, null, sameExceptDecile)).hasStatus(HttpStatus.PRECONDITION_REQUIRED);
-		assertThat(put("fo.procot", id, "\"1\"", "{\"welfareDecile\": 12, \"rt\": \"12A\"}"))
+		assertThat(put("operator.tegal", id, "\"0\"", sameExceptDecile)).hasStatus(HttpStatus.PRECONDITION_FAILED);
+		assertThat(put("operator.tegal", id, null, sameExceptDecile)).hasStatus(HttpStatus.PRECONDITION_REQUIRED);
+		assertThat(put("operator.tegal", id, "\"1\"", "{\"welfareDecile\": 12, \"rt\": \"12A\"}"))
 			.hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson().extractingPath("$.errors[*].field").asArray().contains("welfareDecile", "rt");
 
-		// Procot's front office cannot move it to Kagok (outside its village); the district manager can
+		// Temanggung's manager cannot move it to Kagok (outside that district); Tegal's manager can
 		String toKagok = sameExceptDecile.replace("{\"rt\"", "{\"villageCode\": \"33.28.10.1007\", \"rt\"");
-		assertThat(put("fo.procot", id, "\"1\"", toKagok)).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(put("manajer.temanggung", id, "\"1\"", toKagok)).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(put("manajer.tegal", id, "\"1\"", toKagok)).hasStatusOk()
 			.bodyJson().extractingPath("$.villageName").isEqualTo("Kagok");
 		assertThat(jdbc.sql("select changes::text from registry_change where household_id = cast(:id as uuid)"

@@ -47,25 +47,27 @@ class HouseholdMembersIntegrationTests {
 		String member = """
 				{"nik": "%s", "name": "Aisyah", "birthDate": "2024-06-01", "sex": "F", "relationship": "GRANDCHILD"}"""
 			.formatted(baby);
-		assertThat(post("psm.procot", "/api/v1/households/{id}/members", member, id)).hasStatus(HttpStatus.CREATED)
+		assertThat(post("psm.procot", "/api/v1/households/{id}/members", member, id)).hasStatus(HttpStatus.FORBIDDEN);
+		// the village proposes a new member as an usulan; the district's data operator adds one directly
+		assertThat(post("operator.tegal", "/api/v1/households/{id}/members", member, id)).hasStatus(HttpStatus.CREATED)
 			.bodyJson().satisfies(json -> {
 				assertThat(json).extractingPath("$.members.length()").isEqualTo(3);
 				assertThat(json).extractingPath("$.members[2].name").isEqualTo("Aisyah");
 				assertThat(json).extractingPath("$.version").isEqualTo(0);
 			});
-		assertThat(post("psm.procot", "/api/v1/households/{id}/members", member, id)).hasStatus(HttpStatus.CONFLICT)
+		assertThat(post("operator.tegal", "/api/v1/households/{id}/members", member, id)).hasStatus(HttpStatus.CONFLICT)
 			.bodyJson().extractingPath("$.errors[0].code").isEqualTo("DUPLICATE_NIK");
 		String secondHead = """
 				{"nik": "%s", "name": "Kepala Dua", "birthDate": "1970-01-01", "sex": "M", "relationship": "HEAD"}"""
 			.formatted(TestIdentifiers.nik("33.28.10", LocalDate.of(1970, 1, 1), Sex.M));
-		assertThat(post("psm.procot", "/api/v1/households/{id}/members", secondHead, id))
+		assertThat(post("operator.tegal", "/api/v1/households/{id}/members", secondHead, id))
 			.hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson().extractingPath("$.errors[0].code").isEqualTo("MORE_THAN_ONE_HEAD");
-		assertThat(post("psm.procot", "/api/v1/households/{id}/members", "{\"nik\": \"123\", \"name\": \"\"}", id))
+		assertThat(post("operator.tegal", "/api/v1/households/{id}/members", "{\"nik\": \"123\", \"name\": \"\"}", id))
 			.hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson().extractingPath("$.errors[*].field").asArray().contains("nik", "name", "birthDate", "sex",
 					"relationship");
-		assertThat(post("psm.pedeslohor", "/api/v1/households/{id}/members", member.replace(baby,
+		assertThat(post("manajer.temanggung", "/api/v1/households/{id}/members", member.replace(baby,
 				TestIdentifiers.nik("33.28.10", LocalDate.of(2024, 6, 2), Sex.F)), id)).hasStatus(HttpStatus.NOT_FOUND);
 	}
 
@@ -76,33 +78,34 @@ class HouseholdMembersIntegrationTests {
 		String child = personId(family.childNik());
 		String head = personId(family.headNik());
 		String leave = "{\"reason\": \"MOVED_AWAY\", \"date\": \"2024-07-01\"}";
-		assertThat(post("psm.pedeslohor", "/api/v1/persons/{id}/leave", leave, child)).hasStatus(HttpStatus.NOT_FOUND);
-		assertThat(post("fo.procot", "/api/v1/persons/{id}/leave", "{\"reason\": \"GONE\", \"date\": \"2999-01-01\"}",
+		assertThat(post("manajer.temanggung", "/api/v1/persons/{id}/leave", leave, child)).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(post("fo.procot", "/api/v1/persons/{id}/leave", leave, child)).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(post("operator.tegal", "/api/v1/persons/{id}/leave", "{\"reason\": \"GONE\", \"date\": \"2999-01-01\"}",
 				child)).hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(post("fo.procot", "/api/v1/persons/{id}/leave", "{\"date\": \"2999-01-01\"}", child))
+		assertThat(post("operator.tegal", "/api/v1/persons/{id}/leave", "{\"date\": \"2999-01-01\"}", child))
 			.hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson().extractingPath("$.errors[*].code").asArray().contains("REQUIRED", "DATE_OUT_OF_RANGE");
 		// the head cannot leave while the child lives there, unless a new head is named
-		assertThat(post("fo.procot", "/api/v1/persons/{id}/leave", leave, head)).hasStatus(HttpStatus.BAD_REQUEST)
+		assertThat(post("operator.tegal", "/api/v1/persons/{id}/leave", leave, head)).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson().extractingPath("$.errors[0].code").isEqualTo("NEW_HEAD_REQUIRED");
-		assertThat(post("fo.procot", "/api/v1/persons/{id}/leave", leave, child)).hasStatusOk().bodyJson()
+		assertThat(post("operator.tegal", "/api/v1/persons/{id}/leave", leave, child)).hasStatusOk().bodyJson()
 			.satisfies(json -> {
 				assertThat(json).extractingPath("$.members[1].leftReason").isEqualTo("MOVED_AWAY");
 				assertThat(json).extractingPath("$.members[1].leftOn").isEqualTo("2024-07-01");
 				assertThat(json).extractingPath("$.version").isEqualTo(1);
 			});
 		// recorded once: the same call again changes nothing
-		assertThat(post("fo.procot", "/api/v1/persons/{id}/leave", leave, child)).hasStatusOk().bodyJson()
+		assertThat(post("operator.tegal", "/api/v1/persons/{id}/leave", leave, child)).hasStatusOk().bodyJson()
 			.extractingPath("$.version").isEqualTo(1);
-		assertThat(post("fo.procot", "/api/v1/persons/{id}/move", "{\"householdId\": \"" + id + "\"}", child))
+		assertThat(post("operator.tegal", "/api/v1/persons/{id}/move", "{\"householdId\": \"" + id + "\"}", child))
 			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].code").isEqualTo("PERSON_HAS_LEFT");
 		// now the head is the only member left, and may leave alone
-		assertThat(post("fo.procot", "/api/v1/persons/{id}/leave", "{\"reason\": \"DIED\", \"date\": \"2025-02-03\"}",
+		assertThat(post("operator.tegal", "/api/v1/persons/{id}/leave", "{\"reason\": \"DIED\", \"date\": \"2025-02-03\"}",
 				head)).hasStatusOk();
 		assertThat(jdbc.sql("select action from registry_change where household_id = cast(:id as uuid) order by id")
 			.param("id", id).query(String.class).list()).containsSubsequence("CREATED", "MEMBER_LEFT", "MEMBER_LEFT");
 		// a search still finds them, saying they left
-		assertThat(post("fo.procot", "/api/v1/persons/search", "{\"nik\": \"" + family.childNik() + "\"}"))
+		assertThat(post("operator.tegal", "/api/v1/persons/search", "{\"nik\": \"" + family.childNik() + "\"}"))
 			.bodyJson().extractingPath("$.content[0].leftReason").isEqualTo("MOVED_AWAY");
 	}
 
@@ -119,19 +122,19 @@ class HouseholdMembersIntegrationTests {
 			.query(String.class).single();
 		String head = jdbc.sql("select id::text from person where nik_index = :nik").param("nik", index.of(BlindIndex.Kind.NIK, first.headNik()))
 			.query(String.class).single();
-		assertThat(post("fo.procot", "/api/v1/persons/{id}/move", "{\"householdId\": \"" + to + "\"}", child))
+		assertThat(post("operator.tegal", "/api/v1/persons/{id}/move", "{\"householdId\": \"" + to + "\"}", child))
 			.hasStatusOk()
 			.bodyJson().extractingPath("$.members[*].nik").asArray().contains(first.childNik());
 		assertThat(jdbc.sql("select action from registry_change where person_id = cast(:id as uuid) order by id")
 			.param("id", child).query(String.class).list()).endsWith("MEMBER_MOVED_OUT", "MEMBER_MOVED_IN");
-		assertThat(post("fo.procot", "/api/v1/persons/{id}/move", "{\"householdId\": \"" + to + "\"}", head))
+		assertThat(post("operator.tegal", "/api/v1/persons/{id}/move", "{\"householdId\": \"" + to + "\"}", head))
 			.hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson().extractingPath("$.errors[0].code").isEqualTo("HEAD_CANNOT_MOVE");
-		// a household in Pedeslohor is not Procot's to move people into
-		String elsewhere = register("psm.pedeslohor", RegistryIntegrationTests.family("33.28.11.2001", "Sarni"));
-		assertThat(post("fo.procot", "/api/v1/persons/{id}/move", "{\"householdId\": \"" + elsewhere + "\"}", child))
+		// a household in Temanggung is not Tegal's to move people into
+		String elsewhere = register("manajer.temanggung", RegistryIntegrationTests.family("33.23.01.2001", "Sarni"));
+		assertThat(post("operator.tegal", "/api/v1/persons/{id}/move", "{\"householdId\": \"" + elsewhere + "\"}", child))
 			.hasStatus(HttpStatus.NOT_FOUND);
-		assertThat(post("fo.procot", "/api/v1/persons/{id}/move", "{}", child)).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(post("operator.tegal", "/api/v1/persons/{id}/move", "{}", child)).hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(jdbc.sql("select household_id::text from person where id = cast(:id as uuid)").param("id", child)
 			.query(String.class).single()).isEqualTo(to);
 		assertThat(from).isNotEqualTo(to);

@@ -76,7 +76,8 @@ class RegistryPagesIntegrationTests {
 
 	@Test
 	void theEditPageChangesTheHouseholdAddsMovesAndRecordsMembersLeaving() throws Exception {
-		MockHttpSession session = DemoLogins.session(mvc, "fo.procot");
+		// the district's data operator corrects the registry; the village's front office proposes usulan
+		MockHttpSession session = DemoLogins.session(mvc, "operator.tegal");
 		RegistryIntegrationTests.Family family = RegistryIntegrationTests.family("33.28.10.1008", "Sukesih");
 		RegistryIntegrationTests.Family other = RegistryIntegrationTests.family("33.28.10.1008", "Rasinah");
 		String id = register(session, family);
@@ -125,9 +126,14 @@ class RegistryPagesIntegrationTests {
 			.contains("Anggota dicatat keluar", "Bekas anggota", "Meninggal, 05-01-2026", "Anggota rumah tangga (1)");
 		assertThat(jdbc.sql("select relationship from person where nik_index = :nik").param("nik", index.of(BlindIndex.Kind.NIK, baby)).query(String.class)
 			.single()).isEqualTo("HEAD");
-		// Pedeslohor's facilitator cannot reach the edit page; the district's TKSK only reads
-		assertThat(mvc.get().uri("/registri/rumah-tangga/{id}/ubah", id).session(DemoLogins.session(mvc, "psm.pedeslohor")))
+		// another district's manager cannot reach the edit page; the village and the district's TKSK only read,
+		// and the village is offered an usulan instead
+		assertThat(mvc.get().uri("/registri/rumah-tangga/{id}/ubah", id).session(DemoLogins.session(mvc, "manajer.temanggung")))
 			.hasStatus(HttpStatus.NOT_FOUND);
+		MockHttpSession village = DemoLogins.session(mvc, "fo.procot");
+		assertThat(mvc.get().uri("/registri/rumah-tangga/{id}/ubah", id).session(village)).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.get().uri("/registri/rumah-tangga/{id}", id).session(village)).bodyText()
+			.contains("Usulkan perubahan data", "/usulan/baru?rumahTangga=" + id).doesNotContain("Ubah rumah tangga");
 		assertThat(mvc.get().uri("/registri/rumah-tangga/{id}/ubah", id).session(DemoLogins.session(mvc, "tksk.slawi")))
 			.hasStatus(HttpStatus.FORBIDDEN);
 	}
