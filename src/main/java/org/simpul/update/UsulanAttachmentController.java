@@ -60,15 +60,19 @@ class UsulanAttachmentController {
 
 	@GetMapping("/api/v1/usulan/{id}/attachments/{attachmentId}")
 	ResponseEntity<byte[]> content(@PathVariable UUID id, @PathVariable UUID attachmentId) {
-		Content content = attachments.content(access.requireUser(), id, attachmentId);
+		return served(attachments.content(access.requireUser(), id, attachmentId));
+	}
+
+	/** An attachment as the API and the page serve it: never cached, never sniffed, a PDF as a sandboxed download. */
+	static ResponseEntity<byte[]> served(Content content) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(content.contentType()))
 			.cacheControl(CacheControl.noStore())
 			.header("X-Content-Type-Options", "nosniff")
 			// a PDF from the village opens as a download, never as a page of Simpul's origin
 			.header("Content-Security-Policy", "sandbox")
-			.header("Content-Disposition", content.contentType().equals("application/pdf") ? "attachment; filename=\"lampiran.pdf\""
-					: "inline")
+			.header("Content-Disposition", content.contentType().equals("application/pdf")
+					? "attachment; filename=\"lampiran.pdf\"" : "inline")
 			.body(content.bytes());
 	}
 }

@@ -37,8 +37,6 @@ import org.simpul.update.Usulan.Kind;
 import org.simpul.update.Usulan.Status;
 import org.simpul.update.UsulanQueries.UsulanView;
 import org.simpul.update.Usulans.NewUsulan;
-import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -510,16 +508,7 @@ class UsulanPages {
 
 	@GetMapping("/{id}/lampiran/{attachmentId}")
 	ResponseEntity<byte[]> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId) {
-		UsulanAttachments.Content content = attachments.content(access.requireUser(), id, attachmentId);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(content.contentType()))
-			.cacheControl(CacheControl.noStore())
-			.header("X-Content-Type-Options", "nosniff")
-			// a PDF from the village opens as a download, never as a page of Simpul's origin
-			.header("Content-Security-Policy", "sandbox")
-			.header("Content-Disposition", content.contentType().equals("application/pdf") ? "attachment; filename=\"lampiran.pdf\""
-					: "inline")
-			.body(content.bytes());
+		return UsulanAttachmentController.served(attachments.content(access.requireUser(), id, attachmentId));
 	}
 
 	/** The new-usulan form: a new family without a household; about a household, the kinds to choose from. */

@@ -125,6 +125,10 @@ public class UsulanResults {
 	public record Rejection(long line, String field, String code, String messageKey) {
 	}
 
+	/** A row refused after staging: its line, the column, the reason's code. */
+	private record Rejected(long line, String field, String code) {
+	}
+
 	/** A sent usulan a row decides. */
 	record Match(UUID usulanId, long line, Status result, Integer desil, String code, String reason) {
 	}
@@ -315,7 +319,7 @@ public class UsulanResults {
 		// the usulan the rows decide, each with its registry change
 		Set<Long> used = new HashSet<>();
 		Set<Long> refusedLines = new HashSet<>();
-		List<Object[]> rejections = new ArrayList<>();
+		List<Rejected> rejections = new ArrayList<>();
 		int decided = 0;
 		int entered = 0;
 		for (Match match : matches(actor, regency)) {
@@ -327,7 +331,7 @@ public class UsulanResults {
 			}
 			catch (InvalidInputException refused) {
 				// the registry's own reason when it has one the page can say (a head who leaves names a new one)
-				rejections.add(new Object[] { id, match.line(), "usulan", refused.problems().getFirst().code() });
+				rejections.add(new Rejected(match.line(), "usulan", refused.problems().getFirst().code()));
 				refusedLines.add(match.line());
 			}
 			catch (RuntimeException refused) {
@@ -335,7 +339,7 @@ public class UsulanResults {
 					throw refused;
 				}
 				// whatever else the registry refused for this usulan stays with it: the file goes on without it
-				rejections.add(new Object[] { id, match.line(), "usulan", "REGISTRY_REFUSED" });
+				rejections.add(new Rejected(match.line(), "usulan", "REGISTRY_REFUSED"));
 				refusedLines.add(match.line());
 			}
 		}
@@ -366,28 +370,24 @@ public class UsulanResults {
 				if (!applied.found().contains(i) && !used.contains(slice.get(i).line())) {
 					notFound++;
 					if (staged.kept() + rejections.size() < MAX_REJECTIONS_KEPT) {
-						rejections.add(new Object[] { id, slice.get(i).line(), slice.get(i).nikIndex() != null ? "NIK" : "No_KK",
-								"RESULT_NOBODY" });
+						rejections.add(new Rejected(slice.get(i).line(), slice.get(i).nikIndex() != null ? "NIK" : "No_KK",
+								"RESULT_NOBODY"));
 					}
 				}
 			}
 		}
 		if (!rejections.isEmpty()) {
-			for (int from = 0; from < rejections.size(); from += 1_000) {
-				List<Object[]> batch = rejections.subList(from, Math.min(rejections.size(), from + 1_000));
-				StringBuilder values = new StringBuilder();
-				Map<String, Object> params = new HashMap<>();
-				for (int i = 0; i < batch.size(); i++) {
-					values.append(i == 0 ? "" : ", ").append("(:id, :line").append(i).append(", :field").append(i)
-						.append(", :code").append(i).append(")");
-					params.put("line" + i, batch.get(i)[1]);
-					params.put("field" + i, batch.get(i)[2]);
-					params.put("code" + i, batch.get(i)[3]);
-				}
-				jdbc.sql("insert into usulan_result_rejection (import_id, line, field, code) values " + values
-						+ " on conflict do nothing")
-					.param("id", id).params(params).update();
-			}
+			// one statement for all of them (at most MAX_REJECTIONS_KEPT), as arrays
+			jdbc.sql("""
+					insert into usulan_result_rejection (import_id, line, field, code)
+					select :id, r.line, r.field, r.code
+					from unnest(cast(:lines as bigint[]), cast(:fields as text[]), cast(:codes as text[])) as r(line, field, code)
+					on conflict do nothing""")
+				.param("id", id)
+				.param("lines", rejections.stream().map(Rejected::line).toArray(Long[]::new))
+				.param("fields", rejections.stream().map(Rejected::field).toArray(String[]::new))
+				.param("codes", rejections.stream().map(Rejected::code).toArray(String[]::new))
+				.update();
 		}
 		long rejected = staged.rejected() + notFound + refusedLines.size();
 		jdbc.sql("""

@@ -78,14 +78,15 @@ class UsulanStore {
 	@Transactional(propagation = Propagation.MANDATORY)
 	void insert(Usulan usulan, UUID by) {
 		List<Step> steps = usulan.takeSteps();
+		String[] indexes = subjectIndexes(usulan);
 		Timestamp at = Timestamp.from(steps.getFirst().at());
 		jdbc.sql("""
 				insert into usulan (id, version, kind, status, village_code, cycle_id, household_id, person_id, reason,
 				                    changes_cipher, source, source_id, created_by, created_at, updated_at, nik_index, kk_index)
 				values (:id, 0, :kind, :status, :village, :cycle, :household, :person, :reason, :changes, :source,
 				        :sourceId, :by, :at, :at, :nikIndex, :kkIndex)""")
-			.param("nikIndex", subjectIndexes(usulan)[0])
-			.param("kkIndex", subjectIndexes(usulan)[1])
+			.param("nikIndex", indexes[0])
+			.param("kkIndex", indexes[1])
 			.param("id", usulan.id())
 			.param("kind", usulan.kind().name())
 			.param("status", usulan.status().name())
@@ -110,14 +111,15 @@ class UsulanStore {
 		if (steps.isEmpty()) {
 			return;
 		}
+		String[] indexes = subjectIndexes(usulan);
 		jdbc.sql("""
 				update usulan set status = :status, cycle_id = :cycle, reason = :reason, changes_cipher = :changes,
 				       return_reason = :returnReason, result_desil = :desil, result_code = :code,
 				       result_reason = :resultReason, version = version + 1, updated_at = :at,
 				       nik_index = :nikIndex, kk_index = :kkIndex
 				where id = :id""")
-			.param("nikIndex", subjectIndexes(usulan)[0])
-			.param("kkIndex", subjectIndexes(usulan)[1])
+			.param("nikIndex", indexes[0])
+			.param("kkIndex", indexes[1])
 			.param("status", usulan.status().name())
 			.param("cycle", usulan.cycleId())
 			.param("reason", usulan.reason())

@@ -251,9 +251,10 @@ public class Usulans {
 			copy.remove("fieldCheck");
 			sent = copy;
 		}
-		ObjectNode checked = changesChecks.check(usulan.kind(), keepMasked(sent, usulan.changes()), target.household() != null,
+		JsonNode stored = UsulanChanges.JSON.readTree(usulan.changes()).path("changes");
+		ObjectNode checked = changesChecks.check(usulan.kind(), keepMasked(sent, stored), target.household() != null,
 				target.person() != null);
-		JsonNode fieldCheck = UsulanChanges.JSON.readTree(usulan.changes()).path("changes").get("fieldCheck");
+		JsonNode fieldCheck = stored.get("fieldCheck");
 		if (fieldCheck != null) {
 			checked.set("fieldCheck", fieldCheck);
 		}
@@ -262,7 +263,7 @@ public class Usulans {
 		content.set("before", before(usulan.kind(), checked, target));
 		content.put("subjectName", subjectName(usulan.kind(), checked, target));
 		usulan.correct(text, content.toString(),
-				substantive(usulan.kind(), UsulanChanges.JSON.readTree(usulan.changes()).path("changes"), checked),
+				substantive(usulan.kind(), stored, checked),
 				actor.id(), clock.instant());
 		return saved(actor, usulan);
 	}
@@ -311,11 +312,10 @@ public class Usulans {
 	 * masked NIK of a member stands for the one stored for the same member, and a masked KK number for the
 	 * stored one, when the mask fits it; any other value is as sent.
 	 */
-	private static JsonNode keepMasked(JsonNode changes, String stored) {
+	private static JsonNode keepMasked(JsonNode changes, JsonNode was) {
 		if (changes == null || !changes.isObject()) {
 			return changes;
 		}
-		JsonNode was = UsulanChanges.JSON.readTree(stored).path("changes");
 		ObjectNode copy = (ObjectNode) changes.deepCopy();
 		JsonNode members = copy.path("members");
 		for (int i = 0; members.isArray() && i < members.size(); i++) {
