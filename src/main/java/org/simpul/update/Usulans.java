@@ -342,6 +342,10 @@ public class Usulans {
 	public UsulanView withdraw(CurrentUser actor, UUID id, String reason) {
 		String why = Texts.required("reason", reason, 2000);
 		Usulan usulan = locked(actor, id, Action.USULAN_PROPOSE, false);
+		if (usulan.status() == Usulan.Status.WITHDRAWN) {
+			// withdrawn already (a second tap): answered as the first
+			return queries.usulan(actor, id).orElseThrow();
+		}
 		usulan.withdraw(actor.id(), clock.instant(), why);
 		return saved(actor, usulan);
 	}
@@ -506,6 +510,12 @@ public class Usulans {
 			throw new ConflictException(FieldProblem.of("status", "CHECKER_PROPOSED"));
 		}
 		ObjectNode content = (ObjectNode) UsulanChanges.JSON.readTree(usulan.changes());
+		JsonNode recorded = content.path("changes").path("fieldCheck");
+		if (recorded.path("eligible").isBoolean() && recorded.path("eligible").asBoolean() == eligible
+				&& recorded.path("note").asString("").equals(text == null ? "" : text)) {
+			// the same check again (a second tap, a retry): recorded once
+			return queries.usulan(actor, id).orElseThrow();
+		}
 		Instant now = clock.instant();
 		ObjectNode check = UsulanChanges.JSON.createObjectNode();
 		check.put("eligible", eligible);

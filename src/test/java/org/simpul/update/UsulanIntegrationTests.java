@@ -477,6 +477,11 @@ class UsulanIntegrationTests {
 		assertThat(call("psm.procot", "POST", "/api/v1/usulan/" + sanggah + "/field-check", """
 				{"eligible": true, "note": "Mobil milik saudara"}""")).hasStatus(HttpStatus.OK).bodyJson()
 			.extractingPath("$.changes.fieldCheck.eligible").isEqualTo(true);
+		// the same check again (a second tap): one step on the history
+		assertThat(call("psm.procot", "POST", "/api/v1/usulan/" + sanggah + "/field-check", """
+				{"eligible": true, "note": "Mobil milik saudara"}""")).hasStatus(HttpStatus.OK);
+		assertThat(jdbc.sql("select count(*) from usulan_step where usulan_id = cast(:id as uuid) and note like 'Cek lapangan%'")
+			.param("id", sanggah).query(Long.class).single()).isEqualTo(1);
 		// a correction by the village keeps the PSM's check, whatever it sends
 		assertThat(mvc.put().uri("/api/v1/usulan/" + sanggah).header("Authorization",
 				"Bearer " + DemoLogins.token(mvc, "operator.procot")).header("If-Match", "*")
@@ -505,6 +510,11 @@ class UsulanIntegrationTests {
 			.isEqualTo("WITHDRAWN");
 		assertThat(call("operator.procot", "GET", "/api/v1/usulan/checks?villageCode=" + PROCOT, null).getResponse()
 			.getContentAsString()).doesNotContain(twice).doesNotContain(first);
+		// a second tap answers as the first
+		assertThat(call("operator.procot", "POST", "/api/v1/usulan/" + twice + "/withdraw", """
+				{"reason": "Ganda, dibuat dua kali"}""")).hasStatus(HttpStatus.OK);
+		assertThat(jdbc.sql("select count(*) from usulan_step where usulan_id = cast(:id as uuid) and status = 'WITHDRAWN'")
+			.param("id", twice).query(Long.class).single()).isEqualTo(1);
 		// nothing moves a withdrawn one; a submitted one is Dinsos' and not the village's to withdraw
 		assertThat(call("koordinator.procot", "POST", "/api/v1/usulan/" + twice + "/agree", null)).hasStatus(HttpStatus.CONFLICT);
 		String submitted = submittedProgramme();
