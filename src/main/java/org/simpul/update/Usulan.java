@@ -45,7 +45,7 @@ public final class Usulan extends AggregateRoot {
 
 	/** What brought an usulan. */
 	public enum Source {
-		MANUAL, MUSDES, FIELD_VISIT, COMPLAINT, ASSESSMENT, IMPORT, SANGGAH
+		MANUAL, MUSDES, FIELD_VISIT, COMPLAINT, ASSESSMENT, IMPORT, SANGGAH, REGISTRATION
 	}
 
 	/**

@@ -31,7 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <ul>
  * <li>ENTER: {@code members} (1–30 persons: {@code name} required; {@code nik}, {@code birthDate}, {@code sex},
  * {@code relationship}, {@code birthPlace}) and, for a new household, {@code household} ({@code kkNumber},
- * {@code address}, {@code rt}, {@code rw}, {@code conditions});</li>
+ * {@code address}, {@code rt}, {@code rw}, {@code conditions}); about a registered household, its newcomers, or
+ * none: the household itself as the registry holds it (one the village registered that DTSEN does not hold);</li>
  * <li>CHANGE: any of {@code address}, {@code rt}, {@code rw}, {@code conditions} (the registry's house
  * fields), and for a person {@code name}, {@code birthDate}, {@code sex}, {@code relationship};</li>
  * <li>REMOVE: {@code removalReason} (DIED, MOVED, ABLE, NOT_FOUND, PPU, PBPU) and an optional {@code date};</li>
@@ -95,7 +96,10 @@ class UsulanChanges {
 		switch (kind) {
 			case ENTER -> {
 				JsonNode members = in.get("members");
-				if (members == null || !members.isArray() || members.isEmpty()) {
+				if (onHousehold && (members == null || members.isNull() || members.isArray() && members.isEmpty())) {
+					// no newcomers: the registered household itself, as the registry holds it, is proposed
+				}
+				else if (members == null || !members.isArray() || members.isEmpty()) {
 					problems.add(FieldProblem.of("changes.members", "REQUIRED"));
 				}
 				else if (members.size() > MAX_MEMBERS) {

@@ -118,7 +118,7 @@ class UsulanChecks {
 		Map<String, Set<UUID>> openOn = new HashMap<>();
 		Map<String, Set<UUID>> kkOwners = new HashMap<>();
 		for (Candidate c : all) {
-			if (c.kind() == Kind.ENTER) {
+			if (c.kind() == Kind.ENTER && !wholeHousehold(c)) {
 				String kk = c.householdId() == null ? c.changes().path("household").path("kkNumber").asString("") : "";
 				if (!kk.isEmpty()) {
 					kkOwners.computeIfAbsent(kk, k -> new HashSet<>()).add(c.id());
@@ -203,7 +203,7 @@ class UsulanChecks {
 					// what it changes was checked when proposed; only the duplicate check below applies
 				}
 			}
-			if (c.kind() != Kind.ENTER) {
+			if (c.kind() != Kind.ENTER || wholeHousehold(c)) {
 				String on = c.kind() + ":" + (c.personId() != null ? c.personId() : c.householdId());
 				if (openOn.getOrDefault(on, Set.of()).size() > 1) {
 					failures.add(failure(c, c.personId() != null ? "personId" : "householdId", "DUPLICATE_USULAN"));
@@ -215,6 +215,11 @@ class UsulanChecks {
 		registered(failures, checked, kks, "select kk_index from household_placement where kk_index in (:indexes)",
 				"KK_ALREADY_REGISTERED");
 		return failures;
+	}
+
+	/** An ENTER of a registered household as the registry holds it (no newcomers named). */
+	private static boolean wholeHousehold(Candidate c) {
+		return c.kind() == Kind.ENTER && c.householdId() != null && c.changes().path("members").isEmpty();
 	}
 
 	/** One look-up of many blind indexes in the registry (in slices, so that no statement grows unbounded). */

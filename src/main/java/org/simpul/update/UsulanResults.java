@@ -562,7 +562,8 @@ public class UsulanResults {
 	/**
 	 * The district's sent usulan that rows name (none about a person under a restriction of processing): a new
 	 * family or member only by its own NIK or KK number (never by the household it joins); an usulan about a
-	 * person by that person's NIK; one about a household by its KK number or a member's NIK. The last row about an
+	 * person by that person's NIK; one about a household (a registered household entering DTSEN as it is, too) by its
+	 * KK number or a member's NIK. The last row about an
 	 * usulan decides it.
 	 */
 	private List<Match> matches(CurrentUser actor, String regency) {
@@ -577,11 +578,11 @@ public class UsulanResults {
 				  union select s.id, p.nik_index from sent s join person_placement p on p.id = s.person_id
 				    where s.kind <> 'ENTER'
 				  union select s.id, p.nik_index from sent s join person_placement p on p.household_id = s.household_id
-				    where s.person_id is null and s.kind <> 'ENTER'),
+				    where s.person_id is null and (s.kind <> 'ENTER' or s.nik_index is null)),
 				by_kk as (
 				  select id, kk_index as kk from sent where kind = 'ENTER' and kk_index is not null
 				  union select s.id, h.kk_index from sent s join household_placement h on h.id = s.household_id
-				    where s.person_id is null and s.kind <> 'ENTER'),
+				    where s.person_id is null and (s.kind <> 'ENTER' or s.nik_index is null)),
 				found as (
 				  select n.id, r.* from by_nik n join result_row r on r.nik_index = n.nik
 				  union all

@@ -9,7 +9,9 @@ import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
 import org.simpul.complaint.ComplaintQueries;
 import org.simpul.complaint.ComplaintQueries.Subject;
+import org.simpul.region.RegionLevel;
 import org.simpul.registry.ConditionsFound;
+import org.simpul.registry.HouseholdEvent.HouseholdRegistered;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.events.ComplaintEvent.ComplaintReceived;
 import org.simpul.update.Usulan.Kind;
@@ -23,7 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Drafts that other modules' work brings, made in the transaction of that work by the user doing it, once per
  * source: a complaint about someone the registry does not hold becomes an usulan to enter them (ENTER, with what
  * the desk recorded: name, and NIK, birth date and sex when given); house conditions a deep assessment or a home
- * visit found different become an usulan to change them (CHANGE, from what the registry holds to what was found).
+ * visit found different become an usulan to change them (CHANGE, from what the registry holds to what was found);
+ * a household the village registered becomes an usulan to enter it into DTSEN as registered (ENTER).
  * The village completes, agrees and submits them like any other. What the desk or the field recorded is never
  * refused here: a value an usulan would not take is left for the village to fill in.
  */
@@ -112,6 +115,27 @@ class UsulanSources {
 				visit ? "Kunjungan rumah: kondisi rumah berbeda dari registri."
 						: "Asesmen mendalam: kondisi rumah berbeda dari registri.", changes),
 				visit ? Source.FIELD_VISIT : Source.ASSESSMENT, found.sourceId());
+	}
+
+	/**
+	 * A household a village's desk, volunteer or operator registered (the Puskesos serves it at once; DTSEN does
+	 * not hold it yet) becomes a draft to enter it into DTSEN as registered: no newcomers named, the household
+	 * itself. The district's own registrations are corrections of what DTSEN already holds, and a family the
+	 * ministry's result registered is in DTSEN: neither brings one.
+	 */
+	@EventListener
+	void householdRegistered(HouseholdRegistered registered) {
+		proposer().filter(UsulanSources::village)
+			.ifPresent(actor -> usulans.propose(actor, new NewUsulan(null, Kind.ENTER.name(), registered.villageCode(),
+					registered.householdId(), null, "Rumah tangga didaftarkan di Puskesos, belum ada di DTSEN.",
+					UsulanChanges.JSON.createObjectNode()), Source.REGISTRATION, registered.householdId()));
+	}
+
+	/** A user working for a village or a sub-district (not the district, the province or the nation). */
+	private static boolean village(CurrentUser user) {
+		return user.territory().regionCode()
+			.map(code -> code.level() == RegionLevel.VILLAGE || code.level() == RegionLevel.DISTRICT)
+			.orElse(false);
 	}
 
 	private Optional<CurrentUser> proposer() {

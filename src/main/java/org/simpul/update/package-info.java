@@ -10,7 +10,7 @@
  * calendar (the monthly village window and the quarterly ranking months, edited by its manager) and makes a
  * district's monthly cycle the first time it is needed. {@code UsulanSources} turns what other modules found
  * into drafts: a complaint about someone the registry does not hold, the house conditions a deep assessment or
- * a home visit found different. {@code UsulanResults} imports the ministry's result list of a district (streamed,
+ * a home visit found different, a household a village registered (to enter DTSEN as registered). {@code UsulanResults} imports the ministry's result list of a district (streamed,
  * staged by COPY, refused rows kept by line, each file once): the sent usulan it names decided with their change
  * to the registry, through the registry's own services, and every included row's desil set with history.
  * {@code UsulanAttachments} keeps an usulan's evidence (house photos, the KK, documents), encrypted. {@code LateUsulan}

@@ -15,6 +15,7 @@ import org.simpul.registry.TestIdentifiers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -244,6 +245,73 @@ class UsulanResultsIntegrationTests {
 				null).getResponse().getContentAsString(), "$.content[*].line")).containsExactly(5);
 		assertThat(call("dpo.tegal", "DELETE", "/api/v1/data-subjects/" + moved[2][0] + "/restriction", null))
 			.hasStatus(HttpStatus.NO_CONTENT);
+	}
+
+	@Test
+	void aHouseholdTheVillageRegistersIsProposedForDtsenAsItIsAndItsResultRanksIt() throws Exception {
+		String kk = TestIdentifiers.kk("33.28.10");
+		String head = TestIdentifiers.nik("33.28.10", LocalDate.of(1966, 6, 16), Sex.M);
+		MvcTestResult registered = call("fo.procot", "POST", "/api/v1/households", """
+				{"kkNumber": "%s", "villageCode": "%s", "rt": "003", "rw": "002", "address": "Jl. Daftar Desa",
+				 "members": [{"nik": "%s", "name": "Kepala Daftar Desa", "birthDate": "1966-06-16", "sex": "M",
+				              "relationship": "HEAD"}]}""".formatted(kk, PROCOT, head));
+		assertThat(registered).hasStatus(HttpStatus.CREATED);
+		String household = JsonPath.read(registered.getResponse().getContentAsString(), "$.id");
+		// the desk's registration brought a draft to enter the household into DTSEN as it is registered, once
+		List<String> drafts = jdbc.sql("""
+				select cast(id as text) from usulan where source = 'REGISTRATION' and household_id = cast(:id as uuid)""")
+			.param("id", household).query(String.class).list();
+		assertThat(drafts).hasSize(1);
+		String entry = drafts.getFirst();
+		assertThat(call("operator.procot", "GET", "/api/v1/usulan/" + entry, null)).hasStatusOk().bodyJson().satisfies(json -> {
+			assertThat(json).extractingPath("$.kind").isEqualTo("ENTER");
+			assertThat(json).extractingPath("$.status").isEqualTo("DRAFT");
+			assertThat(json).extractingPath("$.householdId").isEqualTo(household);
+			assertThat(json).extractingPath("$.source").isEqualTo("REGISTRATION");
+		});
+		MockHttpSession operator = DemoLogins.session(mvc, "operator.procot");
+		assertThat(mvc.get().uri("/usulan/" + entry).session(operator)).hasStatusOk().bodyText()
+			.contains("Rumah tangga ini, dengan anggota sebagaimana terdaftar, diusulkan masuk DTSEN.", "Kepala Daftar Desa",
+					"Pendaftaran di Puskesos");
+		// a second whole-household entry of the same family fails the checks; withdrawn, the first goes on
+		MvcTestResult twice = call("operator.procot", "POST", "/api/v1/usulan", """
+				{"kind": "ENTER", "householdId": "%s", "reason": "Diusulkan lagi", "changes": {}}""".formatted(household));
+		assertThat(twice).hasStatus(HttpStatus.CREATED);
+		String second = JsonPath.read(twice.getResponse().getContentAsString(), "$.id");
+		assertThat(call("koordinator.procot", "POST", "/api/v1/usulan/" + entry + "/agree", null)).hasStatusOk();
+		assertThat(call("operator.procot", "POST", "/api/v1/usulan/" + entry + "/submit", null))
+			.hasStatus(HttpStatus.BAD_REQUEST).bodyText().contains("DUPLICATE_USULAN");
+		assertThat(call("operator.procot", "POST", "/api/v1/usulan/" + second + "/withdraw", "{\"reason\": \"Ganda\"}"))
+			.hasStatusOk();
+		assertThat(call("operator.procot", "POST", "/api/v1/usulan/" + entry + "/submit", null)).hasStatusOk();
+		assertThat(call("manajer.tegal", "POST", "/api/v1/usulan/" + entry + "/endorse", null)).hasStatusOk();
+		assertThat(call("operator.tegal", "POST", "/api/v1/usulan/" + entry + "/send", null)).hasStatusOk();
+		// the district's own registration is a correction of what DTSEN holds: no draft
+		MvcTestResult corrected = call("operator.tegal", "POST", "/api/v1/households", """
+				{"kkNumber": "%s", "villageCode": "%s", "rt": "003", "rw": "002", "address": "Jl. Koreksi",
+				 "members": [{"nik": "%s", "name": "Kepala Koreksi", "birthDate": "1967-07-17", "sex": "M",
+				              "relationship": "HEAD"}]}""".formatted(TestIdentifiers.kk("33.28.10"), PROCOT,
+					TestIdentifiers.nik("33.28.10", LocalDate.of(1967, 7, 17), Sex.M)));
+		assertThat(corrected).hasStatus(HttpStatus.CREATED);
+		assertThat(jdbc.sql("select count(*) from usulan where household_id = cast(:id as uuid)")
+			.param("id", (String) JsonPath.read(corrected.getResponse().getContentAsString(), "$.id")).query(Long.class)
+			.single()).isZero();
+
+		// the ministry's row names the family's card: included, ranked, nothing registered twice
+		MvcTestResult imported = upload("operator.tegal", "daftar.csv", """
+				No_KK;Hasil;Desil
+				%s;MASUK;3
+				""".formatted(kk).getBytes(StandardCharsets.UTF_8));
+		assertThat(imported).hasStatus(HttpStatus.CREATED).bodyJson().satisfies(json -> {
+			assertThat(json).extractingPath("$.usulanDecided").isEqualTo(1);
+			assertThat(json).extractingPath("$.familiesEntered").isEqualTo(0);
+			assertThat(json).extractingPath("$.rowsRejected").isEqualTo(0);
+		});
+		assertThat(status(entry)).isEqualTo("INCLUDED");
+		assertThat(jdbc.sql("select welfare_decile from household where id = cast(:id as uuid)").param("id", household)
+			.query(Integer.class).single()).isEqualTo(3);
+		assertThat(jdbc.sql("select count(*) from person where name = 'Kepala Daftar Desa'").query(Long.class).single())
+			.isEqualTo(1);
 	}
 
 	@Test
