@@ -236,12 +236,15 @@ class AccessMatrixTests {
 		return relation == Relation.OWN ? success : HttpStatus.NOT_FOUND;
 	}
 
-	/** Complaints: the desks, facilitators, supervisors and managers in their territory (404 outside); others 403. */
+	/**
+	 * Complaints: the desks, facilitators, the Puskesos coordinator, supervisors and managers in their territory
+	 * (404 outside); others 403.
+	 */
 	static HttpStatus complaints(String role, Relation relation, HttpStatus success) {
 		if (role.equals("ANONYMOUS")) {
 			return HttpStatus.UNAUTHORIZED;
 		}
-		if (!Set.of("MANAGER", "SUPERVISOR", "BACK_OFFICE", "FRONT_OFFICE", "FACILITATOR").contains(role)) {
+		if (!Set.of("MANAGER", "SUPERVISOR", "BACK_OFFICE", "FRONT_OFFICE", "FACILITATOR", "COORDINATOR").contains(role)) {
 			return HttpStatus.FORBIDDEN;
 		}
 		return relation == Relation.OWN ? success : HttpStatus.NOT_FOUND;
@@ -255,9 +258,8 @@ class AccessMatrixTests {
 		return switch (role) {
 			case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
 			case "PROGRAM_MANAGER" -> success;
-			// the DPO reads referrals only through a person's export; the registry's operators and the
-			// coordinator do not read them
-			case "DPO", "DATA_OPERATOR", "COORDINATOR" -> HttpStatus.FORBIDDEN;
+			// the DPO reads referrals only through a person's export; the registry's operators do not read them
+			case "DPO", "DATA_OPERATOR" -> HttpStatus.FORBIDDEN;
 			default -> relation != Relation.OWN ? HttpStatus.NOT_FOUND : action ? HttpStatus.FORBIDDEN : success;
 		};
 	}
@@ -270,7 +272,7 @@ class AccessMatrixTests {
 		return switch (role) {
 			case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
 			case "PROGRAM_MANAGER" -> HttpStatus.NOT_FOUND;
-			case "DPO", "DATA_OPERATOR", "COORDINATOR" -> HttpStatus.FORBIDDEN;
+			case "DPO", "DATA_OPERATOR" -> HttpStatus.FORBIDDEN;
 			default -> relation != Relation.OWN ? HttpStatus.NOT_FOUND
 					: deciders.contains(role) ? HttpStatus.OK : HttpStatus.FORBIDDEN;
 		};
@@ -299,11 +301,14 @@ class AccessMatrixTests {
 		};
 	}
 
-	/** Case assignment, closure and reopening: the back office, supervisors and managers of the territory. */
+	/**
+	 * Case assignment, closure and reopening: the back office, the Puskesos coordinator, supervisors and managers
+	 * of the territory.
+	 */
 	static HttpStatus caseDecisions(String role, Relation relation) {
 		return switch (role) {
 			case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
-			case "MANAGER", "SUPERVISOR", "BACK_OFFICE" -> relation == Relation.OWN ? HttpStatus.OK : HttpStatus.NOT_FOUND;
+			case "MANAGER", "SUPERVISOR", "BACK_OFFICE", "COORDINATOR" -> relation == Relation.OWN ? HttpStatus.OK : HttpStatus.NOT_FOUND;
 			default -> HttpStatus.FORBIDDEN;
 		};
 	}
@@ -532,7 +537,7 @@ class AccessMatrixTests {
 								t.complaintIn(t.villageFor(region)).id(), t.providerId("KEMENSOS-PKH"))), auth),
 					(role, relation) -> switch (role) {
 						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
-						case "MANAGER", "SUPERVISOR", "BACK_OFFICE" -> relation == Relation.OWN ? HttpStatus.CREATED
+						case "MANAGER", "SUPERVISOR", "BACK_OFFICE", "COORDINATOR" -> relation == Relation.OWN ? HttpStatus.CREATED
 								: HttpStatus.NOT_FOUND;
 						default -> HttpStatus.FORBIDDEN;
 					}),
@@ -544,7 +549,7 @@ class AccessMatrixTests {
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/referrals?overdue=true"), auth),
 					(role, relation) -> switch (role) {
 						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
-						case "DPO", "DATA_OPERATOR", "COORDINATOR" -> HttpStatus.FORBIDDEN;
+						case "DPO", "DATA_OPERATOR" -> HttpStatus.FORBIDDEN;
 						default -> HttpStatus.OK;
 					}),
 			new Rule("GET /api/v1/referrals/overview",
@@ -552,7 +557,7 @@ class AccessMatrixTests {
 					// counts of the caller's own territory only: the same answer whatever the target
 					(role, relation) -> switch (role) {
 						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
-						case "PROGRAM_MANAGER", "DPO", "DATA_OPERATOR", "COORDINATOR" -> HttpStatus.FORBIDDEN;
+						case "PROGRAM_MANAGER", "DPO", "DATA_OPERATOR" -> HttpStatus.FORBIDDEN;
 						default -> HttpStatus.OK;
 					}),
 			new CallerRule("POST /api/v1/registry-proposals/{id}/accept",
@@ -581,8 +586,8 @@ class AccessMatrixTests {
 					(role, relation) -> switch (role) {
 						case "ANONYMOUS" -> HttpStatus.UNAUTHORIZED;
 						case "PROGRAM_MANAGER" -> HttpStatus.NOT_FOUND;
-						case "DPO", "DATA_OPERATOR", "COORDINATOR" -> HttpStatus.FORBIDDEN;
-						case "MANAGER", "SUPERVISOR", "BACK_OFFICE" -> relation == Relation.OWN ? HttpStatus.OK
+						case "DPO", "DATA_OPERATOR" -> HttpStatus.FORBIDDEN;
+						case "MANAGER", "SUPERVISOR", "BACK_OFFICE", "COORDINATOR" -> relation == Relation.OWN ? HttpStatus.OK
 								: HttpStatus.NOT_FOUND;
 						default -> relation == Relation.OWN ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND;
 					}),
@@ -590,19 +595,19 @@ class AccessMatrixTests {
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/referrals/{id}/approve",
 							t.referralIn(t.villageFor(region), "RECOMMENDED")).contentType(MediaType.APPLICATION_JSON)
 						.content("{}"), auth),
-					(role, relation) -> referralDecisions(role, relation, Set.of("MANAGER", "SUPERVISOR"))),
+					(role, relation) -> referralDecisions(role, relation, Set.of("MANAGER", "SUPERVISOR", "COORDINATOR"))),
 			new Rule("POST /api/v1/referrals/{id}/decline",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/referrals/{id}/decline",
 							t.referralIn(t.villageFor(region), "RECOMMENDED")).contentType(MediaType.APPLICATION_JSON)
 						.content("{\"reason\": \"Matrix\"}"), auth),
-					(role, relation) -> referralDecisions(role, relation, Set.of("MANAGER", "SUPERVISOR"))),
+					(role, relation) -> referralDecisions(role, relation, Set.of("MANAGER", "SUPERVISOR", "COORDINATOR"))),
 			new Rule("PUT /api/v1/referrals/{id}/due-date",
 					(t, auth, region) -> t.send(t.mvc.put().uri("/api/v1/referrals/{id}/due-date",
 							t.referralIn(t.villageFor(region), "SENT")).header("If-Match", "\"0\"")
 						.contentType(MediaType.APPLICATION_JSON)
 						.content("{\"dueDate\": \"" + LocalDate.now().plusDays(30) + "\"}"), auth),
 					(role, relation) -> referralDecisions(role, relation,
-							Set.of("MANAGER", "SUPERVISOR", "BACK_OFFICE"))),
+							Set.of("MANAGER", "SUPERVISOR", "BACK_OFFICE", "COORDINATOR"))),
 			new Rule("POST /api/v1/referrals/{id}/complete",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/referrals/{id}/complete",
 							t.referralIn(t.villageFor(region), "ACCEPTED")).contentType(MediaType.APPLICATION_JSON)
@@ -653,7 +658,9 @@ class AccessMatrixTests {
 						.content("""
 								{"formId": "5e1ec7ed-0000-4000-8000-00000000a001", "answers": {"urgency": "BIASA",
 								 "safe": true, "sick": false, "needs": ["MAKANAN"], "householdSize": 3}}"""), auth),
-					(role, relation) -> complaints(role, relation, HttpStatus.CREATED)),
+					// the coordinator reads a complaint's assessments to decide; those who serve the family record them
+					(role, relation) -> role.equals("COORDINATOR") ? HttpStatus.FORBIDDEN
+							: complaints(role, relation, HttpStatus.CREATED)),
 			new Rule("PUT /api/v1/complaints/{id}/case/plan",
 					(t, auth, region) -> t.send(t.mvc.put().uri("/api/v1/complaints/{id}/case/plan",
 							t.complaintIn(t.villageFor(region)).id()).header("If-Match", "\"0\"")

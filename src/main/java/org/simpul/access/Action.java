@@ -45,8 +45,11 @@ public enum Action {
 	DATA_PROTECTION(DPO),
 
 	// complaints and casework
-	/** Record a complaint (intake) and edit it at the desk. */
-	COMPLAINT_INTAKE(FRONT_OFFICE, BACK_OFFICE, FACILITATOR, SUPERVISOR, MANAGER),
+	/**
+	 * Record a complaint (intake) and edit it at the desk, and read the complaints of one's territory (the
+	 * Puskesos coordinator too: it decides the village's services).
+	 */
+	COMPLAINT_INTAKE(FRONT_OFFICE, BACK_OFFICE, FACILITATOR, SUPERVISOR, MANAGER, COORDINATOR),
 	/** Publish a district's PPKS list. */
 	PPKS_LIST_PUBLISH(ADMIN, MANAGER),
 	/** Record answers to an assessment form. */
@@ -54,7 +57,7 @@ public enum Action {
 	/** Publish a district's own version of an assessment form (a national one: administrators only). */
 	ASSESSMENT_FORM_PUBLISH(ADMIN, MANAGER),
 	/** Assign a case, close it with an outcome, reopen it. */
-	CASE_ASSIGN(BACK_OFFICE, SUPERVISOR, MANAGER),
+	CASE_ASSIGN(BACK_OFFICE, SUPERVISOR, MANAGER, COORDINATOR),
 	/** Be given a case to work on. */
 	CASE_TAKE(FACILITATOR, BACK_OFFICE),
 	/** Write the case plan. */
@@ -62,11 +65,14 @@ public enum Action {
 
 	// referrals
 	/** Start a referral (the back office recommends; deciders send at once), withdraw one, move its due date. */
-	REFERRAL_SEND(BACK_OFFICE, SUPERVISOR, MANAGER),
-	/** Decide a recommended referral (penetapan): send or decline it; be told of overdue ones. */
-	REFERRAL_DECIDE(SUPERVISOR, MANAGER),
+	REFERRAL_SEND(BACK_OFFICE, SUPERVISOR, MANAGER, COORDINATOR),
+	/**
+	 * Decide a recommended referral (penetapan): send or decline it; be told of overdue ones. The TKSK and the
+	 * district decide for their territory; the Puskesos coordinator for its village's services.
+	 */
+	REFERRAL_DECIDE(SUPERVISOR, MANAGER, COORDINATOR),
 	/** Read the referrals of one's territory. */
-	REFERRAL_READ(ADMIN, MANAGER, SUPERVISOR, BACK_OFFICE, FRONT_OFFICE, FACILITATOR),
+	REFERRAL_READ(ADMIN, MANAGER, SUPERVISOR, BACK_OFFICE, FRONT_OFFICE, FACILITATOR, COORDINATOR),
 	/**
 	 * Receive referrals as the agency they were sent to: read them with the person's whole identity, accept,
 	 * reject, complete.

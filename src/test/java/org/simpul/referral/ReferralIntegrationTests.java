@@ -173,6 +173,29 @@ class ReferralIntegrationTests {
 	}
 
 	@Test
+	void thePuskesosCoordinatorDecidesTheServicesOfItsOwnVillage() throws Exception {
+		String[] complaint = complaint("33.28.10.1008");
+		String id = JsonPath.read(post("bo.procot", "/api/v1/referrals", """
+				{"complaintId": "%s", "providerId": "%s", "reason": "Perlu PBI-JK"}"""
+			.formatted(complaint[0], provider("DINKES-3328-JAMKESDA"))).getResponse().getContentAsString(), "$.id");
+		// the coordinator reads the complaint and the recommendation, and sends it
+		assertThat(get("koordinator.procot", "/api/v1/complaints/" + complaint[0])).hasStatusOk();
+		assertThat(get("koordinator.procot", "/api/v1/referrals?status=RECOMMENDED&size=200")).hasStatusOk().bodyJson()
+			.extractingPath("$.content[*].id").asArray().contains(id);
+		assertThat(post("koordinator.procot", "/api/v1/referrals/" + id + "/approve", "{}")).hasStatusOk().bodyJson()
+			.extractingPath("$.status").isEqualTo("SENT");
+		assertThat(complaintStatus(complaint[0])).isEqualTo("REFERRED");
+		// another village's recommendation is not the coordinator's to see
+		String[] elsewhere = complaint("33.28.10.1007");
+		String other = JsonPath.read(post("manajer.tegal", "/api/v1/referrals", """
+				{"complaintId": "%s", "providerId": "%s", "reason": "Perlu PBI-JK"}"""
+			.formatted(elsewhere[0], provider("DINKES-3328-JAMKESDA"))).getResponse().getContentAsString(), "$.id");
+		assertThat(get("koordinator.procot", "/api/v1/complaints/" + elsewhere[0])).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(post("koordinator.procot", "/api/v1/referrals/" + other + "/cancel", "{\"reason\": \"Bukan desa kami\"}"))
+			.hasStatus(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
 	void aDeclinedRecommendationNeedsAReasonAndIsNeverSent() throws Exception {
 		String[] complaint = complaint("33.28.10.1008");
 		String id = JsonPath.read(post("bo.procot", "/api/v1/referrals", """
