@@ -28,6 +28,7 @@ import org.simpul.registry.Views.HouseholdView;
 import org.simpul.registry.Views.PersonView;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
+import org.simpul.shared.PageResponse;
 import org.simpul.shared.PageResponse.PageRequest;
 import org.simpul.shared.pdf.PdfFonts;
 import org.simpul.update.Usulan.Status;
@@ -45,8 +46,11 @@ import tools.jackson.databind.JsonNode;
 @Component
 class Bnba {
 
-	/** The most rows one list holds. */
+	/** The most rows one list holds; a larger selection is refused (400 {@code BNBA_TOO_LARGE}), never cut short. */
 	static final int MAX_ROWS = 20_000;
+
+	/** {@link #MAX_ROWS}, lowered only by a test that shows what a larger selection gets. */
+	int maxRows = MAX_ROWS;
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
@@ -124,8 +128,13 @@ class Bnba {
 		UsulanQueries.Filter wanted = filter.status() == null
 				? new UsulanQueries.Filter(filter.villageCode(), Status.ENDORSED, filter.cycleId(), filter.kind()) : filter;
 		List<Row> rows = new ArrayList<>();
-		for (int page = 0; rows.size() < MAX_ROWS; page++) {
-			List<UsulanItem> items = queries.list(user, wanted, new PageRequest(page, 200)).content();
+		for (int page = 0;; page++) {
+			PageResponse<UsulanItem> slice = queries.list(user, wanted, new PageRequest(page, 200));
+			if (slice.page().totalElements() > maxRows) {
+				// never a list cut short without a word: the user narrows it (a village, a cycle, a kind)
+				throw new InvalidInputException(FieldProblem.of("villageCode", "BNBA_TOO_LARGE"));
+			}
+			List<UsulanItem> items = slice.content();
 			for (UsulanItem item : items) {
 				queries.usulan(user, item.id()).ifPresent(u -> rows.add(row(user, u)));
 			}

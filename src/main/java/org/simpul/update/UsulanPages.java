@@ -9,12 +9,14 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.simpul.access.AccessControl;
 import org.simpul.access.Action;
@@ -47,7 +49,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -319,9 +324,23 @@ class UsulanPages {
 	/** The BNBA list of what the page shows (endorsed usulan unless a status is chosen). */
 	@GetMapping("/bnba.{format:xlsx|pdf}")
 	void bnba(@PathVariable String format, @RequestParam(name = "desa", required = false) String village,
-			@RequestParam(name = "status", required = false) String status, HttpServletResponse response)
-			throws IOException {
-		usulanApi.writeBnba(access.requireUser(), village, status, null, null, null, format, response);
+			@RequestParam(name = "status", required = false) String status, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		try {
+			usulanApi.writeBnba(access.requireUser(), village, status, null, null, null, format, response);
+		}
+		catch (InvalidInputException ex) {
+			if (ex.problems().stream().noneMatch(p -> p.code().equals("BNBA_TOO_LARGE"))) {
+				throw ex;
+			}
+			// back to the list it was asked from, saying why
+			String back = UriComponentsBuilder.fromPath("/usulan").queryParamIfPresent("desa", Optional.ofNullable(village))
+				.queryParamIfPresent("status", Optional.ofNullable(status)).encode().build().toUriString();
+			FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
+			flash.put("warning", "problem.BNBA_TOO_LARGE");
+			RequestContextUtils.saveOutputFlashMap(back, request, response);
+			response.sendRedirect(request.getContextPath() + back);
+		}
 	}
 
 	/** Every agreed usulan of the village to Dinsos; when a check fails, the list shows what to fix. */

@@ -805,7 +805,26 @@ class UsulanIntegrationTests {
 			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "manajer.tegal"))).hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(mvc.get().uri("/api/v1/usulan/bnba.xlsx?villageCode=" + PROCOT)
 			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "psm.pedeslohor"))).hasStatus(HttpStatus.NOT_FOUND);
+		// a selection larger than a list holds is refused with a word, never cut short
+		bnba.maxRows = 1;
+		try {
+			assertThat(mvc.get().uri("/api/v1/usulan/bnba.xlsx?status=ENDORSED")
+				.header("Authorization", "Bearer " + DemoLogins.token(mvc, "manajer.tegal"))).hasStatus(HttpStatus.BAD_REQUEST)
+				.bodyJson().extractingPath("$.errors[0].code").isEqualTo("BNBA_TOO_LARGE");
+			MockHttpSession manager = DemoLogins.session(mvc, "manajer.tegal");
+			MvcTestResult page = mvc.get().uri("/usulan/bnba.pdf?status=ENDORSED").session(manager).exchange();
+			assertThat(page).hasStatus(HttpStatus.FOUND).redirectedUrl().isEqualTo("/usulan?status=ENDORSED");
+			assertThat(mvc.get().uri("/usulan?status=ENDORSED").session(manager)
+				.flashAttrs(page.getMvcResult().getFlashMap())).hasStatusOk().bodyText()
+				.contains("Daftar ini lebih dari 20.000 baris: pilih satu desa, siklus atau jenis usulan.");
+		}
+		finally {
+			bnba.maxRows = Bnba.MAX_ROWS;
+		}
 	}
+
+	@Autowired
+	Bnba bnba;
 
 	@Test
 	void theDistrictSeesEachVillagesMusdesUsulanWaitingAndReturnReasons() throws Exception {
