@@ -178,4 +178,91 @@ public class HouseholdMembers {
 			.param("now", Timestamp.from(now)).param("id", person.householdId()).update();
 		return queries.written(actor, AuditTrail.Action.UPDATE, person.householdId(), List.of());
 	}
+
+	/** What a correction of a member changes; a null field stays as registered. */
+	public record PersonCorrection(String name, LocalDate birthDate, Sex sex, Relationship relationship) {
+	}
+
+	/**
+	 * Corrects a current member's name, birth date, sex or relationship (what an included usulan changes, or the
+	 * district's correction of a typing error), with the history of each field from what it was to what it is.
+	 * A household keeps exactly one head: a second head, or the head made something else, is refused
+	 * (400 naming {@code relationship}). Nothing to change changes nothing.
+	 */
+	@Transactional
+	public HouseholdView correct(CurrentUser actor, UUID personId, PersonCorrection correction, String source) {
+		RegistryAccess.requireCorrector(actor);
+		record Current(UUID householdId, String name, LocalDate birthDate, String sex, String relationship,
+				LocalDate leftOn, String villageCode) {
+		}
+		Current person = actor.territory().sql(jdbc,
+				"select household_id, name, birth_date, sex, relationship, left_on, village_code from person"
+				+ " where id = :id and in_territory(village_code)" + RegistryAccess.unrestricted(actor, "person"))
+			.param("id", personId)
+			.query(Current.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Person"));
+		// the household row is the lock for every change to its membership
+		jdbc.sql("select id from household where id = :id for update").param("id", person.householdId())
+			.query(UUID.class).single();
+		List<FieldProblem> problems = new ArrayList<>();
+		if (person.leftOn() != null) {
+			// one who left is corrected no more: the history keeps them as they were
+			throw new NotFoundException("Person");
+		}
+		String name = correction.name() == null ? null : correction.name().strip();
+		if (name != null) {
+			HouseholdRegistration.checkName("name", name, problems);
+		}
+		LocalDate birth = correction.birthDate();
+		if (birth != null && (birth.isAfter(identifiers.today(person.villageCode())) || birth.getYear() < 1900)) {
+			problems.add(FieldProblem.of("birthDate", "DATE_OUT_OF_RANGE"));
+		}
+		Relationship relationship = correction.relationship();
+		if (relationship != null && !relationship.name().equals(person.relationship())) {
+			if (person.relationship().equals("HEAD")) {
+				problems.add(FieldProblem.of("relationship", "HOUSEHOLD_WITHOUT_HEAD"));
+			}
+			else if (relationship == Relationship.HEAD) {
+				problems.add(FieldProblem.of("relationship", "MORE_THAN_ONE_HEAD"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		Map<String, Object> change = new LinkedHashMap<>();
+		changed(change, "name", person.name(), name);
+		changed(change, "birthDate", person.birthDate() == null ? null : person.birthDate().toString(),
+				birth == null ? null : birth.toString());
+		changed(change, "sex", person.sex(), correction.sex() == null ? null : correction.sex().name());
+		changed(change, "relationship", person.relationship(), relationship == null ? null : relationship.name());
+		if (change.isEmpty()) {
+			return queries.household(actor, person.householdId()).orElseThrow();
+		}
+		String now = name != null ? name : person.name();
+		jdbc.sql("""
+				update person set name = :name, name_key = :nameKey, phonetic_key = :phonetic,
+				       birth_date = coalesce(:birthDate, birth_date), sex = coalesce(:sex, sex),
+				       relationship = coalesce(:relationship, relationship)
+				where id = :id""")
+			.param("name", now)
+			.param("nameKey", IndonesianNames.normalise(now))
+			.param("phonetic", IndonesianNames.phonetic(now))
+			.param("birthDate", birth == null ? null : Date.valueOf(birth))
+			.param("sex", correction.sex() == null ? null : correction.sex().name())
+			.param("relationship", relationship == null ? null : relationship.name())
+			.param("id", personId)
+			.update();
+		Instant at = clock.instant();
+		history.record(person.householdId(), personId, actor, source, "MEMBER_UPDATED", change, at);
+		jdbc.sql("update household set version = version + 1, updated_at = :now where id = :id")
+			.param("now", Timestamp.from(at)).param("id", person.householdId()).update();
+		return queries.written(actor, AuditTrail.Action.UPDATE, person.householdId(), List.of());
+	}
+
+	private static void changed(Map<String, Object> change, String field, String before, String after) {
+		if (after != null && !after.equals(before)) {
+			change.put(field, Arrays.asList(before, after));
+		}
+	}
 }

@@ -8,7 +8,8 @@
  * from deep assessments and from home visits ({@link org.simpul.registry.HouseholdVisits}: the house as found, a
  * note, the phone's position, photos); the field app's household and visit records ({@code RegistryFieldRecords});
  * always inside the caller's territory. Corrections of a registered household (its data, members joining,
- * leaving, moving, a proposal accepted) are the district's ({@code RegistryAccess.requireCorrector}); the village
+ * leaving, moving, a member's name, birth date, sex or relationship through {@code HouseholdMembers.correct}, a
+ * proposal accepted) are the district's ({@code RegistryAccess.requireCorrector}); the village
  * proposes them as usulan, and {@link org.simpul.registry.RegistryResults} sets the desil a result list ranks.
  * Every read and write of a person's or household's data is recorded
  * on the audit trail ({@link org.simpul.audit.AuditTrail}). NIK and KK numbers are stored encrypted and found

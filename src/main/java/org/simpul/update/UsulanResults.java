@@ -48,6 +48,7 @@ import org.simpul.registry.HouseholdChanges;
 import org.simpul.registry.HouseholdChanges.HouseholdChange;
 import org.simpul.registry.HouseholdMembers;
 import org.simpul.registry.HouseholdMembers.Departure;
+import org.simpul.registry.HouseholdMembers.PersonCorrection;
 import org.simpul.registry.HouseholdQueries;
 import org.simpul.registry.HouseholdRegistration;
 import org.simpul.registry.IdentifierRules;
@@ -630,8 +631,17 @@ public class UsulanResults {
 				}
 			}
 		}
-		else if (match.result() == Status.INCLUDED && usulan.kind() == Kind.CHANGE && usulan.householdId() != null) {
-			applyChange(actor, usulan.householdId(), changes);
+		else if (match.result() == Status.INCLUDED && usulan.kind() == Kind.CHANGE) {
+			if (usulan.householdId() != null && HOUSE_FIELDS.stream().anyMatch(changes::has)) {
+				applyChange(actor, usulan.householdId(), changes);
+			}
+			if (usulan.personId() != null && PERSON_FIELDS.stream().anyMatch(changes::has)) {
+				members.correct(actor, usulan.personId(), new PersonCorrection(text(changes, "name"),
+						changes.hasNonNull("birthDate") ? LocalDate.parse(changes.get("birthDate").asString()) : null,
+						changes.hasNonNull("sex") ? Sex.valueOf(changes.get("sex").asString()) : null,
+						changes.hasNonNull("relationship") ? Relationship.valueOf(changes.get("relationship").asString())
+								: null), source);
+			}
 		}
 		else if (match.result() == Status.EXCLUDED && usulan.kind() == Kind.REMOVE && usulan.personId() != null
 				&& Set.of("DIED", "MOVED").contains(changes.path("removalReason").asString(""))) {
@@ -647,6 +657,11 @@ public class UsulanResults {
 		events.publish(usulan);
 		return newFamily;
 	}
+
+	/** What a CHANGE may change of the household, and of a person. */
+	private static final List<String> HOUSE_FIELDS = List.of("address", "rt", "rw", "conditions");
+
+	private static final List<String> PERSON_FIELDS = List.of("name", "birthDate", "sex", "relationship");
 
 	private static String text(JsonNode node, String field) {
 		String value = node.path(field).asString("");

@@ -248,6 +248,39 @@ class UsulanResultsIntegrationTests {
 	}
 
 	@Test
+	void anIncludedCorrectionOfAPersonChangesThePersonWithHistoryAndOneTheRegistryRefusesWaits() throws Exception {
+		String[][] family = family("Kepala Ejaan", "Istri Ejaan", "Anak Ejan");
+		String renamed = sent("""
+				{"kind": "CHANGE", "householdId": "%s", "personId": "%s", "reason": "Salah ketik nama",
+				 "changes": {"name": "Anak Ejaan", "relationship": "GRANDCHILD"}}""".formatted(family[0][0], family[3][0]));
+		String secondHead = sent("""
+				{"kind": "CHANGE", "householdId": "%s", "personId": "%s", "reason": "Istri menjadi kepala",
+				 "changes": {"relationship": "HEAD"}}""".formatted(family[0][0], family[2][0]));
+		MvcTestResult imported = upload("operator.tegal", "ejaan.csv", """
+				NIK;Hasil;Desil
+				%s;MASUK;2
+				%s;MASUK;2
+				""".formatted(family[3][1], family[2][1]).getBytes(StandardCharsets.UTF_8));
+		assertThat(imported).hasStatus(HttpStatus.CREATED);
+		// the child's name and place in the family as the ministry took them, with what they were
+		assertThat(status(renamed)).isEqualTo("INCLUDED");
+		assertThat(jdbc.sql("select name || ' ' || relationship from person where id = cast(:id as uuid)")
+			.param("id", family[3][0]).query(String.class).single()).isEqualTo("Anak Ejaan GRANDCHILD");
+		assertThat(jdbc.sql("""
+				select changes ->> 'name' from registry_change where person_id = cast(:id as uuid)
+				and action = 'MEMBER_UPDATED' and source = :source""")
+			.param("id", family[3][0]).param("source", "USULAN:" + renamed).query(String.class).single())
+			.isEqualTo("[\"Anak Ejan\", \"Anak Ejaan\"]");
+		// a second head is the registry's to refuse: the usulan waits, the row says why
+		assertThat(status(secondHead)).isEqualTo("SENT");
+		assertThat(jdbc.sql("select relationship from person where id = cast(:id as uuid)").param("id", family[2][0])
+			.query(String.class).single()).isEqualTo("WIFE");
+		String id = JsonPath.read(imported.getResponse().getContentAsString(), "$.id");
+		assertThat(call("operator.tegal", "GET", "/api/v1/usulan/results/" + id + "/rejections", null)
+			.getResponse().getContentAsString()).contains("MORE_THAN_ONE_HEAD");
+	}
+
+	@Test
 	void aHouseholdTheVillageRegistersIsProposedForDtsenAsItIsAndItsResultRanksIt() throws Exception {
 		String kk = TestIdentifiers.kk("33.28.10");
 		String head = TestIdentifiers.nik("33.28.10", LocalDate.of(1966, 6, 16), Sex.M);
