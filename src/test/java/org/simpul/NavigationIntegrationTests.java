@@ -36,7 +36,7 @@ class NavigationIntegrationTests {
 			"bo.procot          | / /tugas /pengaduan /rujukan /registri /usulan /wilayah /puskesos",
 			"psm.procot         | / /tugas /pengaduan /rujukan /registri /usulan /wilayah /puskesos",
 			"operator.procot    | / /registri /usulan /wilayah /puskesos",
-			"koordinator.procot | / /registri /usulan /wilayah /puskesos",
+			"koordinator.procot | / /pengaduan /rujukan /registri /usulan /wilayah /puskesos",
 			"operator.tegal     | / /registri /usulan /wilayah /puskesos",
 			"program.dinkes     | / /rujukan /wilayah /puskesos",
 			"dpo.tegal          | / /registri /wilayah /puskesos /pelindungan-data" })

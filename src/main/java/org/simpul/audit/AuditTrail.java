@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -13,6 +15,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.simpul.access.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -54,8 +58,19 @@ public class AuditTrail {
 		if (suspended.get()) {
 			return;
 		}
-		boolean inWrite = org.springframework.transaction.support.TransactionSynchronizationManager
-			.isActualTransactionActive();
+		boolean inWrite = TransactionSynchronizationManager.isActualTransactionActive();
+		if (inWrite && objectId != null && actor != null && TransactionSynchronizationManager.isSynchronizationActive()) {
+			// a read, by the one who wrote it, of what this transaction has written tells nobody anything new (a
+			// registration's listener drafting an usulan from the household just registered): not recorded twice
+			Set<String> written = writtenInTransaction();
+			String key = objectType + ":" + objectId + ":" + actor.id();
+			if (action == Action.READ && written.contains(key)) {
+				return;
+			}
+			if (action == Action.CREATE || action == Action.UPDATE) {
+				written.add(key);
+			}
+		}
 		// a write's record is committed (and flushed to disk) with the write. A read's record is its own
 		// statement, committed without waiting for the disk flush (set_config local to that statement's
 		// transaction), which is what made recording cost a millisecond per read (docs/benchmarks.md):
@@ -77,6 +92,27 @@ public class AuditTrail {
 			.param("purpose", purpose())
 			.update();
 	}
+
+	/** The objects this transaction has recorded writes of (by object, id and actor), forgotten when it ends. */
+	@SuppressWarnings("unchecked")
+	private static Set<String> writtenInTransaction() {
+		Set<String> written = (Set<String>) TransactionSynchronizationManager.getResource(WRITTEN);
+		if (written == null) {
+			Set<String> fresh = new HashSet<>();
+			TransactionSynchronizationManager.bindResource(WRITTEN, fresh);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(WRITTEN);
+				}
+			});
+			written = fresh;
+		}
+		return written;
+	}
+
+	/** The key of {@link #writtenInTransaction()} among the transaction's resources. */
+	private static final Object WRITTEN = new Object();
 
 	/** One record of the trail, as the data protection officer reads it. */
 	public record Event(Instant at, String username, String role, Action action, String objectType, UUID objectId,

@@ -120,8 +120,10 @@ public class HouseholdRegistration {
 					&& raced.getMessage().contains("uq_household_kk_index") ? "kkNumber" : "members", "DUPLICATE"));
 		}
 		history.record(id, null, actor, source, "CREATED", householdFields(kk, village, household), now);
+		// the registration on the audit trail first: what a listener reads of the new household is no news
+		HouseholdView created = queries.written(actor, AuditTrail.Action.CREATE, id, warnings);
 		events.publish(new HouseholdEvent.HouseholdRegistered(id, village.code(), source, actor.id(), now));
-		return queries.written(actor, AuditTrail.Action.CREATE, id, warnings);
+		return created;
 	}
 
 	/** Adds one member to a registered household of the caller's territory. */
