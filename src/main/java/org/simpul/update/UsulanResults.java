@@ -1,21 +1,7 @@
 package org.simpul.update;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -24,8 +10,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,9 +19,6 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-import org.postgresql.copy.PGCopyOutputStream;
 import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
 import org.simpul.region.RegionCode;
@@ -59,22 +40,19 @@ import org.simpul.registry.RegistryResults.Ranked;
 import org.simpul.registry.Relationship;
 import org.simpul.registry.Sex;
 import org.simpul.registry.Views.HouseholdView;
-import org.simpul.registry.XlsxFiles;
+import org.simpul.registry.UploadedTable;
 import org.simpul.shared.ConflictException;
-import org.simpul.shared.DiskFull;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
 import org.simpul.shared.PageResponse;
 import org.simpul.shared.PageResponse.PageRequest;
-import org.simpul.shared.StorageFullException;
 import org.simpul.shared.crypto.BlindIndex;
 import org.simpul.shared.database.DatabaseFailures;
 import org.simpul.shared.workflow.DomainEvents;
 import org.simpul.update.Usulan.Kind;
 import org.simpul.update.Usulan.Status;
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -209,11 +187,7 @@ public class UsulanResults {
 	@Transactional
 	public ImportView importFile(CurrentUser actor, String regionCode, String fileName, InputStream content) {
 		String regency = regency(actor, regionCode);
-		Path directory = null;
-		try {
-			directory = Files.createTempDirectory("simpul-result");
-			Path file = directory.resolve("upload");
-			String sha = stored(content, file);
+		try (UploadedTable table = UploadedTable.receive(content, MAX_BYTES)) {
 			// one import of a district at a time: a second request with the same file waits, then finds the first
 			// (a while: a long import of the same district answers 409 rather than hold this request's connection)
 			jdbc.sql("set local lock_timeout = '20s'").update();
@@ -225,79 +199,17 @@ public class UsulanResults {
 				throw new ConflictException(FieldProblem.of("file", "IMPORT_RUNNING"));
 			}
 			jdbc.sql("set local lock_timeout = 0").update();
-			Optional<ImportView> earlier = find(actor, regency, sha);
+			Optional<ImportView> earlier = find(actor, regency, table.sha256());
 			if (earlier.isPresent()) {
 				ImportView seen = earlier.get();
 				return new ImportView(seen.id(), seen.regencyCode(), seen.fileName(), seen.rowsRead(), seen.rowsRejected(),
 						seen.usulanDecided(), seen.familiesEntered(), seen.householdsChanged(), seen.importedAt(), true);
 			}
-			Path csv = file;
-			if (XlsxFiles.isXlsx(file)) {
-				XlsxFiles.guard(file);
-				csv = directory.resolve("sheet.csv");
-				try {
-					XlsxFiles.toCsv(file, csv);
-				}
-				catch (RuntimeException unreadable) {
-					// a workbook that lists no sheet, or one the reader cannot make sense of
-					throw new InvalidInputException(FieldProblem.of("file", "XLSX_INVALID"));
-				}
-			}
-			return imported(actor, regency, sha, fileName, csv, directory);
-		}
-		catch (IOException ex) {
-			if (DiskFull.is(ex)) {
-				throw new StorageFullException("file", ex);
-			}
-			throw new UncheckedIOException(ex);
-		}
-		finally {
-			if (directory != null) {
-				try (var files = Files.list(directory)) {
-					for (Path p : files.toList()) {
-						Files.deleteIfExists(p);
-					}
-					Files.deleteIfExists(directory);
-				}
-				catch (IOException ignored) {
-					// a temporary directory left behind is removed with the machine's temporary files
-				}
-			}
+			return imported(actor, regency, fileName, table);
 		}
 	}
 
-	/** Copies the upload to {@code file}, bounded; answers its SHA-256. */
-	private static String stored(InputStream content, Path file) throws IOException {
-		if (content == null) {
-			throw new InvalidInputException(FieldProblem.of("file", "REQUIRED"));
-		}
-		MessageDigest digest;
-		try {
-			digest = MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-		long size = 0;
-		try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), digest)) {
-			byte[] buffer = new byte[1 << 16];
-			int read;
-			while ((read = content.read(buffer)) > 0) {
-				size += read;
-				if (size > MAX_BYTES) {
-					throw new InvalidInputException(FieldProblem.of("file", "FILE_TOO_LARGE"));
-				}
-				out.write(buffer, 0, read);
-			}
-		}
-		if (size == 0) {
-			throw new InvalidInputException(FieldProblem.of("file", "FILE_EMPTY"));
-		}
-		return HexFormat.of().formatHex(digest.digest());
-	}
-
-	private ImportView imported(CurrentUser actor, String regency, String sha, String fileName, Path csv, Path directory)
-			throws IOException {
+	private ImportView imported(CurrentUser actor, String regency, String fileName, UploadedTable table) {
 		UUID id = UUID.randomUUID();
 		Instant now = clock.instant();
 		String cleaned = fileName == null ? null : fileName.replaceAll("\\p{Cntrl}", "").strip();
@@ -306,14 +218,14 @@ public class UsulanResults {
 				insert into usulan_result_import (id, regency_code, file_sha256, file_name, rows_read, rows_rejected,
 				    usulan_decided, families_entered, households_changed, imported_by, imported_at)
 				values (:id, :regency, :sha, :name, 0, 0, 0, 0, 0, :by, :now)""")
-			.param("id", id).param("regency", regency).param("sha", sha).param("name", name).param("by", actor.id())
+			.param("id", id).param("regency", regency).param("sha", table.sha256()).param("name", name).param("by", actor.id())
 			.param("now", Timestamp.from(now))
 			.update();
 		jdbc.sql("set local work_mem = '128MB'").update();
 		jdbc.sql("""
 				create temp table result_row (line bigint, nik_index text collate "C", kk_index text collate "C",
 				  result text, desil smallint, code text, reason text) on commit drop""").update();
-		Staged staged = stage(id, csv, directory);
+		UploadedTable.Staged staged = stage(id, table);
 		jdbc.sql("create index on result_row (line)").update();
 		jdbc.sql("analyze result_row").update();
 
@@ -400,153 +312,96 @@ public class UsulanResults {
 		return new ImportView(id, regency, name, staged.read(), rejected, decided, entered, changed, now, false);
 	}
 
-	/** What reading the file did: rows read, rows rejected there, and how many rejections were kept. */
-	private record Staged(long read, long rejected, long kept) {
-	}
+	/** The file's rows, checked, into {@code result_row}; the refused ones by line and column. */
+	private UploadedTable.Staged stage(UUID id, UploadedTable table) {
+		return table.stage(dataSource,
+				"copy result_row (line, nik_index, kk_index, result, desil, code, reason) from stdin (format csv)",
+				"copy usulan_result_rejection (import_id, line, field, code) from stdin (format csv)", id,
+				MAX_REJECTIONS_KEPT, new UploadedTable.Rows() {
+					private Integer nik;
 
-	private Staged stage(UUID id, Path csv, Path directory) throws IOException {
-		Path rejectionFile = directory.resolve("rejections.csv");
-		long read = 0;
-		long rejected = 0;
-		long kept = 0;
-		Connection connection = DataSourceUtils.getConnection(dataSource);
-		try (Reader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(csv), StandardCharsets.UTF_8),
-				1 << 16); Writer rejections = Files.newBufferedWriter(rejectionFile, StandardCharsets.UTF_8)) {
-			CsvReader file = new CsvReader(reader);
-			CsvReader.Record header;
-			try {
-				header = file.header();
-			}
-			catch (CsvReader.TooLongException tooLong) {
-				throw new InvalidInputException(FieldProblem.of("file", "RECORD_TOO_LONG"));
-			}
-			if (header == null) {
-				throw new InvalidInputException(FieldProblem.of("file", "FILE_EMPTY"));
-			}
-			if (header.fields().size() > XlsxFiles.MAX_COLUMNS) {
-				throw new InvalidInputException(FieldProblem.of("file", "TOO_MANY_COLUMNS"));
-			}
-			Map<String, Integer> columns = new HashMap<>();
-			for (int i = 0; i < header.fields().size(); i++) {
-				columns.putIfAbsent(header.fields().get(i).strip().toLowerCase(Locale.ROOT).replace(' ', '_'), i);
-			}
-			Integer nik = columns.get("nik");
-			Integer kk = columns.containsKey("no_kk") ? columns.get("no_kk") : columns.get("kk");
-			Integer result = columns.get("hasil");
-			Integer desil = columns.get("desil");
-			Integer code = columns.containsKey("kode_exclude") ? columns.get("kode_exclude") : columns.get("kode");
-			Integer reason = columns.get("alasan");
-			if (result == null || (nik == null && kk == null)) {
-				throw new InvalidInputException(FieldProblem.of("file", "RESULT_HEADER_MISSING"));
-			}
-			CopyIn copyIn = connection.unwrap(PGConnection.class).getCopyAPI()
-				.copyIn("copy result_row (line, nik_index, kk_index, result, desil, code, reason) from stdin (format csv)");
-			PGCopyOutputStream copy = new PGCopyOutputStream(copyIn, 1 << 16);
-			try {
-				while (true) {
-					CsvReader.Record record;
-					try {
-						record = file.next();
-					}
-					catch (CsvReader.TooLongException tooLong) {
-						throw new InvalidInputException(FieldProblem.of("file", "RECORD_TOO_LONG"));
-					}
-					if (record == null) {
-						break;
-					}
-					if (record.fields().stream().allMatch(String::isBlank)) {
-						continue;
-					}
-					read++;
-					Map<String, String> problems = new LinkedHashMap<>();
-					String nikText = field(record, nik);
-					String kkText = field(record, kk);
-					if (nikText.isEmpty() && kkText.isEmpty()) {
-						problems.put(nik != null ? "NIK" : "No_KK", "REQUIRED");
-					}
-					if (!nikText.isEmpty() && !identifiers.nikProblems(nikText).isEmpty()) {
-						problems.put("NIK", identifiers.nikProblems(nikText).getFirst().name());
-					}
-					if (!kkText.isEmpty() && !identifiers.kkProblems(kkText).isEmpty()) {
-						problems.put("No_KK", identifiers.kkProblems(kkText).getFirst().name());
-					}
-					Status outcome = outcome(field(record, result));
-					if (outcome == null) {
-						problems.put("Hasil", "RESULT_UNKNOWN");
-					}
-					Integer decile = null;
-					String desilText = field(record, desil);
-					if (!desilText.isEmpty()) {
-						try {
-							decile = Integer.valueOf(desilText);
-						}
-						catch (NumberFormatException ex) {
-							decile = -1;
-						}
-						if (decile < 1 || decile > 10) {
-							problems.put("Desil", "DECILE_OUT_OF_RANGE");
+					private Integer kk;
+
+					private Integer result;
+
+					private Integer desil;
+
+					private Integer code;
+
+					private Integer reason;
+
+					@Override
+					public void columns(Map<String, Integer> columns) {
+						nik = columns.get("nik");
+						kk = columns.containsKey("no_kk") ? columns.get("no_kk") : columns.get("kk");
+						result = columns.get("hasil");
+						desil = columns.get("desil");
+						code = columns.containsKey("kode_exclude") ? columns.get("kode_exclude") : columns.get("kode");
+						reason = columns.get("alasan");
+						if (result == null || (nik == null && kk == null)) {
+							throw new InvalidInputException(FieldProblem.of("file", "RESULT_HEADER_MISSING"));
 						}
 					}
-					else if (outcome == Status.INCLUDED) {
-						problems.put("Desil", "REQUIRED");
-					}
-					String exclusion = field(record, code);
-					if (outcome == Status.EXCLUDED && exclusion.isEmpty()) {
-						problems.put("Kode_Exclude", "REQUIRED");
-					}
-					String why = field(record, reason);
-					if (why.length() > MAX_REASON || exclusion.length() > 100) {
-						problems.put(why.length() > MAX_REASON ? "Alasan" : "Kode_Exclude", "TEXT_TOO_LONG");
-					}
-					if (!problems.isEmpty()) {
-						rejected++;
-						for (Map.Entry<String, String> problem : problems.entrySet()) {
-							if (kept < MAX_REJECTIONS_KEPT) {
-								kept++;
-								rejections.write(id + "," + record.line() + "," + problem.getKey() + "," + problem.getValue() + "\n");
+
+					@Override
+					public String row(CsvReader.Record record, Map<String, String> problems) {
+						String nikText = field(record, nik);
+						String kkText = field(record, kk);
+						if (nikText.isEmpty() && kkText.isEmpty()) {
+							problems.put(nik != null ? "NIK" : "No_KK", "REQUIRED");
+						}
+						if (!nikText.isEmpty() && !identifiers.nikProblems(nikText).isEmpty()) {
+							problems.put("NIK", identifiers.nikProblems(nikText).getFirst().name());
+						}
+						if (!kkText.isEmpty() && !identifiers.kkProblems(kkText).isEmpty()) {
+							problems.put("No_KK", identifiers.kkProblems(kkText).getFirst().name());
+						}
+						Status outcome = outcome(field(record, result));
+						if (outcome == null) {
+							problems.put("Hasil", "RESULT_UNKNOWN");
+						}
+						Integer decile = null;
+						String desilText = field(record, desil);
+						if (!desilText.isEmpty()) {
+							try {
+								decile = Integer.valueOf(desilText);
+							}
+							catch (NumberFormatException ex) {
+								decile = -1;
+							}
+							if (decile < 1 || decile > 10) {
+								problems.put("Desil", "DECILE_OUT_OF_RANGE");
 							}
 						}
-						continue;
+						else if (outcome == Status.INCLUDED) {
+							problems.put("Desil", "REQUIRED");
+						}
+						String exclusion = field(record, code);
+						if (outcome == Status.EXCLUDED && exclusion.isEmpty()) {
+							problems.put("Kode_Exclude", "REQUIRED");
+						}
+						String why = field(record, reason);
+						if (why.length() > MAX_REASON || exclusion.length() > 100) {
+							problems.put(why.length() > MAX_REASON ? "Alasan" : "Kode_Exclude", "TEXT_TOO_LONG");
+						}
+						if (!problems.isEmpty()) {
+							return null;
+						}
+						return record.line() + "," + (nikText.isEmpty() ? "" : index.of(BlindIndex.Kind.NIK, nikText)) + ","
+								+ (kkText.isEmpty() || !nikText.isEmpty() ? "" : index.of(BlindIndex.Kind.KK, kkText)) + ","
+								+ outcome.name() + "," + (decile == null ? "" : decile) + "," + quoted(exclusion) + ","
+								+ quoted(why);
 					}
-					String line = record.line() + "," + (nikText.isEmpty() ? "" : index.of(BlindIndex.Kind.NIK, nikText)) + ","
-							+ (kkText.isEmpty() || !nikText.isEmpty() ? "" : index.of(BlindIndex.Kind.KK, kkText)) + ","
-							+ outcome.name() + "," + (decile == null ? "" : decile) + "," + quoted(exclusion) + ","
-							+ quoted(why) + "\n";
-					byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-					copy.write(bytes, 0, bytes.length);
-				}
-				copy.endCopy();
-			}
-			finally {
-				if (copy.isActive()) {
-					copy.cancelCopy();
-				}
-			}
-			rejections.close();
-			try (Reader rows = Files.newBufferedReader(rejectionFile, StandardCharsets.UTF_8)) {
-				connection.unwrap(PGConnection.class).getCopyAPI()
-					.copyIn("copy usulan_result_rejection (import_id, line, field, code) from stdin (format csv)", rows);
-			}
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("COPY of the result list failed", ex);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, dataSource);
-		}
-		return new Staged(read, rejected, kept);
+				});
 	}
 
 	private static String field(CsvReader.Record record, Integer column) {
-		if (column == null || column >= record.fields().size()) {
-			return "";
-		}
 		// NUL and other control characters have no place in a result and are not stored
-		return record.fields().get(column).replaceAll("\\p{Cntrl}", " ").strip();
+		return UploadedTable.cell(record, column);
 	}
 
 	private static String quoted(String text) {
-		return text.isEmpty() ? "" : "\"" + text.replace("\"", "\"\"") + "\"";
+		return UploadedTable.quoted(text);
 	}
 
 	/** The result a cell names, in the ministry's words or Simpul's; null when it names none. */
