@@ -961,7 +961,60 @@ class AccessMatrixTests {
 			new CallerRule("GET /api/v1/usulan/results/{id}/rejections",
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/usulan/results/{id}/rejections",
 							t.resultImportIn(region)), auth),
-					AccessMatrixTests::resultRead));
+					AccessMatrixTests::resultRead),
+			new CallerRule("POST /api/v1/pbi/deactivation-batches",
+					(t, auth, region) -> {
+						var request = t.mvc.post().uri("/api/v1/pbi/deactivation-batches").multipart()
+							.file("file", ("NIK;Nama;Tanggal_Nonaktif\n" + UUID.randomUUID() + ";Matriks;01-02-2026\n")
+								.getBytes(StandardCharsets.UTF_8))
+							.param("decree", "SK Matriks " + SEQUENCE.incrementAndGet())
+							.param("effectiveDate", "2026-02-01")
+							.param("regionCode", regencyOf(region));
+						if (auth != null) {
+							request.header("Authorization", auth);
+						}
+						return request.exchange();
+					},
+					// Dinsos of the district (a village's data operator 403), like a result list
+					(caller, relation) -> {
+						if (caller.role().equals("ANONYMOUS")) {
+							return HttpStatus.UNAUTHORIZED;
+						}
+						if (!Set.of("MANAGER", "DATA_OPERATOR").contains(caller.role())
+								|| caller.targets().get(Relation.OWN).length() > 5) {
+							return HttpStatus.FORBIDDEN;
+						}
+						return relation == Relation.OWN ? HttpStatus.ACCEPTED : HttpStatus.NOT_FOUND;
+					}),
+			new CallerRule("GET /api/v1/pbi/deactivation-batches",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/pbi/deactivation-batches"), auth),
+					(caller, relation) -> caller.role().equals("ANONYMOUS") ? HttpStatus.UNAUTHORIZED
+							: USULAN_READERS.contains(caller.role()) ? HttpStatus.OK : HttpStatus.FORBIDDEN),
+			new CallerRule("GET /api/v1/pbi/deactivation-batches/{id}",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/pbi/deactivation-batches/{id}",
+							t.pbiBatchIn(region)), auth),
+					AccessMatrixTests::resultRead),
+			new CallerRule("GET /api/v1/pbi/deactivation-batches/{id}/rejections",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/pbi/deactivation-batches/{id}/rejections",
+							t.pbiBatchIn(region)), auth),
+					AccessMatrixTests::resultRead),
+			new CallerRule("GET /api/v1/pbi/deactivations",
+					(t, auth, region) -> {
+						String village = t.villageFor(region);
+						String name = t.deactivationIn(village);
+						MvcTestResult result = t.send(t.mvc.get().uri("/api/v1/pbi/deactivations?size=200"), auth);
+						if (result.getResponse().getStatus() == 200) {
+							boolean listed = new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8)
+								.contains(name);
+							assertThat(listed).as("the list holds a person of %s", village)
+								.isEqualTo(t.callerTerritory == null || village.equals(t.callerTerritory)
+										|| village.startsWith(t.callerTerritory + "."));
+						}
+						return result;
+					},
+					// a list of the caller's territory: its readers get one whatever the target (holding it or not)
+					(caller, relation) -> caller.role().equals("ANONYMOUS") ? HttpStatus.UNAUTHORIZED
+							: USULAN_READERS.contains(caller.role()) ? HttpStatus.OK : HttpStatus.FORBIDDEN));
 
 	/**
 	 * A district's result import: its readers see it when their territory holds the district (a village's or a
@@ -990,6 +1043,32 @@ class AccessMatrixTests {
 				values (:id, :regency, :id, 'matriks.csv', 0, 0, 0, 0, 0, :id, now())""")
 			.param("id", id).param("regency", region.length() == 2 ? region + ".99" : region.substring(0, 5)).update();
 		return id;
+	}
+
+	/** A deactivation batch of the district the target lies in (of another district of a province target). */
+	UUID pbiBatchIn(String region) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into pbi_batch (id, regency_code, decree, effective_date, window_months, file_sha256, file_name,
+				    status, rows_read, rows_matched, rows_rejected, rows_known, imported_by, imported_at)
+				values (:id, :regency, 'SK Matriks', current_date, 6, :id, 'matriks.csv', 'COMPLETED', 0, 0, 0, 0, :id, now())""")
+			.param("id", id).param("regency", region.length() == 2 ? region + ".99" : region.substring(0, 5)).update();
+		return id;
+	}
+
+	/** A person of {@code village} on a deactivation list (not in the registry), written directly; their name. */
+	String deactivationIn(String village) {
+		UUID batch = pbiBatchIn(village);
+		String name = "Matriks PBI " + SEQUENCE.incrementAndGet();
+		jdbc.sql("""
+				insert into pbi_deactivation (id, batch_id, regency_code, decree, village_code, nik_index, nik_cipher, name,
+				    deactivated_on, window_closes_on, line)
+				values (:id, :batch, :regency, 'SK Matriks', :village, :id, 'v1:matriks', :name, current_date,
+				    current_date + 180, 2)""")
+			.param("id", UUID.randomUUID()).param("batch", batch).param("regency", village.substring(0, 5))
+			.param("village", village).param("name", name).update();
+		targetTraces.add(name);
+		return name;
 	}
 
 	/** The village of an usulan written by {@link #usulanIn}. */

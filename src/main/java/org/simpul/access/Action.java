@@ -130,7 +130,13 @@ public enum Action {
 	/** Endorse (pengesahan) verified usulan: the head of office, from a district-wide territory. */
 	USULAN_ENDORSE(MANAGER),
 	/** Keep a district's update calendar (village windows, ranking quarters, the sanggah rule). */
-	UPDATE_CALENDAR_MANAGE(ADMIN, MANAGER);
+	UPDATE_CALENDAR_MANAGE(ADMIN, MANAGER),
+
+	// PBI-JK reactivation
+	/** See who in one's territory was removed from PBI-JK, the batches and the reactivation requests. */
+	PBI_READ(ADMIN, MANAGER, SUPERVISOR, BACK_OFFICE, FRONT_OFFICE, FACILITATOR, DATA_OPERATOR, COORDINATOR),
+	/** Import a decree's deactivation list: Dinsos (its data operator or manager), from a district-wide territory. */
+	PBI_IMPORT(MANAGER, DATA_OPERATOR);
 
 	private final Set<Role> roles;
 

@@ -1,0 +1,85 @@
+package org.simpul.pbi;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.simpul.access.AccessControl;
+import org.simpul.pbi.DeactivationBatches.BatchRequest;
+import org.simpul.pbi.DeactivationBatches.BatchView;
+import org.simpul.pbi.DeactivationBatches.Rejection;
+import org.simpul.pbi.Deactivations.DeactivationItem;
+import org.simpul.shared.NotFoundException;
+import org.simpul.shared.PageResponse;
+import org.simpul.shared.PageResponse.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * PBI-JK deactivations (API.md "PBI-JK reactivation"): {@code POST /api/v1/pbi/deactivation-batches} (multipart
+ * {@code file}, {@code decree}, {@code effectiveDate}, {@code windowMonths}; {@code regionCode} for a province or
+ * national user) answers 202 with the batch, done by the time it answers (status {@code COMPLETED}); the same file
+ * again answers the same batch. The batches, a batch's refused rows by line, and the persons of the caller's
+ * territory removed from PBI-JK.
+ */
+@RestController
+class PbiController {
+
+	private final AccessControl access;
+
+	private final DeactivationBatches batches;
+
+	private final Deactivations deactivations;
+
+	PbiController(AccessControl access, DeactivationBatches batches, Deactivations deactivations) {
+		this.access = access;
+		this.batches = batches;
+		this.deactivations = deactivations;
+	}
+
+	@PostMapping("/api/v1/pbi/deactivation-batches")
+	ResponseEntity<BatchView> importBatch(@RequestParam(name = "file", required = false) MultipartFile file,
+			@RequestParam(required = false) String decree, @RequestParam(required = false) String effectiveDate,
+			@RequestParam(required = false) String windowMonths, @RequestParam(required = false) String regionCode)
+			throws IOException {
+		BatchView batch;
+		try (InputStream in = file == null || file.isEmpty() ? null : file.getInputStream()) {
+			batch = batches.importBatch(access.requireUser(),
+					new BatchRequest(regionCode, decree, effectiveDate, windowMonths),
+					file == null ? null : file.getOriginalFilename(), in);
+		}
+		return ResponseEntity.status(HttpStatus.ACCEPTED)
+			.location(URI.create("/api/v1/pbi/deactivation-batches/" + batch.id()))
+			.body(batch);
+	}
+
+	@GetMapping("/api/v1/pbi/deactivation-batches")
+	List<BatchView> recent() {
+		return batches.recent(access.requireUser());
+	}
+
+	@GetMapping("/api/v1/pbi/deactivation-batches/{id}")
+	BatchView one(@PathVariable UUID id) {
+		return batches.get(access.requireUser(), id).orElseThrow(() -> new NotFoundException("Batch"));
+	}
+
+	@GetMapping("/api/v1/pbi/deactivation-batches/{id}/rejections")
+	PageResponse<Rejection> rejections(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		return batches.rejections(access.requireUser(), id, new PageRequest(page, size));
+	}
+
+	@GetMapping("/api/v1/pbi/deactivations")
+	PageResponse<DeactivationItem> deactivations(@RequestParam(required = false) String villageCode,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+		return deactivations.list(access.requireUser(), villageCode, new PageRequest(page, size));
+	}
+}
