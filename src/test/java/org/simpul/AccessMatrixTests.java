@@ -455,6 +455,13 @@ class AccessMatrixTests {
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/persons/{id}",
 							t.householdIn(t.villageFor(region)).personId()), auth),
 					(role, relation) -> registry(role, relation, HttpStatus.OK, false)),
+			new CallerRule("PUT /api/v1/persons/{id}",
+					(t, auth, region) -> t.send(t.mvc.put().uri("/api/v1/persons/{id}",
+							t.householdIn(t.villageFor(region)).personId())
+						.header("If-Match", "*")
+						.contentType(MediaType.APPLICATION_JSON)
+						.content("{\"name\": \"Matrix Perbaikan\"}"), auth),
+					(caller, relation) -> correction(caller, relation, HttpStatus.OK)),
 			new CallerRule("POST /api/v1/persons/{id}/leave",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/persons/{id}/leave",
 							t.householdIn(t.villageFor(region)).personId())

@@ -18,6 +18,7 @@ import org.simpul.registry.Views.HouseholdView;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
+import org.simpul.shared.web.PreconditionFailedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -191,6 +192,16 @@ public class HouseholdMembers {
 	 */
 	@Transactional
 	public HouseholdView correct(CurrentUser actor, UUID personId, PersonCorrection correction, String source) {
+		return correct(actor, personId, "*", correction, source);
+	}
+
+	/**
+	 * {@link #correct(CurrentUser, UUID, PersonCorrection, String)} against the household's version the caller
+	 * read ({@code If-Match}: 412 when it changed meanwhile).
+	 */
+	@Transactional
+	public HouseholdView correct(CurrentUser actor, UUID personId, String ifMatch, PersonCorrection correction,
+			String source) {
 		RegistryAccess.requireCorrector(actor);
 		record Current(UUID householdId, String name, LocalDate birthDate, String sex, String relationship,
 				LocalDate leftOn, String villageCode) {
@@ -203,8 +214,12 @@ public class HouseholdMembers {
 			.optional()
 			.orElseThrow(() -> new NotFoundException("Person"));
 		// the household row is the lock for every change to its membership
-		jdbc.sql("select id from household where id = :id for update").param("id", person.householdId())
-			.query(UUID.class).single();
+		int version = jdbc.sql("select version from household where id = :id for update").param("id", person.householdId())
+			.query(Integer.class).single();
+		PreconditionFailedException.check(ifMatch, version);
+		if (correction == null) {
+			throw new InvalidInputException(FieldProblem.of("name", "REQUIRED"));
+		}
 		List<FieldProblem> problems = new ArrayList<>();
 		if (person.leftOn() != null) {
 			// one who left is corrected no more: the history keeps them as they were

@@ -13,11 +13,15 @@ import org.simpul.shared.NotFoundException;
 import org.simpul.shared.PageResponse;
 import org.simpul.shared.PageResponse.PageRequest;
 import org.simpul.shared.web.PreconditionFailedException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -47,9 +51,9 @@ class RegistryController {
 		this.access = access;
 	}
 
-	@org.springframework.web.bind.annotation.PutMapping("/api/v1/households/{id}")
+	@PutMapping("/api/v1/households/{id}")
 	ResponseEntity<HouseholdView> change(@PathVariable UUID id,
-			@org.springframework.web.bind.annotation.RequestHeader(org.springframework.http.HttpHeaders.IF_MATCH) String ifMatch,
+			@RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
 			@RequestBody HouseholdChanges.HouseholdChange body) {
 		HouseholdView household = changes.change(access.requireUser(), id, ifMatch, body);
 		return ResponseEntity.ok().eTag(PreconditionFailedException.etag(household.version())).body(household);
@@ -73,7 +77,7 @@ class RegistryController {
 	@PostMapping("/api/v1/households/{id}/members")
 	ResponseEntity<HouseholdView> addMember(@PathVariable UUID id, @RequestBody NewHousehold.Member member) {
 		HouseholdView household = registration.addMember(access.requireUser(), id, member);
-		return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED)
+		return ResponseEntity.status(HttpStatus.CREATED)
 			.eTag(PreconditionFailedException.etag(household.version()))
 			.body(household);
 	}
@@ -93,6 +97,18 @@ class RegistryController {
 	@PostMapping("/api/v1/persons/{id}/leave")
 	ResponseEntity<HouseholdView> leave(@PathVariable UUID id, @RequestBody HouseholdMembers.Departure departure) {
 		HouseholdView household = members.leave(access.requireUser(), id, departure, "API");
+		return ResponseEntity.ok().eTag(PreconditionFailedException.etag(household.version())).body(household);
+	}
+
+	/**
+	 * The district's correction of a member's name, birth date, sex or relationship (a typing error), against the
+	 * household's version read ({@code If-Match}); fields left out stay as registered.
+	 */
+	@PutMapping("/api/v1/persons/{id}")
+	ResponseEntity<HouseholdView> correct(@PathVariable UUID id,
+			@RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+			@RequestBody HouseholdMembers.PersonCorrection body) {
+		HouseholdView household = members.correct(access.requireUser(), id, ifMatch, body, "API");
 		return ResponseEntity.ok().eTag(PreconditionFailedException.etag(household.version())).body(household);
 	}
 

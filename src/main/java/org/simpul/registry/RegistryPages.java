@@ -238,6 +238,40 @@ class RegistryPages {
 		return "redirect:/registri/rumah-tangga/" + id;
 	}
 
+	/** The district's correction of a member's name, birth date, sex or relationship, against the version shown. */
+	@PostMapping("/rumah-tangga/{id}/anggota/{personId}/perbaiki")
+	String memberCorrected(@PathVariable UUID id, @PathVariable UUID personId, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String birthDate, @RequestParam(required = false) String sex,
+			@RequestParam(required = false) String relationship, @RequestParam(required = false) String version,
+			RedirectAttributes redirect) {
+		CurrentUser user = access.requireUser();
+		RegistryAccess.requireCorrector(user);
+		HouseholdView household = queries.household(user, id).orElseThrow(() -> new NotFoundException("Household"));
+		if (household.members().stream().noneMatch(m -> m.id().equals(personId))) {
+			throw new NotFoundException("Person");
+		}
+		try {
+			LocalDate born;
+			try {
+				born = parseDate(birthDate);
+			}
+			catch (InvalidInputException ex) {
+				throw new InvalidInputException(FieldProblem.of("birthDate", "INVALID_DATE"));
+			}
+			members.correct(user, personId, version == null || version.isBlank() ? "" : version,
+					new HouseholdMembers.PersonCorrection(name, born, parse(Sex.class, sex, "sex"),
+							parse(Relationship.class, relationship, "relationship")), "FORM");
+			redirect.addFlashAttribute("notice", "registry.memberCorrected");
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("warning", ex.problems().getFirst().message());
+		}
+		catch (PreconditionFailedException ex) {
+			redirect.addFlashAttribute("warning", "registry.stale");
+		}
+		return "redirect:/registri/rumah-tangga/" + id;
+	}
+
 	@PostMapping("/rumah-tangga/{id}/anggota/{personId}/pindah")
 	String memberMoves(@PathVariable UUID id, @PathVariable UUID personId, @RequestParam(required = false) String kkNumber,
 			RedirectAttributes redirect) {

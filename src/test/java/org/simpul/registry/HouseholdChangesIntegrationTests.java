@@ -1,6 +1,9 @@
 package org.simpul.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import java.util.function.BiFunction;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -88,5 +91,60 @@ class HouseholdChangesIntegrationTests {
 			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "fo.procot"))).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(put("manajer.temanggung", id, "\"2\"", sameExceptDecile)).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(put("tksk.slawi", id, "\"2\"", sameExceptDecile)).hasStatus(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void theDistrictCorrectsAMembersTypingErrorAgainstTheVersionReadWithHistory() throws Exception {
+		String person = RegistryIntegrationTestsAccess.registerFamily(mvc, jdbc, "Sumirah Salahketik");
+		String household = jdbc.sql("select cast(household_id as text) from person where id = cast(:id as uuid)")
+			.param("id", person).query(String.class).single();
+		String etag = mvc.get().uri("/api/v1/households/{id}", household)
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "operator.tegal")).exchange().getResponse()
+			.getHeader("ETag");
+		var correct = (BiFunction<String, String, MvcTestResult>) (user, ifMatch) -> mvc.put()
+			.uri("/api/v1/persons/{id}", person)
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, user))
+			.header("If-Match", ifMatch)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"Sumirah Salah Ketik\", \"birthDate\": \"1980-05-16\"}")
+			.exchange();
+		// the village proposes it as an usulan; it does not correct what is registered
+		assertThat(correct.apply("fo.procot", etag)).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(correct.apply("operator.tegal", "\"99\"")).hasStatus(HttpStatus.PRECONDITION_FAILED);
+		MvcTestResult done = correct.apply("operator.tegal", etag);
+		assertThat(done).hasStatusOk();
+		assertThat(done.getResponse().getHeader("ETag")).isNotEqualTo(etag);
+		assertThat(jdbc.sql("select name || ' ' || birth_date from person where id = cast(:id as uuid)").param("id", person)
+			.query(String.class).single()).isEqualTo("Sumirah Salah Ketik 1980-05-16");
+		assertThat(jdbc.sql("""
+				select changes ->> 'name' from registry_change where person_id = cast(:id as uuid) and action = 'MEMBER_UPDATED'
+				and source = 'API'""").param("id", person).query(String.class).single())
+			.isEqualTo("[\"Sumirah Salahketik\", \"Sumirah Salah Ketik\"]");
+		// a second head is refused, naming the field
+		MvcTestResult twoHeads = mvc.put().uri("/api/v1/persons/{id}", jdbc.sql("""
+				select cast(id as text) from person where household_id = cast(:h as uuid) and relationship <> 'HEAD' limit 1""")
+			.param("h", household).query(String.class).single())
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "operator.tegal"))
+			.header("If-Match", "*").contentType(MediaType.APPLICATION_JSON).content("{\"relationship\": \"HEAD\"}")
+			.exchange();
+		assertThat(twoHeads).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field")
+			.isEqualTo("relationship");
+		// on the household page, the district's operator corrects the sex; a page shown before the change is stale
+		var operator = DemoLogins.session(mvc, "operator.tegal");
+		int version = jdbc.sql("select version from household where id = cast(:id as uuid)").param("id", household)
+			.query(Integer.class).single();
+		assertThat(mvc.get().uri("/registri/rumah-tangga/{id}", household).session(operator)).hasStatusOk().bodyText()
+			.contains("Perbaiki data anggota (salah ketik)");
+		MvcTestResult page = mvc.post().uri("/registri/rumah-tangga/{id}/anggota/{p}/perbaiki", household, person)
+			.session(operator).with(csrf())
+			.param("name", "Sumirah Salah Ketik").param("birthDate", "1980-05-16").param("sex", "F")
+			.param("relationship", "HEAD").param("version", String.valueOf(version - 1)).exchange();
+		assertThat(page).hasStatus(HttpStatus.FOUND);
+		assertThat(page.getMvcResult().getFlashMap().get("warning")).isEqualTo("registry.stale");
+		page = mvc.post().uri("/registri/rumah-tangga/{id}/anggota/{p}/perbaiki", household, person)
+			.session(operator).with(csrf())
+			.param("name", "Sumirah Salah Ketik").param("birthDate", "1980-05-16").param("sex", "F")
+			.param("relationship", "HEAD").param("version", String.valueOf(version)).exchange();
+		assertThat(page.getMvcResult().getFlashMap().get("notice")).isEqualTo("registry.memberCorrected");
 	}
 }
