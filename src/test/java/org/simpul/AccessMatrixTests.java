@@ -128,6 +128,12 @@ class AccessMatrixTests {
 	static final Set<String> USULAN_READERS = Set.of("ADMIN", "MANAGER", "SUPERVISOR", "BACK_OFFICE", "FRONT_OFFICE",
 			"FACILITATOR", "DATA_OPERATOR", "COORDINATOR");
 
+	/** Who records reactivation requests and completes them (PBI_REQUEST), and Dinsos' PBI desk (PBI_PROCESS). */
+	static final Set<String> PBI_REQUESTERS = Set.of("MANAGER", "SUPERVISOR", "BACK_OFFICE", "FRONT_OFFICE",
+			"FACILITATOR", "DATA_OPERATOR", "COORDINATOR");
+
+	static final Set<String> PBI_DINSOS = Set.of("MANAGER", "DATA_OPERATOR");
+
 	static final Set<String> USULAN_PROPOSERS = Set.of("MANAGER", "SUPERVISOR", "BACK_OFFICE", "FRONT_OFFICE",
 			"FACILITATOR", "DATA_OPERATOR", "COORDINATOR");
 
@@ -1005,6 +1011,91 @@ class AccessMatrixTests {
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/pbi/deactivation-batches/{id}/rejections",
 							t.pbiBatchIn(region)), auth),
 					AccessMatrixTests::resultRead),
+			new CallerRule("POST /api/v1/pbi/reactivations/{id}/submit",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/pbi/reactivations/{id}/submit",
+							t.reactivationIn(t.villageFor(region), "DRAFT")).contentType(MediaType.APPLICATION_JSON)
+						.content(null == null ? "{}" : null), auth),
+					(caller, relation) -> usulanStep(caller, relation, PBI_REQUESTERS, false, HttpStatus.OK)),
+			new CallerRule("POST /api/v1/pbi/reactivations/{id}/withdraw",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/pbi/reactivations/{id}/withdraw",
+							t.reactivationIn(t.villageFor(region), "DRAFT")).contentType(MediaType.APPLICATION_JSON)
+						.content("{\"reason\": \"Ganda\"}" == null ? "{}" : "{\"reason\": \"Ganda\"}"), auth),
+					(caller, relation) -> usulanStep(caller, relation, PBI_REQUESTERS, false, HttpStatus.OK)),
+			new CallerRule("POST /api/v1/pbi/reactivations/{id}/return",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/pbi/reactivations/{id}/return",
+							t.reactivationIn(t.villageFor(region), "SUBMITTED")).contentType(MediaType.APPLICATION_JSON)
+						.content("{\"reason\": \"Kurang surat\"}" == null ? "{}" : "{\"reason\": \"Kurang surat\"}"), auth),
+					(caller, relation) -> usulanStep(caller, relation, PBI_DINSOS, true, HttpStatus.OK)),
+			new CallerRule("POST /api/v1/pbi/reactivations/{id}/verify",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/pbi/reactivations/{id}/verify",
+							t.reactivationIn(t.villageFor(region), "SUBMITTED")).contentType(MediaType.APPLICATION_JSON)
+						.content(null == null ? "{}" : null), auth),
+					(caller, relation) -> usulanStep(caller, relation, PBI_DINSOS, true, HttpStatus.OK)),
+			new CallerRule("POST /api/v1/pbi/reactivations/{id}/letter",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/pbi/reactivations/{id}/letter",
+							t.reactivationIn(t.villageFor(region), "VERIFIED")).contentType(MediaType.APPLICATION_JSON)
+						.content(null == null ? "{}" : null), auth),
+					(caller, relation) -> usulanStep(caller, relation, PBI_DINSOS, true, HttpStatus.OK)),
+			new CallerRule("POST /api/v1/pbi/reactivations/{id}/enter",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/pbi/reactivations/{id}/enter",
+							t.reactivationIn(t.villageFor(region), "LETTER_ISSUED")).contentType(MediaType.APPLICATION_JSON)
+						.content(null == null ? "{}" : null), auth),
+					(caller, relation) -> usulanStep(caller, relation, PBI_DINSOS, true, HttpStatus.OK)),
+			new CallerRule("POST /api/v1/pbi/reactivations/{id}/approve",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/pbi/reactivations/{id}/approve",
+							t.reactivationIn(t.villageFor(region), "ENTERED")).contentType(MediaType.APPLICATION_JSON)
+						.content(null == null ? "{}" : null), auth),
+					(caller, relation) -> usulanStep(caller, relation, PBI_DINSOS, true, HttpStatus.OK)),
+			new CallerRule("POST /api/v1/pbi/reactivations/{id}/decide",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/pbi/reactivations/{id}/decide",
+							t.reactivationIn(t.villageFor(region), "APPROVED")).contentType(MediaType.APPLICATION_JSON)
+						.content("{\"status\": \"ACTIVE\"}" == null ? "{}" : "{\"status\": \"ACTIVE\"}"), auth),
+					(caller, relation) -> usulanStep(caller, relation, PBI_DINSOS, true, HttpStatus.OK)),
+			new CallerRule("POST /api/v1/pbi/reactivations",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/pbi/reactivations")
+						.contentType(MediaType.APPLICATION_JSON)
+						.content("{\"personId\": \"%s\", \"category\": \"OTHER\"}"
+							.formatted(t.householdIn(t.villageFor(region)).personId())), auth),
+					(caller, relation) -> caller.role().equals("ANONYMOUS") ? HttpStatus.UNAUTHORIZED
+							: !PBI_REQUESTERS.contains(caller.role()) ? HttpStatus.FORBIDDEN
+							: relation == Relation.OWN ? HttpStatus.CREATED : HttpStatus.NOT_FOUND),
+			new CallerRule("GET /api/v1/pbi/reactivations/{id}",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/pbi/reactivations/{id}",
+							t.reactivationIn(t.villageFor(region), "DRAFT")), auth),
+					(caller, relation) -> usulanStep(caller, relation, USULAN_READERS, false, HttpStatus.OK)),
+			new CallerRule("GET /api/v1/pbi/reactivations",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/pbi/reactivations"), auth),
+					(caller, relation) -> caller.role().equals("ANONYMOUS") ? HttpStatus.UNAUTHORIZED
+							: USULAN_READERS.contains(caller.role()) ? HttpStatus.OK : HttpStatus.FORBIDDEN),
+			new CallerRule("PUT /api/v1/pbi/reactivations/{id}/documents/{documentId}",
+					(t, auth, region) -> t.send(t.mvc.put().uri("/api/v1/pbi/reactivations/{id}/documents/{doc}?kind=KTP",
+							t.reactivationIn(t.villageFor(region), "DRAFT"), UUID.randomUUID())
+						.contentType(MediaType.APPLICATION_OCTET_STREAM).content(new byte[] { (byte) 0xFF, (byte) 0xD8,
+								(byte) 0xFF, (byte) 0xE0 }), auth),
+					(caller, relation) -> usulanStep(caller, relation, PBI_REQUESTERS, false, HttpStatus.CREATED)),
+			new CallerRule("GET /api/v1/pbi/reactivations/{id}/documents",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/pbi/reactivations/{id}/documents",
+							t.reactivationIn(t.villageFor(region), "DRAFT")), auth),
+					(caller, relation) -> usulanStep(caller, relation, USULAN_READERS, false, HttpStatus.OK)),
+			new CallerRule("GET /api/v1/pbi/reactivations/{id}/documents/{documentId}",
+					(t, auth, region) -> {
+						UUID request = t.reactivationIn(t.villageFor(region), "SUBMITTED");
+						return t.send(t.mvc.get().uri("/api/v1/pbi/reactivations/{id}/documents/{doc}", request,
+								t.documentOf(request)), auth);
+					},
+					(caller, relation) -> usulanStep(caller, relation, USULAN_READERS, false, HttpStatus.OK)),
+			new CallerRule("POST /api/v1/pbi/deactivations/{id}/window-exception",
+					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/pbi/deactivations/{id}/window-exception",
+							t.deactivationIdIn(t.villageFor(region))).contentType(MediaType.APPLICATION_JSON)
+						.content("{\"reason\": \"Dirawat di rumah sakit\"}"), auth),
+					(caller, relation) -> caller.role().equals("ANONYMOUS") ? HttpStatus.UNAUTHORIZED
+							: !caller.role().equals("MANAGER") ? HttpStatus.FORBIDDEN
+							: relation == Relation.OWN ? HttpStatus.NO_CONTENT : HttpStatus.NOT_FOUND),
+			new CallerRule("GET /api/v1/pbi/overview",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/pbi/overview?regionCode={r}", region), auth),
+					(caller, relation) -> caller.role().equals("ANONYMOUS") ? HttpStatus.UNAUTHORIZED
+							: !USULAN_READERS.contains(caller.role()) ? HttpStatus.FORBIDDEN
+							: relation == Relation.OWN ? HttpStatus.OK : HttpStatus.NOT_FOUND),
 			new CallerRule("GET /api/v1/pbi/deactivations",
 					(t, auth, region) -> {
 						String village = t.villageFor(region);
@@ -1061,6 +1152,44 @@ class AccessMatrixTests {
 				values (:id, :regency, 'SK Matriks', current_date, 6, :id, 'matriks.csv', 'COMPLETED', 0, 0, 0, 0, :id, now())""")
 			.param("id", id).param("regency", region.length() == 2 ? region + ".99" : region.substring(0, 5)).update();
 		return id;
+	}
+
+	/** A reactivation request of a new person of {@code village} standing at {@code status}, with its health letter. */
+	UUID reactivationIn(String village, String status) {
+		UUID id = UUID.randomUUID();
+		Household person = householdIn(village);
+		jdbc.sql("""
+				insert into pbi_reactivation (id, person_id, person_name, household_id, village_code, category, status,
+				    letter_number, reason, created_by, created_at, updated_at, version)
+				values (:id, :person, 'Matrix Reaktivasi', :household, :village, 'OTHER', :status, :letter, :reason, :id,
+				    now(), now(), 0)""")
+			.param("id", id).param("person", person.personId()).param("household", person.householdId())
+			.param("village", village).param("status", status)
+			.param("letter", Set.of("LETTER_ISSUED", "ENTERED", "APPROVED").contains(status) ? "M/" + id : null)
+			.param("reason", status.equals("RETURNED") ? "Matrix" : null)
+			.update();
+		jdbc.sql("""
+				insert into pbi_document (id, reactivation_id, village_code, kind, content_type, byte_size, sha256,
+				    content_cipher, uploaded_by, uploaded_at)
+				values (:doc, :id, :village, 'HEALTH_LETTER', 'image/jpeg', 4, 'matrix', :content, :id, now())""")
+			.param("doc", UUID.randomUUID()).param("id", id).param("village", village)
+			.param("content", cipher.encrypt("/9j/4A=="))
+			.update();
+		targetTraces.add(id.toString());
+		return id;
+	}
+
+	/** The health letter {@link #reactivationIn} gave a request. */
+	UUID documentOf(UUID request) {
+		return jdbc.sql("select id from pbi_document where reactivation_id = :id").param("id", request)
+			.query(UUID.class).single();
+	}
+
+	/** A deactivation of a person of {@code village} (not in the registry), written directly; its id. */
+	UUID deactivationIdIn(String village) {
+		String name = deactivationIn(village);
+		return jdbc.sql("select id from pbi_deactivation where name = :name").param("name", name).query(UUID.class)
+			.single();
 	}
 
 	/** A person of {@code village} on a deactivation list (not in the registry), written directly; their name. */

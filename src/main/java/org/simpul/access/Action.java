@@ -136,7 +136,16 @@ public enum Action {
 	/** See who in one's territory was removed from PBI-JK, the batches and the reactivation requests. */
 	PBI_READ(ADMIN, MANAGER, SUPERVISOR, BACK_OFFICE, FRONT_OFFICE, FACILITATOR, DATA_OPERATOR, COORDINATOR),
 	/** Import a decree's deactivation list: Dinsos (its data operator or manager), from a district-wide territory. */
-	PBI_IMPORT(MANAGER, DATA_OPERATOR);
+	PBI_IMPORT(MANAGER, DATA_OPERATOR),
+	/** Record a reactivation request, add its documents, submit or withdraw it: whoever serves families. */
+	PBI_REQUEST(MANAGER, SUPERVISOR, BACK_OFFICE, FRONT_OFFICE, FACILITATOR, DATA_OPERATOR, COORDINATOR),
+	/**
+	 * Dinsos' steps on a request (verify or return, issue the letter, record its entry in the ministry's system and
+	 * the answer), from a district-wide territory.
+	 */
+	PBI_PROCESS(MANAGER, DATA_OPERATOR),
+	/** Open a closed reactivation window again for one person, with a reason: the district's manager. */
+	PBI_WINDOW_EXCEPTION(MANAGER);
 
 	private final Set<Role> roles;
 

@@ -45,7 +45,7 @@ public final class ClientIds {
 	 */
 	private static final Pattern CREATING = Pattern.compile("/api/v1/(complaints|referrals|households"
 			+ "|households/[^/]+/members|complaints/[^/]+/assessments|complaints/[^/]+/case/notes|assessment-forms"
-			+ "|ppks-lists|users|data-subjects/[^/]+/requests|usulan|musdes)/?|/lapangan/api/kirim");
+			+ "|ppks-lists|users|data-subjects/[^/]+/requests|usulan|musdes|pbi/reactivations)/?|/lapangan/api/kirim");
 
 	private ClientIds() {
 	}

@@ -10,10 +10,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.simpul.access.AccessControl;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
+import org.simpul.shared.web.DocumentResponses;
 import org.simpul.update.UsulanAttachments.AttachmentView;
 import org.simpul.update.UsulanAttachments.Content;
-import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -65,14 +64,6 @@ class UsulanAttachmentController {
 
 	/** An attachment as the API and the page serve it: never cached, never sniffed, a PDF as a sandboxed download. */
 	static ResponseEntity<byte[]> served(Content content) {
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(content.contentType()))
-			.cacheControl(CacheControl.noStore())
-			.header("X-Content-Type-Options", "nosniff")
-			// a PDF from the village opens as a download, never as a page of Simpul's origin
-			.header("Content-Security-Policy", "sandbox")
-			.header("Content-Disposition", content.contentType().equals("application/pdf")
-					? "attachment; filename=\"lampiran.pdf\"" : "inline")
-			.body(content.bytes());
+		return DocumentResponses.served(content.contentType(), content.bytes(), "lampiran.pdf");
 	}
 }

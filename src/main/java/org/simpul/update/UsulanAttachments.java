@@ -14,6 +14,7 @@ import org.simpul.access.CurrentUser;
 import org.simpul.audit.AuditTrail;
 import org.simpul.shared.ClientIds;
 import org.simpul.shared.ConflictException;
+import org.simpul.shared.Documents;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
@@ -69,16 +70,7 @@ public class UsulanAttachments {
 
 	/** The type {@code bytes} are, by their first bytes; null for anything else. */
 	static String sniff(byte[] bytes) {
-		if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF) {
-			return "image/jpeg";
-		}
-		if (bytes.length >= 8 && (bytes[0] & 0xFF) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G') {
-			return "image/png";
-		}
-		if (bytes.length >= 5 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F' && bytes[4] == '-') {
-			return "application/pdf";
-		}
-		return null;
+		return Documents.sniff(bytes);
 	}
 
 	/**

@@ -1,0 +1,231 @@
+package org.simpul.pbi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.simpul.SimpulIntegrationTest;
+import org.simpul.access.DemoLogins;
+import org.simpul.registry.Sex;
+import org.simpul.registry.TestIdentifiers;
+import org.simpul.shared.events.ReactivationEvent;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/**
+ * A reactivation request from the village to Dinsos, the ministry and BPJS (API.md "PBI-JK reactivation"): recorded
+ * while the window is open (409 {@code WINDOW_CLOSED} with the day once it closed, unless a manager opened it
+ * again), its health facility's letter required before it goes, each step by its own people, the letter numbered
+ * in the district's series, the answer recorded, and the district's overview counting it all.
+ */
+@SimpulIntegrationTest
+@RecordApplicationEvents
+class ReactivationIntegrationTests {
+
+	static final String PROCOT = "33.28.10.1008";
+
+	static final byte[] JPEG = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0 };
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationEvents events;
+
+	MvcTestResult call(String user, String method, String uri, String body) {
+		return DemoLogins.call(mvc, user, method, uri, body);
+	}
+
+	/** A person of Procot on a decree's list, removed {@code monthsAgo} months ago (window 6 months); their id. */
+	String deactivated(String name, int monthsAgo) throws Exception {
+		return deactivated(name, LocalDate.now(ZoneId.of("Asia/Jakarta")).minusMonths(monthsAgo));
+	}
+
+	/** A person of Procot on a decree's list, removed on {@code removed} (window 6 months); their id. */
+	String deactivated(String name, LocalDate removed) throws Exception {
+		LocalDate born = LocalDate.of(1970 + (int) (Math.random() * 30), 1 + (int) (Math.random() * 12), 10);
+		String nik = TestIdentifiers.nik("33.28.10", born, Sex.F);
+		MvcTestResult made = call("operator.tegal", "POST", "/api/v1/households", """
+				{"kkNumber": "%s", "villageCode": "%s", "rt": "001", "rw": "002", "address": "Jl. Reaktivasi",
+				 "members": [{"nik": "%s", "name": "%s", "birthDate": "%s", "sex": "F", "relationship": "HEAD"}]}"""
+			.formatted(TestIdentifiers.kk("33.28.10"), PROCOT, nik, name, born));
+		assertThat(made).hasStatus(HttpStatus.CREATED);
+		MvcTestResult batch = mvc.post().uri("/api/v1/pbi/deactivation-batches").multipart()
+			.file("file", "NIK;Nama;Tanggal_Nonaktif\n%s;%s;%s\n".formatted(nik, name, removed)
+				.getBytes(StandardCharsets.UTF_8))
+			.param("decree", "SK Uji " + UUID.randomUUID()).param("effectiveDate", removed.toString())
+			.param("windowMonths", "6")
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "operator.tegal")).exchange();
+		assertThat(batch).hasStatus(HttpStatus.ACCEPTED).bodyJson().extractingPath("$.rowsMatched").isEqualTo(1);
+		return JsonPath.read(made.getResponse().getContentAsString(), "$.members[0].id");
+	}
+
+	MvcTestResult document(String user, String request, UUID document, String kind, byte[] bytes) {
+		return mvc.put().uri("/api/v1/pbi/reactivations/{id}/documents/{doc}?kind={kind}", request, document, kind)
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, user))
+			.contentType(MediaType.APPLICATION_OCTET_STREAM).content(bytes).exchange();
+	}
+
+	String status(String request) {
+		return jdbc.sql("select status from pbi_reactivation where id = cast(:id as uuid)").param("id", request)
+			.query(String.class).single();
+	}
+
+	@Test
+	void aRequestGoesFromTheVillageToDinsosAndTheMinistryEachStepByItsOwnPeople() throws Exception {
+		String person = deactivated("Ibu Cuci Darah", 1);
+		String body = """
+				{"id": "%s", "personId": "%s", "category": "CHRONIC"}""".formatted(UUID.randomUUID(), person);
+		// the programme manager of Dinkes records no requests; bad input is named
+		assertThat(call("program.dinkes", "POST", "/api/v1/pbi/reactivations", body)).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(call("fo.procot", "POST", "/api/v1/pbi/reactivations", """
+				{"personId": "%s", "category": "FLU"}""".formatted(person))).hasStatus(HttpStatus.BAD_REQUEST).bodyJson()
+			.extractingPath("$.errors[0].field").isEqualTo("category");
+		assertThat(call("psm.pedeslohor", "POST", "/api/v1/pbi/reactivations", body)).hasStatus(HttpStatus.NOT_FOUND);
+		MvcTestResult made = call("fo.procot", "POST", "/api/v1/pbi/reactivations", body);
+		assertThat(made).hasStatus(HttpStatus.CREATED).bodyJson().satisfies(json -> {
+			assertThat(json).extractingPath("$.status").isEqualTo("DRAFT");
+			assertThat(json).extractingPath("$.priority").isEqualTo("HIGH");
+			assertThat(json).extractingPath("$.windowClosesOn").isNotNull();
+		});
+		String id = JsonPath.read(made.getResponse().getContentAsString(), "$.id");
+		// a retry is the same request; a second request for the same person while one is under way is refused
+		assertThat(call("fo.procot", "POST", "/api/v1/pbi/reactivations", body)).hasStatus(HttpStatus.CREATED).bodyJson()
+			.extractingPath("$.id").isEqualTo(id);
+		assertThat(call("fo.procot", "POST", "/api/v1/pbi/reactivations", """
+				{"personId": "%s", "category": "OTHER"}""".formatted(person))).hasStatus(HttpStatus.CONFLICT).bodyJson()
+			.extractingPath("$.errors[0].code").isEqualTo("REACTIVATION_UNDER_WAY");
+
+		// not without the health facility's letter
+		assertThat(call("fo.procot", "POST", "/api/v1/pbi/reactivations/" + id + "/submit", null))
+			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].code").isEqualTo("DOCUMENT_REQUIRED");
+		UUID letter = UUID.randomUUID();
+		assertThat(document("fo.procot", id, letter, "HEALTH_LETTER", "not a photo".getBytes(StandardCharsets.UTF_8)))
+			.hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(document("fo.procot", id, letter, "HEALTH_LETTER", JPEG)).hasStatus(HttpStatus.CREATED);
+		assertThat(document("fo.procot", id, letter, "HEALTH_LETTER", JPEG)).hasStatus(HttpStatus.OK);
+		assertThat(jdbc.sql("select content_cipher from pbi_document where id = :id").param("id", letter)
+			.query(String.class).single()).startsWith("v1:");
+		assertThat(call("fo.procot", "POST", "/api/v1/pbi/reactivations/" + id + "/submit", null)).hasStatusOk();
+
+		// Dinsos' steps are Dinsos': the village may not verify; Dinsos returns it, the village sends it again
+		assertThat(call("bo.procot", "POST", "/api/v1/pbi/reactivations/" + id + "/verify", null))
+			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(call("operator.procot", "POST", "/api/v1/pbi/reactivations/" + id + "/verify", null))
+			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(call("operator.tegal", "POST", "/api/v1/pbi/reactivations/" + id + "/return", "{\"reason\": \" \"}"))
+			.hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(call("operator.tegal", "POST", "/api/v1/pbi/reactivations/" + id + "/return",
+				"{\"reason\": \"Surat puskesmas tidak terbaca\"}")).hasStatusOk().bodyJson()
+			.extractingPath("$.status").isEqualTo("RETURNED");
+		assertThat(document("bo.procot", id, UUID.randomUUID(), "HEALTH_LETTER", JPEG)).hasStatus(HttpStatus.CREATED);
+		assertThat(call("bo.procot", "POST", "/api/v1/pbi/reactivations/" + id + "/submit", null)).hasStatusOk();
+		assertThat(call("operator.tegal", "POST", "/api/v1/pbi/reactivations/" + id + "/letter", null))
+			.hasStatus(HttpStatus.CONFLICT).bodyJson().extractingPath("$.errors[0].code")
+			.isEqualTo("REACTIVATION_STEP_NOT_ALLOWED");
+		assertThat(call("operator.tegal", "POST", "/api/v1/pbi/reactivations/" + id + "/verify", null)).hasStatusOk();
+		// documents stay as Dinsos verified them
+		assertThat(document("fo.procot", id, UUID.randomUUID(), "KTP", JPEG)).hasStatus(HttpStatus.CONFLICT);
+		MvcTestResult issued = call("manajer.tegal", "POST", "/api/v1/pbi/reactivations/" + id + "/letter", null);
+		assertThat(issued).hasStatusOk();
+		String number = JsonPath.read(issued.getResponse().getContentAsString(), "$.letterNumber");
+		assertThat(number).matches("\\d{4}/PBI-JK/3328/\\d{4}");
+		assertThat(call("operator.tegal", "POST", "/api/v1/pbi/reactivations/" + id + "/enter", null)).hasStatusOk();
+		assertThat(call("operator.tegal", "POST", "/api/v1/pbi/reactivations/" + id + "/approve", null)).hasStatusOk();
+		assertThat(call("operator.tegal", "POST", "/api/v1/pbi/reactivations/" + id + "/decide", "{\"status\": \"MOVED_SEGMENT\"}"))
+			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("segment");
+		assertThat(call("operator.tegal", "POST", "/api/v1/pbi/reactivations/" + id + "/decide", "{\"status\": \"ACTIVE\"}"))
+			.hasStatusOk();
+		assertThat(status(id)).isEqualTo("ACTIVE");
+		MvcTestResult read = call("psm.procot", "GET", "/api/v1/pbi/reactivations/" + id, null);
+		assertThat((List<String>) JsonPath.read(read.getResponse().getContentAsString(), "$.steps[*].status"))
+			.containsExactly("DRAFT", "SUBMITTED", "RETURNED", "SUBMITTED", "VERIFIED", "LETTER_ISSUED", "ENTERED",
+					"APPROVED", "ACTIVE");
+		assertThat(events.stream(ReactivationEvent.class).filter(e -> e.reactivationId().toString().equals(id)))
+			.extracting(ReactivationEvent::status).containsExactly("DRAFT", "SUBMITTED", "RETURNED", "SUBMITTED",
+					"VERIFIED", "LETTER_ISSUED", "ENTERED", "APPROVED", "ACTIVE");
+		// another village's people do not see it
+		assertThat(call("psm.pedeslohor", "GET", "/api/v1/pbi/reactivations/" + id, null)).hasStatus(HttpStatus.NOT_FOUND);
+		// the next letter of the district is the next number
+		String other = deactivated("Ibu Hamil Nonaktif", 2);
+		String second = JsonPath.read(call("psm.procot", "POST", "/api/v1/pbi/reactivations", """
+				{"personId": "%s", "category": "MATERNITY"}""".formatted(other)).getResponse().getContentAsString(), "$.id");
+		document("psm.procot", second, UUID.randomUUID(), "HEALTH_LETTER", JPEG);
+		call("psm.procot", "POST", "/api/v1/pbi/reactivations/" + second + "/submit", null);
+		call("operator.tegal", "POST", "/api/v1/pbi/reactivations/" + second + "/verify", null);
+		String next = JsonPath.read(call("operator.tegal", "POST", "/api/v1/pbi/reactivations/" + second + "/letter", null)
+			.getResponse().getContentAsString(), "$.letterNumber");
+		assertThat(Integer.parseInt(next.substring(0, 4))).isEqualTo(Integer.parseInt(number.substring(0, 4)) + 1);
+	}
+
+	@Test
+	void aClosedWindowRefusesTheRequestWithItsDayUntilAManagerOpensItAgain() throws Exception {
+		String person = deactivated("Bapak Terlambat", 7);
+		MvcTestResult refused = call("fo.procot", "POST", "/api/v1/pbi/reactivations", """
+				{"personId": "%s", "category": "CATASTROPHIC"}""".formatted(person));
+		assertThat(refused).hasStatus(HttpStatus.CONFLICT).bodyJson().satisfies(json -> {
+			assertThat(json).extractingPath("$.errors[0].code").isEqualTo("WINDOW_CLOSED");
+			assertThat(json).extractingPath("$.windowClosedOn")
+				.isEqualTo(LocalDate.now(ZoneId.of("Asia/Jakarta")).minusMonths(7).plusMonths(6).toString());
+		});
+		assertThat(jdbc.sql("select count(*) from pbi_reactivation where person_id = cast(:p as uuid)").param("p", person)
+			.query(Long.class).single()).isZero();
+		String deactivation = jdbc.sql("select cast(id as text) from pbi_deactivation where person_id = cast(:p as uuid)")
+			.param("p", person).query(String.class).single();
+		String exception = "/api/v1/pbi/deactivations/" + deactivation + "/window-exception";
+		assertThat(call("operator.tegal", "POST", exception, "{\"reason\": \"Dirawat di RS\"}")).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(call("manajer.temanggung", "POST", exception, "{\"reason\": \"Dirawat di RS\"}"))
+			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(call("manajer.tegal", "POST", exception, "{}")).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(call("manajer.tegal", "POST", exception, "{\"reason\": \"Dirawat di RS selama masa pengajuan\"}"))
+			.hasStatus(HttpStatus.NO_CONTENT);
+		assertThat(call("fo.procot", "POST", "/api/v1/pbi/reactivations", """
+				{"personId": "%s", "category": "CATASTROPHIC"}""".formatted(person))).hasStatus(HttpStatus.CREATED);
+	}
+
+	@Test
+	void theDistrictsOverviewCountsRemovalsRequestsAnswersAndClosingWindows() throws Exception {
+		MvcTestResult before = call("manajer.tegal", "GET", "/api/v1/pbi/overview?regionCode=33.28", null);
+		assertThat(before).hasStatusOk();
+		long deactivated = ((Number) JsonPath.read(before.getResponse().getContentAsString(), "$.deactivated")).longValue();
+		long rejected = ((Number) JsonPath.read(before.getResponse().getContentAsString(), "$.rejected")).longValue();
+		long closingSoon = ((Number) JsonPath.read(before.getResponse().getContentAsString(), "$.windowsClosingIn7Days"))
+			.longValue();
+		// a window closing in three days, nobody has asked yet: the district sees it coming
+		String closing = deactivated("Ibu Hampir Tutup", LocalDate.now(ZoneId.of("Asia/Jakarta")).plusDays(3).minusMonths(6));
+		assertThat(((Number) JsonPath.read(call("manajer.tegal", "GET", "/api/v1/pbi/overview?regionCode=33.28", null)
+			.getResponse().getContentAsString(), "$.windowsClosingIn7Days")).longValue()).isEqualTo(closingSoon + 1);
+		assertThat(call("psm.procot", "POST", "/api/v1/pbi/reactivations", """
+				{"personId": "%s", "category": "EMERGENCY"}""".formatted(closing))).hasStatus(HttpStatus.CREATED);
+		String person = deactivated("Bapak Ditolak", 1);
+		String id = JsonPath.read(call("fo.procot", "POST", "/api/v1/pbi/reactivations", """
+				{"personId": "%s", "category": "OTHER"}""".formatted(person)).getResponse().getContentAsString(), "$.id");
+		document("fo.procot", id, UUID.randomUUID(), "HEALTH_LETTER", JPEG);
+		call("fo.procot", "POST", "/api/v1/pbi/reactivations/" + id + "/submit", null);
+		assertThat(call("operator.tegal", "POST", "/api/v1/pbi/reactivations/" + id + "/decide",
+				"{\"status\": \"REJECTED\", \"reason\": \"Bukan warga miskin\"}")).hasStatusOk();
+		String after = call("manajer.tegal", "GET", "/api/v1/pbi/overview?regionCode=33.28", null).getResponse()
+			.getContentAsString();
+		assertThat(((Number) JsonPath.read(after, "$.deactivated")).longValue()).isEqualTo(deactivated + 2);
+		assertThat(((Number) JsonPath.read(after, "$.windowsClosingIn7Days")).longValue()).isEqualTo(closingSoon);
+		assertThat(((Number) JsonPath.read(after, "$.rejected")).longValue()).isEqualTo(rejected + 1);
+		assertThat(((Number) JsonPath.read(after, "$.requests.REJECTED")).longValue()).isEqualTo(rejected + 1);
+		assertThat(call("manajer.temanggung", "GET", "/api/v1/pbi/overview?regionCode=33.28", null))
+			.hasStatus(HttpStatus.NOT_FOUND);
+	}
+}
