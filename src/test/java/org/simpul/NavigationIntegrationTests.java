@@ -29,15 +29,15 @@ class NavigationIntegrationTests {
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', value = {
-			"admin              | / /rujukan /registri /usulan /ppks /asesmen/formulir /wilayah /puskesos /pengguna",
-			"manajer.tegal      | / /pengaduan /rujukan /registri /usulan /ppks /asesmen/formulir /wilayah /puskesos /pengguna",
-			"tksk.slawi         | / /pengaduan /rujukan /registri /usulan /wilayah /puskesos",
-			"fo.procot          | / /pengaduan /rujukan /registri /usulan /wilayah /puskesos",
-			"bo.procot          | / /tugas /pengaduan /rujukan /registri /usulan /wilayah /puskesos",
-			"psm.procot         | / /tugas /pengaduan /rujukan /registri /usulan /wilayah /puskesos",
-			"operator.procot    | / /registri /usulan /wilayah /puskesos",
-			"koordinator.procot | / /pengaduan /rujukan /registri /usulan /wilayah /puskesos",
-			"operator.tegal     | / /registri /usulan /wilayah /puskesos",
+			"admin              | / /rujukan /registri /usulan /pbi /ppks /asesmen/formulir /wilayah /puskesos /pengguna",
+			"manajer.tegal      | / /pengaduan /rujukan /registri /usulan /pbi /ppks /asesmen/formulir /wilayah /puskesos /pengguna",
+			"tksk.slawi         | / /pengaduan /rujukan /registri /usulan /pbi /wilayah /puskesos",
+			"fo.procot          | / /pengaduan /rujukan /registri /usulan /pbi /wilayah /puskesos",
+			"bo.procot          | / /tugas /pengaduan /rujukan /registri /usulan /pbi /wilayah /puskesos",
+			"psm.procot         | / /tugas /pengaduan /rujukan /registri /usulan /pbi /wilayah /puskesos",
+			"operator.procot    | / /registri /usulan /pbi /wilayah /puskesos",
+			"koordinator.procot | / /pengaduan /rujukan /registri /usulan /pbi /wilayah /puskesos",
+			"operator.tegal     | / /registri /usulan /pbi /wilayah /puskesos",
 			"program.dinkes     | / /rujukan /wilayah /puskesos",
 			"dpo.tegal          | / /registri /wilayah /puskesos /pelindungan-data" })
 	void eachRoleSeesTheLinksItMayUse(String username, String links) {

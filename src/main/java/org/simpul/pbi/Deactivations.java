@@ -33,11 +33,13 @@ public class Deactivations {
 
 	/**
 	 * One person on the list. {@code personId} is the registry's (null: not in the registry);
-	 * {@code reactivationStatus} is the request's, null while there is none.
+	 * {@code reactivationStatus} and {@code reactivationId} are the latest request's, null while there is none.
+	 * {@code HIGH} priority: an open health complaint, or a request for chronic or catastrophic illness or an
+	 * emergency.
 	 */
 	public record DeactivationItem(UUID id, UUID personId, String name, String villageCode, String decree,
 			LocalDate deactivatedOn, LocalDate windowClosesOn, boolean windowOpen, String priority,
-			String reactivationStatus) {
+			String reactivationStatus, UUID reactivationId) {
 	}
 
 	private final JdbcClient jdbc;
@@ -78,10 +80,16 @@ public class Deactivations {
 		List<DeactivationItem> items = actor.territory().sql(jdbc, """
 				select d.id, d.person_id, d.name, d.village_code, d.decree, d.deactivated_on, d.window_closes_on,
 				       d.window_closes_on >= %s as open,
-				       exists (select 1 from open_health_complaint c where c.person_id = d.person_id) as in_care
-				from pbi_deactivation d""".formatted(RegionTime.sqlToday("d.place"))
+				       exists (select 1 from open_health_complaint c where c.person_id = d.person_id) as in_care,
+				       r.status as request_status, r.id as request_id,
+				       coalesce(r.category in ('CHRONIC', 'CATASTROPHIC', 'EMERGENCY'), false) as urgent
+				from pbi_deactivation d
+				left join lateral (select r.id, r.status, r.category from pbi_reactivation r where r.person_id = d.person_id
+				                   order by r.created_at desc, r.id limit 1) r on true""".formatted(RegionTime.sqlToday("d.place"))
 				+ where + " order by d.window_closes_on < " + RegionTime.sqlToday("d.place")
-				+ ", in_care desc, d.window_closes_on, d.name, d.id limit :limit offset :offset")
+				+ ", (exists (select 1 from open_health_complaint c where c.person_id = d.person_id)"
+				+ " or coalesce(r.category in ('CHRONIC', 'CATASTROPHIC', 'EMERGENCY'), false)) desc,"
+				+ " d.window_closes_on, d.name, d.id limit :limit offset :offset")
 			.param("village", village)
 			.params(time.sqlTodayParameters())
 			.param("limit", page.size())
@@ -89,7 +97,8 @@ public class Deactivations {
 			.query((rs, n) -> new DeactivationItem(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class),
 					rs.getString("name"), rs.getString("village_code"), rs.getString("decree"),
 					rs.getObject("deactivated_on", LocalDate.class), rs.getObject("window_closes_on", LocalDate.class),
-					rs.getBoolean("open"), rs.getBoolean("in_care") ? "HIGH" : "NORMAL", null))
+					rs.getBoolean("open"), rs.getBoolean("in_care") || rs.getBoolean("urgent") ? "HIGH" : "NORMAL",
+					rs.getString("request_status"), rs.getObject("request_id", UUID.class)))
 			.list();
 		audit.record(actor, AuditTrail.Action.SEARCH, "PBI_DEACTIVATION", null,
 				items.stream().map(DeactivationItem::personId).filter(Objects::nonNull).toList());

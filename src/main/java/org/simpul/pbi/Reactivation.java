@@ -53,6 +53,11 @@ public final class Reactivation extends AggregateRoot {
 			return MOVES.allows(this, next);
 		}
 
+		/** Where a request standing here may go. */
+		public Set<Status> next() {
+			return MOVES.from(this);
+		}
+
 		/** Still the village's to complete: its documents may be added. */
 		public boolean withTheVillage() {
 			return this == DRAFT || this == RETURNED;

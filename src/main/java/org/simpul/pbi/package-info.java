@@ -4,8 +4,15 @@
  * COPYed through the registry's {@code UploadedTable}, refused rows kept by line, each file once, each person once
  * per decree), matched to the registry by the NIK's blind index within the district, each with the day the
  * reactivation window closes; {@code Deactivations} lists the persons of a territory (open windows first, those
- * being helped with their health first among them). Reads the registry's published {@code person_placement} and
- * the complaint module's {@code open_health_complaint}. API under {@code /api/v1/pbi}.
+ * being helped with their health first among them). {@link org.simpul.pbi.Reactivation} is a request's way, an
+ * aggregate with its status table: recorded as a draft while the window is open (or after a district manager's
+ * exception), its documents added ({@code ReactivationDocuments}: the health facility's letter required,
+ * encrypted), submitted, verified or returned by Dinsos, its letter numbered in the district's yearly series,
+ * entered in the ministry's system, approved, and answered (active again, moved to another segment, rejected);
+ * {@code Reactivations} takes each step for the people who may, {@code ReactivationQueries} reads one, the
+ * worklist and the district's overview. Publishes {@link org.simpul.shared.events.ReactivationEvent} in the
+ * transaction of each move. Reads the registry's published {@code person_placement} and the complaint module's
+ * {@code open_health_complaint}. API under {@code /api/v1/pbi}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "audit", "registry" })
 package org.simpul.pbi;

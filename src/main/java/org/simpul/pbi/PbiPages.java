@@ -1,0 +1,283 @@
+package org.simpul.pbi;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.simpul.access.AccessControl;
+import org.simpul.access.Action;
+import org.simpul.access.CurrentUser;
+import org.simpul.pbi.DeactivationBatches.BatchRequest;
+import org.simpul.pbi.DeactivationBatches.BatchView;
+import org.simpul.pbi.ReactivationDocuments.Content;
+import org.simpul.pbi.ReactivationQueries.ReactivationView;
+import org.simpul.pbi.Reactivations.NewReactivation;
+import org.simpul.pbi.Reactivations.Outcome;
+import org.simpul.pbi.Reactivations.WindowClosedException;
+import org.simpul.region.RegionCatalog;
+import org.simpul.region.RegionCode;
+import org.simpul.region.RegionLevel;
+import org.simpul.shared.ConflictException;
+import org.simpul.shared.InvalidInputException;
+import org.simpul.shared.NotFoundException;
+import org.simpul.shared.PageResponse.PageRequest;
+import org.simpul.shared.RegionTime;
+import org.simpul.shared.web.DocumentResponses;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The PBI-JK pages: "PBI-JK nonaktif" (the persons of the user's territory removed from PBI-JK, the ones to help
+ * first on top, phone first for the village's volunteer, with "Ajukan reaktivasi"), a request's page (its
+ * documents taken with the phone's camera, its steps, the moves the user may take), Dinsos' worklist, the
+ * import of a decree's list, and the district's overview.
+ */
+@Controller
+@RequestMapping("/pbi")
+class PbiPages {
+
+	private final AccessControl access;
+
+	private final Deactivations deactivations;
+
+	private final DeactivationBatches batches;
+
+	private final Reactivations reactivations;
+
+	private final ReactivationQueries queries;
+
+	private final ReactivationDocuments documents;
+
+	private final RegionCatalog regions;
+
+	PbiPages(AccessControl access, Deactivations deactivations, DeactivationBatches batches, Reactivations reactivations,
+			ReactivationQueries queries, ReactivationDocuments documents, RegionCatalog regions) {
+		this.access = access;
+		this.deactivations = deactivations;
+		this.batches = batches;
+		this.reactivations = reactivations;
+		this.queries = queries;
+		this.documents = documents;
+		this.regions = regions;
+	}
+
+	private static boolean dinsos(CurrentUser user) {
+		return user.may(Action.PBI_PROCESS) && DeactivationBatches.districtWide(user);
+	}
+
+	@GetMapping
+	String list(@RequestParam(name = "desa", required = false) String village,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		CurrentUser user = access.requireUser();
+		model.addAttribute("people", deactivations.list(user, village, new PageRequest(Math.max(0, page), 50)));
+		model.addAttribute("village", village);
+		model.addAttribute("mayRequest", user.may(Action.PBI_REQUEST));
+		model.addAttribute("dinsos", dinsos(user));
+		model.addAttribute("mayImport", user.may(Action.PBI_IMPORT) && DeactivationBatches.districtWide(user));
+		model.addAttribute("categories", Reactivation.Category.values());
+		return "pbi/list";
+	}
+
+	@PostMapping("/ajukan")
+	String request(@RequestParam(required = false) String personId, @RequestParam(required = false) String category,
+			RedirectAttributes redirect) {
+		CurrentUser user = access.requireUser();
+		UUID person = uuid(personId);
+		if (person == null) {
+			throw new NotFoundException("Person");
+		}
+		try {
+			ReactivationView made = reactivations.request(user, new NewReactivation(null, person, category, null));
+			return "redirect:/pbi/pengajuan/" + made.id();
+		}
+		catch (WindowClosedException ex) {
+			redirect.addFlashAttribute("warning", "problem.WINDOW_CLOSED");
+			redirect.addFlashAttribute("closedOn", ex.closedOn());
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("warning", ex.problems().getFirst().message());
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("warning", ex.problem().message());
+		}
+		return "redirect:/pbi";
+	}
+
+	@GetMapping("/pengajuan")
+	String worklist(@RequestParam(name = "status", required = false) String status,
+			@RequestParam(name = "desa", required = false) String village, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		CurrentUser user = access.requireUser();
+		String wanted = status == null || status.isBlank() ? null : status.strip();
+		if (wanted != null && Arrays.stream(Reactivation.Status.values()).noneMatch(s -> s.name().equals(wanted))) {
+			return "redirect:/pbi/pengajuan";
+		}
+		model.addAttribute("requests", queries.list(user, village, wanted, new PageRequest(Math.max(0, page), 50)));
+		model.addAttribute("status", wanted);
+		model.addAttribute("statuses", Reactivation.Status.values());
+		return "pbi/worklist";
+	}
+
+	@GetMapping("/pengajuan/{id}")
+	String one(@PathVariable UUID id, Model model) {
+		CurrentUser user = access.requireUser();
+		ReactivationView request = queries.get(user, id);
+		model.addAttribute("r", request);
+		model.addAttribute("next", request.status().next().stream().map(Enum::name).toList());
+		model.addAttribute("documents", documents.list(user, id));
+		model.addAttribute("kinds", List.of("HEALTH_LETTER", "SKTM", "KTP", "KK", "OTHER"));
+		model.addAttribute("newDocumentId", UUID.randomUUID());
+		model.addAttribute("mayRequest", user.may(Action.PBI_REQUEST));
+		model.addAttribute("dinsos", dinsos(user));
+		model.addAttribute("zone", RegionTime.WIB);
+		return "pbi/request";
+	}
+
+	@PostMapping("/pengajuan/{id}/dokumen")
+	String upload(@PathVariable UUID id, @RequestParam(required = false) String documentId,
+			@RequestParam(required = false) String kind, @RequestParam(name = "file", required = false) MultipartFile file,
+			RedirectAttributes redirect) throws IOException {
+		CurrentUser user = access.requireUser();
+		UUID document = Optional.ofNullable(uuid(documentId)).orElseGet(UUID::randomUUID);
+		try (InputStream in = file == null || file.isEmpty() ? null : file.getInputStream()) {
+			byte[] bytes = in == null ? new byte[0] : in.readNBytes(ReactivationDocuments.MAX_BYTES + 1);
+			if (bytes.length > ReactivationDocuments.MAX_BYTES) {
+				redirect.addFlashAttribute("warning", "problem.ATTACHMENT_TOO_LARGE");
+			}
+			else {
+				documents.upload(user, id, document, kind, bytes);
+				redirect.addFlashAttribute("notice", "pbi.documentAdded");
+			}
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("warning", ex.problems().getFirst().message());
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("warning", ex.problem().message());
+		}
+		return "redirect:/pbi/pengajuan/" + id;
+	}
+
+	@GetMapping("/pengajuan/{id}/dokumen/{documentId}")
+	ResponseEntity<byte[]> document(@PathVariable UUID id, @PathVariable UUID documentId) {
+		Content content = documents.content(access.requireUser(), id, documentId);
+		return DocumentResponses.served(content.contentType(), content.bytes(), "dokumen.pdf");
+	}
+
+	/** A move from the request's page; a repeated tap finds the request moved already and says so. */
+	@PostMapping("/pengajuan/{id}/{step}")
+	String step(@PathVariable UUID id, @PathVariable String step, @RequestParam(required = false) String reason,
+			@RequestParam(required = false) String outcome, @RequestParam(required = false) String segment,
+			RedirectAttributes redirect) {
+		CurrentUser user = access.requireUser();
+		try {
+			switch (step) {
+				case "ajukan" -> reactivations.submit(user, id);
+				case "batalkan" -> reactivations.withdraw(user, id, reason);
+				case "kembalikan" -> reactivations.returnForCompletion(user, id, reason);
+				case "verifikasi" -> reactivations.verify(user, id);
+				case "surat" -> reactivations.issueLetter(user, id);
+				case "input" -> reactivations.enter(user, id);
+				case "setujui" -> reactivations.approve(user, id);
+				case "hasil" -> reactivations.decide(user, id, new Outcome(outcome, segment, reason));
+				default -> throw new NotFoundException("Step");
+			}
+			redirect.addFlashAttribute("notice", "pbi.moved");
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("warning", ex.problems().getFirst().message());
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("warning", ex.problem().message());
+		}
+		return "redirect:/pbi/pengajuan/" + id;
+	}
+
+	@GetMapping("/impor")
+	String importForm(Model model) {
+		CurrentUser user = access.requireUser();
+		requireImporter(user);
+		return importPage(model, user, null, null);
+	}
+
+	private static void requireImporter(CurrentUser user) {
+		user.require(Action.PBI_IMPORT);
+		if (!DeactivationBatches.districtWide(user)) {
+			throw new AccessDeniedException("Deactivation lists are Dinsos' to import");
+		}
+	}
+
+	private String importPage(Model model, CurrentUser user, String error, BatchRequest typed) {
+		Optional<RegionCode> own = user.territory().regionCode();
+		boolean chooses = own.isEmpty() || own.get().level() == RegionLevel.PROVINCE;
+		model.addAttribute("chooseRegency", chooses);
+		model.addAttribute("regencies", own.isPresent() && chooses ? regions.children(own.get()) : List.of());
+		model.addAttribute("typed", typed == null ? new BatchRequest(null, null, null, "6") : typed);
+		model.addAttribute("batches", batches.recent(user));
+		model.addAttribute("error", error);
+		model.addAttribute("zone", RegionTime.WIB);
+		return "pbi/import";
+	}
+
+	@PostMapping("/impor")
+	String importBatch(@RequestParam(name = "file", required = false) MultipartFile file,
+			@RequestParam(required = false) String decree, @RequestParam(required = false) String effectiveDate,
+			@RequestParam(required = false) String windowMonths, @RequestParam(required = false) String regionCode,
+			Model model) throws IOException {
+		CurrentUser user = access.requireUser();
+		requireImporter(user);
+		BatchRequest typed = new BatchRequest(regionCode, decree, effectiveDate, windowMonths);
+		try (InputStream in = file == null || file.isEmpty() ? null : file.getInputStream()) {
+			BatchView done = batches.importBatch(user, typed, file == null ? null : file.getOriginalFilename(), in);
+			return "redirect:/pbi/impor/" + done.id() + (done.repeated() ? "?ulang=true" : "");
+		}
+		catch (InvalidInputException ex) {
+			return importPage(model, user, ex.problems().getFirst().message(), typed);
+		}
+		catch (ConflictException ex) {
+			return importPage(model, user, ex.problem().message(), typed);
+		}
+	}
+
+	@GetMapping("/impor/{id}")
+	String batch(@PathVariable UUID id, @RequestParam(name = "ulang", defaultValue = "false") boolean repeated,
+			Model model) {
+		CurrentUser user = access.requireUser();
+		model.addAttribute("b", batches.get(user, id).orElseThrow(() -> new NotFoundException("Batch")));
+		model.addAttribute("rejections", batches.rejections(user, id, new PageRequest(0, 200)));
+		model.addAttribute("repeated", repeated);
+		model.addAttribute("zone", RegionTime.WIB);
+		return "pbi/batch";
+	}
+
+	@GetMapping("/ringkasan")
+	String overview(@RequestParam(name = "wilayah", required = false) String region, Model model) {
+		CurrentUser user = access.requireUser();
+		model.addAttribute("o", queries.overview(user, region));
+		return "pbi/overview";
+	}
+
+	private static UUID uuid(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return UUID.fromString(text.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+}
