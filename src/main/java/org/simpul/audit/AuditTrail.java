@@ -63,7 +63,8 @@ public class AuditTrail {
 			// a read, by the one who wrote it, of what this transaction has written tells nobody anything new (a
 			// registration's listener drafting an usulan from the household just registered): not recorded twice
 			Set<String> written = writtenInTransaction();
-			String key = objectType + ":" + objectId + ":" + actor.id();
+			String key = objectType + ":" + objectId + ":" + actor.id() + ":"
+					+ subjects.stream().distinct().sorted().toList();
 			if (action == Action.READ && written.contains(key)) {
 				return;
 			}

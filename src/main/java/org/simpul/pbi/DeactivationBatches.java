@@ -189,7 +189,12 @@ public class DeactivationBatches {
 				.query((rs, n) -> view(rs, true))
 				.optional();
 			if (earlier.isPresent()) {
-				return earlier.get();
+				BatchView seen = earlier.get();
+				// the same file told something else (another decree, date or window) is not silently the same batch
+				if (!seen.decree().equals(decree) || !seen.effectiveDate().equals(effective) || seen.windowMonths() != window) {
+					throw new ConflictException(FieldProblem.of("file", "BATCH_FILE_IMPORTED"));
+				}
+				return seen;
 			}
 			return imported(actor, regency, decree, effective, window, fileName, table);
 		}

@@ -79,16 +79,19 @@ public class Deactivations {
 			.query(Long.class).single();
 		List<DeactivationItem> items = actor.territory().sql(jdbc, """
 				select d.id, d.person_id, d.name, d.village_code, d.decree, d.deactivated_on, d.window_closes_on,
-				       d.window_closes_on >= %s as open,
+				       (d.window_closes_on >= %s
+				        or exists (select 1 from pbi_window_exception e where e.deactivation_id = d.id)) as open,
 				       exists (select 1 from open_health_complaint c where c.person_id = d.person_id) as in_care,
 				       r.status as request_status, r.id as request_id,
-				       coalesce(r.category in ('CHRONIC', 'CATASTROPHIC', 'EMERGENCY'), false) as urgent
+				       coalesce(r.category in ('CHRONIC', 'CATASTROPHIC', 'EMERGENCY') and r.status not in ('ACTIVE',
+				                'MOVED_SEGMENT', 'REJECTED', 'WITHDRAWN'), false) as urgent
 				from pbi_deactivation d
 				left join lateral (select r.id, r.status, r.category from pbi_reactivation r where r.person_id = d.person_id
 				                   order by r.created_at desc, r.id limit 1) r on true""".formatted(RegionTime.sqlToday("d.place"))
 				+ where + " order by d.window_closes_on < " + RegionTime.sqlToday("d.place")
 				+ ", (exists (select 1 from open_health_complaint c where c.person_id = d.person_id)"
-				+ " or coalesce(r.category in ('CHRONIC', 'CATASTROPHIC', 'EMERGENCY'), false)) desc,"
+				+ " or coalesce(r.category in ('CHRONIC', 'CATASTROPHIC', 'EMERGENCY') and r.status not in ('ACTIVE',"
+				+ " 'MOVED_SEGMENT', 'REJECTED', 'WITHDRAWN'), false)) desc,"
 				+ " d.window_closes_on, d.name, d.id limit :limit offset :offset")
 			.param("village", village)
 			.params(time.sqlTodayParameters())

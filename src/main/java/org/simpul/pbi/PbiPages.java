@@ -99,7 +99,7 @@ class PbiPages {
 			throw new NotFoundException("Person");
 		}
 		try {
-			ReactivationView made = reactivations.request(user, new NewReactivation(null, person, category, null));
+			ReactivationView made = reactivations.request(user, new NewReactivation(null, person, category));
 			return "redirect:/pbi/pengajuan/" + made.id();
 		}
 		catch (WindowClosedException ex) {
@@ -200,7 +200,20 @@ class PbiPages {
 			redirect.addFlashAttribute("warning", ex.problems().getFirst().message());
 		}
 		catch (ConflictException ex) {
-			redirect.addFlashAttribute("warning", ex.problem().message());
+			// a second tap on a slow link finds the request where the first one took it: said as done, once
+			String reached = queries.get(user, id).status().name();
+			boolean done = switch (step) {
+				case "ajukan" -> reached.equals("SUBMITTED");
+				case "batalkan" -> reached.equals("WITHDRAWN");
+				case "kembalikan" -> reached.equals("RETURNED");
+				case "verifikasi" -> reached.equals("VERIFIED");
+				case "surat" -> reached.equals("LETTER_ISSUED");
+				case "input" -> reached.equals("ENTERED");
+				case "setujui" -> reached.equals("APPROVED");
+				case "hasil" -> reached.equals(outcome);
+				default -> false;
+			};
+			redirect.addFlashAttribute(done ? "notice" : "warning", done ? "pbi.moved" : ex.problem().message());
 		}
 		return "redirect:/pbi/pengajuan/" + id;
 	}

@@ -71,11 +71,11 @@ public class ReactivationDocuments {
 	private record Held(UUID personId, String villageCode, String status) {
 	}
 
-	/** The request of the caller's territory (404 otherwise), locked when {@code lock}. */
+	/** The request of the caller's territory (404 otherwise, and for a person under a restriction), locked when {@code lock}. */
 	private Held held(CurrentUser actor, UUID requestId, boolean lock) {
 		actor.require(Action.PBI_READ);
-		return actor.territory().sql(jdbc, "select person_id, village_code, status from pbi_reactivation where id = :id"
-				+ " and in_territory(village_code)" + (lock ? " for update" : ""))
+		return actor.territory().sql(jdbc, "select r.person_id, r.village_code, r.status from pbi_reactivation r where r.id = :id"
+				+ " and in_territory(r.village_code)" + ReactivationQueries.restricted(actor) + (lock ? " for update of r" : ""))
 			.param("id", requestId)
 			.query(Held.class)
 			.optional()

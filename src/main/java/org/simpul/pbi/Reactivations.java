@@ -45,8 +45,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Reactivations {
 
-	/** A new request: the client's id (optional), whom, why, and the complaint it came from (optional). */
-	public record NewReactivation(UUID id, UUID personId, String category, UUID complaintId) {
+	/** A new request: the client's id (optional), whom, why. */
+	public record NewReactivation(UUID id, UUID personId, String category) {
 	}
 
 	/** The answer of the ministry and BPJS: {@code ACTIVE}, {@code MOVED_SEGMENT} (with the segment) or {@code REJECTED}. */
@@ -109,13 +109,15 @@ public class Reactivations {
 			.orElseThrow(() -> new NotFoundException("Person"));
 		record Listed(UUID id, LocalDate windowClosesOn, boolean excepted) {
 		}
-		// the person's latest deactivation in the district, if any, and whether a manager opened its window again
+		// the person's latest deactivation in their district, by the NIK (also when the list came before the person
+		// was registered here, or they moved), and whether a manager opened its window again
 		Optional<Listed> listed = jdbc.sql("""
 				select d.id, d.window_closes_on,
 				       exists (select 1 from pbi_window_exception e where e.deactivation_id = d.id) as excepted
-				from pbi_deactivation d where d.person_id = :person
-				order by d.deactivated_on desc, d.id limit 1""")
-			.param("person", person.id())
+				from pbi_deactivation_any d join person_placement p on p.nik_index = d.nik_index
+				where p.id = :person and d.regency_code = :regency
+				order by d.window_closes_on desc, d.id limit 1""")
+			.param("person", person.id()).param("regency", person.villageCode().substring(0, 5))
 			.query(Listed.class)
 			.optional();
 		LocalDate today = time.today(person.villageCode());
@@ -124,7 +126,7 @@ public class Reactivations {
 		}
 		UUID id = ClientIds.orNew(wanted.id());
 		Instant now = clock.instant();
-		Reactivation request = Reactivation.request(id, person.id(), person.villageCode(), wanted.complaintId(), category,
+		Reactivation request = Reactivation.request(id, person.id(), person.villageCode(), null, category,
 				actor.id(), now);
 		try {
 			jdbc.sql("""
@@ -136,7 +138,7 @@ public class Reactivations {
 				.param("household", person.householdId())
 				.param("village", person.villageCode())
 				.param("deactivation", listed.map(Listed::id).orElse(null))
-				.param("complaint", wanted.complaintId()).param("category", category.name())
+				.param("complaint", null).param("category", category.name())
 				.param("by", actor.id()).param("now", Timestamp.from(now))
 				.update();
 		}

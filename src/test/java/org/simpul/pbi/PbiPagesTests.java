@@ -95,9 +95,12 @@ class PbiPagesTests {
 			.query(Long.class).single()).isEqualTo(1);
 		assertThat(mvc.post().uri(page + "/ajukan").session(psm).with(csrf()).exchange().getMvcResult().getFlashMap()
 			.get("notice")).isEqualTo("pbi.moved");
-		// a second tap finds it submitted already and says so; one step on the history
+		// a second tap finds it submitted already and says it is done; one step on the history
 		assertThat(mvc.post().uri(page + "/ajukan").session(psm).with(csrf()).exchange().getMvcResult().getFlashMap()
-			.get("warning")).isEqualTo("problem.REACTIVATION_STEP_NOT_ALLOWED");
+			.get("notice")).isEqualTo("pbi.moved");
+		// a step the request cannot take from here is refused with the reason
+		assertThat(mvc.post().uri(page + "/batalkan").session(psm).with(csrf()).param("reason", "Ganda").exchange()
+			.getMvcResult().getFlashMap().get("warning")).isEqualTo("problem.REACTIVATION_STEP_NOT_ALLOWED");
 		assertThat(jdbc.sql("select count(*) from pbi_reactivation_step where reactivation_id = cast(:id as uuid)"
 				+ " and status = 'SUBMITTED'").param("id", id).query(Long.class).single()).isEqualTo(1);
 

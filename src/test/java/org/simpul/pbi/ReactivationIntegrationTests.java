@@ -228,4 +228,31 @@ class ReactivationIntegrationTests {
 		assertThat(call("manajer.temanggung", "GET", "/api/v1/pbi/overview?regionCode=33.28", null))
 			.hasStatus(HttpStatus.NOT_FOUND);
 	}
+
+	@Test
+	void aPersonListedBeforeBeingRegisteredIsLinkedAndTheirClosedWindowStillHolds() throws Exception {
+		LocalDate born = LocalDate.of(1961, 11, 11);
+		String nik = TestIdentifiers.nik("33.28.10", born, Sex.F);
+		LocalDate removed = LocalDate.now(ZoneId.of("Asia/Jakarta")).minusMonths(8);
+		assertThat(mvc.post().uri("/api/v1/pbi/deactivation-batches").multipart()
+			.file("file", "NIK;Nama;Tanggal_Nonaktif\n%s;Ibu Belum Terdaftar;%s\n".formatted(nik, removed)
+				.getBytes(StandardCharsets.UTF_8))
+			.param("decree", "SK Uji " + UUID.randomUUID()).param("effectiveDate", removed.toString())
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "operator.tegal")).exchange())
+			.hasStatus(HttpStatus.ACCEPTED).bodyJson().extractingPath("$.rowsMatched").isEqualTo(0);
+		assertThat(call("psm.procot", "GET", "/api/v1/pbi/deactivations?size=200", null).getResponse().getContentAsString())
+			.doesNotContain("Ibu Belum Terdaftar");
+		// the village registers her: she is on its list now, and her window closed all the same
+		MvcTestResult made = call("fo.procot", "POST", "/api/v1/households", """
+				{"kkNumber": "%s", "villageCode": "%s", "rt": "001", "rw": "002", "address": "Jl. Terlambat",
+				 "members": [{"nik": "%s", "name": "Ibu Belum Terdaftar", "birthDate": "%s", "sex": "F", "relationship": "HEAD"}]}"""
+			.formatted(TestIdentifiers.kk("33.28.10"), PROCOT, nik, born));
+		assertThat(made).hasStatus(HttpStatus.CREATED);
+		String person = JsonPath.read(made.getResponse().getContentAsString(), "$.members[0].id");
+		assertThat(call("psm.procot", "GET", "/api/v1/pbi/deactivations?size=200", null).getResponse().getContentAsString())
+			.contains("Ibu Belum Terdaftar");
+		assertThat(call("psm.procot", "POST", "/api/v1/pbi/reactivations", """
+				{"personId": "%s", "category": "CHRONIC"}""".formatted(person))).hasStatus(HttpStatus.CONFLICT).bodyJson()
+			.extractingPath("$.errors[0].code").isEqualTo("WINDOW_CLOSED");
+	}
 }

@@ -31,6 +31,7 @@ import org.simpul.directory.PuskesosLevel;
 import org.simpul.directory.PuskesosStatus;
 import org.simpul.privacy.DataSubjectRequests;
 import org.simpul.referral.Referral;
+import org.simpul.pbi.Reactivation;
 import org.simpul.update.Usulan;
 import org.simpul.region.RegionLevel;
 import org.simpul.registry.IdentifierProblem;
@@ -87,6 +88,11 @@ class I18nTests {
 		computed.put("usulan.source.", names(Usulan.Source.values()));
 		computed.put("usulan.removal.", List.of("DIED", "MOVED", "ABLE", "NOT_FOUND", "PPU", "PBPU"));
 		computed.put("usulan.programme.", List.of("PKH", "SEMBAKO", "PBI_JK"));
+		computed.put("pbi.status.", names(Reactivation.Status.values()));
+		computed.put("pbi.category.", names(Reactivation.Category.values()));
+		computed.put("pbi.document.", List.of("HEALTH_LETTER", "SKTM", "KTP", "KK", "OTHER"));
+		computed.put("pbi.segment.", List.of("PBPU", "PBI_APBD"));
+		computed.put("registry.correct.", List.of("sex", "relationship"));
 		computed.put("month.", List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"));
 		computed.put("month.short.", List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"));
 		computed.put("registry.", List.copyOf(RegistryCodes.all().keySet().stream()
