@@ -18,8 +18,6 @@ import javax.sql.DataSource;
 import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
 import org.simpul.audit.AuditTrail;
-import org.simpul.region.RegionCode;
-import org.simpul.region.RegionLevel;
 import org.simpul.registry.CsvReader;
 import org.simpul.registry.IdentifierRules;
 import org.simpul.registry.UploadedTable;
@@ -103,9 +101,7 @@ public class DeactivationBatches {
 
 	/** Whether this user's territory is a whole district or wider: Dinsos, the province, the nation. */
 	static boolean districtWide(CurrentUser user) {
-		return user.territory().regionCode()
-			.map(code -> code.level() == RegionLevel.REGENCY || code.level() == RegionLevel.PROVINCE)
-			.orElse(true);
+		return user.districtWide();
 	}
 
 	/** The district a Dinsos user imports for: their own, or the one a province or national user names. */
@@ -114,22 +110,7 @@ public class DeactivationBatches {
 		if (!districtWide(actor)) {
 			throw new AccessDeniedException("Deactivation lists are Dinsos' to import");
 		}
-		Optional<RegionCode> own = actor.territory().regionCode();
-		if (own.isPresent() && own.get().level() == RegionLevel.REGENCY && (regionCode == null || regionCode.isBlank())) {
-			return own.get().value();
-		}
-		if (regionCode == null || regionCode.isBlank()) {
-			throw new InvalidInputException(FieldProblem.of("regionCode", "REQUIRED"));
-		}
-		RegionCode code = RegionCode.parse(regionCode.strip())
-			.orElseThrow(() -> new InvalidInputException(FieldProblem.of("regionCode", "NOT_A_REGENCY")));
-		if (!actor.covers(code)) {
-			throw new NotFoundException("Region");
-		}
-		if (code.level() != RegionLevel.REGENCY) {
-			throw new InvalidInputException(FieldProblem.of("regionCode", "NOT_A_REGENCY"));
-		}
-		return code.value();
+		return actor.district(regionCode);
 	}
 
 	/** Imports a decree's list (see the class); 400 naming each bad field, or {@code file} for a file that cannot be read. */

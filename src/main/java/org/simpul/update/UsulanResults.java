@@ -21,8 +21,6 @@ import javax.sql.DataSource;
 
 import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
-import org.simpul.region.RegionCode;
-import org.simpul.region.RegionLevel;
 import org.simpul.registry.Conditions;
 import org.simpul.registry.CsvReader;
 import org.simpul.registry.HouseholdChanges;
@@ -164,23 +162,7 @@ public class UsulanResults {
 		if (!Usulans.districtWide(actor)) {
 			throw new AccessDeniedException("Result lists are Dinsos' to import");
 		}
-		Optional<RegionCode> own = actor.territory().regionCode();
-		if (own.isPresent() && own.get().level() == RegionLevel.REGENCY
-				&& (regionCode == null || regionCode.isBlank())) {
-			return own.get().value();
-		}
-		if (regionCode == null || regionCode.isBlank()) {
-			throw new InvalidInputException(FieldProblem.of("regionCode", "REQUIRED"));
-		}
-		RegionCode code = RegionCode.parse(regionCode.strip())
-			.orElseThrow(() -> new InvalidInputException(FieldProblem.of("regionCode", "NOT_A_REGENCY")));
-		if (!actor.covers(code)) {
-			throw new NotFoundException("Region");
-		}
-		if (code.level() != RegionLevel.REGENCY) {
-			throw new InvalidInputException(FieldProblem.of("regionCode", "NOT_A_REGENCY"));
-		}
-		return code.value();
+		return actor.district(regionCode);
 	}
 
 	/** Imports a result list (see the class); 400 naming {@code file} for a file that cannot be read at all. */

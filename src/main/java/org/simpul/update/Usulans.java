@@ -577,8 +577,7 @@ public class Usulans {
 
 	/** Whether the user works at Dinsos (or above): a territory of a whole district or wider. */
 	static boolean districtWide(CurrentUser user) {
-		return user.territory().regionCode().map(code -> code.level() == RegionLevel.REGENCY
-				|| code.level() == RegionLevel.PROVINCE).orElse(true);
+		return user.districtWide();
 	}
 
 	private UsulanView visible(CurrentUser actor, UUID id) {
