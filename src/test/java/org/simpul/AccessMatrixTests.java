@@ -1063,6 +1063,10 @@ class AccessMatrixTests {
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/pbi/reactivations/{id}",
 							t.reactivationIn(t.villageFor(region), "DRAFT")), auth),
 					(caller, relation) -> usulanStep(caller, relation, USULAN_READERS, false, HttpStatus.OK)),
+			new CallerRule("GET /api/v1/pbi/reactivations/{id}/letter",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/pbi/reactivations/{id}/letter",
+							t.reactivationIn(t.villageFor(region), "LETTER_ISSUED")), auth),
+					(caller, relation) -> usulanStep(caller, relation, USULAN_READERS, false, HttpStatus.OK)),
 			new CallerRule("GET /api/v1/pbi/reactivations",
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/pbi/reactivations"), auth),
 					(caller, relation) -> caller.role().equals("ANONYMOUS") ? HttpStatus.UNAUTHORIZED
@@ -1160,12 +1164,14 @@ class AccessMatrixTests {
 		Household person = householdIn(village);
 		jdbc.sql("""
 				insert into pbi_reactivation (id, person_id, person_name, household_id, village_code, category, status,
-				    letter_number, reason, created_by, created_at, updated_at, version)
-				values (:id, :person, 'Matrix Reaktivasi', :household, :village, 'OTHER', :status, :letter, :reason, :id,
-				    now(), now(), 0)""")
+				    letter_number, letter_issued_on, verification_code, reason, created_by, created_at, updated_at, version)
+				values (:id, :person, 'Matrix Reaktivasi', :household, :village, 'OTHER', :status, :letter,
+				    case when :code = '' then null else current_date end, nullif(:code, ''), :reason, :id, now(), now(), 0)""")
 			.param("id", id).param("person", person.personId()).param("household", person.householdId())
 			.param("village", village).param("status", status)
 			.param("letter", Set.of("LETTER_ISSUED", "ENTERED", "APPROVED").contains(status) ? "M/" + id : null)
+			.param("code", Set.of("LETTER_ISSUED", "ENTERED", "APPROVED").contains(status)
+					? id.toString().replace("-", "").substring(0, 10).toUpperCase() : "")
 			.param("reason", status.equals("RETURNED") ? "Matrix" : null)
 			.update();
 		jdbc.sql("""

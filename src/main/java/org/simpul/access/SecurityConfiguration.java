@@ -109,7 +109,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
 				.requestMatchers("/masuk", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-						"/lisensi-data", "/lacak", "/verifikasi/*", "/manifest.json", "/sw.js", "/offline.html", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+						"/lisensi-data", "/lacak", "/verifikasi/*", "/verifikasi/pbi/*", "/manifest.json", "/sw.js", "/offline.html", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 				.permitAll()
 				.requestMatchers("/pengguna", "/pengguna/**").hasAnyRole(Action.USER_MANAGE.roleNames())
 				.anyRequest().authenticated())

@@ -62,8 +62,12 @@ class PbiPages {
 
 	private final RegionCatalog regions;
 
+	private final ReactivationLetters letters;
+
 	PbiPages(AccessControl access, Deactivations deactivations, DeactivationBatches batches, Reactivations reactivations,
-			ReactivationQueries queries, ReactivationDocuments documents, RegionCatalog regions) {
+			ReactivationQueries queries, ReactivationDocuments documents, RegionCatalog regions,
+			ReactivationLetters letters) {
+		this.letters = letters;
 		this.access = access;
 		this.deactivations = deactivations;
 		this.batches = batches;
@@ -174,6 +178,13 @@ class PbiPages {
 	ResponseEntity<byte[]> document(@PathVariable UUID id, @PathVariable UUID documentId) {
 		Content content = documents.content(access.requireUser(), id, documentId);
 		return DocumentResponses.served(content.contentType(), content.bytes(), "dokumen.pdf");
+	}
+
+	/** Dinsos' reactivation letter, for whoever may read the request, once it was issued. */
+	@GetMapping("/pengajuan/{id}/surat.pdf")
+	ResponseEntity<byte[]> letter(@PathVariable UUID id) {
+		ReactivationLetters.Printed printed = letters.print(access.requireUser(), id);
+		return DocumentResponses.letter(printed.pdf(), printed.fileName());
 	}
 
 	/** A move from the request's page; a repeated tap finds the request moved already and says so. */

@@ -55,8 +55,11 @@ class ReactivationController {
 
 	private final ProblemWriter problems;
 
+	private final ReactivationLetters letters;
+
 	ReactivationController(AccessControl access, Reactivations reactivations, ReactivationQueries queries,
-			ReactivationDocuments documents, ProblemWriter problems) {
+			ReactivationDocuments documents, ProblemWriter problems, ReactivationLetters letters) {
+		this.letters = letters;
 		this.access = access;
 		this.reactivations = reactivations;
 		this.queries = queries;
@@ -80,6 +83,13 @@ class ReactivationController {
 	ResponseEntity<ReactivationView> one(@PathVariable UUID id) {
 		ReactivationView view = queries.get(access.requireUser(), id);
 		return ResponseEntity.ok().eTag(PreconditionFailedException.etag(view.version())).body(view);
+	}
+
+	/** Dinsos' reactivation letter as PDF: 404 before it was issued. */
+	@GetMapping("/api/v1/pbi/reactivations/{id}/letter")
+	ResponseEntity<byte[]> letterPdf(@PathVariable UUID id) {
+		ReactivationLetters.Printed printed = letters.print(access.requireUser(), id);
+		return DocumentResponses.letter(printed.pdf(), printed.fileName());
 	}
 
 	@GetMapping("/api/v1/pbi/reactivations")

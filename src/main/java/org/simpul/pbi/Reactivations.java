@@ -20,6 +20,7 @@ import org.simpul.registry.HouseholdQueries;
 import org.simpul.registry.Views.PersonView;
 import org.simpul.shared.ClientIds;
 import org.simpul.shared.ConflictException;
+import org.simpul.shared.CrockfordCodes;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
@@ -220,8 +221,13 @@ public class Reactivations {
 			.query(Integer.class).single();
 		String letter = "%04d/PBI-JK/%s/%d".formatted(number, regency.replace(".", ""), today.getYear());
 		request.issueLetter(letter, actor.id(), clock.instant());
-		jdbc.sql("update pbi_reactivation set letter_issued_on = :today where id = :id")
-			.param("today", Date.valueOf(today)).param("id", id).update();
+		// the letter's number, day and the code its QR code leads to (the public page confirms the letter)
+		jdbc.sql("""
+				update pbi_reactivation set letter_number = :letter, letter_issued_on = :today, verification_code = :code
+				where id = :id""")
+			.param("letter", letter).param("today", Date.valueOf(today))
+			.param("code", CrockfordCodes.generate(ReactivationLetters.CODE_LENGTH)).param("id", id)
+			.update();
 		return saved(actor, request);
 	}
 

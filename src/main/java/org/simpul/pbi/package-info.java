@@ -10,7 +10,9 @@
  * encrypted), submitted, verified or returned by Dinsos, its letter numbered in the district's yearly series,
  * entered in the ministry's system, approved, and answered (active again, moved to another segment, rejected);
  * {@code Reactivations} takes each step for the people who may, {@code ReactivationQueries} reads one, the
- * worklist and the district's overview. Publishes {@link org.simpul.shared.events.ReactivationEvent} in the
+ * worklist and the district's overview; {@code ReactivationLetters} writes Dinsos' reactivation letter (PDF under the
+ * district office's letterhead, with a verification QR code) and confirms it publicly at {@code /verifikasi/pbi/{code}}
+ * without personal data. Publishes {@link org.simpul.shared.events.ReactivationEvent} in the
  * transaction of each move. Reads the registry's published {@code person_placement} and the complaint module's
  * {@code open_health_complaint}. API under {@code /api/v1/pbi}.
  */

@@ -38,6 +38,7 @@ import org.simpul.shared.PageResponse.PageRequest;
 import org.simpul.shared.RegionTime;
 import org.simpul.shared.web.ApiRequests;
 import org.simpul.shared.web.BoundForms;
+import org.simpul.shared.web.DocumentResponses;
 import org.simpul.shared.web.PublicUrl;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -214,12 +215,7 @@ class ReferralPages {
 				subject(user, complaint, user.may(Action.REFERRAL_RECEIVE)), verifyUrl);
 		audit.record(user, AuditTrail.Action.PRINT, "REFERRAL_LETTER", referral.id(),
 				complaint.subject().personId() == null ? List.of() : List.of(complaint.subject().personId()));
-		return org.springframework.http.ResponseEntity.ok()
-			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-					"inline; filename=\"surat-rujukan-" + referral.ticketNumber() + ".pdf\"")
-			.cacheControl(org.springframework.http.CacheControl.noStore())
-			.body(pdf);
+		return DocumentResponses.letter(pdf, "surat-rujukan-" + referral.ticketNumber() + ".pdf");
 	}
 
 	@PostMapping("/{id}/{action:terima|tolak|selesai|tetapkan|tolak-usulan}")

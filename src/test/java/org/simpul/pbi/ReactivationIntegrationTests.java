@@ -14,6 +14,7 @@ import org.simpul.SimpulIntegrationTest;
 import org.simpul.access.DemoLogins;
 import org.simpul.registry.Sex;
 import org.simpul.registry.TestIdentifiers;
+import org.simpul.shared.PdfTexts;
 import org.simpul.shared.events.ReactivationEvent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -47,6 +48,9 @@ class ReactivationIntegrationTests {
 	@Autowired
 	ApplicationEvents events;
 
+	/** The NIK of the last person {@link #deactivated} made. */
+	String lastNik;
+
 	MvcTestResult call(String user, String method, String uri, String body) {
 		return DemoLogins.call(mvc, user, method, uri, body);
 	}
@@ -60,6 +64,7 @@ class ReactivationIntegrationTests {
 	String deactivated(String name, LocalDate removed) throws Exception {
 		LocalDate born = LocalDate.of(1970 + (int) (Math.random() * 30), 1 + (int) (Math.random() * 12), 10);
 		String nik = TestIdentifiers.nik("33.28.10", born, Sex.F);
+		lastNik = nik;
 		MvcTestResult made = call("operator.tegal", "POST", "/api/v1/households", """
 				{"kkNumber": "%s", "villageCode": "%s", "rt": "001", "rw": "002", "address": "Jl. Reaktivasi",
 				 "members": [{"nik": "%s", "name": "%s", "birthDate": "%s", "sex": "F", "relationship": "HEAD"}]}"""
@@ -171,6 +176,56 @@ class ReactivationIntegrationTests {
 		String next = JsonPath.read(call("operator.tegal", "POST", "/api/v1/pbi/reactivations/" + second + "/letter", null)
 			.getResponse().getContentAsString(), "$.letterNumber");
 		assertThat(Integer.parseInt(next.substring(0, 4))).isEqualTo(Integer.parseInt(number.substring(0, 4)) + 1);
+	}
+
+	@Test
+	void theLetterSaysWhomDinsosPutsForwardAndItsCodeConfirmsItWithoutPersonalData() throws Exception {
+		String person = deactivated("Ibu Surat Keterangan", 1);
+		String nik = lastNik;
+		String id = JsonPath.read(call("fo.procot", "POST", "/api/v1/pbi/reactivations", """
+				{"personId": "%s", "category": "CHRONIC"}""".formatted(person)).getResponse().getContentAsString(), "$.id");
+		assertThat(document("fo.procot", id, UUID.randomUUID(), "HEALTH_LETTER", JPEG)).hasStatus(HttpStatus.CREATED);
+		assertThat(call("fo.procot", "POST", "/api/v1/pbi/reactivations/" + id + "/submit", null)).hasStatusOk();
+		assertThat(call("operator.tegal", "POST", "/api/v1/pbi/reactivations/" + id + "/verify", null)).hasStatusOk();
+		// no letter before Dinsos issues it
+		assertThat(call("operator.tegal", "GET", "/api/v1/pbi/reactivations/" + id + "/letter", null))
+			.hasStatus(HttpStatus.NOT_FOUND);
+		String number = JsonPath.read(call("manajer.tegal", "POST", "/api/v1/pbi/reactivations/" + id + "/letter", null)
+			.getResponse().getContentAsString(), "$.letterNumber");
+		String code = jdbc.sql("select verification_code from pbi_reactivation where id = cast(:id as uuid)")
+			.param("id", id).query(String.class).single();
+		assertThat(code).matches("[0-9A-Z]{10}");
+
+		MvcTestResult pdf = call("operator.tegal", "GET", "/api/v1/pbi/reactivations/" + id + "/letter", null);
+		assertThat(pdf).hasStatusOk().hasContentType(MediaType.APPLICATION_PDF);
+		assertThat(pdf.getResponse().getHeader("Cache-Control")).contains("no-store");
+		// the text as one line: the PDF wraps it where the page ends
+		String text = PdfTexts.of(pdf.getResponse().getContentAsByteArray()).replaceAll("\\s+", " ");
+		assertThat(text).contains("PEMERINTAH KABUPATEN TEGAL — DINAS SOSIAL", "SURAT KETERANGAN PENGAKTIFAN KEMBALI",
+				"PESERTA PENERIMA BANTUAN IURAN JAMINAN KESEHATAN (PBI-JK)", "Nomor: " + number,
+				"Manajer SLRT Kabupaten Tegal, menerangkan bahwa:", "Nama: Ibu Surat Keterangan", "NIK: " + nik,
+				"Alamat: Jl. Reaktivasi", "Desa/kelurahan: Procot, Kecamatan Slawi",
+				"berdasarkan Keputusan Menteri Sosial Nomor SK Uji", "karena penyakit kronis",
+				"diverifikasi oleh Dinas Sosial Kabupaten Tegal", "diusulkan untuk diaktifkan kembali sebagai peserta",
+				"Nama Pejabat Contoh", "Kode verifikasi: " + code, "/verifikasi/pbi/" + code);
+		// the sub-district's supervisor prints it from the page, with the NIK as his role sees it (masked)
+		MvcTestResult page = mvc.get().uri("/pbi/pengajuan/{id}/surat.pdf", id).session(DemoLogins.session(mvc, "tksk.slawi"))
+			.exchange();
+		assertThat(page).hasStatusOk().hasContentType(MediaType.APPLICATION_PDF);
+		String village = PdfTexts.of(page.getResponse().getContentAsByteArray());
+		assertThat(village).contains("Nomor: " + number, "Nama: Ibu Surat Keterangan").doesNotContain(nik);
+		assertThat(mvc.get().uri("/pbi/pengajuan/{id}/surat.pdf", id).session(DemoLogins.session(mvc, "psm.pedeslohor"))
+			.exchange()).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(jdbc.sql("""
+				select count(*) from audit_event where action = 'PRINT' and object_type = 'PBI_REACTIVATION_LETTER'
+				and object_id = cast(:id as uuid)""").param("id", id).query(Long.class).single()).isEqualTo(2);
+
+		// anyone holding the letter confirms it, typed in lower case too; nothing about the person is shown
+		MvcTestResult checked = mvc.get().uri("/verifikasi/pbi/{code}", code.toLowerCase()).exchange();
+		assertThat(checked).hasStatusOk().bodyText().contains(number, "Dinas Sosial Kabupaten Tegal",
+				"Surat keterangan terbit").doesNotContain("Ibu Surat Keterangan", nik, "Procot");
+		assertThat(mvc.get().uri("/verifikasi/pbi/{code}", "0000000000").exchange()).hasStatus(HttpStatus.NOT_FOUND)
+			.bodyText().contains("tidak dikenal");
 	}
 
 	@Test
