@@ -1011,6 +1011,51 @@ class AccessMatrixTests {
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/pbi/deactivation-batches/{id}/rejections",
 							t.pbiBatchIn(region)), auth),
 					AccessMatrixTests::resultRead),
+			new CallerRule("POST /api/v1/pbi/answer-imports",
+					(t, auth, region) -> {
+						var request = t.mvc.post().uri("/api/v1/pbi/answer-imports").multipart()
+							.file("file", ("NIK,Status\n" + SEQUENCE.incrementAndGet() + ",AKTIF\n")
+								.getBytes(StandardCharsets.UTF_8))
+							.param("regionCode", regencyOf(region));
+						if (auth != null) {
+							request.header("Authorization", auth);
+						}
+						return request.exchange();
+					},
+					// Dinsos of the district records the ministry's answers (a village's data operator 403)
+					(caller, relation) -> {
+						if (caller.role().equals("ANONYMOUS")) {
+							return HttpStatus.UNAUTHORIZED;
+						}
+						if (!PBI_DINSOS.contains(caller.role()) || caller.targets().get(Relation.OWN).length() > 5) {
+							return HttpStatus.FORBIDDEN;
+						}
+						return relation == Relation.OWN ? HttpStatus.CREATED : HttpStatus.NOT_FOUND;
+					}),
+			new CallerRule("GET /api/v1/pbi/answer-imports/{id}",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/pbi/answer-imports/{id}",
+							t.pbiAnswerImportIn(region)), auth),
+					AccessMatrixTests::resultRead),
+			new CallerRule("GET /api/v1/pbi/answer-imports/{id}/rejections",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/pbi/answer-imports/{id}/rejections",
+							t.pbiAnswerImportIn(region)), auth),
+					AccessMatrixTests::resultRead),
+			new CallerRule("GET /api/v1/pbi/apbd-quota",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/pbi/apbd-quota?regionCode={r}",
+							region.length() == 2 ? region + ".99" : region.substring(0, 5)), auth),
+					(caller, relation) -> caller.role().equals("ANONYMOUS") ? HttpStatus.UNAUTHORIZED
+							: !USULAN_READERS.contains(caller.role()) ? HttpStatus.FORBIDDEN
+							: caller.role().equals("ADMIN") ? HttpStatus.OK
+							: caller.targets().get(Relation.OWN).length() > 5 ? HttpStatus.FORBIDDEN
+							: relation == Relation.OWN ? HttpStatus.OK : HttpStatus.NOT_FOUND),
+			new CallerRule("PUT /api/v1/pbi/apbd-quota",
+					(t, auth, region) -> t.send(t.mvc.put().uri("/api/v1/pbi/apbd-quota?regionCode={r}",
+							region.length() == 2 ? region + ".99" : region.substring(0, 5))
+						.contentType(MediaType.APPLICATION_JSON).content("{\"places\": 40}"), auth),
+					(caller, relation) -> caller.role().equals("ANONYMOUS") ? HttpStatus.UNAUTHORIZED
+							: !caller.role().equals("MANAGER") || caller.targets().get(Relation.OWN).length() > 5
+									? HttpStatus.FORBIDDEN
+							: relation == Relation.OWN ? HttpStatus.OK : HttpStatus.NOT_FOUND),
 			new CallerRule("POST /api/v1/pbi/reactivations/{id}/submit",
 					(t, auth, region) -> t.send(t.mvc.post().uri("/api/v1/pbi/reactivations/{id}/submit",
 							t.reactivationIn(t.villageFor(region), "DRAFT")).contentType(MediaType.APPLICATION_JSON)
@@ -1154,6 +1199,17 @@ class AccessMatrixTests {
 				insert into pbi_batch (id, regency_code, decree, effective_date, window_months, file_sha256, file_name,
 				    status, rows_read, rows_matched, rows_rejected, rows_known, imported_by, imported_at)
 				values (:id, :regency, 'SK Matriks', current_date, 6, :id, 'matriks.csv', 'COMPLETED', 0, 0, 0, 0, :id, now())""")
+			.param("id", id).param("regency", region.length() == 2 ? region + ".99" : region.substring(0, 5)).update();
+		return id;
+	}
+
+	/** An import of the ministry's answers of the district the target lies in (of another district of a province target). */
+	UUID pbiAnswerImportIn(String region) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into pbi_answer_import (id, regency_code, file_sha256, file_name, rows_read, rows_applied, rows_same,
+				    rows_rejected, imported_by, imported_at)
+				values (:id, :regency, :id, 'matriks.csv', 0, 0, 0, 0, :id, now())""")
 			.param("id", id).param("regency", region.length() == 2 ? region + ".99" : region.substring(0, 5)).update();
 		return id;
 	}

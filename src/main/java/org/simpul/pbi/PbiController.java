@@ -7,18 +7,23 @@ import java.util.List;
 import java.util.UUID;
 
 import org.simpul.access.AccessControl;
+import org.simpul.pbi.ApbdQuota.Places;
+import org.simpul.pbi.ApbdQuota.Quota;
 import org.simpul.pbi.DeactivationBatches.BatchRequest;
 import org.simpul.pbi.DeactivationBatches.BatchView;
 import org.simpul.pbi.DeactivationBatches.Rejection;
 import org.simpul.pbi.Deactivations.DeactivationItem;
+import org.simpul.pbi.MinistryAnswers.AnswerImportView;
 import org.simpul.shared.NotFoundException;
-import org.simpul.shared.PageResponse;
 import org.simpul.shared.PageResponse.PageRequest;
+import org.simpul.shared.PageResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -39,7 +44,14 @@ class PbiController {
 
 	private final Deactivations deactivations;
 
-	PbiController(AccessControl access, DeactivationBatches batches, Deactivations deactivations) {
+	private final MinistryAnswers answers;
+
+	private final ApbdQuota quota;
+
+	PbiController(AccessControl access, DeactivationBatches batches, Deactivations deactivations,
+			MinistryAnswers answers, ApbdQuota quota) {
+		this.answers = answers;
+		this.quota = quota;
 		this.access = access;
 		this.batches = batches;
 		this.deactivations = deactivations;
@@ -81,5 +93,43 @@ class PbiController {
 	PageResponse<DeactivationItem> deactivations(@RequestParam(required = false) String villageCode,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		return deactivations.list(access.requireUser(), villageCode, new PageRequest(page, size));
+	}
+
+	/** The ministry's or BPJS' answers as a file: 201 for a new import, 200 with the earlier one for the same file. */
+	@PostMapping("/api/v1/pbi/answer-imports")
+	ResponseEntity<AnswerImportView> importAnswers(@RequestParam(name = "file", required = false) MultipartFile file,
+			@RequestParam(required = false) String regionCode) throws IOException {
+		AnswerImportView done;
+		try (InputStream in = file == null || file.isEmpty() ? null : file.getInputStream()) {
+			done = answers.importAnswers(access.requireUser(), regionCode, file == null ? null : file.getOriginalFilename(),
+					in);
+		}
+		return ResponseEntity.status(done.repeated() ? HttpStatus.OK : HttpStatus.CREATED)
+			.location(URI.create("/api/v1/pbi/answer-imports/" + done.id()))
+			.body(done);
+	}
+
+	@GetMapping("/api/v1/pbi/answer-imports/{id}")
+	AnswerImportView answerImport(@PathVariable UUID id) {
+		return answers.get(access.requireUser(), id).orElseThrow(() -> new NotFoundException("Answer import"));
+	}
+
+	@GetMapping("/api/v1/pbi/answer-imports/{id}/rejections")
+	PageResponse<Rejection> answerRejections(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		return answers.rejections(access.requireUser(), id, new PageRequest(page, size));
+	}
+
+	/** The district's PBI-APBD places of a month ({@code yyyy-MM}; this month when none), used and left. */
+	@GetMapping("/api/v1/pbi/apbd-quota")
+	Quota apbdQuota(@RequestParam(required = false) String regionCode, @RequestParam(required = false) String month) {
+		return quota.get(access.requireUser(), regionCode, month);
+	}
+
+	/** The manager sets a month's PBI-APBD places: {@code {"places": n}}. */
+	@PutMapping("/api/v1/pbi/apbd-quota")
+	Quota setApbdQuota(@RequestParam(required = false) String regionCode, @RequestParam(required = false) String month,
+			@RequestBody(required = false) Places body) {
+		return quota.set(access.requireUser(), regionCode, month, body);
 	}
 }

@@ -85,8 +85,12 @@ public class Reactivations {
 
 	private final Clock clock;
 
+	private final ApbdQuota quota;
+
 	Reactivations(JdbcClient jdbc, HouseholdQueries households, ReactivationQueries queries,
-			ReactivationDocuments documents, DomainEvents events, AuditTrail audit, RegionTime time, Clock clock) {
+			ReactivationDocuments documents, DomainEvents events, AuditTrail audit, RegionTime time, Clock clock,
+			ApbdQuota quota) {
+		this.quota = quota;
 		this.jdbc = jdbc;
 		this.households = households;
 		this.queries = queries;
@@ -263,7 +267,15 @@ public class Reactivations {
 		if (status == Status.REJECTED) {
 			reason = Texts.required("reason", outcome.reason(), 2000);
 		}
+		String regency = request.villageCode().substring(0, 5);
+		LocalDate today = time.today(request.villageCode());
 		request.decide(status, segment, reason, actor.id(), clock.instant());
+		if ("PBI_APBD".equals(segment)) {
+			// a district-paid place of this month, while one is left
+			quota.take(regency, today, 1);
+		}
+		jdbc.sql("update pbi_reactivation set decided_on = :today where id = :id")
+			.param("today", Date.valueOf(today)).param("id", id).update();
 		return saved(actor, request);
 	}
 

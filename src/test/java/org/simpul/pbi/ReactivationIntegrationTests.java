@@ -35,9 +35,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 @RecordApplicationEvents
 class ReactivationIntegrationTests {
 
-	static final String PROCOT = "33.28.10.1008";
+	static final String PROCOT = PbiFixture.PROCOT;
 
-	static final byte[] JPEG = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0 };
+	static final byte[] JPEG = PbiFixture.JPEG;
 
 	@Autowired
 	MockMvcTester mvc;
@@ -62,28 +62,13 @@ class ReactivationIntegrationTests {
 
 	/** A person of Procot on a decree's list, removed on {@code removed} (window 6 months); their id. */
 	String deactivated(String name, LocalDate removed) throws Exception {
-		LocalDate born = LocalDate.of(1970 + (int) (Math.random() * 30), 1 + (int) (Math.random() * 12), 10);
-		String nik = TestIdentifiers.nik("33.28.10", born, Sex.F);
-		lastNik = nik;
-		MvcTestResult made = call("operator.tegal", "POST", "/api/v1/households", """
-				{"kkNumber": "%s", "villageCode": "%s", "rt": "001", "rw": "002", "address": "Jl. Reaktivasi",
-				 "members": [{"nik": "%s", "name": "%s", "birthDate": "%s", "sex": "F", "relationship": "HEAD"}]}"""
-			.formatted(TestIdentifiers.kk("33.28.10"), PROCOT, nik, name, born));
-		assertThat(made).hasStatus(HttpStatus.CREATED);
-		MvcTestResult batch = mvc.post().uri("/api/v1/pbi/deactivation-batches").multipart()
-			.file("file", "NIK;Nama;Tanggal_Nonaktif\n%s;%s;%s\n".formatted(nik, name, removed)
-				.getBytes(StandardCharsets.UTF_8))
-			.param("decree", "SK Uji " + UUID.randomUUID()).param("effectiveDate", removed.toString())
-			.param("windowMonths", "6")
-			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "operator.tegal")).exchange();
-		assertThat(batch).hasStatus(HttpStatus.ACCEPTED).bodyJson().extractingPath("$.rowsMatched").isEqualTo(1);
-		return JsonPath.read(made.getResponse().getContentAsString(), "$.members[0].id");
+		PbiFixture.Listed listed = new PbiFixture(mvc).deactivated(name, removed);
+		lastNik = listed.nik();
+		return listed.personId();
 	}
 
 	MvcTestResult document(String user, String request, UUID document, String kind, byte[] bytes) {
-		return mvc.put().uri("/api/v1/pbi/reactivations/{id}/documents/{doc}?kind={kind}", request, document, kind)
-			.header("Authorization", "Bearer " + DemoLogins.token(mvc, user))
-			.contentType(MediaType.APPLICATION_OCTET_STREAM).content(bytes).exchange();
+		return new PbiFixture(mvc).document(user, request, document, kind, bytes);
 	}
 
 	String status(String request) {
