@@ -1140,6 +1140,16 @@ class AccessMatrixTests {
 					(caller, relation) -> caller.role().equals("ANONYMOUS") ? HttpStatus.UNAUTHORIZED
 							: !caller.role().equals("MANAGER") ? HttpStatus.FORBIDDEN
 							: relation == Relation.OWN ? HttpStatus.NO_CONTENT : HttpStatus.NOT_FOUND),
+			new CallerRule("GET /api/v1/pbi/dashboard",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/pbi/dashboard?regionCode={r}", region), auth),
+					(caller, relation) -> caller.role().equals("ANONYMOUS") ? HttpStatus.UNAUTHORIZED
+							: !USULAN_READERS.contains(caller.role()) ? HttpStatus.FORBIDDEN
+							: relation == Relation.OWN ? HttpStatus.OK : HttpStatus.NOT_FOUND),
+			new CallerRule("GET /api/v1/pbi/dashboard.xlsx",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/pbi/dashboard.xlsx?regionCode={r}", region), auth),
+					(caller, relation) -> caller.role().equals("ANONYMOUS") ? HttpStatus.UNAUTHORIZED
+							: !USULAN_READERS.contains(caller.role()) ? HttpStatus.FORBIDDEN
+							: relation == Relation.OWN ? HttpStatus.OK : HttpStatus.NOT_FOUND),
 			new CallerRule("GET /api/v1/pbi/overview",
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/pbi/overview?regionCode={r}", region), auth),
 					(caller, relation) -> caller.role().equals("ANONYMOUS") ? HttpStatus.UNAUTHORIZED

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.simpul.access.AccessControl;
 import org.simpul.pbi.ApbdQuota.Places;
 import org.simpul.pbi.ApbdQuota.Quota;
@@ -48,8 +50,11 @@ class PbiController {
 
 	private final ApbdQuota quota;
 
+	private final PbiDashboard dashboard;
+
 	PbiController(AccessControl access, DeactivationBatches batches, Deactivations deactivations,
-			MinistryAnswers answers, ApbdQuota quota) {
+			MinistryAnswers answers, ApbdQuota quota, PbiDashboard dashboard) {
+		this.dashboard = dashboard;
 		this.answers = answers;
 		this.quota = quota;
 		this.access = access;
@@ -131,5 +136,20 @@ class PbiController {
 	Quota setApbdQuota(@RequestParam(required = false) String regionCode, @RequestParam(required = false) String month,
 			@RequestBody(required = false) Places body) {
 		return quota.set(access.requireUser(), regionCode, month, body);
+	}
+
+	/** The head of Dinsos' page: per area the four states and who is still without cover, days per step, lists. */
+	@GetMapping("/api/v1/pbi/dashboard")
+	PbiDashboard.Dashboard dashboard(@RequestParam(required = false) String regionCode) {
+		return dashboard.of(access.requireUser(), regionCode);
+	}
+
+	/** The same as an XLSX workbook. */
+	@GetMapping("/api/v1/pbi/dashboard.xlsx")
+	void dashboardXlsx(@RequestParam(required = false) String regionCode, HttpServletResponse response)
+			throws IOException {
+		PbiDashboard.Dashboard figures = dashboard.of(access.requireUser(), regionCode);
+		PbiDashboard.served(response, figures);
+		dashboard.xlsx(figures, response.getOutputStream());
 	}
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.simpul.access.AccessControl;
 import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
@@ -64,10 +66,19 @@ class PbiPages {
 
 	private final ReactivationLetters letters;
 
+	private final MinistryAnswers answers;
+
+	private final ApbdQuota quota;
+
+	private final PbiDashboard dashboard;
+
 	PbiPages(AccessControl access, Deactivations deactivations, DeactivationBatches batches, Reactivations reactivations,
 			ReactivationQueries queries, ReactivationDocuments documents, RegionCatalog regions,
-			ReactivationLetters letters) {
+			ReactivationLetters letters, MinistryAnswers answers, ApbdQuota quota, PbiDashboard dashboard) {
+		this.dashboard = dashboard;
 		this.letters = letters;
+		this.answers = answers;
+		this.quota = quota;
 		this.access = access;
 		this.deactivations = deactivations;
 		this.batches = batches;
@@ -250,6 +261,8 @@ class PbiPages {
 		model.addAttribute("regencies", own.isPresent() && chooses ? regions.children(own.get()) : List.of());
 		model.addAttribute("typed", typed == null ? new BatchRequest(null, null, null, "6") : typed);
 		model.addAttribute("batches", batches.recent(user));
+		model.addAttribute("answerImports", answers.recent(user));
+		model.addAttribute("mayAnswer", user.may(Action.PBI_PROCESS));
 		model.addAttribute("error", error);
 		model.addAttribute("zone", RegionTime.WIB);
 		return "pbi/import";
@@ -286,11 +299,77 @@ class PbiPages {
 		return "pbi/batch";
 	}
 
+	/** The ministry's answers as a file, from the import page. */
+	@PostMapping("/impor-jawaban")
+	String importAnswers(@RequestParam(name = "file", required = false) MultipartFile file,
+			@RequestParam(required = false) String regionCode, Model model) throws IOException {
+		CurrentUser user = access.requireUser();
+		requireImporter(user);
+		try (InputStream in = file == null || file.isEmpty() ? null : file.getInputStream()) {
+			MinistryAnswers.AnswerImportView done = answers.importAnswers(user, regionCode,
+					file == null ? null : file.getOriginalFilename(), in);
+			return "redirect:/pbi/jawaban/" + done.id() + (done.repeated() ? "?ulang=true" : "");
+		}
+		catch (InvalidInputException ex) {
+			return importPage(model, user, ex.problems().getFirst().message(), null);
+		}
+		catch (ConflictException ex) {
+			return importPage(model, user, ex.problem().message(), null);
+		}
+	}
+
+	@GetMapping("/jawaban/{id}")
+	String answerImport(@PathVariable UUID id, @RequestParam(name = "ulang", defaultValue = "false") boolean repeated,
+			Model model) {
+		CurrentUser user = access.requireUser();
+		model.addAttribute("a", answers.get(user, id).orElseThrow(() -> new NotFoundException("Answer import")));
+		model.addAttribute("rejections", answers.rejections(user, id, new PageRequest(0, 200)));
+		model.addAttribute("repeated", repeated);
+		return "pbi/answers";
+	}
+
 	@GetMapping("/ringkasan")
 	String overview(@RequestParam(name = "wilayah", required = false) String region, Model model) {
 		CurrentUser user = access.requireUser();
 		model.addAttribute("o", queries.overview(user, region));
+		PbiDashboard.Dashboard figures = dashboard.of(user, region);
+		model.addAttribute("d", figures);
+		model.addAttribute("zone", RegionTime.WIB);
+		if (user.districtWide() && figures.regionCode() != null && figures.regionCode().length() == 5) {
+			model.addAttribute("quota", quota.get(user, figures.regionCode(), null));
+			model.addAttribute("maySetQuota", user.may(Action.PBI_QUOTA));
+		}
 		return "pbi/overview";
+	}
+
+	@GetMapping("/ringkasan.xlsx")
+	void overviewXlsx(@RequestParam(name = "wilayah", required = false) String region, HttpServletResponse response)
+			throws IOException {
+		PbiDashboard.Dashboard figures = dashboard.of(access.requireUser(), region);
+		PbiDashboard.served(response, figures);
+		dashboard.xlsx(figures, response.getOutputStream());
+	}
+
+	/** The manager sets this month's PBI-APBD places from the page. */
+	@PostMapping("/kuota")
+	String setQuota(@RequestParam(required = false) String regionCode, @RequestParam(required = false) String places,
+			RedirectAttributes redirect) {
+		CurrentUser user = access.requireUser();
+		Integer number;
+		try {
+			number = places == null || places.isBlank() ? null : Integer.valueOf(places.strip());
+		}
+		catch (NumberFormatException ex) {
+			number = -1;
+		}
+		try {
+			quota.set(user, regionCode, null, new ApbdQuota.Places(number));
+			redirect.addFlashAttribute("notice", "pbi.d.quota.saved");
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("warning", ex.problems().getFirst().message());
+		}
+		return "redirect:/pbi/ringkasan" + (regionCode == null || regionCode.isBlank() ? "" : "?wilayah=" + regionCode.strip());
 	}
 
 	private static UUID uuid(String text) {

@@ -5,6 +5,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
@@ -15,6 +17,7 @@ import org.simpul.SimpulIntegrationTest;
 import org.simpul.access.DemoLogins;
 import org.simpul.registry.Sex;
 import org.simpul.registry.TestIdentifiers;
+import org.simpul.registry.XlsxFiles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -115,13 +118,46 @@ class PbiPagesTests {
 		MvcTestResult noSegment = mvc.post().uri(page + "/hasil").session(dinsos).with(csrf())
 			.param("outcome", "MOVED_SEGMENT").exchange();
 		assertThat(noSegment.getMvcResult().getFlashMap().get("warning")).isEqualTo("problem.REQUIRED");
+		// a district-paid place needs the month's quota: none left, refused; the manager sets it on the overview
+		MockHttpSession manager = DemoLogins.session(mvc, "manajer.tegal");
+		assertThat(mvc.post().uri("/pbi/kuota").session(dinsos).with(csrf()).param("places", "1000").exchange())
+			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.post().uri("/pbi/kuota").session(manager).with(csrf()).param("places", "banyak").exchange()
+			.getMvcResult().getFlashMap().get("warning")).isEqualTo("problem.INVALID_VALUE");
+		mvc.post().uri("/pbi/kuota").session(manager).with(csrf()).param("places", "0").exchange();
+		assertThat(mvc.post().uri(page + "/hasil").session(dinsos).with(csrf()).param("outcome", "MOVED_SEGMENT")
+			.param("segment", "PBI_APBD").exchange().getMvcResult().getFlashMap().get("warning"))
+			.isEqualTo("problem.QUOTA_EXHAUSTED");
+		assertThat(mvc.post().uri("/pbi/kuota").session(manager).with(csrf()).param("places", "1000").exchange()
+			.getMvcResult().getFlashMap().get("notice")).isEqualTo("pbi.d.quota.saved");
 		mvc.post().uri(page + "/hasil").session(dinsos).with(csrf()).param("outcome", "MOVED_SEGMENT")
 			.param("segment", "PBI_APBD").exchange();
 		assertThat(mvc.get().uri(page).session(psm)).hasStatusOk().bodyText().contains("Aktif, pindah segmen",
 				"Pindah ke PBI-APBD (dibayar kabupaten)");
 		assertThat(mvc.get().uri("/pbi/pengajuan").session(dinsos)).hasStatusOk().bodyText().contains("Ibu Halaman Pbi");
-		assertThat(mvc.get().uri("/pbi/ringkasan").session(dinsos)).hasStatusOk().bodyText().contains("Dinonaktifkan",
-				"Aktif, pindah segmen");
+		assertThat(mvc.get().uri("/pbi/ringkasan").session(manager)).hasStatusOk().bodyText().contains("Dinonaktifkan",
+				"Aktif, pindah segmen", "Belum punya jaminan", "Slawi", "Kuota PBI-APBD", "1.000 tempat",
+				"Hari per langkah", "Diajukan → diverifikasi Dinsos", "Simpan kuota");
+		assertThat(mvc.get().uri("/pbi/ringkasan").session(dinsos)).hasStatusOk().bodyText().contains("Kuota PBI-APBD")
+			.doesNotContain("Simpan kuota");
+		// a sub-district's page lists its villages; the same as a workbook
+		assertThat(mvc.get().uri("/pbi/ringkasan?wilayah=33.28.10").session(dinsos)).hasStatusOk().bodyText()
+			.contains("Procot");
+		MvcTestResult workbook = mvc.get().uri("/pbi/ringkasan.xlsx?wilayah=33.28.10").session(dinsos).exchange();
+		assertThat(workbook).hasStatusOk();
+		assertThat(workbook.getResponse().getContentType()).startsWith("application/vnd.openxmlformats");
+		Path xlsx = Files.createTempFile("pbi", ".xlsx");
+		Path csv = Files.createTempFile("pbi", ".csv");
+		try {
+			Files.write(xlsx, workbook.getResponse().getContentAsByteArray());
+			XlsxFiles.toCsv(xlsx, csv);
+			assertThat(Files.readString(csv)).contains("Belum punya jaminan", "33.28.10.1008", "Procot");
+		}
+		finally {
+			Files.deleteIfExists(xlsx);
+			Files.deleteIfExists(csv);
+		}
+		assertThat(mvc.get().uri("/pbi/ringkasan?wilayah=33.23").session(dinsos)).hasStatus(HttpStatus.NOT_FOUND);
 		// another village's volunteer does not reach it
 		assertThat(mvc.get().uri(page).session(DemoLogins.session(mvc, "psm.pedeslohor")))
 			.hasStatus(HttpStatus.NOT_FOUND);

@@ -92,6 +92,8 @@ class I18nTests {
 		computed.put("pbi.category.", names(Reactivation.Category.values()));
 		computed.put("pbi.document.", List.of("HEALTH_LETTER", "SKTM", "KTP", "KK", "OTHER"));
 		computed.put("pbi.segment.", List.of("PBPU", "PBI_APBD"));
+		computed.put("pbi.step.", List.of("SUBMITTED_VERIFIED", "VERIFIED_LETTER_ISSUED", "LETTER_ISSUED_ENTERED",
+				"ENTERED_ANSWERED", "APPROVED_ACTIVE"));
 		computed.put("registry.correct.", List.of("sex", "relationship"));
 		computed.put("month.", List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"));
 		computed.put("month.short.", List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"));
