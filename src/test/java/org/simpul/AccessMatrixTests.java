@@ -1112,6 +1112,10 @@ class AccessMatrixTests {
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/pbi/reactivations/{id}/letter",
 							t.reactivationIn(t.villageFor(region), "LETTER_ISSUED")), auth),
 					(caller, relation) -> usulanStep(caller, relation, USULAN_READERS, false, HttpStatus.OK)),
+			new CallerRule("GET /api/v1/pbi/follow-ups",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/pbi/follow-ups"), auth),
+					(caller, relation) -> caller.role().equals("ANONYMOUS") ? HttpStatus.UNAUTHORIZED
+							: USULAN_READERS.contains(caller.role()) ? HttpStatus.OK : HttpStatus.FORBIDDEN),
 			new CallerRule("GET /api/v1/pbi/reactivations",
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/pbi/reactivations"), auth),
 					(caller, relation) -> caller.role().equals("ANONYMOUS") ? HttpStatus.UNAUTHORIZED

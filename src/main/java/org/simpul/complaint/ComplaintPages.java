@@ -11,6 +11,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.simpul.access.AccessControl;
+import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
 import org.simpul.complaint.ComplaintIntake.Registered;
 import org.simpul.region.Region;
@@ -73,9 +74,12 @@ class ComplaintPages {
 
 	private final RegistryRestrictions restrictions;
 
+	private final ComplaintPbiStates pbiStates;
+
 	ComplaintPages(ComplaintIntake intake, ComplaintQueries queries, PpksTaxonomies taxonomies, PersonSearch persons,
 			HouseholdQueries households, RegionCatalog regions, AccessControl access, ReceiptPdf receipts,
-			PublicUrl publicUrl, RegistryRestrictions restrictions) {
+			PublicUrl publicUrl, RegistryRestrictions restrictions, ComplaintPbiStates pbiStates) {
+		this.pbiStates = pbiStates;
 		this.restrictions = restrictions;
 		this.receipts = receipts;
 		this.publicUrl = publicUrl;
@@ -263,6 +267,13 @@ class ComplaintPages {
 		}
 		model.addAttribute("complaint", complaint.get());
 		model.addAttribute("zone", WIB);
+		if (complaint.get().category() == Category.HEALTH && user.may(Action.PBI_READ)) {
+			// removed from PBI-JK: where the reactivation stands, and the request from here
+			pbiStates.of(complaint.get().subject().personId(), complaint.get().villageCode())
+				.ifPresent(state -> model.addAttribute("pbi", state));
+			model.addAttribute("mayRequestPbi", user.may(Action.PBI_REQUEST));
+			model.addAttribute("pbiCategories", List.of("CHRONIC", "CATASTROPHIC", "EMERGENCY", "MATERNITY", "OTHER"));
+		}
 		return "complaint/complaint";
 	}
 

@@ -32,7 +32,14 @@ public class PublicTracking {
 	 */
 	public record Tracking(String ticketNumber, ComplaintStatus status, String statusLabel, Instant lastUpdated,
 			List<Step> steps, @com.fasterxml.jackson.annotation.JsonIgnore String outcome, Contact contact,
-			RegistryUpdate registryUpdate) {
+			RegistryUpdate registryUpdate, Reactivation reactivation) {
+	}
+
+	/**
+	 * The PBI-JK reactivation request the complaint led to: its status code and label (the segment's when the person
+	 * was moved to another one) and when it was reached; no personal data.
+	 */
+	public record Reactivation(String status, String statusLabel, Instant at) {
 	}
 
 	/**
@@ -56,8 +63,11 @@ public class PublicTracking {
 
 	private final ComplaintRegistryUpdates registryUpdates;
 
+	private final ComplaintReactivations reactivations;
+
 	PublicTracking(JdbcClient jdbc, MessageSource messages, PuskesosDirectory puskesos,
-			ComplaintRegistryUpdates registryUpdates) {
+			ComplaintRegistryUpdates registryUpdates, ComplaintReactivations reactivations) {
+		this.reactivations = reactivations;
 		this.registryUpdates = registryUpdates;
 		this.jdbc = jdbc;
 		this.messages = messages;
@@ -95,7 +105,14 @@ public class PublicTracking {
 			.orElse(null);
 		return new Tracking(found.ticketNumber(), found.status(),
 				messages.getMessage("complaint.status." + found.status().name(), null, INDONESIAN), last, steps,
-				done ? found.outcome() : null, contact(found.villageCode()), update);
+				done ? found.outcome() : null, contact(found.villageCode()), update,
+				reactivations.of(found.id()).map(r -> new Reactivation(r.status(), reactivationLabel(r.status(), r.segment()),
+						r.at())).orElse(null));
+	}
+
+	/** How a reactivation's status reads to the citizen: the segment's name when moved to another one. */
+	String reactivationLabel(String status, String segment) {
+		return messages.getMessage(segment != null ? "pbi.segment." + segment : "pbi.status." + status, null, INDONESIAN);
 	}
 
 	/** The Puskesos of the village, else of its sub-district: the nearest place to ask about the complaint. */

@@ -1,12 +1,15 @@
 package org.simpul.complaint;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.UUID;
 
 import org.simpul.shared.crypto.FieldCipher;
+import org.simpul.shared.events.ReactivationEvent.ReactivationDecided;
 import org.simpul.shared.web.PublicUrl;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -85,6 +88,47 @@ class StatusNotifications {
 		}
 		// a failure here rolls the claim back and leaves the publication incomplete, to be tried again
 		sender.send(new NotificationSender.Message(event.eventId(), phone, text(event)));
+	}
+
+	/**
+	 * The answer to a PBI-JK reactivation request a health complaint brought (active again, moved to another segment,
+	 * rejected), told to the citizen like a status of the complaint: once, under a key made of the request and the
+	 * answer (a request is answered once).
+	 */
+	@ApplicationModuleListener
+	void on(ReactivationDecided event) {
+		if (event.complaintId() == null) {
+			return;
+		}
+		record Reporter(String ticketNumber, String reporterPhone) {
+		}
+		Reporter reporter = jdbc.sql("select ticket_number, reporter_phone from complaint where id = :id")
+			.param("id", event.complaintId()).query(Reporter.class).optional().orElse(null);
+		if (reporter == null) {
+			return;
+		}
+		String phone = cipher.decrypt(reporter.reporterPhone());
+		UUID key = UUID.nameUUIDFromBytes(("pbi:" + event.reactivationId() + ":" + event.status())
+			.getBytes(StandardCharsets.UTF_8));
+		int claimed = jdbc.sql("""
+				insert into notification_sent (event_id, complaint_id, status, outcome, sent_at)
+				values (:event, :complaint, :status, :outcome, :now) on conflict (event_id) do nothing""")
+			.param("event", key)
+			.param("complaint", event.complaintId())
+			.param("status", "PBI_" + event.status())
+			.param("outcome", phone == null ? "NO_PHONE" : "SENT")
+			.param("now", Timestamp.from(clock.instant()))
+			.update();
+		if (claimed == 0 || phone == null) {
+			return;
+		}
+		String answer = messages.getMessage(event.segment() != null ? "pbi.segment." + event.segment()
+				: "pbi.status." + event.status(), null, INDONESIAN);
+		String text = messages.getMessage("notification.reactivation", null, INDONESIAN)
+			.replace("{ticket}", reporter.ticketNumber())
+			.replace("{status}", answer)
+			.replace("{url}", publicUrl.of("/lacak"));
+		sender.send(new NotificationSender.Message(key, phone, text));
 	}
 
 	/** The text for a status: {@code simpul.notifications.templates.STATUS} if configured, else the default. */

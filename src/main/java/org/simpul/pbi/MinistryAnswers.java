@@ -82,6 +82,8 @@ public class MinistryAnswers {
 
 	private final ApbdQuota quota;
 
+	private final FollowUps followUps;
+
 	private final DomainEvents events;
 
 	private final AuditTrail audit;
@@ -91,7 +93,8 @@ public class MinistryAnswers {
 	private final Clock clock;
 
 	MinistryAnswers(JdbcClient jdbc, DataSource dataSource, IdentifierRules identifiers, BlindIndex index,
-			ApbdQuota quota, DomainEvents events, AuditTrail audit, RegionTime time, Clock clock) {
+			ApbdQuota quota, DomainEvents events, AuditTrail audit, RegionTime time, Clock clock, FollowUps followUps) {
+		this.followUps = followUps;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.identifiers = identifiers;
@@ -281,6 +284,7 @@ public class MinistryAnswers {
 				select id, next, :now, :by, case next when 'MOVED_SEGMENT' then segment when 'REJECTED' then reason end
 				from pbi_answer_match where outcome = 'APPLY' order by line""")
 			.param("now", Timestamp.from(now)).param("by", actor.id()).update();
+		followUps.open(applied.stream().map(Applied::id).toList(), today);
 		for (Applied a : applied) {
 			events.publish(a.next().equals("APPROVED")
 					? new ReactivationMoved(a.id(), a.villageCode(), a.personId(), a.complaintId(), a.next(), null,

@@ -52,8 +52,11 @@ class PbiController {
 
 	private final PbiDashboard dashboard;
 
+	private final FollowUps followUps;
+
 	PbiController(AccessControl access, DeactivationBatches batches, Deactivations deactivations,
-			MinistryAnswers answers, ApbdQuota quota, PbiDashboard dashboard) {
+			MinistryAnswers answers, ApbdQuota quota, PbiDashboard dashboard, FollowUps followUps) {
+		this.followUps = followUps;
 		this.dashboard = dashboard;
 		this.answers = answers;
 		this.quota = quota;
@@ -151,5 +154,12 @@ class PbiController {
 		PbiDashboard.Dashboard figures = dashboard.of(access.requireUser(), regionCode);
 		PbiDashboard.served(response, figures);
 		dashboard.xlsx(figures, response.getOutputStream());
+	}
+
+	/** The follow-ups still open: families to update after a reactivation, the soonest due first. */
+	@GetMapping("/api/v1/pbi/follow-ups")
+	PageResponse<FollowUps.FollowUp> followUps(@RequestParam(required = false) String villageCode,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+		return followUps.open(access.requireUser(), villageCode, new PageRequest(page, size));
 	}
 }

@@ -72,9 +72,13 @@ class PbiPages {
 
 	private final PbiDashboard dashboard;
 
+	private final FollowUps followUps;
+
 	PbiPages(AccessControl access, Deactivations deactivations, DeactivationBatches batches, Reactivations reactivations,
 			ReactivationQueries queries, ReactivationDocuments documents, RegionCatalog regions,
-			ReactivationLetters letters, MinistryAnswers answers, ApbdQuota quota, PbiDashboard dashboard) {
+			ReactivationLetters letters, MinistryAnswers answers, ApbdQuota quota, PbiDashboard dashboard,
+			FollowUps followUps) {
+		this.followUps = followUps;
 		this.dashboard = dashboard;
 		this.letters = letters;
 		this.answers = answers;
@@ -102,19 +106,21 @@ class PbiPages {
 		model.addAttribute("dinsos", dinsos(user));
 		model.addAttribute("mayImport", user.may(Action.PBI_IMPORT) && DeactivationBatches.districtWide(user));
 		model.addAttribute("categories", Reactivation.Category.values());
+		model.addAttribute("followUps", followUps.open(user, village, new PageRequest(0, 50)));
+		model.addAttribute("mayPropose", user.may(Action.USULAN_PROPOSE));
 		return "pbi/list";
 	}
 
 	@PostMapping("/ajukan")
 	String request(@RequestParam(required = false) String personId, @RequestParam(required = false) String category,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) String complaintId, RedirectAttributes redirect) {
 		CurrentUser user = access.requireUser();
 		UUID person = uuid(personId);
 		if (person == null) {
 			throw new NotFoundException("Person");
 		}
 		try {
-			ReactivationView made = reactivations.request(user, new NewReactivation(null, person, category));
+			ReactivationView made = reactivations.request(user, new NewReactivation(null, person, category, uuid(complaintId)));
 			return "redirect:/pbi/pengajuan/" + made.id();
 		}
 		catch (WindowClosedException ex) {

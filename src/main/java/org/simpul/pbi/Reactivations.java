@@ -47,7 +47,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Reactivations {
 
 	/** A new request: the client's id (optional), whom, why. */
-	public record NewReactivation(UUID id, UUID personId, String category) {
+	public record NewReactivation(UUID id, UUID personId, String category, UUID complaintId) {
 	}
 
 	/** The answer of the ministry and BPJS: {@code ACTIVE}, {@code MOVED_SEGMENT} (with the segment) or {@code REJECTED}. */
@@ -87,9 +87,12 @@ public class Reactivations {
 
 	private final ApbdQuota quota;
 
+	private final FollowUps followUps;
+
 	Reactivations(JdbcClient jdbc, HouseholdQueries households, ReactivationQueries queries,
 			ReactivationDocuments documents, DomainEvents events, AuditTrail audit, RegionTime time, Clock clock,
-			ApbdQuota quota) {
+			ApbdQuota quota, FollowUps followUps) {
+		this.followUps = followUps;
 		this.quota = quota;
 		this.jdbc = jdbc;
 		this.households = households;
@@ -129,9 +132,17 @@ public class Reactivations {
 		if (listed.isPresent() && today.isAfter(listed.get().windowClosesOn()) && !listed.get().excepted()) {
 			throw new WindowClosedException(listed.get().windowClosesOn());
 		}
+		// the health complaint that brought it: one of the caller's territory, about this person
+		if (wanted.complaintId() != null && actor.territory().sql(jdbc, """
+				select count(*) from health_complaint_subject c
+				where c.id = :complaint and c.person_id = :person and in_territory(c.village_code)""")
+			.param("complaint", wanted.complaintId()).param("person", person.id())
+			.query(Long.class).single() == 0) {
+			throw new InvalidInputException(FieldProblem.of("complaintId", "COMPLAINT_NOT_OF_PERSON"));
+		}
 		UUID id = ClientIds.orNew(wanted.id());
 		Instant now = clock.instant();
-		Reactivation request = Reactivation.request(id, person.id(), person.villageCode(), null, category,
+		Reactivation request = Reactivation.request(id, person.id(), person.villageCode(), wanted.complaintId(), category,
 				actor.id(), now);
 		try {
 			jdbc.sql("""
@@ -143,7 +154,7 @@ public class Reactivations {
 				.param("household", person.householdId())
 				.param("village", person.villageCode())
 				.param("deactivation", listed.map(Listed::id).orElse(null))
-				.param("complaint", null).param("category", category.name())
+				.param("complaint", wanted.complaintId()).param("category", category.name())
 				.param("by", actor.id()).param("now", Timestamp.from(now))
 				.update();
 		}
@@ -276,7 +287,9 @@ public class Reactivations {
 		}
 		jdbc.sql("update pbi_reactivation set decided_on = :today where id = :id")
 			.param("today", Date.valueOf(today)).param("id", id).update();
-		return saved(actor, request);
+		ReactivationView view = saved(actor, request);
+		followUps.open(List.of(id), today);
+		return view;
 	}
 
 	private static Status outcome(Outcome outcome) {

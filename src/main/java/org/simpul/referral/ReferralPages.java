@@ -25,6 +25,7 @@ import org.simpul.access.CurrentUser;
 import org.simpul.access.NavigationEntry;
 import org.simpul.audit.AuditTrail;
 import org.simpul.casework.Assessments;
+import org.simpul.complaint.ComplaintPbiStates;
 import org.simpul.complaint.ComplaintQueries;
 import org.simpul.directory.ProviderDirectory;
 import org.simpul.registry.HouseholdQueries;
@@ -94,11 +95,14 @@ class ReferralPages {
 
 	private final AgencyAffiliations affiliations;
 
+	private final ComplaintPbiStates pbiStates;
+
 	ReferralPages(Referrals referrals, ReferralQueries referralQueries, ComplaintQueries complaints, ProviderDirectory providers, AccessControl access,
 			ReferralLetterPdf letters, AuditTrail audit, PublicUrl publicUrl,
 			RegionTime time, HouseholdQueries households,
 			IdentifierRules identifiers, Assessments assessments,
-			AgencyAffiliations affiliations) {
+			AgencyAffiliations affiliations, ComplaintPbiStates pbiStates) {
+		this.pbiStates = pbiStates;
 		this.affiliations = affiliations;
 		this.time = time;
 		this.households = households;
@@ -156,6 +160,9 @@ class ReferralPages {
 			if (receiver) {
 				model.addAttribute("assessments", assessments.forReferralReceiver(user, complaint.id()));
 			}
+			// removed from PBI-JK: where the reactivation stands (for a referral to Dinkes or BPJS above all)
+			pbiStates.of(complaint.subject().personId(), complaint.villageCode())
+				.ifPresent(state -> model.addAttribute("pbi", state));
 		});
 		model.addAttribute("decides", Referrals.mayDecide(user));
 		model.addAttribute("today", time.today(null));

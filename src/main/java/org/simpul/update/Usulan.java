@@ -162,7 +162,7 @@ public final class Usulan extends AggregateRoot {
 		Usulan usulan = new Usulan(id, kind, villageCode, cycleId, householdId, personId, reason, changes, source,
 				sourceId);
 		usulan.steps.add(new Step(Status.DRAFT, at, by, null));
-		usulan.register(new UsulanProposed(id, villageCode, kind.name(), source.name(), sourceId, by, at));
+		usulan.register(new UsulanProposed(id, villageCode, kind.name(), source.name(), sourceId, householdId, by, at));
 		return usulan;
 	}
 

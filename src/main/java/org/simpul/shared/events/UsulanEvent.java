@@ -24,8 +24,8 @@ public sealed interface UsulanEvent {
 	Instant at();
 
 	/** An usulan was proposed (a draft). */
-	record UsulanProposed(UUID usulanId, String villageCode, String kind, String source, UUID sourceId, UUID by,
-			Instant at) implements UsulanEvent {
+	record UsulanProposed(UUID usulanId, String villageCode, String kind, String source, UUID sourceId,
+			UUID householdId, UUID by, Instant at) implements UsulanEvent {
 	}
 
 	/** The village corrected it; {@code status} is where it stands now (a returned one is a draft again). */

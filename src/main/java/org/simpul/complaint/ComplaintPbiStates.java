@@ -1,0 +1,57 @@
+package org.simpul.complaint;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.simpul.shared.RegionTime;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether the person a health complaint is about was removed from PBI-JK, read from the PBI module's published
+ * {@code pbi_person_state} with the reader's own rights: the decree, the day the window closes (and whether it is
+ * still open, or opened again by a manager), and the person's latest reactivation request. The complaint's page
+ * offers "Ajukan reaktivasi" from it; a referral's page (to Dinkes or BPJS) shows where the reactivation stands.
+ */
+@Component
+public class ComplaintPbiStates {
+
+	/** A listed person's state; {@code reactivationStatus} null while nobody asked. */
+	public record PbiState(UUID deactivationId, String decree, LocalDate windowClosesOn, boolean windowOpen,
+			UUID reactivationId, String reactivationStatus) {
+
+		/** Nothing under way: a new request may be recorded (the window open). */
+		public boolean mayAsk() {
+			return windowOpen && (reactivationStatus == null || reactivationStatus.equals("ACTIVE")
+					|| reactivationStatus.equals("MOVED_SEGMENT") || reactivationStatus.equals("REJECTED")
+					|| reactivationStatus.equals("WITHDRAWN"));
+		}
+	}
+
+	private final JdbcClient jdbc;
+
+	private final RegionTime time;
+
+	ComplaintPbiStates(JdbcClient jdbc, RegionTime time) {
+		this.jdbc = jdbc;
+		this.time = time;
+	}
+
+	/** The latest listing of the person, if any (none for a person outside the reader's territory). */
+	public Optional<PbiState> of(UUID personId, String villageCode) {
+		if (personId == null) {
+			return Optional.empty();
+		}
+		LocalDate today = time.today(villageCode);
+		return jdbc.sql("""
+				select deactivation_id, decree, window_closes_on, excepted, reactivation_id, reactivation_status
+				from pbi_person_state where person_id = :person order by window_closes_on desc limit 1""")
+			.param("person", personId)
+			.query((rs, n) -> new PbiState(rs.getObject("deactivation_id", UUID.class), rs.getString("decree"),
+					rs.getObject("window_closes_on", LocalDate.class),
+					rs.getBoolean("excepted") || !today.isAfter(rs.getObject("window_closes_on", LocalDate.class)),
+					rs.getObject("reactivation_id", UUID.class), rs.getString("reactivation_status")))
+			.optional();
+	}
+}
