@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "simpul.data-dir=${simpul.test.data-root:target/test-data}/shared", "simpul.demo.persons=300",
+		properties = { "simpul.data-dir=${simpul.test.data-root:target/test-data}/shared", "simpul.demo.persons=300", "simpul.demo.pbi-temanggung=2000", "simpul.demo.pbi-tegal=20",
 				// the tests scan for overdue referrals themselves, on their own clock
 				"simpul.referrals.escalation-first=P1D",
 				// the suite's own wrong passwords all come from 127.0.0.1: room for them, and for the test that

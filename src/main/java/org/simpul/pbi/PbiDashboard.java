@@ -119,10 +119,13 @@ public class PbiDashboard {
 		String restricted = actor.may(Action.DATA_PROTECTION) ? "" : " and not exists (select 1 from person_placement rp"
 				+ " where rp.id = d.person_id and rp.restricted_since is not null)";
 		String today = RegionTime.sqlToday("d.place");
+		// each person's latest request, once for the territory (a few thousand rows), joined by hash to the list
 		String latest = """
 				from pbi_deactivation d
-				left join lateral (select r.id, r.status, r.category from pbi_reactivation r where r.person_id = d.person_id
-				                   and r.status <> 'WITHDRAWN' order by r.created_at desc, r.id limit 1) r on true
+				left join (select distinct on (q.person_id) q.person_id, q.id, q.status, q.category
+				           from pbi_reactivation q where q.status <> 'WITHDRAWN' and in_territory(q.village_code)"""
+				+ within.formatted("q.village_code") + """
+				           order by q.person_id, q.created_at desc, q.id) r on r.person_id = d.person_id
 				where in_territory(d.place)""" + within.formatted("d.place") + restricted;
 		List<Area> areas = new ArrayList<>(actor.territory().sql(jdbc, """
 				select case when length(d.place) >= :length then substr(d.place, 1, :length) end as code,
@@ -186,10 +189,10 @@ public class PbiDashboard {
 
 		List<InCare> inCare = actor.territory().sql(jdbc, """
 				select d.id, r.id as request_id, d.name, d.village_code, d.window_closes_on, r.status, r.category,
-				       exists (select 1 from open_health_complaint c where c.person_id = d.person_id) as complaint
+				       d.person_id in (select c.person_id from open_health_complaint c) as complaint
 				""" + latest + """
 				  and (r.status is null or r.status not in ('ACTIVE', 'MOVED_SEGMENT'))
-				  and (exists (select 1 from open_health_complaint c where c.person_id = d.person_id)
+				  and (d.person_id in (select c.person_id from open_health_complaint c)
 				       or (r.category in ('CHRONIC', 'CATASTROPHIC', 'EMERGENCY') and r.status <> 'REJECTED'))
 				order by d.window_closes_on, d.name limit :limit""")
 			.param("region", region).param("limit", LISTED)

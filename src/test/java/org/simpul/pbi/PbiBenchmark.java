@@ -53,7 +53,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * run; then the same file again (the same batch) and the same rows in another file (all known);</li>
  * <li>Temanggung's batch of 41,700 with 5,000 reactivation requests in every state: the district's overview
  * ({@code GET /api/v1/pbi/overview}) and the first page of its list ({@code GET /api/v1/pbi/deactivations}) over
- * HTTP, p50 and p95 of 200 calls each after 20 to warm up.</li>
+ * HTTP, and the head of Dinsos' dashboard ({@code GET /api/v1/pbi/dashboard}), p50 and p95 of 200 calls each after
+ * 20 to warm up.</li>
  * </ol>
  * Run with {@code ./mvnw -Pbench test -Dtest=PbiBenchmark} (about 12 minutes).
  */
@@ -86,7 +87,7 @@ class PbiBenchmark {
 		RegistryFileGenerator.write(tegal, "33.28", PERSONS, 1, List.of());
 		RegistryFileGenerator.write(temanggung, "33.23", PERSONS, 2, List.of());
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SimpulApplication.class).run(
-				"--server.port=0", "--simpul.data-dir=" + dir.resolve("db"), "--simpul.demo.persons=200",
+				"--server.port=0", "--simpul.data-dir=" + dir.resolve("db"), "--simpul.demo.persons=200", "--simpul.demo.pbi-temanggung=0", "--simpul.demo.pbi-tegal=0",
 				"--simpul.import-poll=3600000", "--logging.level.org.simpul=WARN")) {
 			RegistryBenchImports.run(app, tegal);
 			RegistryBenchImports.run(app, temanggung);
@@ -180,6 +181,7 @@ class PbiBenchmark {
 			String overviewBody = get(http, base + "/api/v1/pbi/overview?regionCode=33.23", token);
 			List<Long> overview = timedCalls(http, base + "/api/v1/pbi/overview?regionCode=33.23", token);
 			List<Long> firstPage = timedCalls(http, base + "/api/v1/pbi/deactivations?size=50", token);
+			List<Long> dashboard = timedCalls(http, base + "/api/v1/pbi/dashboard?regionCode=33.23", token);
 
 			double importRate = rows * 1000.0 / importMs;
 			double bareRate = rows * 1000.0 / bareMs;
@@ -198,10 +200,12 @@ class PbiBenchmark {
 					| Temanggung: removed / requests | %,d / %,d |
 					| `GET /api/v1/pbi/overview?regionCode=33.23` over HTTP, p50 / p95 (%d calls) | %.1f / **%.1f ms** |
 					| `GET /api/v1/pbi/deactivations?size=50` (first page of the district) over HTTP, p50 / p95 | %.1f / **%.1f ms** |
+					| `GET /api/v1/pbi/dashboard?regionCode=33.23` (per sub-district, days per step, in care, closing) over HTTP, p50 / p95 | %.1f / **%.1f ms** |
 					""".formatted(persons, rows, rows - STRANGERS, STRANGERS, bareMs, bareRate, importMs, importRate,
 					importRate / bareRate, first.rowsMatched(), first.rowsRejected(), peakHeapMb, repeatedMs, againMs,
 					again.rowsKnown(), temanggungBatch.rowsMatched(), REQUESTS, CALLS, ms(BenchmarkReport.median(overview)),
-					ms(p95(overview)), ms(BenchmarkReport.median(firstPage)), ms(p95(firstPage))));
+					ms(p95(overview)), ms(BenchmarkReport.median(firstPage)), ms(p95(firstPage)),
+					ms(BenchmarkReport.median(dashboard)), ms(p95(dashboard))));
 			System.out.println(overviewBody);
 			assertThat(first.rowsRead()).isEqualTo(rows);
 			assertThat(first.rowsMatched()).isEqualTo(rows - STRANGERS);

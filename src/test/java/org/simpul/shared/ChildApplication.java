@@ -43,7 +43,9 @@ public final class ChildApplication {
 		int port = freePort();
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-cp", System.getProperty("java.class.path"), SimpulApplication.class.getName(), "--server.port=" + port,
-				"--simpul.data-dir=" + dataDir));
+				"--simpul.data-dir=" + dataDir,
+				// small demo PBI-JK lists: these children test the process, not the demo world
+				"--simpul.demo.pbi-temanggung=100", "--simpul.demo.pbi-tegal=20"));
 		command.addAll(List.of(arguments));
 		Path log = dataDir.getParent().resolve(logName + ".log");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
