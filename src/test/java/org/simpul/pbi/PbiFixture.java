@@ -17,28 +17,28 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** People of Procot on a decree's list, and their requests taken as far as a test needs, through the API. */
-final class PbiFixture {
+public final class PbiFixture {
 
 	static final String PROCOT = "33.28.10.1008";
 
-	static final byte[] JPEG = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0 };
+	public static final byte[] JPEG = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0 };
 
 	/** A listed person: the registry's id and the NIK. */
-	record Listed(String personId, String nik) {
+	public record Listed(String personId, String nik) {
 	}
 
 	private final MockMvcTester mvc;
 
-	PbiFixture(MockMvcTester mvc) {
+	public PbiFixture(MockMvcTester mvc) {
 		this.mvc = mvc;
 	}
 
-	MvcTestResult call(String user, String method, String uri, String body) {
+	public MvcTestResult call(String user, String method, String uri, String body) {
 		return DemoLogins.call(mvc, user, method, uri, body);
 	}
 
 	/** A person of Procot registered and put on a decree's list removed on {@code removed} (window 6 months). */
-	Listed deactivated(String name, LocalDate removed) throws Exception {
+	public Listed deactivated(String name, LocalDate removed) throws Exception {
 		LocalDate born = LocalDate.of(1970 + (int) (Math.random() * 30), 1 + (int) (Math.random() * 12), 10);
 		String nik = TestIdentifiers.nik("33.28.10", born, Sex.F);
 		MvcTestResult made = call("operator.tegal", "POST", "/api/v1/households", """
@@ -57,18 +57,18 @@ final class PbiFixture {
 	}
 
 	/** A person removed a month ago. */
-	Listed deactivated(String name) throws Exception {
+	public Listed deactivated(String name) throws Exception {
 		return deactivated(name, LocalDate.now(ZoneId.of("Asia/Jakarta")).minusMonths(1));
 	}
 
-	MvcTestResult document(String user, String request, UUID document, String kind, byte[] bytes) {
+	public MvcTestResult document(String user, String request, UUID document, String kind, byte[] bytes) {
 		return mvc.put().uri("/api/v1/pbi/reactivations/{id}/documents/{doc}?kind={kind}", request, document, kind)
 			.header("Authorization", "Bearer " + DemoLogins.token(mvc, user))
 			.contentType(MediaType.APPLICATION_OCTET_STREAM).content(bytes).exchange();
 	}
 
 	/** A request for {@code person}, submitted with its health letter, verified, lettered and entered by Dinsos. */
-	String entered(Listed person, String category) throws Exception {
+	public String entered(Listed person, String category) throws Exception {
 		String id = JsonPath.read(call("fo.procot", "POST", "/api/v1/pbi/reactivations", """
 				{"personId": "%s", "category": "%s"}""".formatted(person.personId(), category)).getResponse()
 			.getContentAsString(), "$.id");
