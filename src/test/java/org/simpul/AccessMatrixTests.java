@@ -1040,6 +1040,31 @@ class AccessMatrixTests {
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/pbi/answer-imports/{id}/rejections",
 							t.pbiAnswerImportIn(region)), auth),
 					AccessMatrixTests::resultRead),
+			new CallerRule("GET /api/v1/pbi/settings",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/pbi/settings?regionCode={r}",
+							region.length() == 2 ? region + ".99" : region.substring(0, 5)), auth),
+					(caller, relation) -> caller.role().equals("ANONYMOUS") ? HttpStatus.UNAUTHORIZED
+							: !USULAN_READERS.contains(caller.role()) ? HttpStatus.FORBIDDEN
+							: caller.role().equals("ADMIN") ? HttpStatus.OK
+							: caller.targets().get(Relation.OWN).length() > 5 ? HttpStatus.FORBIDDEN
+							: relation == Relation.OWN ? HttpStatus.OK : HttpStatus.NOT_FOUND),
+			new CallerRule("PUT /api/v1/pbi/settings",
+					// the matrix leaves the switch off: the other tests' requests need no SKTM
+					(t, auth, region) -> t.send(t.mvc.put().uri("/api/v1/pbi/settings?regionCode={r}",
+							region.length() == 2 ? region + ".99" : region.substring(0, 5))
+						.contentType(MediaType.APPLICATION_JSON).content("{\"sktmRequired\": false}"), auth),
+					(caller, relation) -> caller.role().equals("ANONYMOUS") ? HttpStatus.UNAUTHORIZED
+							: !caller.role().equals("MANAGER") || caller.targets().get(Relation.OWN).length() > 5
+									? HttpStatus.FORBIDDEN
+							: relation == Relation.OWN ? HttpStatus.OK : HttpStatus.NOT_FOUND),
+			new CallerRule("GET /api/v1/pbi/submissions.xlsx",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/pbi/submissions.xlsx?regionCode={r}",
+							region.length() == 2 ? region + ".99" : region.substring(0, 5)), auth),
+					// Dinsos' data desk: takes Dinsos' steps and sees identifiers whole (the manager does not)
+					(caller, relation) -> caller.role().equals("ANONYMOUS") ? HttpStatus.UNAUTHORIZED
+							: !caller.role().equals("DATA_OPERATOR") || caller.targets().get(Relation.OWN).length() > 5
+									? HttpStatus.FORBIDDEN
+							: relation == Relation.OWN ? HttpStatus.OK : HttpStatus.NOT_FOUND),
 			new CallerRule("GET /api/v1/pbi/apbd-quota",
 					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/pbi/apbd-quota?regionCode={r}",
 							region.length() == 2 ? region + ".99" : region.substring(0, 5)), auth),
@@ -1275,8 +1300,8 @@ class AccessMatrixTests {
 		jdbc.sql("""
 				insert into pbi_deactivation (id, batch_id, regency_code, decree, village_code, nik_index, nik_cipher, name,
 				    deactivated_on, window_closes_on, line)
-				values (:id, :batch, :regency, 'SK Matriks', :village, :id, 'v1:matriks', :name, current_date,
-				    current_date + 180, 2)""")
+				values (:id, :batch, :regency, 'SK Matriks', :village, :id, 'v1:matriks', :name, current_date - 178,
+				    current_date + 2, 2)""")
 			.param("id", UUID.randomUUID()).param("batch", batch).param("regency", village.substring(0, 5))
 			.param("village", village).param("name", name).update();
 		targetTraces.add(name);

@@ -146,7 +146,10 @@ public enum Action {
 	PBI_PROCESS(MANAGER, DATA_OPERATOR),
 	/** Open a closed reactivation window again for one person, with a reason: the district's manager. */
 	PBI_WINDOW_EXCEPTION(MANAGER),
-	/** Set how many district-paid (PBI-APBD) places a month holds: the district's manager. */
+	/**
+	 * Set how many district-paid (PBI-APBD) places a month holds, and what the district asks of a request (the
+	 * village's SKTM): the district's manager.
+	 */
 	PBI_QUOTA(MANAGER);
 
 	private final Set<Role> roles;

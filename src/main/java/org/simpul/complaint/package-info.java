@@ -11,7 +11,12 @@
  * it itself to tell the citizen (ADR 0006). Follows the registry's
  * {@link org.simpul.registry.PersonsMerged} so that a complaint's subject is never a merged-away record, and
  * {@link org.simpul.shared.events.UsulanEvent} so that the citizen's tracking shows where the registry update
- * the complaint led to stands ({@code ComplaintRegistryUpdates}).
+ * the complaint led to stands ({@code ComplaintRegistryUpdates}), and
+ * {@link org.simpul.shared.events.ReactivationEvent} so that it shows the PBI-JK reactivation a health complaint
+ * brought ({@code ComplaintReactivations}; the answer is sent to the citizen once). A health complaint's page shows
+ * whether its person was removed from PBI-JK (the PBI module's published {@code pbi_person_state}, read by
+ * {@code ComplaintPbiStates}) and offers "Ajukan reaktivasi"; publishes {@code health_complaint_subject} for the
+ * request to name its complaint.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "registry", "audit", "directory", "fieldsync" })
 package org.simpul.complaint;

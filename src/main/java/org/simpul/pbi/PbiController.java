@@ -54,8 +54,15 @@ class PbiController {
 
 	private final FollowUps followUps;
 
+	private final PbiSettings settings;
+
+	private final SubmissionLists submissions;
+
 	PbiController(AccessControl access, DeactivationBatches batches, Deactivations deactivations,
-			MinistryAnswers answers, ApbdQuota quota, PbiDashboard dashboard, FollowUps followUps) {
+			MinistryAnswers answers, ApbdQuota quota, PbiDashboard dashboard, FollowUps followUps,
+			PbiSettings settings, SubmissionLists submissions) {
+		this.submissions = submissions;
+		this.settings = settings;
 		this.followUps = followUps;
 		this.dashboard = dashboard;
 		this.answers = answers;
@@ -161,5 +168,27 @@ class PbiController {
 	PageResponse<FollowUps.FollowUp> followUps(@RequestParam(required = false) String villageCode,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		return followUps.open(access.requireUser(), villageCode, new PageRequest(page, size));
+	}
+
+	/** What the district asks of a request: {@code {"regionCode", "sktmRequired"}}. */
+	@GetMapping("/api/v1/pbi/settings")
+	PbiSettings.Settings settings(@RequestParam(required = false) String regionCode) {
+		return settings.get(access.requireUser(), regionCode);
+	}
+
+	/** The manager sets it: {@code {"sktmRequired": true}}. */
+	@PutMapping("/api/v1/pbi/settings")
+	PbiSettings.Settings setSettings(@RequestParam(required = false) String regionCode,
+			@RequestBody(required = false) PbiSettings.Settings body) {
+		return settings.set(access.requireUser(), regionCode, body);
+	}
+
+	/** The requests entered in the ministry's system on a day ({@code yyyy-MM-dd}, today when none), as XLSX. */
+	@GetMapping("/api/v1/pbi/submissions.xlsx")
+	void submissionsXlsx(@RequestParam(required = false) String regionCode, @RequestParam(required = false) String date,
+			HttpServletResponse response) throws IOException {
+		SubmissionLists.Day list = submissions.entered(access.requireUser(), regionCode, date);
+		SubmissionLists.served(response, list);
+		submissions.xlsx(list, response.getOutputStream());
 	}
 }

@@ -116,32 +116,41 @@ public class PbiDashboard {
 			default -> 13;
 		};
 		String within = " and (cast(:region as text) is null or %1$s = :region or %1$s like :region || '.%%')";
-		String restricted = actor.may(Action.DATA_PROTECTION) ? "" : " and not exists (select 1 from person_placement rp"
-				+ " where rp.id = d.person_id and rp.restricted_since is not null)";
-		String today = RegionTime.sqlToday("d.place");
-		// each person's latest request, once for the territory (a few thousand rows), joined by hash to the list
-		String latest = """
-				from pbi_deactivation d
-				left join (select distinct on (q.person_id) q.person_id, q.id, q.status, q.category
-				           from pbi_reactivation q where q.status <> 'WITHDRAWN' and in_territory(q.village_code)"""
+		String restricted = actor.may(Action.DATA_PROTECTION) ? ""
+				: " and (d.person_id is null or d.person_id not in (select id from restricted))";
+		// one pass over the territory's list: each person's latest request and whether they are in care, computed
+		// once (materialized, joined by hash) into a table of this transaction, which the figures and lists read
+		actor.territory().sql(jdbc, """
+				create temp table pbi_listed on commit drop as
+				with r as materialized (
+				  select distinct on (q.person_id) q.person_id, q.id, q.status, q.category
+				  from pbi_reactivation q where q.status <> 'WITHDRAWN' and in_territory(q.village_code)"""
 				+ within.formatted("q.village_code") + """
-				           order by q.person_id, q.created_at desc, q.id) r on r.person_id = d.person_id
-				where in_territory(d.place)""" + within.formatted("d.place") + restricted;
-		List<Area> areas = new ArrayList<>(actor.territory().sql(jdbc, """
-				select case when length(d.place) >= :length then substr(d.place, 1, :length) end as code,
-				       count(*) as deactivated,
-				       count(*) filter (where r.status in ('DRAFT', 'SUBMITTED', 'RETURNED', 'VERIFIED', 'LETTER_ISSUED',
-				                                           'ENTERED')) as in_process,
-				       count(*) filter (where r.status = 'APPROVED') as approved,
-				       count(*) filter (where r.status = 'ACTIVE') as active,
-				       count(*) filter (where r.status = 'MOVED_SEGMENT') as moved,
-				       count(*) filter (where r.status = 'REJECTED') as rejected,
-				       count(*) filter (where r.status is null or r.status not in ('ACTIVE', 'MOVED_SEGMENT')) as without_cover,
-				       count(*) filter (where r.status is null and d.window_closes_on >= %1$s
-				                        and d.window_closes_on < %1$s + 7) as closing
-				""".formatted(today) + latest + " group by 1 order by 1 nulls last")
-			.param("region", region).param("length", length)
+				  order by q.person_id, q.created_at desc, q.id),
+				care as materialized (select distinct c.person_id from open_health_complaint c),
+				restricted as materialized (select p.id from person_placement p where p.restricted_since is not null)
+				select d.id, d.person_id, d.name, d.village_code, d.place, d.window_closes_on, r.id as request_id, r.status,
+				       r.category, coalesce(d.person_id in (select person_id from care), false) as complaint,
+				       d.window_closes_on >= %1$s and d.window_closes_on < %1$s + 7 as closing
+				from pbi_deactivation d left join r on r.person_id = d.person_id
+				where in_territory(d.place)""".formatted(RegionTime.sqlToday("d.place")) + within.formatted("d.place")
+				+ restricted)
+			.param("region", region)
 			.params(time.sqlTodayParameters())
+			.update();
+		List<Area> areas = new ArrayList<>(jdbc.sql("""
+				select case when length(place) >= :length then substr(place, 1, :length) end as code,
+				       count(*) as deactivated,
+				       count(*) filter (where status in ('DRAFT', 'SUBMITTED', 'RETURNED', 'VERIFIED', 'LETTER_ISSUED',
+				                                         'ENTERED')) as in_process,
+				       count(*) filter (where status = 'APPROVED') as approved,
+				       count(*) filter (where status = 'ACTIVE') as active,
+				       count(*) filter (where status = 'MOVED_SEGMENT') as moved,
+				       count(*) filter (where status = 'REJECTED') as rejected,
+				       count(*) filter (where status is null or status not in ('ACTIVE', 'MOVED_SEGMENT')) as without_cover,
+				       count(*) filter (where status is null and closing) as closing
+				from pbi_listed group by 1 order by 1 nulls last""")
+			.param("length", length)
 			.query((rs, n) -> new Area(rs.getString("code"), null, rs.getLong("deactivated"), rs.getLong("in_process"),
 					rs.getLong("approved"), rs.getLong("active"), rs.getLong("moved"), rs.getLong("rejected"),
 					rs.getLong("without_cover"), rs.getLong("closing")))
@@ -187,26 +196,20 @@ public class PbiDashboard {
 			})
 			.single();
 
-		List<InCare> inCare = actor.territory().sql(jdbc, """
-				select d.id, r.id as request_id, d.name, d.village_code, d.window_closes_on, r.status, r.category,
-				       d.person_id in (select c.person_id from open_health_complaint c) as complaint
-				""" + latest + """
-				  and (r.status is null or r.status not in ('ACTIVE', 'MOVED_SEGMENT'))
-				  and (d.person_id in (select c.person_id from open_health_complaint c)
-				       or (r.category in ('CHRONIC', 'CATASTROPHIC', 'EMERGENCY') and r.status <> 'REJECTED'))
-				order by d.window_closes_on, d.name limit :limit""")
-			.param("region", region).param("limit", LISTED)
+		List<InCare> inCare = jdbc.sql("""
+				select id, request_id, name, village_code, window_closes_on, status, category, complaint from pbi_listed
+				where (status is null or status not in ('ACTIVE', 'MOVED_SEGMENT'))
+				  and (complaint or (category in ('CHRONIC', 'CATASTROPHIC', 'EMERGENCY') and status <> 'REJECTED'))
+				order by window_closes_on, name limit :limit""")
+			.param("limit", LISTED)
 			.query((rs, n) -> new InCare(rs.getObject("id", UUID.class), rs.getObject("request_id", UUID.class),
 					rs.getString("name"), rs.getString("village_code"), null, rs.getBoolean("complaint"),
 					rs.getString("category"), rs.getString("status"), rs.getObject("window_closes_on", LocalDate.class)))
 			.list();
-		List<Closing> closing = actor.territory().sql(jdbc, """
-				select d.id, d.name, d.village_code, d.window_closes_on
-				""" + latest + """
-				  and r.status is null and d.window_closes_on >= %1$s and d.window_closes_on < %1$s + 7
-				order by d.window_closes_on, d.name limit :limit""".formatted(today))
-			.param("region", region).param("limit", LISTED)
-			.params(time.sqlTodayParameters())
+		List<Closing> closing = jdbc.sql("""
+				select id, name, village_code, window_closes_on from pbi_listed where status is null and closing
+				order by window_closes_on, name limit :limit""")
+			.param("limit", LISTED)
 			.query((rs, n) -> new Closing(rs.getObject("id", UUID.class), rs.getString("name"),
 					rs.getString("village_code"), null, rs.getObject("window_closes_on", LocalDate.class)))
 			.list();

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.simpul.access.AccessControl;
 import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
+import org.simpul.fieldsync.OfflinePages;
 import org.simpul.pbi.DeactivationBatches.BatchRequest;
 import org.simpul.pbi.DeactivationBatches.BatchView;
 import org.simpul.pbi.ReactivationDocuments.Content;
@@ -74,10 +76,16 @@ class PbiPages {
 
 	private final FollowUps followUps;
 
+	private final PbiSettings settings;
+
+	private final SubmissionLists submissions;
+
 	PbiPages(AccessControl access, Deactivations deactivations, DeactivationBatches batches, Reactivations reactivations,
 			ReactivationQueries queries, ReactivationDocuments documents, RegionCatalog regions,
 			ReactivationLetters letters, MinistryAnswers answers, ApbdQuota quota, PbiDashboard dashboard,
-			FollowUps followUps) {
+			FollowUps followUps, PbiSettings settings, SubmissionLists submissions) {
+		this.submissions = submissions;
+		this.settings = settings;
 		this.followUps = followUps;
 		this.dashboard = dashboard;
 		this.letters = letters;
@@ -98,8 +106,12 @@ class PbiPages {
 
 	@GetMapping
 	String list(@RequestParam(name = "desa", required = false) String village,
-			@RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(defaultValue = "0") int page, Model model, HttpServletRequest request) {
 		CurrentUser user = access.requireUser();
+		if (user.may(Action.PBI_REQUEST) && village == null && page == 0) {
+			// the volunteer's list, to open in the field without signal
+			OfflinePages.keep(request);
+		}
 		model.addAttribute("people", deactivations.list(user, village, new PageRequest(Math.max(0, page), 50)));
 		model.addAttribute("village", village);
 		model.addAttribute("mayRequest", user.may(Action.PBI_REQUEST));
@@ -148,6 +160,8 @@ class PbiPages {
 		model.addAttribute("requests", queries.list(user, village, wanted, new PageRequest(Math.max(0, page), 50)));
 		model.addAttribute("status", wanted);
 		model.addAttribute("statuses", Reactivation.Status.values());
+		model.addAttribute("mayListEntered", user.may(Action.PBI_PROCESS) && user.may(Action.IDENTIFIERS_IN_FULL)
+				&& user.districtWide());
 		return "pbi/worklist";
 	}
 
@@ -160,6 +174,7 @@ class PbiPages {
 		model.addAttribute("documents", documents.list(user, id));
 		model.addAttribute("kinds", List.of("HEALTH_LETTER", "SKTM", "KTP", "KK", "OTHER"));
 		model.addAttribute("newDocumentId", UUID.randomUUID());
+		model.addAttribute("sktmRequired", settings.sktmRequired(request.villageCode()));
 		model.addAttribute("mayRequest", user.may(Action.PBI_REQUEST));
 		model.addAttribute("dinsos", dinsos(user));
 		model.addAttribute("zone", RegionTime.WIB);
@@ -344,8 +359,18 @@ class PbiPages {
 		if (user.districtWide() && figures.regionCode() != null && figures.regionCode().length() == 5) {
 			model.addAttribute("quota", quota.get(user, figures.regionCode(), null));
 			model.addAttribute("maySetQuota", user.may(Action.PBI_QUOTA));
+			model.addAttribute("settings", settings.get(user, figures.regionCode()));
 		}
 		return "pbi/overview";
+	}
+
+	/** The day's list of requests entered in SIKS-NG, as XLSX, from the worklist. */
+	@GetMapping("/diinput.xlsx")
+	void enteredXlsx(@RequestParam(name = "tanggal", required = false) String day, HttpServletResponse response)
+			throws IOException {
+		SubmissionLists.Day list = submissions.entered(access.requireUser(), null, day);
+		SubmissionLists.served(response, list);
+		submissions.xlsx(list, response.getOutputStream());
 	}
 
 	@GetMapping("/ringkasan.xlsx")
@@ -354,6 +379,16 @@ class PbiPages {
 		PbiDashboard.Dashboard figures = dashboard.of(access.requireUser(), region);
 		PbiDashboard.served(response, figures);
 		dashboard.xlsx(figures, response.getOutputStream());
+	}
+
+	/** The manager sets what the district asks of a request (the village's SKTM) from the page. */
+	@PostMapping("/syarat")
+	String setSettings(@RequestParam(required = false) String regionCode,
+			@RequestParam(required = false) String sktmRequired, RedirectAttributes redirect) {
+		settings.set(access.requireUser(), regionCode,
+				new PbiSettings.Settings(null, sktmRequired != null && !sktmRequired.isBlank()));
+		redirect.addFlashAttribute("notice", "pbi.d.quota.saved");
+		return "redirect:/pbi/ringkasan" + (regionCode == null || regionCode.isBlank() ? "" : "?wilayah=" + regionCode.strip());
 	}
 
 	/** The manager sets this month's PBI-APBD places from the page. */

@@ -166,13 +166,23 @@ public class ReactivationDocuments {
 		return new Content(row.contentType(), Base64.getDecoder().decode(cipher.decrypt(row.contentCipher())));
 	}
 
-	/** What a request still lacks to be submitted: the health facility's letter. */
-	List<FieldProblem> missing(UUID requestId) {
+	/**
+	 * What a request still lacks to be submitted: the health facility's letter, and the village's SKTM where the
+	 * district asks for it ({@link PbiSettings}).
+	 */
+	List<FieldProblem> missing(UUID requestId, boolean sktmRequired) {
 		List<FieldProblem> missing = new ArrayList<>();
-		long letters = jdbc.sql("select count(*) from pbi_document where reactivation_id = :id and kind = 'HEALTH_LETTER'")
-			.param("id", requestId).query(Long.class).single();
-		if (letters == 0) {
+		record Held(long letters, long sktm) {
+		}
+		Held held = jdbc.sql("""
+				select count(*) filter (where kind = 'HEALTH_LETTER') as letters, count(*) filter (where kind = 'SKTM') as sktm
+				from pbi_document where reactivation_id = :id""")
+			.param("id", requestId).query(Held.class).single();
+		if (held.letters() == 0) {
 			missing.add(FieldProblem.of("documents.HEALTH_LETTER", "DOCUMENT_REQUIRED"));
+		}
+		if (sktmRequired && held.sktm() == 0) {
+			missing.add(FieldProblem.of("documents.SKTM", "SKTM_REQUIRED"));
 		}
 		return missing;
 	}

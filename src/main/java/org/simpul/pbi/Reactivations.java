@@ -89,9 +89,12 @@ public class Reactivations {
 
 	private final FollowUps followUps;
 
+	private final PbiSettings settings;
+
 	Reactivations(JdbcClient jdbc, HouseholdQueries households, ReactivationQueries queries,
 			ReactivationDocuments documents, DomainEvents events, AuditTrail audit, RegionTime time, Clock clock,
-			ApbdQuota quota, FollowUps followUps) {
+			ApbdQuota quota, FollowUps followUps, PbiSettings settings) {
+		this.settings = settings;
 		this.followUps = followUps;
 		this.quota = quota;
 		this.jdbc = jdbc;
@@ -183,12 +186,15 @@ public class Reactivations {
 		}
 	}
 
-	/** The village sends it to Dinsos: its documents must hold the health facility's letter. */
+	/**
+	 * The village sends it to Dinsos: its documents must hold the health facility's letter (and the village's SKTM
+	 * where the district asks for it).
+	 */
 	@Transactional
 	public ReactivationView submit(CurrentUser actor, UUID id) {
 		Reactivation request = locked(actor, id, Action.PBI_REQUEST, false);
 		if (request.status().mayMoveTo(Status.SUBMITTED)) {
-			List<FieldProblem> missing = documents.missing(id);
+			List<FieldProblem> missing = documents.missing(id, settings.sktmRequired(request.villageCode()));
 			if (!missing.isEmpty()) {
 				throw new InvalidInputException(missing);
 			}

@@ -12,9 +12,16 @@
  * {@code Reactivations} takes each step for the people who may, {@code ReactivationQueries} reads one, the
  * worklist and the district's overview; {@code ReactivationLetters} writes Dinsos' reactivation letter (PDF under the
  * district office's letterhead, with a verification QR code) and confirms it publicly at {@code /verifikasi/pbi/{code}}
- * without personal data. Publishes {@link org.simpul.shared.events.ReactivationEvent} in the
+ * without personal data; {@code MinistryAnswers} applies the ministry's or BPJS' answers from a file, set-based with a step
+ * and an event each; {@code ApbdQuota} keeps the district's monthly PBI-APBD places; {@code FollowUps} opens the
+ * family's data update after a reactivation and closes it with the household's next usulan ({@code UsulanProposed});
+ * {@code PbiDashboard} answers the head of Dinsos per sub-district or village (and as XLSX). Publishes the views
+ * {@code pbi_person_state} (a health complaint's and a referral's page show it) and reads the complaint module's
+ * {@code health_complaint_subject} (a request names the complaint that brought it); {@code DemoPbi} seeds the demo
+ * lists of Temanggung and Tegal. The village's list (its first page) is kept on the phone of whoever asks for
+ * reactivations (the field app's {@code OfflinePages}), to open without signal. Publishes {@link org.simpul.shared.events.ReactivationEvent} in the
  * transaction of each move. Reads the registry's published {@code person_placement} and the complaint module's
  * {@code open_health_complaint}. API under {@code /api/v1/pbi}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "audit", "registry" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "audit", "registry", "fieldsync" })
 package org.simpul.pbi;

@@ -154,11 +154,14 @@ class PbiBenchmark {
 					"ACTIVE", "MOVED_SEGMENT", "REJECTED" };
 			jdbc.sql("""
 					insert into pbi_reactivation (id, person_id, person_name, household_id, village_code, deactivation_id,
-					    category, status, letter_number, segment, reason, created_by, created_at, updated_at, version)
+					    category, status, letter_number, letter_issued_on, verification_code, segment, reason, created_by,
+					    created_at, updated_at, version)
 					select gen_random_uuid(), d.person_id, d.name, d.household_id, d.village_code, d.id,
 					       (array['CHRONIC','CATASTROPHIC','EMERGENCY','MATERNITY','OTHER'])[1 + n %% 5],
 					       (cast(:states as text[]))[1 + n %% 10],
 					       case when n %% 10 between 4 and 8 then 'B/' || n end,
+					       case when n %% 10 between 4 and 8 then current_date - 10 end,
+					       case when n %% 10 between 4 and 8 then 'B' || lpad(cast(n as text), 9, '0') end,
 					       case when n %% 10 = 8 then 'PBI_APBD' end,
 					       case when n %% 10 in (2, 9) then 'Bench' end,
 					       gen_random_uuid(), now(), now(), 0
@@ -167,6 +170,13 @@ class PbiBenchmark {
 					where n <= :requests""".replace("%%", "%"))
 				.param("states", states).param("requests", REQUESTS)
 				.update();
+			// their steps so far: the dashboard's days per step read them
+			jdbc.sql("""
+					insert into pbi_reactivation_step (reactivation_id, status, at, by_user, note)
+					select r.id, s.status, now() - make_interval(days => s.ago), r.created_by, null
+					from pbi_reactivation r
+					cross join (values ('SUBMITTED', 20), ('VERIFIED', 15), ('LETTER_ISSUED', 10), ('ENTERED', 5)) s(status, ago)
+					where r.village_code like '33.23.%'""").update();
 			jdbc.sql("analyze pbi_reactivation").update();
 			jdbc.sql("analyze pbi_deactivation").update();
 

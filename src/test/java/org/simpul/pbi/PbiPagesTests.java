@@ -78,6 +78,9 @@ class PbiPagesTests {
 		MockHttpSession psm = DemoLogins.session(mvc, "psm.procot");
 		assertThat(mvc.get().uri("/pbi").session(psm)).hasStatusOk().bodyText().contains("Ibu Halaman Pbi",
 				"Ajukan reaktivasi", "Bisa diajukan s.d.");
+		// her list is kept on her phone for the field (not another village's filter or a later page)
+		assertThat(mvc.get().uri("/pbi").session(psm)).headers().containsHeader("X-Simpul-Offline");
+		assertThat(mvc.get().uri("/pbi?page=1").session(psm)).headers().doesNotContainHeader("X-Simpul-Offline");
 		assertThat(mvc.get().uri("/pbi/impor").session(psm)).hasStatus(HttpStatus.FORBIDDEN);
 		MvcTestResult asked = mvc.post().uri("/pbi/ajukan").session(psm).with(csrf()).param("personId", person)
 			.param("category", "CHRONIC").exchange();
@@ -115,6 +118,24 @@ class PbiPagesTests {
 		assertThat(mvc.get().uri(page).session(dinsos)).hasStatusOk().bodyText()
 			.contains("Surat keterangan pengaktifan kembali No. ", "Sudah diinput ke SIKS-NG");
 		mvc.post().uri(page + "/input").session(dinsos).with(csrf()).exchange();
+		// the day's list for SIKS-NG holds her, with the whole NIK; not for a village's user
+		assertThat(mvc.get().uri("/pbi/pengajuan").session(dinsos)).hasStatusOk().bodyText()
+			.contains("Daftar diinput ke SIKS-NG hari ini (XLSX)");
+		MvcTestResult entered = mvc.get().uri("/pbi/diinput.xlsx").session(dinsos).exchange();
+		assertThat(entered).hasStatusOk();
+		Path enteredXlsx = Files.createTempFile("pbi", ".xlsx");
+		Path enteredCsv = Files.createTempFile("pbi", ".csv");
+		try {
+			Files.write(enteredXlsx, entered.getResponse().getContentAsByteArray());
+			XlsxFiles.toCsv(enteredXlsx, enteredCsv);
+			assertThat(Files.readString(enteredCsv)).contains(nik, "Ibu Halaman Pbi", "Procot", "Penyakit kronis",
+					"/PBI-JK/3328/", "SK Halaman");
+		}
+		finally {
+			Files.deleteIfExists(enteredXlsx);
+			Files.deleteIfExists(enteredCsv);
+		}
+		assertThat(mvc.get().uri("/pbi/diinput.xlsx").session(psm)).hasStatus(HttpStatus.FORBIDDEN);
 		MvcTestResult noSegment = mvc.post().uri(page + "/hasil").session(dinsos).with(csrf())
 			.param("outcome", "MOVED_SEGMENT").exchange();
 		assertThat(noSegment.getMvcResult().getFlashMap().get("warning")).isEqualTo("problem.REQUIRED");

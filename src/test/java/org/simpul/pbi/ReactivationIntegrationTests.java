@@ -214,6 +214,33 @@ class ReactivationIntegrationTests {
 	}
 
 	@Test
+	void aDistrictThatAsksForTheVillagesSktmGetsItBeforeARequestGoes() throws Exception {
+		String person = deactivated("Ibu Butuh Sktm", 1);
+		String id = JsonPath.read(call("fo.procot", "POST", "/api/v1/pbi/reactivations", """
+				{"personId": "%s", "category": "OTHER"}""".formatted(person)).getResponse().getContentAsString(), "$.id");
+		assertThat(document("fo.procot", id, UUID.randomUUID(), "HEALTH_LETTER", JPEG)).hasStatus(HttpStatus.CREATED);
+		// the switch is the manager's
+		assertThat(call("operator.tegal", "PUT", "/api/v1/pbi/settings", "{\"sktmRequired\": true}"))
+			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(call("manajer.tegal", "PUT", "/api/v1/pbi/settings", "{}")).hasStatus(HttpStatus.BAD_REQUEST);
+		try {
+			assertThat(call("manajer.tegal", "PUT", "/api/v1/pbi/settings", "{\"sktmRequired\": true}")).hasStatusOk();
+			assertThat(call("fo.procot", "POST", "/api/v1/pbi/reactivations/" + id + "/submit", null))
+				.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().satisfies(json -> {
+					assertThat(json).extractingPath("$.errors[0].field").isEqualTo("documents.SKTM");
+					assertThat(json).extractingPath("$.errors[0].code").isEqualTo("SKTM_REQUIRED");
+				});
+			assertThat(document("fo.procot", id, UUID.randomUUID(), "SKTM", JPEG)).hasStatus(HttpStatus.CREATED);
+			assertThat(call("fo.procot", "POST", "/api/v1/pbi/reactivations/" + id + "/submit", null)).hasStatusOk();
+			assertThat(call("operator.tegal", "GET", "/api/v1/pbi/settings", null)).hasStatusOk().bodyJson()
+				.extractingPath("$.sktmRequired").isEqualTo(true);
+		}
+		finally {
+			call("manajer.tegal", "PUT", "/api/v1/pbi/settings", "{\"sktmRequired\": false}");
+		}
+	}
+
+	@Test
 	void aClosedWindowRefusesTheRequestWithItsDayUntilAManagerOpensItAgain() throws Exception {
 		String person = deactivated("Bapak Terlambat", 7);
 		MvcTestResult refused = call("fo.procot", "POST", "/api/v1/pbi/reactivations", """
