@@ -46,7 +46,9 @@ public class ComplaintPbiStates {
 		LocalDate today = time.today(villageCode);
 		return jdbc.sql("""
 				select deactivation_id, decree, window_closes_on, excepted, reactivation_id, reactivation_status
-				from pbi_person_state where person_id = :person order by window_closes_on desc limit 1""")
+				from pbi_person_state s where s.person_id = :person
+				  and not exists (select 1 from person_placement p where p.id = s.person_id and p.restricted_since is not null)
+				order by s.window_closes_on desc limit 1""")
 			.param("person", personId)
 			.query((rs, n) -> new PbiState(rs.getObject("deactivation_id", UUID.class), rs.getString("decree"),
 					rs.getObject("window_closes_on", LocalDate.class),

@@ -57,12 +57,17 @@ public class ApbdQuota {
 		if (text == null || text.isBlank()) {
 			return YearMonth.from(time.today(regency));
 		}
+		YearMonth month;
 		try {
-			return YearMonth.parse(text.strip());
+			month = YearMonth.parse(text.strip());
 		}
 		catch (DateTimeParseException ex) {
 			throw new InvalidInputException(FieldProblem.of("month", "INVALID_VALUE"));
 		}
+		if (month.getYear() < 2014 || month.getYear() > 2100) {
+			throw new InvalidInputException(FieldProblem.of("month", "INVALID_VALUE"));
+		}
+		return month;
 	}
 
 	/** A month's quota of the user's district (or the one a province or national user names). */

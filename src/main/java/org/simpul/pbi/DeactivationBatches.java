@@ -30,7 +30,6 @@ import org.simpul.shared.PageResponse.PageRequest;
 import org.simpul.shared.Texts;
 import org.simpul.shared.crypto.BlindIndex;
 import org.simpul.shared.crypto.FieldCipher;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -155,15 +154,7 @@ public class DeactivationBatches {
 		}
 		try (UploadedTable table = UploadedTable.receive(content, MAX_BYTES)) {
 			// one import of a district at a time: a second request with the same file waits, then finds the first
-			jdbc.sql("set local lock_timeout = '20s'").update();
-			try {
-				jdbc.sql("select count(*) from (select pg_advisory_xact_lock(hashtextextended('pbi_batch:' || :regency, 0))) l")
-					.param("regency", regency).query(Long.class).single();
-			}
-			catch (PessimisticLockingFailureException busy) {
-				throw new ConflictException(FieldProblem.of("file", "IMPORT_RUNNING"));
-			}
-			jdbc.sql("set local lock_timeout = 0").update();
+			PbiImports.lockDistrict(jdbc, "pbi_batch", regency);
 			Optional<BatchView> earlier = actor.territory().sql(jdbc, SELECT
 					+ " where regency_code = :regency and file_sha256 = :sha and in_territory(regency_code)")
 				.param("regency", regency).param("sha", table.sha256())
@@ -185,8 +176,7 @@ public class DeactivationBatches {
 			String fileName, UploadedTable table) {
 		UUID id = UUID.randomUUID();
 		Instant now = clock.instant();
-		String cleaned = fileName == null ? null : fileName.replaceAll("\\p{Cntrl}", "").strip();
-		String name = cleaned == null || cleaned.isEmpty() ? null : cleaned.substring(0, Math.min(200, cleaned.length()));
+		String name = PbiImports.fileName(fileName);
 		jdbc.sql("""
 				insert into pbi_batch (id, regency_code, decree, effective_date, window_months, file_sha256, file_name,
 				    status, rows_read, rows_matched, rows_rejected, rows_known, imported_by, imported_at)
@@ -200,6 +190,8 @@ public class DeactivationBatches {
 				create temp table pbi_row (line bigint, nik_index text collate "C", nik_cipher text, name text,
 				  deactivated_on date) on commit drop""").update();
 		LocalDate latest = identifiers.today().plusYears(1);
+		// the NIK's region check asks the database on a miss: never while this connection is COPYing
+		identifiers.preloadDistricts();
 		UploadedTable.Staged staged = table.stage(dataSource,
 				"copy pbi_row (line, nik_index, nik_cipher, name, deactivated_on) from stdin (format csv)",
 				"copy pbi_batch_rejection (batch_id, line, field, code) from stdin (format csv)", id, MAX_REJECTIONS_KEPT,
@@ -331,15 +323,6 @@ public class DeactivationBatches {
 	@Transactional(readOnly = true)
 	public PageResponse<Rejection> rejections(CurrentUser actor, UUID id, PageRequest page) {
 		get(actor, id).orElseThrow(() -> new NotFoundException("Batch"));
-		long total = jdbc.sql("select count(*) from pbi_batch_rejection where batch_id = :id").param("id", id)
-			.query(Long.class).single();
-		List<Rejection> rows = jdbc.sql("""
-				select line, field, code from pbi_batch_rejection where batch_id = :id
-				order by line, field limit :limit offset :offset""")
-			.param("id", id).param("limit", page.size()).param("offset", (long) page.page() * page.size())
-			.query((rs, n) -> new Rejection(rs.getLong("line"), rs.getString("field"), rs.getString("code"),
-					"problem." + rs.getString("code")))
-			.list();
-		return PageResponse.of(rows, page, total);
+		return PbiImports.rejections(jdbc, "pbi_batch_rejection", "batch_id", id, page);
 	}
 }

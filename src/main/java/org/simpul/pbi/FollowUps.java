@@ -13,6 +13,7 @@ import org.simpul.access.CurrentUser;
 import org.simpul.shared.PageResponse;
 import org.simpul.shared.PageResponse.PageRequest;
 import org.simpul.shared.events.UsulanEvent.UsulanProposed;
+import org.simpul.shared.events.UsulanEvent.UsulanWithdrawn;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * After a reactivation (active again as PBI-JK, or in another segment) the family's data must be updated within two
  * DTSEN periods ({@code simpul.pbi.follow-up-months}, 6 by default: the rule is reported, not seen in the regulation
  * text). Each such answer opens a follow-up for the village, due that many months later; the first usulan proposed
- * for the household afterwards (the village's "Buat usulan" from the follow-up, or any other) closes it.
+ * for the household afterwards (the village's "Buat usulan" from the follow-up, or any other) closes it, and its
+ * withdrawal opens it again.
  */
 @Service
 public class FollowUps {
@@ -72,6 +74,14 @@ public class FollowUps {
 				where household_id = :household and done_at is null""")
 			.param("usulan", proposed.usulanId()).param("household", proposed.householdId())
 			.param("now", Timestamp.from(proposed.at()))
+			.update();
+	}
+
+	/** An usulan withdrawn before it went anywhere leaves the follow-up it closed open again. */
+	@EventListener
+	void withdrawn(UsulanWithdrawn withdrawn) {
+		jdbc.sql("update pbi_follow_up set usulan_id = null, done_at = null where usulan_id = :usulan")
+			.param("usulan", withdrawn.usulanId())
 			.update();
 	}
 

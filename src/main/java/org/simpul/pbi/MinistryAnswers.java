@@ -23,7 +23,6 @@ import org.simpul.pbi.DeactivationBatches.Rejection;
 import org.simpul.registry.CsvReader;
 import org.simpul.registry.IdentifierRules;
 import org.simpul.registry.UploadedTable;
-import org.simpul.shared.ConflictException;
 import org.simpul.shared.FieldProblem;
 import org.simpul.shared.InvalidInputException;
 import org.simpul.shared.NotFoundException;
@@ -34,7 +33,6 @@ import org.simpul.shared.crypto.BlindIndex;
 import org.simpul.shared.events.ReactivationEvent.ReactivationDecided;
 import org.simpul.shared.events.ReactivationEvent.ReactivationMoved;
 import org.simpul.shared.workflow.DomainEvents;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -124,15 +122,7 @@ public class MinistryAnswers {
 		}
 		try (UploadedTable table = UploadedTable.receive(content, MAX_BYTES)) {
 			// one answer file of a district at a time: a second request with the same file waits, then finds the first
-			jdbc.sql("set local lock_timeout = '20s'").update();
-			try {
-				jdbc.sql("select count(*) from (select pg_advisory_xact_lock(hashtextextended('pbi_answer:' || :regency, 0))) l")
-					.param("regency", regency).query(Long.class).single();
-			}
-			catch (PessimisticLockingFailureException busy) {
-				throw new ConflictException(FieldProblem.of("file", "IMPORT_RUNNING"));
-			}
-			jdbc.sql("set local lock_timeout = 0").update();
+			PbiImports.lockDistrict(jdbc, "pbi_answer", regency);
 			Optional<AnswerImportView> earlier = actor.territory().sql(jdbc, SELECT
 					+ " where regency_code = :regency and file_sha256 = :sha and in_territory(regency_code)")
 				.param("regency", regency).param("sha", table.sha256())
@@ -149,8 +139,7 @@ public class MinistryAnswers {
 		UUID id = UUID.randomUUID();
 		Instant now = clock.instant();
 		LocalDate today = time.today(regency);
-		String cleaned = fileName == null ? null : fileName.replaceAll("\\p{Cntrl}", "").strip();
-		String name = cleaned == null || cleaned.isEmpty() ? null : cleaned.substring(0, Math.min(200, cleaned.length()));
+		String name = PbiImports.fileName(fileName);
 		jdbc.sql("""
 				insert into pbi_answer_import (id, regency_code, file_sha256, file_name, rows_read, rows_applied, rows_same,
 				    rows_rejected, imported_by, imported_at)
@@ -161,6 +150,8 @@ public class MinistryAnswers {
 		jdbc.sql("""
 				create temp table pbi_answer_row (line bigint, nik_index text collate "C", status text, segment text,
 				  reason text) on commit drop""").update();
+		// the NIK's region check asks the database on a miss: never while this connection is COPYing
+		identifiers.preloadDistricts();
 		UploadedTable.Staged staged = table.stage(dataSource,
 				"copy pbi_answer_row (line, nik_index, status, segment, reason) from stdin (format csv)",
 				"copy pbi_answer_rejection (import_id, line, field, code) from stdin (format csv)", id, MAX_REJECTIONS_KEPT,
@@ -249,9 +240,18 @@ public class MinistryAnswers {
 				  select r.id, r.status, r.segment, r.village_code, r.person_id, r.complaint_id
 				  from person_placement p join pbi_reactivation r on r.person_id = p.id
 				  where p.nik_index = a.nik_index and r.village_code like :within
-				    and r.status in ('ENTERED', 'APPROVED', 'ACTIVE', 'MOVED_SEGMENT', 'REJECTED')
+				    and r.status <> 'WITHDRAWN'
 				  order by r.created_at desc limit 1) q on true""")
 			.param("within", regency + ".%").update();
+		// the requests to answer, locked in id order (a decision by hand on one of them waits, or is waited for),
+		// then checked again: one decided meanwhile is not answered twice
+		jdbc.sql("""
+				select count(*) from (select r.id from pbi_reactivation r join pbi_answer_match m on m.id = r.id
+				                      where m.outcome = 'APPLY' order by r.id for update of r) locked""")
+			.query(Long.class).single();
+		jdbc.sql("""
+				update pbi_answer_match m set outcome = 'ANSWER_NOT_ALLOWED' from pbi_reactivation r
+				where r.id = m.id and m.outcome = 'APPLY' and r.status <> m.current""").update();
 		// district-paid places: in file order, while the month's quota has places left
 		long left = quota.leftLocked(regency, today);
 		jdbc.sql("""
@@ -270,20 +270,22 @@ public class MinistryAnswers {
 				String reason) {
 		}
 		List<Applied> applied = jdbc.sql("""
-				update pbi_reactivation r set status = m.next,
-				       segment = case when m.next = 'MOVED_SEGMENT' then m.segment end,
-				       reason = case when m.next = 'REJECTED' then m.reason end,
-				       decided_on = case when m.next = 'APPROVED' then null else cast(:today as date) end,
-				       updated_at = :now, version = r.version + 1
-				from pbi_answer_match m where m.outcome = 'APPLY' and r.id = m.id
-				returning r.id, r.village_code, r.person_id, r.complaint_id, r.status as next, r.segment, r.reason""")
-			.param("today", Date.valueOf(today)).param("now", Timestamp.from(now))
+				with applied as (
+				  update pbi_reactivation r set status = m.next,
+				         segment = case when m.next = 'MOVED_SEGMENT' then m.segment end,
+				         reason = case when m.next = 'REJECTED' then m.reason end,
+				         decided_on = case when m.next = 'APPROVED' then null else cast(:today as date) end,
+				         updated_at = :now, version = r.version + 1
+				  from pbi_answer_match m where m.outcome = 'APPLY' and r.id = m.id and r.status = m.current
+				  returning r.id, r.village_code, r.person_id, r.complaint_id, r.status as next, r.segment, r.reason),
+				stepped as (
+				  insert into pbi_reactivation_step (reactivation_id, status, at, by_user, note)
+				  select a.id, a.next, :now, :by, case a.next when 'MOVED_SEGMENT' then a.segment when 'REJECTED' then a.reason end
+				  from applied a
+				  returning reactivation_id)
+				select a.id, a.village_code, a.person_id, a.complaint_id, a.next, a.segment, a.reason from applied a""")
+			.param("today", Date.valueOf(today)).param("now", Timestamp.from(now)).param("by", actor.id())
 			.query(Applied.class).list();
-		jdbc.sql("""
-				insert into pbi_reactivation_step (reactivation_id, status, at, by_user, note)
-				select id, next, :now, :by, case next when 'MOVED_SEGMENT' then segment when 'REJECTED' then reason end
-				from pbi_answer_match where outcome = 'APPLY' order by line""")
-			.param("now", Timestamp.from(now)).param("by", actor.id()).update();
 		followUps.open(applied.stream().map(Applied::id).toList(), today);
 		for (Applied a : applied) {
 			events.publish(a.next().equals("APPROVED")
@@ -301,8 +303,12 @@ public class MinistryAnswers {
 			.param("read", staged.read()).param("applied", applied.size()).param("same", same)
 			.param("rejected", rejected).param("id", id)
 			.update();
-		audit.record(actor, AuditTrail.Action.CREATE, "PBI_ANSWER_IMPORT", id,
-				applied.size() <= 1000 ? applied.stream().map(Applied::personId).toList() : List.of());
+		// the persons the file changed, a thousand to a record
+		List<UUID> persons = applied.stream().map(Applied::personId).toList();
+		for (int from = 0; from == 0 || from < persons.size(); from += 1000) {
+			audit.record(actor, AuditTrail.Action.CREATE, "PBI_ANSWER_IMPORT", id,
+					persons.subList(from, Math.min(persons.size(), from + 1000)));
+		}
 		return new AnswerImportView(id, regency, name, staged.read(), applied.size(), same, rejected, now, false);
 	}
 
@@ -339,15 +345,6 @@ public class MinistryAnswers {
 	@Transactional(readOnly = true)
 	public PageResponse<Rejection> rejections(CurrentUser actor, UUID id, PageRequest page) {
 		get(actor, id).orElseThrow(() -> new NotFoundException("Answer import"));
-		long total = jdbc.sql("select count(*) from pbi_answer_rejection where import_id = :id").param("id", id)
-			.query(Long.class).single();
-		List<Rejection> rows = jdbc.sql("""
-				select line, field, code from pbi_answer_rejection where import_id = :id
-				order by line, field limit :limit offset :offset""")
-			.param("id", id).param("limit", page.size()).param("offset", (long) page.page() * page.size())
-			.query((rs, n) -> new Rejection(rs.getLong("line"), rs.getString("field"), rs.getString("code"),
-					"problem." + rs.getString("code")))
-			.list();
-		return PageResponse.of(rows, page, total);
+		return PbiImports.rejections(jdbc, "pbi_answer_rejection", "import_id", id, page);
 	}
 }

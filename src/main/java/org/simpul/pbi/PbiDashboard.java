@@ -173,7 +173,7 @@ public class PbiDashboard {
 				         max(s.at) filter (where s.status = 'LETTER_ISSUED') as lettered,
 				         max(s.at) filter (where s.status = 'ENTERED') as entered,
 				         max(s.at) filter (where s.status = 'APPROVED') as approved,
-				         max(s.at) filter (where s.status in ('APPROVED', 'ACTIVE', 'MOVED_SEGMENT', 'REJECTED')) as answered,
+				         min(s.at) filter (where s.status in ('APPROVED', 'ACTIVE', 'MOVED_SEGMENT', 'REJECTED')) as answered,
 				         max(s.at) filter (where s.status in ('ACTIVE', 'MOVED_SEGMENT')) as active
 				  from pbi_reactivation_step s join pbi_reactivation r on r.id = s.reactivation_id
 				  where in_territory(r.village_code)""" + within.formatted("r.village_code") + """
@@ -222,7 +222,13 @@ public class PbiDashboard {
 				p.status(), p.windowClosesOn())).toList();
 		closing = closing.stream().map(p -> new Closing(p.deactivationId(), p.name(), p.villageCode(),
 				p.villageCode() == null ? null : villageNames.get(p.villageCode()), p.windowClosesOn())).toList();
-		audit.record(actor, AuditTrail.Action.SEARCH, "PBI_DASHBOARD", null, List.of());
+		// the persons the two lists name
+		List<UUID> listed = jdbc.sql("""
+				select distinct person_id from pbi_listed where person_id is not null and id = any(:ids)""")
+			.param("ids", java.util.stream.Stream.concat(inCare.stream().map(InCare::deactivationId),
+					closing.stream().map(Closing::deactivationId)).toArray(UUID[]::new))
+			.query(UUID.class).list();
+		audit.record(actor, AuditTrail.Action.SEARCH, "PBI_DASHBOARD", null, listed);
 		String regionName = region == null ? null : regions.names(List.of(region)).get(region);
 		return new Dashboard(region, regionName, areas, total, days, inCare, closing);
 	}

@@ -131,6 +131,10 @@ class PbiPages {
 		if (person == null) {
 			throw new NotFoundException("Person");
 		}
+		if (complaintId != null && !complaintId.isBlank() && uuid(complaintId) == null) {
+			redirect.addFlashAttribute("warning", "problem.COMPLAINT_NOT_OF_PERSON");
+			return "redirect:/pbi";
+		}
 		try {
 			ReactivationView made = reactivations.request(user, new NewReactivation(null, person, category, uuid(complaintId)));
 			return "redirect:/pbi/pengajuan/" + made.id();

@@ -42,8 +42,11 @@ class ReactivationLetters {
 			Category.CATASTROPHIC, "penyakit katastropik", Category.EMERGENCY, "kegawatdaruratan", Category.MATERNITY,
 			"kehamilan/persalinan", Category.OTHER, "kebutuhan layanan kesehatan");
 
-	/** What the public page shows: nothing about the person. */
-	record Verification(String letterNumber, LocalDate issuedOn, String districtName, String status, String segment) {
+	/**
+	 * What the public page shows: the letter's number, day and district, and whether it still stands (not when its
+	 * request was withdrawn or rejected); nothing about the person, nor the ministry's answer.
+	 */
+	record Verification(String letterNumber, LocalDate issuedOn, String districtName, boolean valid) {
 	}
 
 	private final JdbcClient jdbc;
@@ -156,7 +159,7 @@ class ReactivationLetters {
 			.query(Row.class)
 			.optional())
 			.map(row -> new Verification(row.letterNumber(), row.letterIssuedOn(),
-					regions.names(List.of(row.regency())).getOrDefault(row.regency(), row.regency()), row.status(),
-					row.segment()));
+					regions.names(List.of(row.regency())).getOrDefault(row.regency(), row.regency()),
+					!row.status().equals("WITHDRAWN") && !row.status().equals("REJECTED")));
 	}
 }

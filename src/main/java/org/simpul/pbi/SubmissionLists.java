@@ -93,6 +93,9 @@ public class SubmissionLists {
 		catch (java.time.format.DateTimeParseException ex) {
 			throw new InvalidInputException(FieldProblem.of("date", "INVALID_DATE"));
 		}
+		if (day.getYear() < 2014 || day.getYear() > 2100) {
+			throw new InvalidInputException(FieldProblem.of("date", "INVALID_DATE"));
+		}
 		ZoneId zone = RegionTime.zoneOf(regency);
 		record Row(UUID id, UUID personId, String personName, String villageCode, String category, String letterNumber,
 				LocalDate letterIssuedOn, String decree, String nikCipher) {

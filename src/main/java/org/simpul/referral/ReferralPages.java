@@ -160,9 +160,11 @@ class ReferralPages {
 			if (receiver) {
 				model.addAttribute("assessments", assessments.forReferralReceiver(user, complaint.id()));
 			}
-			// removed from PBI-JK: where the reactivation stands (for a referral to Dinkes or BPJS above all)
-			pbiStates.of(complaint.subject().personId(), complaint.villageCode())
-				.ifPresent(state -> model.addAttribute("pbi", state));
+			// a health complaint's person removed from PBI-JK: where the reactivation stands (for Dinkes or BPJS)
+			if ("HEALTH".equals(complaint.category().name())) {
+				pbiStates.of(complaint.subject().personId(), complaint.villageCode())
+					.ifPresent(state -> model.addAttribute("pbi", state));
+			}
 		});
 		model.addAttribute("decides", Referrals.mayDecide(user));
 		model.addAttribute("today", time.today(null));

@@ -131,7 +131,9 @@ public final class UploadedTable implements AutoCloseable {
 	/**
 	 * Streams the rows into a staging table: {@code copyRows} is the COPY statement ({@code format csv}) the rows'
 	 * lines go to; refusals go to {@code copyRejections} as {@code (id, line, field, code)}, at most
-	 * {@code maxKept} of them. Runs on the transaction's own connection.
+	 * {@code maxKept} of them. Runs on the transaction's own connection: {@code rows} must not touch the database
+	 * while the COPY streams (a query on the same connection waits for ever), so whatever its checks read (the
+	 * regions an identifier may name: {@code IdentifierRules.preloadDistricts}) is loaded before.
 	 */
 	public Staged stage(DataSource dataSource, String copyRows, String copyRejections, UUID id, long maxKept, Rows rows) {
 		Path csv = file;

@@ -296,6 +296,8 @@ public class UsulanResults {
 
 	/** The file's rows, checked, into {@code result_row}; the refused ones by line and column. */
 	private UploadedTable.Staged stage(UUID id, UploadedTable table) {
+		// the identifiers' region check asks the database on a miss: never while this connection is COPYing
+		identifiers.preloadDistricts();
 		return table.stage(dataSource,
 				"copy result_row (line, nik_index, kk_index, result, desil, code, reason) from stdin (format csv)",
 				"copy usulan_result_rejection (import_id, line, field, code) from stdin (format csv)", id,

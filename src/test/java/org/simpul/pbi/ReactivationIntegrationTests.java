@@ -208,7 +208,7 @@ class ReactivationIntegrationTests {
 		// anyone holding the letter confirms it, typed in lower case too; nothing about the person is shown
 		MvcTestResult checked = mvc.get().uri("/verifikasi/pbi/{code}", code.toLowerCase()).exchange();
 		assertThat(checked).hasStatusOk().bodyText().contains(number, "Dinas Sosial Kabupaten Tegal",
-				"Surat keterangan terbit").doesNotContain("Ibu Surat Keterangan", nik, "Procot");
+				"Berlaku").doesNotContain("Ibu Surat Keterangan", nik, "Procot", "Surat keterangan terbit");
 		assertThat(mvc.get().uri("/verifikasi/pbi/{code}", "0000000000").exchange()).hasStatus(HttpStatus.NOT_FOUND)
 			.bodyText().contains("tidak dikenal");
 	}
