@@ -86,7 +86,8 @@ public class Deactivations {
 				       coalesce(r.category in ('CHRONIC', 'CATASTROPHIC', 'EMERGENCY') and r.status not in ('ACTIVE',
 				                'MOVED_SEGMENT', 'REJECTED', 'WITHDRAWN'), false) as urgent
 				from pbi_deactivation d
-				left join lateral (select r.id, r.status, r.category from pbi_reactivation r where r.person_id = d.person_id
+				left join lateral (select r.id, r.status, r.category from pbi_reactivation r
+				                   where r.deactivation_id = d.id or (r.deactivation_id is null and r.person_id = d.person_id)
 				                   order by r.created_at desc, r.id limit 1) r on true""".formatted(RegionTime.sqlToday("d.place"))
 				+ where + " order by d.window_closes_on < " + RegionTime.sqlToday("d.place")
 				+ ", (exists (select 1 from open_health_complaint c where c.person_id = d.person_id)"

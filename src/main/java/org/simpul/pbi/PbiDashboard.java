@@ -123,16 +123,24 @@ public class PbiDashboard {
 		actor.territory().sql(jdbc, """
 				create temp table pbi_listed on commit drop as
 				with r as materialized (
+				  select distinct on (q.deactivation_id) q.deactivation_id, q.id, q.status, q.category
+				  from pbi_reactivation q where q.deactivation_id is not null and q.status <> 'WITHDRAWN'
+				    and in_territory(q.village_code)""" + within.formatted("q.village_code") + """
+				  order by q.deactivation_id, q.created_at desc, q.id),
+				unlisted as materialized (
 				  select distinct on (q.person_id) q.person_id, q.id, q.status, q.category
-				  from pbi_reactivation q where q.status <> 'WITHDRAWN' and in_territory(q.village_code)"""
-				+ within.formatted("q.village_code") + """
+				  from pbi_reactivation q where q.deactivation_id is null and q.status <> 'WITHDRAWN'
+				    and in_territory(q.village_code)""" + within.formatted("q.village_code") + """
 				  order by q.person_id, q.created_at desc, q.id),
 				care as materialized (select distinct c.person_id from open_health_complaint c),
 				restricted as materialized (select p.id from person_placement p where p.restricted_since is not null)
-				select d.id, d.person_id, d.name, d.village_code, d.place, d.window_closes_on, r.id as request_id, r.status,
-				       r.category, coalesce(d.person_id in (select person_id from care), false) as complaint,
+				select d.id, d.person_id, d.name, d.village_code, d.place, d.window_closes_on,
+				       coalesce(r.id, u.id) as request_id, coalesce(r.status, u.status) as status,
+				       coalesce(r.category, u.category) as category,
+				       coalesce(d.person_id in (select person_id from care), false) as complaint,
 				       d.window_closes_on >= %1$s and d.window_closes_on < %1$s + 7 as closing
-				from pbi_deactivation d left join r on r.person_id = d.person_id
+				from pbi_deactivation d left join r on r.deactivation_id = d.id
+				left join unlisted u on r.id is null and u.person_id = d.person_id
 				where in_territory(d.place)""".formatted(RegionTime.sqlToday("d.place")) + within.formatted("d.place")
 				+ restricted)
 			.param("region", region)

@@ -56,6 +56,17 @@ public final class PbiFixture {
 		return new Listed(JsonPath.read(made.getResponse().getContentAsString(), "$.members[0].id"), nik);
 	}
 
+	/** {@code person} listed again, by another decree, removed on {@code removed}. */
+	public void listedAgain(Listed person, String name, LocalDate removed) throws Exception {
+		MvcTestResult batch = mvc.post().uri("/api/v1/pbi/deactivation-batches").multipart()
+			.file("file", "NIK;Nama;Tanggal_Nonaktif\n%s;%s;%s\n".formatted(person.nik(), name, removed)
+				.getBytes(StandardCharsets.UTF_8))
+			.param("decree", "SK Ulang " + UUID.randomUUID()).param("effectiveDate", removed.toString())
+			.param("windowMonths", "6")
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "operator.tegal")).exchange();
+		assertThat(batch).hasStatus(HttpStatus.ACCEPTED).bodyJson().extractingPath("$.rowsMatched").isEqualTo(1);
+	}
+
 	/** A person removed a month ago. */
 	public Listed deactivated(String name) throws Exception {
 		return deactivated(name, LocalDate.now(ZoneId.of("Asia/Jakarta")).minusMonths(1));

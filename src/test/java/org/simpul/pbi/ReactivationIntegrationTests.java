@@ -241,6 +241,23 @@ class ReactivationIntegrationTests {
 	}
 
 	@Test
+	void aPersonRemovedAgainByALaterDecreeIsWithoutCoverAgain() throws Exception {
+		PbiFixture pbi = new PbiFixture(mvc);
+		PbiFixture.Listed person = pbi.deactivated("Dua Kali Nonaktif", LocalDate.now(ZoneId.of("Asia/Jakarta")).minusMonths(3));
+		String first = pbi.entered(person, "CHRONIC");
+		assertThat(call("operator.tegal", "POST", "/api/v1/pbi/reactivations/" + first + "/decide", "{\"status\": \"ACTIVE\"}"))
+			.hasStatusOk();
+		pbi.listedAgain(person, "Dua Kali Nonaktif", LocalDate.now(ZoneId.of("Asia/Jakarta")).minusDays(3));
+		String list = call("psm.procot", "GET", "/api/v1/pbi/deactivations?villageCode=" + PROCOT + "&size=200", null)
+			.getResponse().getContentAsString();
+		// the earlier listing was answered; the later one stands without a request, and may be asked for
+		assertThat((List<String>) JsonPath.read(list, "$.content[?(@.personId == '%s')].reactivationStatus"
+			.formatted(person.personId()))).containsExactlyInAnyOrder("ACTIVE", null);
+		assertThat(call("fo.procot", "POST", "/api/v1/pbi/reactivations", """
+				{"personId": "%s", "category": "CHRONIC"}""".formatted(person.personId()))).hasStatus(HttpStatus.CREATED);
+	}
+
+	@Test
 	void aClosedWindowRefusesTheRequestWithItsDayUntilAManagerOpensItAgain() throws Exception {
 		String person = deactivated("Bapak Terlambat", 7);
 		MvcTestResult refused = call("fo.procot", "POST", "/api/v1/pbi/reactivations", """
