@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -28,6 +27,7 @@ import org.simpul.registry.PersonAttributes;
 import org.simpul.registry.Relationship;
 import org.simpul.registry.Sex;
 import org.simpul.registry.Views.HouseholdView;
+import org.simpul.shared.RegionTime;
 import org.simpul.shared.database.DemoSeeds;
 import org.simpul.shared.database.OnDemoWorld;
 import org.slf4j.Logger;
@@ -82,14 +82,17 @@ class DemoPbi {
 
 	private final JdbcClient jdbc;
 
+	private final RegionTime time;
+
 	private final int temanggungSize;
 
 	private final int tegalSize;
 
 	DemoPbi(DemoSeeds seeds, HouseholdRegistration registration, DeactivationBatches batches,
 			Reactivations reactivations, ReactivationDocuments documents, ApbdQuota quota, RegionCatalog regions,
-			JdbcClient jdbc, @Value("${simpul.demo.pbi-temanggung:41700}") int temanggungSize,
+			JdbcClient jdbc, RegionTime time, @Value("${simpul.demo.pbi-temanggung:41700}") int temanggungSize,
 			@Value("${simpul.demo.pbi-tegal:300}") int tegalSize) {
+		this.time = time;
 		this.temanggungSize = temanggungSize;
 		this.tegalSize = tegalSize;
 		this.seeds = seeds;
@@ -122,7 +125,7 @@ class DemoPbi {
 		CurrentUser dinsos = new CurrentUser(UUID.nameUUIDFromBytes(("demo-pbi-" + regency).getBytes(StandardCharsets.UTF_8)),
 				"demo", "Demo", Role.MANAGER, Territory.of(regency));
 		Random random = new Random(regency.hashCode());
-		LocalDate today = LocalDate.now(ZoneId.of("Asia/Jakarta"));
+		LocalDate today = time.today(regency);
 		List<Region> villages = regions.villagesWithin(RegionCode.of(regency));
 		List<Region> chosen = regency.equals("33.28")
 				? villages.stream().filter(v -> v.code().equals("33.28.10.1008") || v.code().equals("33.28.11.2001")).toList()

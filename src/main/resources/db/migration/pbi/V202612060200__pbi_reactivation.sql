@@ -36,7 +36,6 @@ create table pbi_reactivation (
 create unique index uq_pbi_reactivation_open on pbi_reactivation (person_id)
     where status not in ('ACTIVE', 'MOVED_SEGMENT', 'REJECTED', 'WITHDRAWN');
 create index ix_pbi_reactivation_village on pbi_reactivation (village_code, status);
-create index ix_pbi_reactivation_person on pbi_reactivation (person_id, created_at desc);
 create unique index uq_pbi_reactivation_letter on pbi_reactivation (letter_number) where letter_number is not null;
 
 create table pbi_reactivation_step (
@@ -94,9 +93,3 @@ create policy pbi_reactivation_territory on pbi_reactivation
 alter table pbi_document enable row level security;
 create policy pbi_document_territory on pbi_document
     using (village_code >= simpul_scope_from() and village_code < simpul_scope_to());
-
--- The module's own way across its row policy, for what a village's user cannot see but the module must answer:
--- whether a person the village serves is on a district's list (and since when their window is closed), and
--- keeping a listed person's place when they are registered or move. Never returned to a user as it is.
-create view pbi_deactivation_any as
-select id, regency_code, nik_index, person_id, household_id, village_code, window_closes_on from pbi_deactivation;
