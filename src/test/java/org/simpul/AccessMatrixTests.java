@@ -1200,7 +1200,23 @@ class AccessMatrixTests {
 					},
 					// a list of the caller's territory: its readers get one whatever the target (holding it or not)
 					(caller, relation) -> caller.role().equals("ANONYMOUS") ? HttpStatus.UNAUTHORIZED
-							: USULAN_READERS.contains(caller.role()) ? HttpStatus.OK : HttpStatus.FORBIDDEN));
+							: USULAN_READERS.contains(caller.role()) ? HttpStatus.OK : HttpStatus.FORBIDDEN),
+			// the list of one village as a spreadsheet: a village outside the caller's territory is not found
+			new CallerRule("GET /api/v1/pbi/deactivations.xlsx",
+					(t, auth, region) -> {
+						String village = t.villageFor(region);
+						t.deactivationIn(village);
+						return t.send(t.mvc.get().uri("/api/v1/pbi/deactivations.xlsx?villageCode={v}", village), auth);
+					},
+					(caller, relation) -> caller.role().equals("ANONYMOUS") ? HttpStatus.UNAUTHORIZED
+							: !USULAN_READERS.contains(caller.role()) ? HttpStatus.FORBIDDEN
+							: relation == Relation.OWN ? HttpStatus.OK : HttpStatus.NOT_FOUND),
+			new CallerRule("GET /api/v1/pbi/reactivations.xlsx",
+					(t, auth, region) -> t.send(t.mvc.get().uri("/api/v1/pbi/reactivations.xlsx?villageCode={v}",
+							t.villageFor(region)), auth),
+					(caller, relation) -> caller.role().equals("ANONYMOUS") ? HttpStatus.UNAUTHORIZED
+							: !USULAN_READERS.contains(caller.role()) ? HttpStatus.FORBIDDEN
+							: relation == Relation.OWN ? HttpStatus.OK : HttpStatus.NOT_FOUND));
 
 	/**
 	 * A district's result import: its readers see it when their territory holds the district (a village's or a

@@ -17,11 +17,25 @@ import org.springframework.stereotype.Component;
 @Component
 public class ComplaintPbiStates {
 
-	/** A listed person's state; {@code reactivationStatus} null while nobody asked. */
+	/**
+	 * A person's state: on a list ({@code deactivationId}, the decree and window), or asked for without being on
+	 * one, or neither (all null: someone not on a list whom nobody asked for yet, who may be asked for when they
+	 * need care and have no cover). {@code reactivationStatus} null while nobody asked.
+	 */
 	public record PbiState(UUID deactivationId, String decree, LocalDate windowClosesOn, boolean windowOpen,
 			UUID reactivationId, String reactivationStatus) {
 
-		/** Nothing under way: a new request may be recorded (the window open). */
+		/** On a deactivation list. */
+		public boolean listed() {
+			return deactivationId != null;
+		}
+
+		/** On a list or asked for: something to show beside a referral. */
+		public boolean known() {
+			return deactivationId != null || reactivationId != null;
+		}
+
+		/** Nothing under way: a new request may be recorded (the window open, or none). */
 		public boolean mayAsk() {
 			return windowOpen && (reactivationStatus == null || reactivationStatus.equals("ACTIVE")
 					|| reactivationStatus.equals("MOVED_SEGMENT") || reactivationStatus.equals("REJECTED")
@@ -38,22 +52,37 @@ public class ComplaintPbiStates {
 		this.time = time;
 	}
 
-	/** The latest listing of the person, if any (none for a person outside the reader's territory). */
+	/**
+	 * The latest listing of the person (or their request without one; or, for a registered person of the reader's
+	 * territory under no restriction, the state "neither"); none for a person outside the reader's territory or
+	 * under a restriction of processing.
+	 */
 	public Optional<PbiState> of(UUID personId, String villageCode) {
 		if (personId == null) {
 			return Optional.empty();
 		}
 		LocalDate today = time.today(villageCode);
-		return jdbc.sql("""
+		Optional<PbiState> known = jdbc.sql("""
 				select deactivation_id, decree, window_closes_on, excepted, reactivation_id, reactivation_status
 				from pbi_person_state s where s.person_id = :person
 				  and not exists (select 1 from person_placement p where p.id = s.person_id and p.restricted_since is not null)
-				order by s.window_closes_on desc limit 1""")
+				order by s.window_closes_on desc nulls last limit 1""")
 			.param("person", personId)
-			.query((rs, n) -> new PbiState(rs.getObject("deactivation_id", UUID.class), rs.getString("decree"),
-					rs.getObject("window_closes_on", LocalDate.class),
-					rs.getBoolean("excepted") || !today.isAfter(rs.getObject("window_closes_on", LocalDate.class)),
-					rs.getObject("reactivation_id", UUID.class), rs.getString("reactivation_status")))
+			.query((rs, n) -> {
+				LocalDate closes = rs.getObject("window_closes_on", LocalDate.class);
+				return new PbiState(rs.getObject("deactivation_id", UUID.class), rs.getString("decree"), closes,
+						closes == null || rs.getBoolean("excepted") || !today.isAfter(closes),
+						rs.getObject("reactivation_id", UUID.class), rs.getString("reactivation_status"));
+			})
 			.optional();
+		if (known.isPresent()) {
+			return known;
+		}
+		return jdbc.sql("""
+				select count(*) from person_in_scope p where p.id = :person and p.restricted_since is null
+				  and p.left_on is null""")
+			.param("person", personId)
+			.query(Long.class).single() == 0 ? Optional.empty()
+					: Optional.of(new PbiState(null, null, null, true, null, null));
 	}
 }

@@ -110,6 +110,15 @@ class PbiController {
 		return deactivations.list(access.requireUser(), villageCode, new PageRequest(page, size));
 	}
 
+	/** The same list, whole, in the same order, as an XLSX workbook. */
+	@GetMapping("/api/v1/pbi/deactivations.xlsx")
+	void deactivationsXlsx(@RequestParam(required = false) String villageCode, HttpServletResponse response)
+			throws IOException {
+		Deactivations.Export export = deactivations.export(access.requireUser(), villageCode);
+		Deactivations.served(response, export);
+		deactivations.xlsx(export, response.getOutputStream());
+	}
+
 	/** The ministry's or BPJS' answers as a file: 201 for a new import, 200 with the earlier one for the same file. */
 	@PostMapping("/api/v1/pbi/answer-imports")
 	ResponseEntity<AnswerImportView> importAnswers(@RequestParam(name = "file", required = false) MultipartFile file,

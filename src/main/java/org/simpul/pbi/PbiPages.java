@@ -147,6 +147,13 @@ class PbiPages {
 			redirect.addFlashAttribute("warning", ex.problems().getFirst().message());
 		}
 		catch (ConflictException ex) {
+			// a second tap, or someone else asked first: the request under way is what the user wants to see
+			Optional<UUID> underWay = ex.problem().code().equals("REACTIVATION_UNDER_WAY")
+					? queries.underWay(user, person) : Optional.empty();
+			if (underWay.isPresent()) {
+				redirect.addFlashAttribute("notice", "problem.REACTIVATION_UNDER_WAY");
+				return "redirect:/pbi/pengajuan/" + underWay.get();
+			}
 			redirect.addFlashAttribute("warning", ex.problem().message());
 		}
 		return "redirect:/pbi";
@@ -375,6 +382,25 @@ class PbiPages {
 		SubmissionLists.Day list = submissions.entered(access.requireUser(), null, day);
 		SubmissionLists.served(response, list);
 		submissions.xlsx(list, response.getOutputStream());
+	}
+
+	/** The worklist of the page (a status, if chosen), whole, as XLSX. */
+	@GetMapping("/pengajuan.xlsx")
+	void worklistXlsx(@RequestParam(name = "status", required = false) String status,
+			@RequestParam(name = "desa", required = false) String village, HttpServletResponse response)
+			throws IOException {
+		ReactivationQueries.WorklistExport export = queries.export(access.requireUser(), village, status);
+		ReactivationQueries.served(response, export);
+		queries.xlsx(export, response.getOutputStream());
+	}
+
+	/** The list of the page (the user's territory, or one village), whole, as XLSX. */
+	@GetMapping("/daftar.xlsx")
+	void listXlsx(@RequestParam(name = "desa", required = false) String village, HttpServletResponse response)
+			throws IOException {
+		Deactivations.Export export = deactivations.export(access.requireUser(), village);
+		Deactivations.served(response, export);
+		deactivations.xlsx(export, response.getOutputStream());
 	}
 
 	@GetMapping("/ringkasan.xlsx")

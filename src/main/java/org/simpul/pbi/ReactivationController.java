@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.simpul.access.AccessControl;
 import org.simpul.pbi.ReactivationDocuments.Content;
 import org.simpul.pbi.ReactivationDocuments.DocumentView;
@@ -97,6 +98,15 @@ class ReactivationController {
 			@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
 		return queries.list(access.requireUser(), villageCode, status, new PageRequest(page, size));
+	}
+
+	/** The worklist, whole, in the same order, as an XLSX workbook. */
+	@GetMapping("/api/v1/pbi/reactivations.xlsx")
+	void listXlsx(@RequestParam(required = false) String villageCode, @RequestParam(required = false) String status,
+			HttpServletResponse response) throws IOException {
+		ReactivationQueries.WorklistExport export = queries.export(access.requireUser(), villageCode, status);
+		ReactivationQueries.served(response, export);
+		queries.xlsx(export, response.getOutputStream());
 	}
 
 	@PostMapping("/api/v1/pbi/reactivations/{id}/submit")

@@ -1,13 +1,24 @@
 package org.simpul.pbi;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 
 import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
@@ -22,6 +33,7 @@ import org.simpul.shared.NotFoundException;
 import org.simpul.shared.PageResponse;
 import org.simpul.shared.PageResponse.PageRequest;
 import org.simpul.shared.RegionTime;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,7 +77,11 @@ public class ReactivationQueries {
 
 	private final AuditTrail audit;
 
-	ReactivationQueries(JdbcClient jdbc, RegionCatalog regions, RegionTime time, AuditTrail audit) {
+	private final MessageSource messages;
+
+	ReactivationQueries(JdbcClient jdbc, RegionCatalog regions, RegionTime time, AuditTrail audit,
+			MessageSource messages) {
+		this.messages = messages;
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.time = time;
@@ -93,6 +109,17 @@ public class ReactivationQueries {
 		ReactivationView view = written(actor, id);
 		audit.record(actor, AuditTrail.Action.READ, "PBI_REACTIVATION", id, List.of(view.personId()));
 		return view;
+	}
+
+	/** The person's request under way, if the user's territory holds it (not for a restricted person). */
+	Optional<UUID> underWay(CurrentUser actor, UUID personId) {
+		actor.require(Action.PBI_READ);
+		return actor.territory().sql(jdbc, "select r.id from pbi_reactivation r where r.person_id = :person"
+				+ " and r.status not in ('ACTIVE', 'MOVED_SEGMENT', 'REJECTED', 'WITHDRAWN') and in_territory(r.village_code)"
+				+ restricted(actor))
+			.param("person", personId)
+			.query(UUID.class)
+			.optional();
 	}
 
 	/** One request as it stands after a write (the write is on the trail already). */
@@ -131,39 +158,118 @@ public class ReactivationQueries {
 	@Transactional
 	public PageResponse<ReactivationItem> list(CurrentUser actor, String villageCode, String status, PageRequest page) {
 		actor.require(Action.PBI_READ);
-		String village = village(actor, villageCode);
-		Status wanted = null;
-		if (status != null && !status.isBlank()) {
-			try {
-				wanted = Status.valueOf(status.strip());
-			}
-			catch (IllegalArgumentException ex) {
-				throw new InvalidInputException(FieldProblem.of("status", "INVALID_VALUE"));
-			}
-		}
-		String where = " where in_territory(r.village_code) and (cast(:village as text) is null or r.village_code = :village)"
-				+ " and (cast(:status as text) is null or r.status = :status)" + restricted(actor);
-		long total = actor.territory().sql(jdbc, "select count(*) from pbi_reactivation r" + where)
+		String village = village(regions, actor, villageCode);
+		Status wanted = status(status);
+		long total = actor.territory().sql(jdbc, "select count(*) from pbi_reactivation r" + WHERE + restricted(actor))
 			.param("village", village).param("status", wanted == null ? null : wanted.name())
 			.query(Long.class).single();
-		List<ReactivationItem> items = actor.territory().sql(jdbc, COLUMNS + where + """
+		List<ReactivationItem> items = items(actor, village, wanted, page.size(), page.offset());
+		audit.record(actor, AuditTrail.Action.SEARCH, "PBI_REACTIVATION", null,
+				items.stream().map(ReactivationItem::personId).toList());
+		return PageResponse.of(items, page, total);
+	}
+
+	/** The worklist as read for a spreadsheet; {@code cut}: there were more than {@link Deactivations#EXPORT_LIMIT}. */
+	public record WorklistExport(String place, Status status, List<ReactivationItem> items, boolean cut) {
+	}
+
+	/** The whole worklist (of a village, with a status, if named) in its order; on the audit trail as an export. */
+	@Transactional
+	public WorklistExport export(CurrentUser actor, String villageCode, String status) {
+		actor.require(Action.PBI_READ);
+		String village = village(regions, actor, villageCode);
+		Status wanted = status(status);
+		List<ReactivationItem> items = items(actor, village, wanted, Deactivations.EXPORT_LIMIT + 1, 0);
+		boolean cut = items.size() > Deactivations.EXPORT_LIMIT;
+		if (cut) {
+			items = items.subList(0, Deactivations.EXPORT_LIMIT);
+		}
+		audit.record(actor, AuditTrail.Action.EXPORT, "PBI_REACTIVATION", null,
+				items.stream().map(ReactivationItem::personId).toList());
+		String place = village != null ? village : actor.territory().regionCode().map(RegionCode::value).orElse(null);
+		return new WorklistExport(place, wanted, items, cut);
+	}
+
+	/** The headers of the worklist's spreadsheet: an attachment named by the place, never cached. */
+	static void served(HttpServletResponse response, WorklistExport export) {
+		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		response.setHeader("Cache-Control", "no-store");
+		response.setHeader("Content-Disposition", "attachment; filename=\"pbi-jk-pengajuan-"
+				+ (export.place() == null ? "nasional" : export.place().replace(".", "")) + ".xlsx\"");
+	}
+
+	/** The worklist as an XLSX workbook: one row per request, its need, priority, state and letter. */
+	void xlsx(WorklistExport export, OutputStream out) throws IOException {
+		List<ReactivationItem> items = export.items();
+		Map<String, String> names = regions.names(items.stream()
+			.flatMap(i -> Stream.of(i.villageCode(), i.villageCode().substring(0, 8)))
+			.distinct().toList());
+		Locale id = Locale.of("id");
+		Workbook workbook = new Workbook(out, "Simpul", "1.0");
+		Worksheet sheet = workbook.newWorksheet("Pengajuan reaktivasi");
+		String place = export.place();
+		sheet.value(0, 0, "Pengajuan reaktivasi PBI-JK — " + (place == null ? "nasional"
+				: regions.names(List.of(place)).getOrDefault(place, place))
+				+ (export.status() == null ? "" : " — " + messages.getMessage("pbi.status." + export.status(), null, id))
+				+ (export.cut() ? " (" + Deactivations.EXPORT_LIMIT + " baris pertama)" : ""));
+		String[] headings = { "No.", "Nama", "Desa/kelurahan", "Kecamatan", "Kebutuhan", "Prioritas", "Status",
+			"Batas pengajuan", "Nomor surat keterangan", "Diperbarui" };
+		for (int c = 0; c < headings.length; c++) {
+			sheet.value(1, c, headings[c]);
+			sheet.style(1, c).bold().set();
+		}
+		int row = 2;
+		for (ReactivationItem i : items) {
+			sheet.value(row, 0, row - 1);
+			sheet.value(row, 1, i.name());
+			sheet.value(row, 2, names.getOrDefault(i.villageCode(), i.villageCode()));
+			sheet.value(row, 3, names.getOrDefault(i.villageCode().substring(0, 8), ""));
+			sheet.value(row, 4, messages.getMessage("pbi.category." + i.category(), null, id));
+			sheet.value(row, 5, i.priority().equals("HIGH") ? "Prioritas" : "");
+			sheet.value(row, 6, messages.getMessage("pbi.status." + i.status(), null, id));
+			sheet.value(row, 7, i.windowClosesOn() == null ? "" : DAY.format(i.windowClosesOn()));
+			sheet.value(row, 8, i.letterNumber() == null ? "" : i.letterNumber());
+			sheet.value(row, 9, DAY.format(i.updatedAt().atZone(RegionTime.zoneOf(i.villageCode()))));
+			row++;
+		}
+		workbook.finish();
+	}
+
+	private static final String WHERE = " where in_territory(r.village_code)"
+			+ " and (cast(:village as text) is null or r.village_code = :village)"
+			+ " and (cast(:status as text) is null or r.status = :status)";
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+
+	private static Status status(String status) {
+		if (status == null || status.isBlank()) {
+			return null;
+		}
+		try {
+			return Status.valueOf(status.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException(FieldProblem.of("status", "INVALID_VALUE"));
+		}
+	}
+
+	private List<ReactivationItem> items(CurrentUser actor, String village, Status wanted, int limit, long offset) {
+		return actor.territory().sql(jdbc, COLUMNS + WHERE + restricted(actor) + """
 				 order by r.category not in ('CHRONIC', 'CATASTROPHIC', 'EMERGENCY'), d.window_closes_on nulls last,
 				          r.created_at, r.id
 				 limit :limit offset :offset""")
 			.param("village", village).param("status", wanted == null ? null : wanted.name())
-			.param("limit", page.size()).param("offset", page.offset())
+			.param("limit", limit).param("offset", offset)
 			.query((rs, n) -> {
 				ReactivationView v = view(rs);
 				return new ReactivationItem(v.id(), v.personId(), v.name(), v.villageCode(), v.category(), v.priority(),
 						v.status(), v.windowClosesOn(), v.letterNumber(), v.updatedAt());
 			})
 			.list();
-		audit.record(actor, AuditTrail.Action.SEARCH, "PBI_REACTIVATION", null,
-				items.stream().map(ReactivationItem::personId).toList());
-		return PageResponse.of(items, page, total);
 	}
 
-	private String village(CurrentUser actor, String villageCode) {
+	/** A village of the user's territory named by a filter: null for none, 400 unknown, 404 outside. */
+	static String village(RegionCatalog regions, CurrentUser actor, String villageCode) {
 		if (villageCode == null || villageCode.isBlank()) {
 			return null;
 		}

@@ -26,6 +26,7 @@ import org.simpul.access.NavigationEntry;
 import org.simpul.audit.AuditTrail;
 import org.simpul.casework.Assessments;
 import org.simpul.complaint.ComplaintPbiStates;
+import org.simpul.complaint.ComplaintPbiStates.PbiState;
 import org.simpul.complaint.ComplaintQueries;
 import org.simpul.directory.ProviderDirectory;
 import org.simpul.registry.HouseholdQueries;
@@ -163,6 +164,7 @@ class ReferralPages {
 			// a health complaint's person removed from PBI-JK: where the reactivation stands (for Dinkes or BPJS)
 			if ("HEALTH".equals(complaint.category().name())) {
 				pbiStates.of(complaint.subject().personId(), complaint.villageCode())
+					.filter(PbiState::known)
 					.ifPresent(state -> model.addAttribute("pbi", state));
 			}
 		});

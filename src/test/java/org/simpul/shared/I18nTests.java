@@ -31,6 +31,7 @@ import org.simpul.directory.PuskesosLevel;
 import org.simpul.directory.PuskesosStatus;
 import org.simpul.privacy.DataSubjectRequests;
 import org.simpul.referral.Referral;
+import org.simpul.pbi.Deactivations;
 import org.simpul.pbi.Reactivation;
 import org.simpul.update.Usulan;
 import org.simpul.region.RegionLevel;
@@ -90,6 +91,7 @@ class I18nTests {
 		computed.put("usulan.programme.", List.of("PKH", "SEMBAKO", "PBI_JK"));
 		computed.put("pbi.status.", names(Reactivation.Status.values()));
 		computed.put("pbi.category.", names(Reactivation.Category.values()));
+		computed.put("pbi.reason.", Deactivations.REASONS);
 		computed.put("pbi.document.", List.of("HEALTH_LETTER", "SKTM", "KTP", "KK", "OTHER"));
 		computed.put("pbi.segment.", List.of("PBPU", "PBI_APBD"));
 		computed.put("pbi.step.", List.of("SUBMITTED_VERIFIED", "VERIFIED_LETTER_ISSUED", "LETTER_ISSUED_ENTERED",

@@ -1,0 +1,16 @@
+-- pbi_person_state also holds the persons asked for without being on a list (someone not in DTSEN in urgent need,
+-- a baby of a PBI mother: DOMAIN.md §10), with no decree and no window, so that a health complaint or a referral
+-- about them shows where their request stands.
+create or replace view pbi_person_state with (security_invoker = true) as
+select d.person_id, d.id as deactivation_id, d.decree, d.window_closes_on,
+       exists (select 1 from pbi_window_exception e where e.deactivation_id = d.id) as excepted,
+       r.id as reactivation_id, r.status as reactivation_status, r.segment as reactivation_segment
+from pbi_deactivation d
+left join lateral (select r.id, r.status, r.segment from pbi_reactivation r where r.person_id = d.person_id
+                   order by r.created_at desc, r.id limit 1) r on true
+where d.person_id is not null
+union all
+select r.person_id, null, null, null, false, r.id, r.status, r.segment
+from (select distinct on (r.person_id) r.person_id, r.id, r.status, r.segment from pbi_reactivation r
+      order by r.person_id, r.created_at desc, r.id) r
+where not exists (select 1 from pbi_deactivation d where d.person_id = r.person_id);
