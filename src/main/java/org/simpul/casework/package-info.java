@@ -13,7 +13,8 @@
  * module.
  * Publishes {@link org.simpul.shared.events.CaseEvent} (CaseAssigned, CasePlanned, CaseNoteAdded, CaseClosed,
  * CaseReopened, AssessmentRecorded) in the transaction of each change; the complaint follows them by
- * listening. Listens to none.
+ * listening. Listens to none. Publishes the view {@code assessed_chronic_illness} (persons whose
+ * family's assessment recorded a chronic or catastrophic illness) for the PBI-JK list's priority.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "complaint", "registry", "audit", "fieldsync" })
 package org.simpul.casework;

@@ -16,7 +16,8 @@
  * brought ({@code ComplaintReactivations}; the answer is sent to the citizen once). A health complaint's page shows
  * whether its person was removed from PBI-JK (the PBI module's published {@code pbi_person_state}, read by
  * {@code ComplaintPbiStates}) and offers "Ajukan reaktivasi"; publishes {@code health_complaint_subject} for the
- * request to name its complaint.
+ * request to name its complaint, and {@code complaint_subject} (the registered person a complaint is about) for the
+ * referral's and casework's views of the PBI-JK list's priority.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "region", "access", "registry", "audit", "directory", "fieldsync" })
 package org.simpul.complaint;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -23,10 +24,12 @@ import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
 import org.simpul.audit.AuditTrail;
 import org.simpul.region.RegionCatalog;
+import org.simpul.registry.IdentifierRules;
 import org.simpul.region.RegionCode;
 import org.simpul.shared.PageResponse;
 import org.simpul.shared.PageResponse.PageRequest;
 import org.simpul.shared.RegionTime;
+import org.simpul.shared.crypto.FieldCipher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -52,6 +55,13 @@ public class Deactivations {
 	/** Why a person goes first, in the order the page names them. */
 	public static final List<String> REASONS = List.of("IN_CARE", "HEALTH_REFERRAL", "CHRONIC_ILLNESS", "BABY",
 			"URGENT_REQUEST");
+
+	/**
+	 * A person of a list the registry does not hold, as the district proposes to enter them into DTSEN: the name
+	 * and the NIK as the user may see it (null when only masked), the decree that removed them.
+	 */
+	public record Unregistered(UUID id, String name, String nik, String decree) {
+	}
 
 	/** Each reason's column in the list's query. */
 	private static final Map<String, String> FLAGS = Map.of("IN_CARE", "in_care", "HEALTH_REFERRAL", "referred",
@@ -86,7 +96,14 @@ public class Deactivations {
 
 	private final MessageSource messages;
 
-	Deactivations(JdbcClient jdbc, RegionCatalog regions, RegionTime time, AuditTrail audit, MessageSource messages) {
+	private final FieldCipher cipher;
+
+	private final IdentifierRules identifiers;
+
+	Deactivations(JdbcClient jdbc, RegionCatalog regions, RegionTime time, AuditTrail audit, MessageSource messages,
+			FieldCipher cipher, IdentifierRules identifiers) {
+		this.cipher = cipher;
+		this.identifiers = identifiers;
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.time = time;
@@ -106,6 +123,28 @@ public class Deactivations {
 		audit.record(actor, AuditTrail.Action.SEARCH, "PBI_DEACTIVATION", null,
 				items.stream().map(DeactivationItem::personId).filter(Objects::nonNull).toList());
 		return PageResponse.of(items, page, total);
+	}
+
+	/**
+	 * A listed person the registry does not hold, of the user's territory (the district's: such rows are seen from
+	 * it only), for an usulan to enter them into DTSEN (the update cycle's ENTER); none when the row is matched to a
+	 * registered person or outside the territory. Reading it is on the audit trail.
+	 */
+	@Transactional
+	public Optional<Unregistered> unregistered(CurrentUser actor, UUID id) {
+		actor.require(Action.PBI_READ);
+		Optional<Unregistered> found = actor.territory().sql(jdbc, """
+				select d.id, d.name, d.nik_cipher, d.decree from pbi_deactivation d
+				where d.id = :id and d.person_id is null and in_territory(d.place)""")
+			.param("id", id)
+			.query((rs, n) -> {
+				String nik = identifiers.shownTo(actor, cipher.decrypt(rs.getString("nik_cipher")));
+				return new Unregistered(rs.getObject("id", UUID.class), rs.getString("name"),
+						nik != null && nik.chars().allMatch(Character::isDigit) ? nik : null, rs.getString("decree"));
+			})
+			.optional();
+		found.ifPresent(u -> audit.record(actor, AuditTrail.Action.READ, "PBI_DEACTIVATION", u.id(), List.of()));
+		return found;
 	}
 
 	/** The whole list of a territory (or village) as read for a spreadsheet; {@code cut}: there were more rows. */

@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * village of a sub-district, per district of a province) how many were removed and where their latest request
  * stands in the ministry's four states (in process, approved and waiting for BPJS, active again, moved to another
  * segment; and rejected), how many are still without cover and whose window closes within 7 days without a
- * request; the days each step took on average; the people in care (an open health complaint, or a request for
+ * request; the days each step took on average; the people in care (an open health complaint or referral to a health provider, or a request for
  * chronic or catastrophic illness or an emergency) still without cover; and the windows closing this week. The
  * answer to "how many are still without cover, and where?" is the table's {@code withoutCover} column, and the
  * same as XLSX. Inside the caller's territory; restricted persons are left out but for the data protection officer.
@@ -50,7 +50,10 @@ public class PbiDashboard {
 	public record StepDays(String step, long requests, Double averageDays) {
 	}
 
-	/** A person on the list who is being treated and still has no cover. */
+	/**
+	 * A person on the list who is being treated and still has no cover ({@code openHealthComplaint}: an open health
+	 * complaint or a referral to a health provider).
+	 */
 	public record InCare(UUID deactivationId, UUID reactivationId, String name, String villageCode, String villageName,
 			boolean openHealthComplaint, String category, String status, LocalDate windowClosesOn) {
 	}
@@ -132,7 +135,8 @@ public class PbiDashboard {
 				  from pbi_reactivation q where q.deactivation_id is null and q.status <> 'WITHDRAWN'
 				    and in_territory(q.village_code)""" + within.formatted("q.village_code") + """
 				  order by q.person_id, q.created_at desc, q.id),
-				care as materialized (select distinct c.person_id from open_health_complaint c),
+				care as materialized (select c.person_id from open_health_complaint c
+				                      union select f.person_id from open_health_referral f),
 				restricted as materialized (select p.id from person_placement p where p.restricted_since is not null)
 				select d.id, d.person_id, d.name, d.village_code, d.place, d.window_closes_on,
 				       coalesce(r.id, u.id) as request_id, coalesce(r.status, u.status) as status,

@@ -14,7 +14,8 @@
  * personal data. Overdue referrals escalate to the supervisor, then the manager ({@code ReferralEscalation}, one instance
  * at a time under an advisory lock), who are told on every page until the agency answers. Publishes
  * {@link org.simpul.shared.events.ReferralEvent} (recommended, sent, declined, accepted, rejected, completed,
- * cancelled, due date changed, escalated) in the transaction of each change; listens to none.
+ * cancelled, due date changed, escalated) in the transaction of each change; listens to none. Publishes the view {@code open_health_referral}
+ * (persons with a referral to a health provider still open) for the PBI-JK list's priority.
  */
 @org.springframework.modulith.ApplicationModule(
 		allowedDependencies = { "shared", "region", "access", "directory", "complaint", "audit", "registry",

@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.simpul.access.AccessControl;
 import org.simpul.access.Action;
 import org.simpul.access.CurrentUser;
+import org.simpul.pbi.Deactivations;
 import org.simpul.region.RegionCatalog;
 import org.simpul.region.RegionCode;
 import org.simpul.region.RegionLevel;
@@ -39,6 +40,8 @@ import org.simpul.update.Usulan.Kind;
 import org.simpul.update.Usulan.Status;
 import org.simpul.update.UsulanQueries.UsulanView;
 import org.simpul.update.Usulans.NewUsulan;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -91,10 +94,16 @@ class UsulanPages {
 
 	private final UsulanAttachments attachments;
 
+	private final Deactivations deactivations;
+
+	private final MessageSource messages;
+
 	UsulanPages(Usulans usulans, UsulanQueries queries, UpdateCycles cycles, RegionCatalog regions,
 			HouseholdQueries households, RegionTime time, AccessControl access, VillageDeliberations deliberations,
 			MusdesController musdesDocuments, UsulanController usulanApi, UsulanOverview overview,
-			UsulanAttachments attachments) {
+			UsulanAttachments attachments, Deactivations deactivations, MessageSource messages) {
+		this.deactivations = deactivations;
+		this.messages = messages;
 		this.attachments = attachments;
 		this.overview = overview;
 		this.usulanApi = usulanApi;
@@ -533,10 +542,23 @@ class UsulanPages {
 	/** The new-usulan form: a new family without a household; about a household, the kinds to choose from. */
 	@GetMapping("/baru")
 	String newForm(@RequestParam(name = "rumahTangga", required = false) UUID householdId,
-			@RequestParam(name = "jenis", required = false) String kind, Model model) {
+			@RequestParam(name = "jenis", required = false) String kind,
+			@RequestParam(name = "pbi", required = false) UUID pbiListing, Model model) {
 		CurrentUser user = access.requireUser();
 		user.require(Action.USULAN_PROPOSE);
 		Kind chosen = householdId == null ? Kind.ENTER : parseKind(kind);
+		if (householdId == null && pbiListing != null) {
+			// someone on a PBI-JK list the registry does not hold: the new family starts with them
+			Deactivations.Unregistered listed = deactivations.unregistered(user, pbiListing)
+				.orElseThrow(() -> new NotFoundException("Deactivation"));
+			ObjectNode changes = UsulanChanges.JSON.createObjectNode();
+			ObjectNode member = changes.putArray("members").addObject().put("name", listed.name());
+			if (listed.nik() != null) {
+				member.put("nik", listed.nik());
+			}
+			return form(model, user, null, Kind.ENTER, null, changes, messages.getMessage("usulan.fromPbi",
+					new Object[] { listed.decree() }, LocaleContextHolder.getLocale()), Map.of());
+		}
 		return form(model, user, householdId, chosen, null, UsulanChanges.JSON.createObjectNode(), null, Map.of());
 	}
 

@@ -14,9 +14,11 @@
  * staged by COPY, refused rows kept by line, each file once): the sent usulan it names decided with their change
  * to the registry, through the registry's own services, and every included row's desil set with history.
  * {@code UsulanAttachments} keeps an usulan's evidence (house photos, the KK, documents), encrypted. {@code LateUsulan}
- * moves what a village has not submitted by the cut-off to the next cycle. API under {@code /api/v1/update-cycles}, {@code /api/v1/update-calendars} and
+ * moves what a village has not submitted by the cut-off to the next cycle. A person on a PBI-JK list the
+ * registry does not hold becomes a new family's first member on the form ({@code /usulan/baru?pbi=}, through the
+ * PBI module's {@code Deactivations}). API under {@code /api/v1/update-cycles}, {@code /api/v1/update-calendars} and
  * {@code /api/v1/usulan}; pages under {@code /usulan}.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "shared", "region", "access", "audit", "registry", "complaint" })
+		allowedDependencies = { "shared", "region", "access", "audit", "registry", "complaint", "pbi" })
 package org.simpul.update;

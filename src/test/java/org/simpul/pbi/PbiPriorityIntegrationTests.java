@@ -181,6 +181,35 @@ class PbiPriorityIntegrationTests {
 			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("status");
 	}
 
+	@Test
+	void someoneTheRegistryDoesNotHoldIsProposedForDtsenFromTheDistrictsList() throws Exception {
+		// removed almost six months ago: the window closes in two days, near the top of the district's list
+		LocalDate removed = LocalDate.now(ZoneId.of("Asia/Jakarta")).minusMonths(6).plusDays(2);
+		String nik = TestIdentifiers.nik("33.28.10", LocalDate.of(1961, 8, 17), Sex.M);
+		String decree = "SK Luar Registri " + UUID.randomUUID();
+		assertThat(mvc.post().uri("/api/v1/pbi/deactivation-batches").multipart()
+			.file("file", "NIK;Nama;Tanggal_Nonaktif\n%s;Bapak Belum Terdaftar;%s\n".formatted(nik, removed)
+				.getBytes(StandardCharsets.UTF_8))
+			.param("decree", decree).param("effectiveDate", removed.toString()).param("windowMonths", "6")
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "operator.tegal")).exchange())
+			.hasStatus(HttpStatus.ACCEPTED).bodyJson().extractingPath("$.rowsMatched").isEqualTo(0);
+		String listing = jdbc.sql("select cast(id as text) from pbi_deactivation where decree = :decree")
+			.param("decree", decree).query(String.class).single();
+		MockHttpSession dinsos = DemoLogins.session(mvc, "operator.tegal");
+		assertThat(mvc.get().uri("/pbi").session(dinsos)).hasStatusOk().bodyText().contains("Usulkan masuk DTSEN");
+		assertThat(mvc.get().uri("/pbi").session(dinsos).exchange().getResponse().getContentAsString())
+			.contains("/usulan/baru?pbi=" + listing);
+		// the new family's form starts with them, NIK whole for Dinsos' data desk, and says why
+		assertThat(mvc.get().uri("/usulan/baru?pbi=" + listing).session(dinsos)).hasStatusOk().bodyText()
+			.contains("Bapak Belum Terdaftar", nik, "Tercantum di daftar PBI-JK nonaktif (" + decree + ")");
+		// not a village's: such rows are the district's; nor a listing matched to a registered person
+		assertThat(mvc.get().uri("/usulan/baru?pbi=" + listing).session(DemoLogins.session(mvc, "psm.procot")))
+			.hasStatus(HttpStatus.NOT_FOUND);
+		String matched = jdbc.sql("select cast(id as text) from pbi_deactivation where person_id is not null limit 1")
+			.query(String.class).single();
+		assertThat(mvc.get().uri("/usulan/baru?pbi=" + matched).session(dinsos)).hasStatus(HttpStatus.NOT_FOUND);
+	}
+
 	private static List<String> reasons(String body, String personId) {
 		List<List<String>> found = JsonPath.read(body, "$.content[?(@.personId == '%s')].priorityReasons".formatted(personId));
 		assertThat(found).as("listed once: " + personId).hasSize(1);
