@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -62,6 +61,23 @@ public class Deactivations {
 	 */
 	public record Unregistered(UUID id, String name, String nik, String decree) {
 	}
+
+	/**
+	 * {@code b} is a baby under one year of {@code m}'s household whom {@code m} may be the mother of: a current
+	 * member under no restriction, the child of a woman who heads the household or is its head's wife, or the
+	 * grandchild of a daughter (or daughter-in-law) of the household, the woman 12 to 55 years older. The family
+	 * card says no more than this.
+	 */
+	private static final String BABY_OF_MOTHER = """
+			b.birth_date > cast(:babyFrom as date) and b.left_on is null and b.restricted_since is null
+			and m.sex = 'F' and m.left_on is null
+			and m.birth_date between b.birth_date - interval '55 years' and b.birth_date - interval '12 years'
+			and ((b.relationship = 'CHILD' and m.relationship in ('HEAD', 'WIFE'))
+			  or (b.relationship = 'GRANDCHILD' and m.relationship in ('CHILD', 'CHILD_IN_LAW')))""";
+
+	/** {@code r} is a request for an urgent need still under way. */
+	private static final String URGENT_UNDER_WAY = "r.category in ('CHRONIC', 'CATASTROPHIC', 'EMERGENCY')"
+			+ " and r.status not in ('ACTIVE', 'MOVED_SEGMENT', 'REJECTED', 'WITHDRAWN')";
 
 	/** Each reason's column in the list's query. */
 	private static final Map<String, String> FLAGS = Map.of("IN_CARE", "in_care", "HEALTH_REFERRAL", "referred",
@@ -120,8 +136,7 @@ public class Deactivations {
 			.param("village", village)
 			.query(Long.class).single();
 		List<DeactivationItem> items = rows(actor, village, page.size(), page.offset());
-		audit.record(actor, AuditTrail.Action.SEARCH, "PBI_DEACTIVATION", null,
-				items.stream().map(DeactivationItem::personId).filter(Objects::nonNull).toList());
+		audit.record(actor, AuditTrail.Action.SEARCH, "PBI_DEACTIVATION", null, shown(items));
 		return PageResponse.of(items, page, total);
 	}
 
@@ -164,8 +179,7 @@ public class Deactivations {
 		if (cut) {
 			items = items.subList(0, EXPORT_LIMIT);
 		}
-		audit.record(actor, AuditTrail.Action.EXPORT, "PBI_DEACTIVATION", null,
-				items.stream().map(DeactivationItem::personId).filter(Objects::nonNull).toList());
+		audit.record(actor, AuditTrail.Action.EXPORT, "PBI_DEACTIVATION", null, shown(items));
 		String place = village != null ? village : actor.territory().regionCode().map(RegionCode::value).orElse(null);
 		return new Export(place, items, cut);
 	}
@@ -222,6 +236,13 @@ public class Deactivations {
 		workbook.finish();
 	}
 
+	/** The persons a list shows: the listed ones the registry holds and the babies named on their lines. */
+	private static List<UUID> shown(List<DeactivationItem> items) {
+		return items.stream()
+			.flatMap(i -> Stream.concat(Stream.ofNullable(i.personId()), i.babies().stream().map(Baby::personId)))
+			.toList();
+	}
+
 	private static String where(CurrentUser actor) {
 		String restricted = actor.may(Action.DATA_PROTECTION) ? "" : " and not exists (select 1 from person_placement rp"
 				+ " where rp.id = d.person_id and rp.restricted_since is not null)";
@@ -244,19 +265,17 @@ public class Deactivations {
 				          or d.id in (select e.deactivation_id from pbi_window_exception e)) as open,
 				         coalesce(d.person_id in (select c.person_id from open_health_complaint c), false) as in_care,
 				         coalesce(d.person_id in (select f.person_id from open_health_referral f), false) as referred,
-				         coalesce(d.household_id in (select pp.household_id from assessed_chronic_illness a
-				                                     join person_placement pp on pp.id = a.person_id), false) as chronic,
+				         coalesce(d.person_id in (select m.id from assessed_chronic_illness a
+				                  join person_in_scope p on p.id = a.person_id and p.left_on is null
+				                  join person_in_scope m on m.household_id = p.household_id and m.left_on is null), false)
+				           as chronic,
 				         coalesce(d.person_id in (select m.id from person_in_scope b
-				                  join person_in_scope m on m.household_id = b.household_id
-				                  where b.birth_date > cast(:babyFrom as date) and b.left_on is null
-				                    and b.restricted_since is null and m.sex = 'F' and m.left_on is null
-				                    and ((b.relationship = 'CHILD' and m.relationship in ('HEAD', 'WIFE'))
-				                      or (b.relationship = 'GRANDCHILD' and m.relationship in ('CHILD', 'CHILD_IN_LAW')))),
-				                  false) as mother,
-				         coalesce(d.person_id in (select r.person_id from pbi_reactivation r
-				                  where r.category in ('CHRONIC', 'CATASTROPHIC', 'EMERGENCY')
-				                    and r.status not in ('ACTIVE', 'MOVED_SEGMENT', 'REJECTED', 'WITHDRAWN')), false) as urgent
-				  from pbi_deactivation d""".formatted(today) + where(actor) + """
+				                  join person_in_scope m on m.household_id = b.household_id where %2$s), false) as mother,
+				         coalesce(d.id in (select r.deactivation_id from pbi_reactivation r where %3$s
+				                           and r.deactivation_id is not null)
+				                  or d.person_id in (select r.person_id from pbi_reactivation r where %3$s
+				                                     and r.deactivation_id is null), false) as urgent
+				  from pbi_deactivation d""".formatted(today, BABY_OF_MOTHER, URGENT_UNDER_WAY) + where(actor) + """
 				), page as (
 				  select l.*, (l.in_care or l.referred or l.chronic or l.mother or l.urgent) as high from listed l
 				  order by not l.open, (l.in_care or l.referred or l.chronic or l.mother or l.urgent) desc,
@@ -275,13 +294,9 @@ public class Deactivations {
 				                          array_agg(b.name order by b.birth_date, b.id) as names,
 				                          array_agg(b.birth_date order by b.birth_date, b.id) as births
 				                   from person_in_scope b join person_in_scope m on m.id = p.person_id
-				                   where p.mother and b.household_id = m.household_id
-				                     and b.birth_date > cast(:babyFrom as date) and b.left_on is null
-				                     and b.restricted_since is null
-				                     and ((b.relationship = 'CHILD' and m.relationship in ('HEAD', 'WIFE'))
-				                       or (b.relationship = 'GRANDCHILD' and m.relationship in ('CHILD', 'CHILD_IN_LAW')))) babies
+				                   where p.mother and b.household_id = m.household_id and %s) babies
 				       on true
-				order by not p.open, p.high desc, p.window_closes_on, p.name, p.id""";
+				order by not p.open, p.high desc, p.window_closes_on, p.name, p.id""".formatted(BABY_OF_MOTHER);
 		return actor.territory().sql(jdbc, sql)
 			.param("village", village)
 			.param("babyFrom", time.latestToday().minusYears(1))

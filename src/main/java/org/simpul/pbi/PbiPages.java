@@ -135,6 +135,12 @@ class PbiPages {
 			redirect.addFlashAttribute("warning", "problem.COMPLAINT_NOT_OF_PERSON");
 			return "redirect:/pbi";
 		}
+		// a second tap, or someone else asked first: the request under way is what the user wants to see
+		Optional<UUID> underWay = queries.underWay(user, person);
+		if (underWay.isPresent()) {
+			redirect.addFlashAttribute("notice", "problem.REACTIVATION_UNDER_WAY");
+			return "redirect:/pbi/pengajuan/" + underWay.get();
+		}
 		try {
 			ReactivationView made = reactivations.request(user, new NewReactivation(null, person, category, uuid(complaintId)));
 			return "redirect:/pbi/pengajuan/" + made.id();
@@ -147,13 +153,7 @@ class PbiPages {
 			redirect.addFlashAttribute("warning", ex.problems().getFirst().message());
 		}
 		catch (ConflictException ex) {
-			// a second tap, or someone else asked first: the request under way is what the user wants to see
-			Optional<UUID> underWay = ex.problem().code().equals("REACTIVATION_UNDER_WAY")
-					? queries.underWay(user, person) : Optional.empty();
-			if (underWay.isPresent()) {
-				redirect.addFlashAttribute("notice", "problem.REACTIVATION_UNDER_WAY");
-				return "redirect:/pbi/pengajuan/" + underWay.get();
-			}
+			// (the request's transaction is spoilt by the refused insert: nothing more is read in it)
 			redirect.addFlashAttribute("warning", ex.problem().message());
 		}
 		return "redirect:/pbi";
@@ -170,6 +170,7 @@ class PbiPages {
 		}
 		model.addAttribute("requests", queries.list(user, village, wanted, new PageRequest(Math.max(0, page), 50)));
 		model.addAttribute("status", wanted);
+		model.addAttribute("village", village);
 		model.addAttribute("statuses", Reactivation.Status.values());
 		model.addAttribute("mayListEntered", user.may(Action.PBI_PROCESS) && user.may(Action.IDENTIFIERS_IN_FULL)
 				&& user.districtWide());

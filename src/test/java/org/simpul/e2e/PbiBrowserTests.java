@@ -85,4 +85,33 @@ class PbiBrowserTests extends PhoneTest {
 		assertThat(page.locator("table").first()).containsText("Slawi");
 		assertThat(consoleProblems).isEmpty();
 	}
+
+	@Test
+	void theVolunteerSeesWhyAMotherComesFirstAndAsksForHerBaby() throws Exception {
+		new PbiFixture(mvc).motherWithBaby("Ibu Peramban Bayi", "Bayi Peramban");
+
+		phone.login(port, "psm.procot");
+		page.navigate("http://localhost:" + port + "/pbi");
+		Locator card = page.locator(".card").filter(new Locator.FilterOptions().setHasText("Ibu Peramban Bayi"));
+		assertThat(card).containsText("Prioritas");
+		assertThat(card).containsText("Ibu dengan bayi di bawah 1 tahun");
+		Locator baby = card.locator(".babies form");
+		assertThat(baby).containsText("Bayi Peramban");
+		assertThat(phone.scrollWidth()).isLessThanOrEqualTo(360);
+		baby.getByLabel("Kebutuhan").selectOption("OTHER");
+		baby.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Ajukan untuk bayi")).click();
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Reaktivasi PBI-JK: Bayi Peramban")))
+			.isVisible();
+		String requestUrl = page.url();
+		// back on the list, asking again opens the request under way
+		page.navigate("http://localhost:" + port + "/pbi");
+		baby = page.locator(".card").filter(new Locator.FilterOptions().setHasText("Ibu Peramban Bayi")).locator(".babies form");
+		baby.getByLabel("Kebutuhan").selectOption("OTHER");
+		baby.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Ajukan untuk bayi")).click();
+		assertThat(page).hasURL(requestUrl);
+		assertThat(page.getByRole(AriaRole.STATUS)).containsText("sudah punya pengajuan reaktivasi yang sedang berjalan");
+		assertThat(jdbc.sql("select count(*) from pbi_reactivation r join person p on p.id = r.person_id"
+				+ " where p.name = 'Bayi Peramban'").query(Long.class).single()).isEqualTo(1);
+		assertThat(consoleProblems).isEmpty();
+	}
 }

@@ -56,6 +56,37 @@ public final class PbiFixture {
 		return new Listed(JsonPath.read(made.getResponse().getContentAsString(), "$.members[0].id"), nik);
 	}
 
+	/** A family of Procot: a mother on a decree's list, her baby of three months and an older child (on no list). */
+	public record Family(String motherId, String babyId, String olderChildId) {
+	}
+
+	/** {@code mother} registered with her baby {@code baby} and an older child, and put on a decree's list. */
+	public Family motherWithBaby(String mother, String baby) throws Exception {
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Jakarta"));
+		LocalDate motherBorn = LocalDate.of(1990 + (int) (Math.random() * 10), 1 + (int) (Math.random() * 12), 12);
+		String motherNik = TestIdentifiers.nik("33.28.10", motherBorn, Sex.F);
+		MvcTestResult family = call("operator.tegal", "POST", "/api/v1/households", """
+				{"kkNumber": "%s", "villageCode": "%s", "rt": "003", "rw": "001", "address": "Jl. Bayi",
+				 "members": [{"nik": "%s", "name": "%s", "birthDate": "%s", "sex": "F", "relationship": "HEAD"},
+				             {"nik": "%s", "name": "%s", "birthDate": "%s", "sex": "M", "relationship": "CHILD"},
+				             {"nik": "%s", "name": "Kakak %s", "birthDate": "2018-05-05", "sex": "F", "relationship": "CHILD"}]}"""
+			.formatted(TestIdentifiers.kk("33.28.10"), PROCOT, motherNik, mother, motherBorn,
+					TestIdentifiers.nik("33.28.10", today.minusMonths(3), Sex.M), baby, today.minusMonths(3),
+					TestIdentifiers.nik("33.28.10", LocalDate.of(2018, 5, 5), Sex.F), baby));
+		assertThat(family).hasStatus(HttpStatus.CREATED);
+		LocalDate removed = today.minusMonths(1);
+		assertThat(mvc.post().uri("/api/v1/pbi/deactivation-batches").multipart()
+			.file("file", "NIK;Nama;Tanggal_Nonaktif\n%s;%s;%s\n".formatted(motherNik, mother, removed)
+				.getBytes(StandardCharsets.UTF_8))
+			.param("decree", "SK Bayi " + UUID.randomUUID()).param("effectiveDate", removed.toString())
+			.param("windowMonths", "6")
+			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "operator.tegal")).exchange())
+			.hasStatus(HttpStatus.ACCEPTED).bodyJson().extractingPath("$.rowsMatched").isEqualTo(1);
+		String body = family.getResponse().getContentAsString();
+		return new Family(JsonPath.read(body, "$.members[0].id"), JsonPath.read(body, "$.members[1].id"),
+				JsonPath.read(body, "$.members[2].id"));
+	}
+
 	/** {@code person} listed again, by another decree, removed on {@code removed}. */
 	public void listedAgain(Listed person, String name, LocalDate removed) throws Exception {
 		MvcTestResult batch = mvc.post().uri("/api/v1/pbi/deactivation-batches").multipart()

@@ -57,29 +57,11 @@ class PbiPriorityIntegrationTests {
 	void priorityCasesComeFirstWithTheirReasonsAndABabyIsAskedForFromItsMothersLine() throws Exception {
 		PbiFixture pbi = new PbiFixture(mvc);
 		LocalDate today = LocalDate.now(ZoneId.of("Asia/Jakarta"));
-		// a mother, her baby of three months and her older child
-		LocalDate motherBorn = LocalDate.of(1994, 3, 12);
-		String motherNik = TestIdentifiers.nik("33.28.10", motherBorn, Sex.F);
-		MvcTestResult family = pbi.call("operator.tegal", "POST", "/api/v1/households", """
-				{"kkNumber": "%s", "villageCode": "%s", "rt": "003", "rw": "001", "address": "Jl. Bayi",
-				 "members": [{"nik": "%s", "name": "Ibu Prioritas Bayi", "birthDate": "%s", "sex": "F", "relationship": "HEAD"},
-				             {"nik": "%s", "name": "Bayi Prioritas", "birthDate": "%s", "sex": "M", "relationship": "CHILD"},
-				             {"nik": "%s", "name": "Kakak Prioritas", "birthDate": "2018-05-05", "sex": "F", "relationship": "CHILD"}]}"""
-			.formatted(TestIdentifiers.kk("33.28.10"), PROCOT, motherNik, motherBorn,
-					TestIdentifiers.nik("33.28.10", today.minusMonths(3), Sex.M), today.minusMonths(3),
-					TestIdentifiers.nik("33.28.10", LocalDate.of(2018, 5, 5), Sex.F)));
-		assertThat(family).hasStatus(HttpStatus.CREATED);
-		String mother = JsonPath.read(family.getResponse().getContentAsString(), "$.members[0].id");
-		String baby = JsonPath.read(family.getResponse().getContentAsString(), "$.members[1].id");
-		String olderChild = JsonPath.read(family.getResponse().getContentAsString(), "$.members[2].id");
-		LocalDate removed = today.minusMonths(1);
-		assertThat(mvc.post().uri("/api/v1/pbi/deactivation-batches").multipart()
-			.file("file", "NIK;Nama;Tanggal_Nonaktif\n%s;Ibu Prioritas Bayi;%s\n".formatted(motherNik, removed)
-				.getBytes(StandardCharsets.UTF_8))
-			.param("decree", "SK Bayi " + UUID.randomUUID()).param("effectiveDate", removed.toString())
-			.param("windowMonths", "6")
-			.header("Authorization", "Bearer " + DemoLogins.token(mvc, "operator.tegal")).exchange())
-			.hasStatus(HttpStatus.ACCEPTED);
+		// a mother on the list, her baby of three months and her older child (on no list)
+		PbiFixture.Family family = pbi.motherWithBaby("Ibu Prioritas Bayi", "Bayi Prioritas");
+		String mother = family.motherId();
+		String baby = family.babyId();
+		String olderChild = family.olderChildId();
 		Listed referred = pbi.deactivated("Bapak Prioritas Rujukan");
 		Listed chronic = pbi.deactivated("Ibu Prioritas Kronis");
 		Listed urgent = pbi.deactivated("Bapak Prioritas Mendesak");
@@ -94,8 +76,8 @@ class PbiPriorityIntegrationTests {
 		// an assessment of the family that recorded a chronic illness
 		String form = JsonPath.read(pbi.call("psm.procot", "GET",
 				"/api/v1/assessment-forms?kind=DEEP&regionCode=" + PROCOT, null).getResponse().getContentAsString(), "$.id");
-		assertThat(pbi.call("psm.procot", "POST", "/api/v1/complaints/" + complaint(pbi, "SOCIAL", chronic.personId())
-				+ "/assessments", """
+		String chronicComplaint = complaint(pbi, "SOCIAL", chronic.personId());
+		assertThat(pbi.call("psm.procot", "POST", "/api/v1/complaints/" + chronicComplaint + "/assessments", """
 				{"formId": "%s", "answers": {"visitDate": "%s", "metFamily": true, "roof": "TILE",
 				 "wall": "BAMBOO", "floor": "EARTH", "floorAreaM2": 36.0, "electricity": "PLN_450",
 				 "latrine": "NONE", "drinkingWater": "UNPROTECTED_WELL", "headWork": "BURUH_TANI",
@@ -179,6 +161,31 @@ class PbiPriorityIntegrationTests {
 			.hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(pbi.call("operator.tegal", "GET", "/api/v1/pbi/reactivations.xlsx?status=NONSENSE", null))
 			.hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("status");
+
+		// a later assessment that finds no chronic illness takes the reason back
+		assertThat(pbi.call("psm.procot", "POST", "/api/v1/complaints/" + chronicComplaint + "/assessments", """
+				{"formId": "%s", "answers": {"visitDate": "%s", "metFamily": true, "roof": "TILE",
+				 "wall": "BAMBOO", "floor": "EARTH", "floorAreaM2": 36.0, "electricity": "PLN_450",
+				 "latrine": "NONE", "drinkingWater": "UNPROTECTED_WELL", "headWork": "BURUH_TANI",
+				 "monthlyIncome": 900000, "ownsLand": false, "chronicIllness": false,
+				 "disability": false, "childrenOutOfSchool": 0, "rootCause": "Sudah sembuh",
+				 "programs": ["PBI_JK"]}}""".formatted(form, today))).hasStatus(HttpStatus.CREATED);
+		// a baby under a restriction of processing is neither named nor a reason
+		assertThat(pbi.call("dpo.tegal", "PUT", "/api/v1/data-subjects/" + baby + "/restriction", null)).hasStatusOk();
+		try {
+			String after = pbi.call("operator.tegal", "GET", "/api/v1/pbi/deactivations?villageCode=" + PROCOT
+					+ "&size=200", null).getResponse().getContentAsString();
+			assertThat(reasons(after, chronic.personId())).isEmpty();
+			assertThat(reasons(after, mother)).isEmpty();
+			assertThat(JsonPath.<List<List<Object>>>read(after,
+					"$.content[?(@.personId == '%s')].babies".formatted(mother))).containsExactly(List.of());
+			assertThat(xlsx("operator.tegal", "/api/v1/pbi/deactivations.xlsx?villageCode=" + PROCOT))
+				.doesNotContain("Bayi Prioritas");
+		}
+		finally {
+			assertThat(pbi.call("dpo.tegal", "DELETE", "/api/v1/data-subjects/" + baby + "/restriction", null))
+				.hasStatus(HttpStatus.NO_CONTENT);
+		}
 	}
 
 	@Test
@@ -205,9 +212,28 @@ class PbiPriorityIntegrationTests {
 		// not a village's: such rows are the district's; nor a listing matched to a registered person
 		assertThat(mvc.get().uri("/usulan/baru?pbi=" + listing).session(DemoLogins.session(mvc, "psm.procot")))
 			.hasStatus(HttpStatus.NOT_FOUND);
-		String matched = jdbc.sql("select cast(id as text) from pbi_deactivation where person_id is not null limit 1")
+		String matched = jdbc.sql("select cast(id as text) from pbi_deactivation where person_id is not null"
+				+ " and village_code = '33.28.10.1008' limit 1")
 			.query(String.class).single();
 		assertThat(mvc.get().uri("/usulan/baru?pbi=" + matched).session(dinsos)).hasStatus(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void aPersonMadeActiveAndRemovedAgainShowsNoCoverOnTheComplaintPage() throws Exception {
+		PbiFixture pbi = new PbiFixture(mvc);
+		Listed person = pbi.deactivated("Ibu Dua Kali Nonaktif", LocalDate.now(ZoneId.of("Asia/Jakarta")).minusMonths(4));
+		String first = pbi.entered(person, "CHRONIC");
+		assertThat(pbi.call("operator.tegal", "POST", "/api/v1/pbi/reactivations/" + first + "/decide",
+				"{\"status\": \"ACTIVE\"}")).hasStatusOk();
+		String complaint = complaint(pbi, "HEALTH", person.personId());
+		MockHttpSession desk = DemoLogins.session(mvc, "fo.procot");
+		assertThat(mvc.get().uri("/pengaduan/{id}", complaint).session(desk)).hasStatusOk().bodyText()
+			.contains("Aktif kembali");
+		// a later decree removes her again: the new listing has no request, whatever the old one became
+		pbi.listedAgain(person, "Ibu Dua Kali Nonaktif", LocalDate.now(ZoneId.of("Asia/Jakarta")).minusDays(3));
+		assertThat(mvc.get().uri("/pengaduan/{id}", complaint).session(desk)).hasStatusOk().bodyText()
+			.contains("Orang ini dinonaktifkan dari PBI-JK (SK Ulang", "Ajukan reaktivasi")
+			.doesNotContain("Aktif kembali");
 	}
 
 	private static List<String> reasons(String body, String personId) {
